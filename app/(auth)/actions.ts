@@ -1,0 +1,30 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { getActor } from "@/lib/auth/session";
+import { definePublicAction } from "@/lib/server/action";
+import { fail, ok } from "@/lib/result";
+import { signInSchema } from "@/lib/validations/auth";
+
+export const signInAction = definePublicAction(signInSchema, async ({ email, password }) => {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError && err.type === "CredentialsSignin") {
+      const code = (err as AuthError & { code?: string }).code ?? "";
+      const throttled = /^throttled_(\d+)$/.exec(code);
+      if (throttled) {
+        return fail("throttled", `Too many attempts. Try again in ${throttled[1]} seconds.`);
+      }
+      return fail("invalid", "The email address or password is not correct.");
+    }
+    throw err;
+  }
+  return ok({ redirectTo: "/" });
+});
+
+/** Signing out needs no permission: it only ends the caller's own session. */
+export async function signOutAction(): Promise<void> {
+  await getActor();
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signInSchema, type SignInInput } from "@/lib/validations/auth";
+import { TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Button } from "@/components/ui/button";
+import { signInAction } from "../actions";
+
+export function LoginForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setValue, setFocus } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await signInAction(values);
+    if (result.ok) {
+      router.replace(result.data.redirectTo);
+      router.refresh();
+      return;
+    }
+    // Keep the email; clear only the password.
+    setValue("password", "");
+    setFormError(result.formError ?? "Sign-in failed.");
+    setFocus("password");
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormAlert message={formError} />
+      <TextField id="email" label="Email address" type="email" autoComplete="username" required error={formState.errors.email?.message} {...register("email")} />
+      <TextField id="password" label="Password" type="password" autoComplete="current-password" required error={formState.errors.password?.message} {...register("password")} />
+      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

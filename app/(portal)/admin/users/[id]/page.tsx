@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { getUserForAdmin, listOrganisations } from "@/lib/identity/queries";
+import { isUuid } from "@/lib/ids";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { UserForm } from "../user-form";
+import { AccountControls } from "./account-controls";
+
+export const metadata: Metadata = { title: "Edit person" };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("admin.users");
+  const { id } = await params;
+  const db = await getDb();
+  const user = isUuid(id) ? await getUserForAdmin(db, id) : null;
+  if (!user) notFound();
+  const orgs = await listOrganisations(db);
+  return (
+    <>
+      <PageHeader title={user.name} description={`${user.email} · ${user.active ? (user.hasPassword ? "active" : "invited, no password set yet") : "deactivated"}`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">Details and role</h2>
+          <UserForm organisations={orgs.map(({ id: oid, name, kind }) => ({ id: oid, name, kind }))} existing={user} />
+        </Card>
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">Access</h2>
+          <AccountControls userId={user.id} name={user.name} active={user.active} isSelf={user.id === actor.userId} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { getOrganisation, listUsers } from "@/lib/identity/queries";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { isUuid } from "@/lib/ids";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "People" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
+  await requirePermission("admin.users");
+  const { org } = await searchParams;
+  const db = await getDb();
+  const orgFilter = org && isUuid(org) ? await getOrganisation(db, org) : null;
+  const people = await listUsers(db, { organisationId: orgFilter?.id });
+  return (
+    <>
+      <PageHeader
+        title={orgFilter ? `People at ${orgFilter.name}` : "People"}
+        description={orgFilter ? <Link href="/admin/users" className="underline">Show everyone</Link> : "Everyone with an account, by organisation."}
+        actions={
+          <Link href="/admin/users/new" className={buttonClass()}>
+            Invite a person
+          </Link>
+        }
+      />
+      {people.length === 0 ? (
+        <EmptyState title="Nobody here yet.">Invite a person to give them an account.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">People</caption>
+            <thead className="bg-gray-100">
+              <tr>
+                <th scope="col" className="px-4 py-2">Name</th>
+                <th scope="col" className="px-4 py-2">Email</th>
+                <th scope="col" className="px-4 py-2">Organisation</th>
+                <th scope="col" className="px-4 py-2">Role</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id} className="border-t border-gray-200">
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/users/${p.id}`} className="text-brand-700 underline">
+                      {p.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2 break-all">{p.email}</td>
+                  <td className="px-4 py-2">{p.organisationName}</td>
+                  <td className="px-4 py-2">{ROLE_LABELS[p.role]}</td>
+                  <td className="px-4 py-2">{!p.active ? "Deactivated" : p.hasPassword ? "Active" : "Invited"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

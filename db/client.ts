@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { getConfig, type AppConfig } from "@/lib/config";
+import * as schema from "./schema";
+
+type Schema = typeof schema;
+/** The common surface of the postgres.js and PGlite drizzle databases. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Data-access functions accept either the database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export type DbHandle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+/** Opens a database for the given settings. The portal uses {@link getDb}; tests and scripts may open their own. */
+export async function openDatabase(database: AppConfig["database"]): Promise<DbHandle> {
+  if (database.kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const sql = postgres(database.url, { max: database.poolMax, onnotice: () => {}, connect_timeout: 5 });
+    return { db: drizzle(sql, { schema, casing: "snake_case" }) as unknown as Db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (database.dir !== "memory://") fs.mkdirSync(path.dirname(database.dir), { recursive: true });
+  const client = new PGlite(database.dir === "memory://" ? undefined : database.dir);
+  await client.waitReady;
+  return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+// One client per process, kept on globalThis so dev-mode reloads do not open a second PGlite on the same folder.
+const holder = globalThis as unknown as { __ringfenceDb?: Promise<DbHandle> };
+
+export function getDbHandle(): Promise<DbHandle> {
+  holder.__ringfenceDb ??= openDatabase(getConfig().database).catch((err: unknown) => {
+    holder.__ringfenceDb = undefined;
+    throw err;
+  });
+  return holder.__ringfenceDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Replaces the process database (integration tests). */
+export function setDbHandleForProcess(handle: DbHandle | undefined): void {
+  holder.__ringfenceDb = handle ? Promise.resolve(handle) : undefined;
+}
+
+export { schema };

@@ -1,0 +1,17 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organisations } from "@/db/schema";
+import { demoSignInTable, seedDemoIdentity } from "./demo-identity";
+
+/** Everything the demo needs, in dependency order. Idempotent. */
+export async function seedDemo(db: Db): Promise<string> {
+  const identity = await seedDemoIdentity(db);
+  return `${identity.created} demo people created.\n${demoSignInTable()}`;
+}
+
+/** On the embedded database the first start seeds by itself. Returns the sign-in table when it did. */
+export async function seedIfEmpty(db: Db): Promise<string | null> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+  if ((row?.n ?? 0) > 0) return null;
+  return seedDemo(db);
+}

@@ -1,0 +1,30 @@
+import type { Permission } from "./permissions";
+import { can } from "./permissions";
+import type { Role } from "./roles";
+
+export type NavItem = { href: string; label: string; permission: Permission };
+
+/** The shell's navigation; each item shows only for roles that hold its permission. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/vendor", label: "Workspace", permission: "vendor.workspace" },
+  { href: "/review", label: "Reviews", permission: "review.use" },
+  { href: "/reports", label: "Reports", permission: "reports.read" },
+  { href: "/admin", label: "Administration", permission: "admin.organisations" },
+  { href: "/admin/organisations", label: "Organisations", permission: "admin.organisations" },
+  { href: "/admin/users", label: "People", permission: "admin.users" },
+  { href: "/account", label: "Account", permission: "account.manage" },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((i) => can(role, i.permission));
+}
+
+/** Where each role starts. */
+export const LANDING: Record<Role, string> = {
+  vendor_officer: "/vendor",
+  vendor_contributor: "/vendor",
+  platform_reviewer: "/review",
+  gov_auditor: "/review",
+  gov_observer: "/reports",
+  admin: "/admin",
+};

@@ -1,0 +1,102 @@
+import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { parseFrameworkImport } from "./import";
+import { frameworkToOscal } from "./oscal-export";
+import { smallFramework } from "./fixtures/small-framework";
+import { SSDF_PATH, requireOscal, skipOscal } from "./fixtures/oscal-dir";
+
+const json = (v: unknown) => JSON.stringify(v, null, 2);
+const clone = () => structuredClone(smallFramework) as any;
+
+describe("parseFrameworkImport: accepted documents", () => {
+  it("accepts a Ringfence framework document", () => {
+    const r = parseFrameworkImport(json(smallFramework));
+    expect(r).toEqual({ ok: true, doc: smallFramework, format: "ringfence", warnings: [], draftOnly: false });
+  });
+
+  it("accepts a Ringfence OSCAL export as a publishable framework", () => {
+    const r = parseFrameworkImport(json(frameworkToOscal(smallFramework, {})));
+    expect(r).toEqual({ ok: true, doc: smallFramework, format: "oscal", warnings: [], draftOnly: false });
+  });
+
+  it.skipIf(skipOscal)("accepts the NIST SSDF catalog as a draft only", () => {
+    requireOscal();
+    const r = parseFrameworkImport(readFileSync(SSDF_PATH, "utf8"));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.format).toBe("oscal");
+    expect(r.draftOnly).toBe(true);
+    expect(r.doc.domains.map((d) => d.key)).toEqual(["PO", "PS", "PW", "RV"]);
+    expect(r.doc.domains.flatMap((d) => d.controls).every((c) => c.rubric.every((x) => x === ""))).toBe(true);
+  });
+
+  it("keeps a Ringfence document with empty rubric descriptors as a draft and says where", () => {
+    const doc = clone();
+    doc.domains[1].controls[0].rubric[3] = "  ";
+    const r = parseFrameworkImport(json(doc));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.draftOnly).toBe(true);
+    expect(r.doc.domains[1]!.controls[0]!.rubric[3]).toBe("");
+    expect(r.warnings).toEqual(["domains[1].controls[0].rubric[3]: required (kept as a draft until written)"]);
+  });
+});
+
+describe("parseFrameworkImport: refused documents", () => {
+  it("reports JSON syntax errors with line and column", () => {
+    const r = parseFrameworkImport('{\n  "format": "ringfence.framework/v1",\n  "slug": oops\n}');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.path).toBe("line 3, column 11");
+    expect(r.errors[0]!.message).toMatch(/^invalid JSON: /);
+    const truncated = parseFrameworkImport('{"format": "ringfence.framework/v1"');
+    expect(!truncated.ok && truncated.errors[0]!.path).toMatch(/^line 1, column \d+$/);
+  });
+
+  it("refuses empty files, non-objects and unknown formats", () => {
+    expect(parseFrameworkImport("  ")).toEqual({ ok: false, errors: [{ path: "(document)", message: "the file is empty" }] });
+    expect(parseFrameworkImport("[1,2]")).toMatchObject({ ok: false, errors: [{ path: "(document)" }] });
+    expect(parseFrameworkImport('{"format":"other/v9"}')).toMatchObject({ ok: false, errors: [{ path: "format" }] });
+    expect(parseFrameworkImport('{"hello":1}')).toMatchObject({ ok: false, errors: [{ path: "(document)" }] });
+  });
+
+  it("reports every problem of a malformed Ringfence document, located", () => {
+    const doc = clone();
+    doc.version = 2; // wrong type
+    doc.domains[0].controls[1].weight = "high"; // wrong type
+    doc.domains[0].controls[0].rubric.splice(3, 1); // missing rubric entry
+    doc.domains[1].controls[0].rubric[2] = undefined; // a hole in the rubric
+    doc.domains[1].controls[1].id = "SDP-ROL-01"; // duplicate control id
+    doc.domains[1].controls[0].applicability.channels = []; // empty list
+    delete doc.domains[1].controls[0].statement; // missing field
+    const r = parseFrameworkImport(json(doc));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+    expect(byPath).toEqual({
+      version: "Invalid input: expected string, received number",
+      "domains[0].controls[0].rubric": "a rubric has one descriptor for each level 0 to 4",
+      "domains[0].controls[1].weight": "Invalid input: expected number, received string",
+      "domains[1].controls[0].statement": "required",
+      "domains[1].controls[0].applicability.channels": "choose at least one channel",
+      "domains[1].controls[0].rubric[2]": "required",
+    });
+    // the duplicate id is a document-level rule, checked once the shape is right
+    const dup = clone();
+    dup.domains[1].controls[1].id = "SDP-ROL-01";
+    const r2 = parseFrameworkImport(json(dup));
+    expect(!r2.ok && r2.errors).toEqual([{ path: "domains[1].controls[1].id", message: "duplicate control id SDP-ROL-01" }]);
+  });
+
+  it("refuses an OSCAL catalog whose control lacks an id, with every error located", () => {
+    const oscal = frameworkToOscal(smallFramework, {}) as any;
+    delete oscal.catalog.groups[1].controls[1].id;
+    delete oscal.catalog.groups[0].controls[0].title;
+    delete oscal.catalog.metadata.title;
+    const r = parseFrameworkImport(json(oscal));
+    expect(!r.ok && r.errors).toEqual([
+      { path: "catalog.metadata.title", message: "required" },
+      { path: "catalog.groups[0].controls[0].title", message: "required" },
+      { path: "catalog.groups[1].controls[1].id", message: "required" },
+    ]);
+  });
+});

@@ -1,0 +1,150 @@
+import { z } from "zod";
+
+/**
+ * The portal's own framework document format ("ringfence.framework/v1").
+ * It is the contract shared by the baseline seed, JSON import/export, the
+ * OSCAL converter, the database layer and the rollout analysis thresholds.
+ */
+
+export const UPDATE_CHANNELS = ["code", "content"] as const;
+export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
+
+export const EVIDENCE_KINDS = [
+  "document",
+  "test_report",
+  "rollout_record",
+  "telemetry_export",
+  "third_party_assessment",
+  "attestation_letter",
+  "url",
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const TEST_KINDS = [
+  "developer",
+  "content_interface",
+  "fuzzing",
+  "fault_injection",
+  "stress",
+  "stability",
+  "rollback",
+  "validator",
+] as const;
+export type TestKind = (typeof TEST_KINDS)[number];
+
+/** External reference schemes a control may map to. */
+export const MAPPING_SCHEMES = [
+  "nist-ssdf", // NIST SP 800-218 practice or task id, e.g. PW.8 or PW.8.2
+  "windows-resiliency", // the platform's Windows Resiliency Initiative expectations
+  "secure-by-design", // CISA Secure by Design pledge goals
+  "vendor-commitments-2024", // the July 2024 vendor's published commitments
+  "other",
+] as const;
+export type MappingScheme = (typeof MAPPING_SCHEMES)[number];
+
+export const MATURITY_LEVELS = [0, 1, 2, 3, 4] as const;
+
+const text = (max: number) => z.string().trim().min(1, "required").max(max, `at most ${max} characters`);
+
+export const controlIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*(\.[A-Za-z0-9]+)*$/, "use capitals, digits, dashes and dots, e.g. SDP-ROL-03");
+
+export const mappingSchema = z.object({
+  scheme: z.enum(MAPPING_SCHEMES),
+  ref: text(100),
+  note: z.string().trim().max(500).optional(),
+});
+export type Mapping = z.infer<typeof mappingSchema>;
+
+/** Exactly five descriptors, index = maturity level 0..4. */
+export const rubricSchema = z.array(text(2000)).length(5, "a rubric has one descriptor for each level 0 to 4");
+
+/** A rubric while a draft is being written: descriptors may still be empty. */
+export const draftRubricSchema = z.array(z.string().trim().max(2000)).length(5);
+
+export const applicabilitySchema = z.object({
+  channels: z.array(z.enum(UPDATE_CHANNELS)).min(1, "choose at least one channel"),
+  kernelOnly: z.boolean(),
+});
+export type Applicability = z.infer<typeof applicabilitySchema>;
+
+export const controlSchema = z.object({
+  id: controlIdSchema,
+  title: text(200),
+  statement: text(4000),
+  vendorGuidance: z.string().trim().max(8000),
+  reviewerGuidance: z.string().trim().max(8000),
+  applicability: applicabilitySchema,
+  weight: z.number().int().min(1).max(5),
+  must: z.boolean(),
+  evidenceKinds: z.array(z.enum(EVIDENCE_KINDS)).min(1, "name at least one kind of evidence"),
+  rubric: rubricSchema,
+  mappings: z.array(mappingSchema),
+});
+export type Control = z.infer<typeof controlSchema>;
+
+export const domainSchema = z.object({
+  key: z.string().trim().regex(/^[A-Z][A-Z0-9]{1,9}$/, "2 to 10 capitals or digits, e.g. ROL"),
+  title: text(200),
+  description: z.string().trim().max(4000),
+  controls: z.array(controlSchema),
+});
+export type Domain = z.infer<typeof domainSchema>;
+
+/** Policy thresholds used by the automatic rollout analysis. */
+export const rolloutThresholdsSchema = z.object({
+  /** Largest share of the fleet (percent) allowed in the first ring. */
+  maxFirstRingPct: z.number().min(0).max(100),
+  /** Minimum bake time per ring before promotion, in minutes, by channel. */
+  minBakeMinutes: z.object({ code: z.number().min(0), content: z.number().min(0) }),
+  /** Largest allowed jump in cumulative exposure between consecutive rings, percentage points. */
+  maxExposureStepPct: z.number().min(0).max(100),
+  /** Longest acceptable time from a failing health gate to a halt, in minutes. */
+  maxMinutesToHalt: z.number().min(0),
+  /** Test kinds expected before release, by channel. */
+  requiredTestKinds: z.object({
+    code: z.array(z.enum(TEST_KINDS)),
+    content: z.array(z.enum(TEST_KINDS)),
+  }),
+});
+export type RolloutThresholds = z.infer<typeof rolloutThresholdsSchema>;
+
+export const FRAMEWORK_FORMAT = "ringfence.framework/v1" as const;
+
+export const frameworkDocumentSchema = z
+  .object({
+    format: z.literal(FRAMEWORK_FORMAT),
+    slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
+    title: text(200),
+    description: z.string().trim().max(8000),
+    publisher: text(200),
+    version: z.string().trim().regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
+    thresholds: rolloutThresholdsSchema.nullable(),
+    domains: z.array(domainSchema).min(1, "a framework has at least one domain"),
+  })
+  .superRefine((doc, ctx) => {
+    const seenDomains = new Set<string>();
+    const seenControls = new Set<string>();
+    doc.domains.forEach((d, di) => {
+      if (seenDomains.has(d.key)) ctx.addIssue({ code: "custom", path: ["domains", di, "key"], message: `duplicate domain key ${d.key}` });
+      seenDomains.add(d.key);
+      d.controls.forEach((c, ci) => {
+        if (seenControls.has(c.id))
+          ctx.addIssue({ code: "custom", path: ["domains", di, "controls", ci, "id"], message: `duplicate control id ${c.id}` });
+        seenControls.add(c.id);
+      });
+    });
+  });
+export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
+
+/** Format a zod issue path the way import errors are shown: domains[2].controls[5].rubric[3] */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || "(document)";
+}

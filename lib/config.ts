@@ -1,0 +1,88 @@
+import { z } from "zod";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+
+/**
+ * Every setting the portal reads, validated in one place. Read lazily (never at
+ * import) so `next build` does not need a database or secrets.
+ */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL")
+    .optional(),
+  RINGFENCE_DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_DIR: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type AppConfig = {
+  database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dir: string };
+  dataDir: string;
+  authSecret: string;
+  uploadMaxBytes: number;
+  production: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Ringfence configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "ConfigError";
+  }
+}
+
+function blankToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = v === "" ? undefined : v;
+  return out;
+}
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(blankToUndefined(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.RINGFENCE_DATA_DIR);
+  if (e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new ConfigError(["AUTH_SECRET: required when DATABASE_URL is set (sessions must survive restarts and be shared by every instance)"]);
+  }
+  const database: AppConfig["database"] = e.DATABASE_URL
+    ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
+    : { kind: "pglite", dir: e.PGLITE_DIR === "memory://" ? "memory://" : path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")) };
+  return {
+    database,
+    dataDir,
+    authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    production: e.NODE_ENV === "production",
+  };
+}
+
+/** On the embedded default a secret is generated once and kept in the data folder. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+let cached: AppConfig | undefined;
+export function getConfig(): AppConfig {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { promises as fsp } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildZip, type ZipEntryInput } from "@/test/helpers/zip-builder";
+import { inspectZip, type ZipLimits } from "./zip-inspect";
+
+let dir: string;
+let n = 0;
+const enc = (s: string) => new TextEncoder().encode(s);
+const limits: ZipLimits = { maxEntries: 100, maxExpandedBytes: 50 * 1024 * 1024 };
+
+beforeAll(async () => {
+  dir = await fsp.mkdtemp(path.join(os.tmpdir(), "ringfence-zip-"));
+});
+afterAll(async () => {
+  await fsp.rm(dir, { recursive: true, force: true });
+});
+
+async function write(data: Uint8Array): Promise<string> {
+  const p = path.join(dir, `${n++}.zip`);
+  await fsp.writeFile(p, data);
+  return p;
+}
+
+async function inspect(entries: ZipEntryInput[], l: ZipLimits = limits, zip64 = false) {
+  return inspectZip(await write(buildZip(entries, { zip64 })), l);
+}
+
+describe("inspectZip", () => {
+  it("accepts a normal zip with stored and deflated entries", async () => {
+    const r = await inspect([
+      { name: "readme.txt", data: enc("hello") },
+      { name: "logs/deploy.log", data: enc("line\n".repeat(1000)), method: "deflate" },
+      { name: "inner/archive.zip", data: buildZip([{ name: "x", data: enc("x") }]) },
+    ]);
+    expect(r).toMatchObject({ ok: true, entries: 3, nestedArchives: 1 });
+    expect(r.ok && r.expandedBytes).toBe(5 + 5000 + buildZip([{ name: "x", data: enc("x") }]).length);
+    expect(r.ok && r.officeKind).toBeUndefined();
+  });
+
+  it("accepts an empty zip", async () => {
+    expect(await inspect([])).toEqual({ ok: true, entries: 0, expandedBytes: 0, nestedArchives: 0 });
+  });
+
+  it("detects OOXML kinds", async () => {
+    const ct = { name: "[Content_Types].xml", data: enc("<Types/>"), method: "deflate" as const };
+    const docx = await inspect([ct, { name: "_rels/.rels", data: enc("<r/>") }, { name: "word/document.xml", data: enc("<w/>") }]);
+    expect(docx.ok && docx.officeKind).toBe("docx");
+    const xlsx = await inspect([ct, { name: "xl/workbook.xml", data: enc("<x/>") }]);
+    expect(xlsx.ok && xlsx.officeKind).toBe("xlsx");
+    const pptx = await inspect([ct, { name: "ppt/presentation.xml", data: enc("<p/>") }]);
+    expect(pptx.ok && pptx.officeKind).toBe("pptx");
+    const noCt = await inspect([{ name: "word/document.xml", data: enc("<w/>") }]);
+    expect(noCt.ok && noCt.officeKind).toBeUndefined();
+  });
+
+  it("detects OpenDocument kinds from the stored mimetype entry", async () => {
+    const odt = await inspect([
+      { name: "mimetype", data: enc("application/vnd.oasis.opendocument.text") },
+      { name: "content.xml", data: enc("<office:document-content/>"), method: "deflate" },
+    ]);
+    expect(odt.ok && odt.officeKind).toBe("odt");
+    const ods = await inspect([{ name: "mimetype", data: enc("application/vnd.oasis.opendocument.spreadsheet") }]);
+    expect(ods.ok && ods.officeKind).toBe("ods");
+  });
+
+  it("refuses a zip bomb by compression ratio", async () => {
+    const zeros = new Uint8Array(10 * 1024 * 1024);
+    const r = await inspect([{ name: "zeros.bin", data: zeros, method: "deflate" }]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/ratio/);
+    // The same archive passes when the ratio limit is lifted (size is within limits).
+    const relaxed = await inspect([{ name: "zeros.bin", data: zeros, method: "deflate" }], { ...limits, maxRatio: 10_000 });
+    expect(relaxed.ok).toBe(true);
+  });
+
+  it("refuses archives whose declared expanded size is too large", async () => {
+    const r = await inspect(
+      [{ name: "big.bin", data: new Uint8Array(1000), declaredSize: 3_000_000_000 }],
+      { ...limits, maxRatio: Number.MAX_SAFE_INTEGER },
+    );
+    expect(!r.ok && r.reason).toMatch(/expands to more than/);
+    const many = Array.from({ length: 10 }, (_, i) => ({ name: `f${i}`, data: new Uint8Array(600) }));
+    const sum = await inspect(many, { ...limits, maxExpandedBytes: 5000 });
+    expect(!sum.ok && sum.reason).toMatch(/expands/);
+  });
+
+  it("refuses too many entries", async () => {
+    const entries = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, data: enc("x") }));
+    const r = await inspect(entries, { ...limits, maxEntries: 10 });
+    expect(!r.ok && r.reason).toMatch(/11 entries/);
+    expect((await inspect(entries.slice(0, 10), { ...limits, maxEntries: 10 })).ok).toBe(true);
+  });
+
+  it("refuses path traversal and absolute paths", async () => {
+    for (const name of ["../evil", "a/../../evil", "a\\..\\evil", "/etc/passwd", "\\windows\\x", "C:/x.txt"]) {
+      const r = await inspect([{ name, data: enc("x") }]);
+      expect(r.ok, name).toBe(false);
+    }
+    expect((await inspect([{ name: "a/..b/c..", data: enc("x") }])).ok).toBe(true);
+  });
+
+  it("refuses encrypted and duplicate entries unless allowed", async () => {
+    const enc1 = [{ name: "secret.txt", data: enc("x"), flags: 0x1 }];
+    expect((await inspect(enc1)).ok).toBe(false);
+    expect((await inspect(enc1, { ...limits, allowEncrypted: true })).ok).toBe(true);
+    const dup = await inspect([{ name: "a", data: enc("1") }, { name: "a", data: enc("2") }]);
+    expect(!dup.ok && dup.reason).toMatch(/duplicate/);
+  });
+
+  it("refuses non-zip and truncated files without throwing", async () => {
+    const notZip = await inspectZip(await write(enc("just some text, definitely not a zip archive")), limits);
+    expect(!notZip.ok && notZip.reason).toMatch(/not a valid ZIP/);
+    const full = buildZip([{ name: "a.txt", data: enc("hello world") }]);
+    const truncated = await inspectZip(await write(full.subarray(0, full.length - 5)), limits);
+    expect(truncated.ok).toBe(false);
+    const cutCd = new Uint8Array([...full.subarray(0, 30), ...full.subarray(full.length - 22)]);
+    expect((await inspectZip(await write(cutCd), limits)).ok).toBe(false);
+  });
+
+  it("reads ZIP64 end records and extra fields", async () => {
+    const entries = [
+      { name: "[Content_Types].xml", data: enc("<Types/>") },
+      { name: "xl/workbook.xml", data: enc("<w/>".repeat(100)), method: "deflate" as const },
+    ];
+    const r = await inspect(entries, limits, true);
+    expect(r).toEqual({ ok: true, entries: 2, expandedBytes: 8 + 400, nestedArchives: 0, officeKind: "xlsx" });
+    const huge = await inspect(
+      [{ name: "big.bin", data: new Uint8Array(10), declaredSize: 5 * 1024 ** 3 }],
+      { ...limits, maxRatio: Number.MAX_SAFE_INTEGER },
+      true,
+    );
+    expect(!huge.ok && huge.reason).toMatch(/expands to more than/);
+  });
+
+  it("never throws on corrupted archives (property)", async () => {
+    const base = buildZip([
+      { name: "a.txt", data: enc("hello world"), method: "deflate" },
+      { name: "b/c.txt", data: enc("x".repeat(100)) },
+    ]);
+    const base64 = buildZip([{ name: "a.txt", data: enc("hello") }], { zip64: true });
+    const p = path.join(dir, "fuzz.zip");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        async (use64, edits, cut) => {
+          const data = new Uint8Array(use64 ? base64 : base);
+          for (const [at, value] of edits) data[at % data.length] = value;
+          await fsp.writeFile(p, data.subarray(0, data.length - (cut % 4 === 0 ? cut % data.length : 0)));
+          const r = await inspectZip(p, limits);
+          expect(typeof r.ok).toBe("boolean");
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { memberships, organisations, users } from "@/db/schema";
+import type { OrgKind, Role } from "@/lib/auth/roles";
+
+/** The identity facts every authorization decision needs. */
+export type Principal = {
+  userId: string;
+  email: string;
+  name: string;
+  active: boolean;
+  sessionVersion: number;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrgKind;
+};
+
+const principalColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  active: users.active,
+  sessionVersion: users.sessionVersion,
+  role: memberships.role,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+};
+
+export async function getPrincipalById(db: DbOrTx, userId: string): Promise<Principal | null> {
+  const rows = await db
+    .select(principalColumns)
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getPrincipalForSignIn(db: DbOrTx, email: string): Promise<(Principal & { passwordHash: string | null }) | null> {
+  const rows = await db
+    .select({ ...principalColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listOrganisations(db: DbOrTx) {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      members: sql<number>`(select count(*)::int from ${memberships} where ${memberships.organisationId} = ${organisations.id})`,
+    })
+    .from(organisations)
+    .orderBy(asc(organisations.kind), asc(organisations.name));
+}
+
+export async function getOrganisation(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listUsers(db: DbOrTx, filter: { organisationId?: string } = {}) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      lastSignInAt: users.lastSignInAt,
+      role: memberships.role,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(filter.organisationId ? and(eq(organisations.id, filter.organisationId)) : undefined)
+    .orderBy(asc(organisations.name), asc(users.name));
+}
+
+export async function getUserForAdmin(db: DbOrTx, userId: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      organisationKind: organisations.kind,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,72 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { checkRolloutRecord } from "@/lib/rollouts/analysis";
+import { referenceIncident } from "@/lib/rollouts/fixtures/reference-incident";
+import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
+import { rolloutRecordJsonSchema, rolloutRecordSchema, type RolloutRecordInput } from "@/lib/rollouts/record-schema";
+
+const model = referenceModelContent;
+const reasons = (input: unknown) => {
+  const r = checkRolloutRecord(input);
+  return r.ok ? [] : r.reasons;
+};
+const paths = (input: unknown) => reasons(input).map((r) => r.path);
+const withRing = (i: number, patch: Partial<RolloutRecordInput["rings"][number]>): RolloutRecordInput => ({
+  ...model,
+  rings: model.rings.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+});
+
+describe("rolloutRecordSchema", () => {
+  it("normalises times to UTC", () => {
+    const r = rolloutRecordSchema.parse({ ...referenceIncident, releasedAt: "2024-07-19T06:09:00+02:00" });
+    expect(r.releasedAt).toBe("2024-07-19T04:09:00.000Z");
+  });
+
+  it("rejects times without an offset and impossible dates", () => {
+    expect(paths({ ...model, releasedAt: "2025-03-03T08:00:00" })).toEqual(["releasedAt"]);
+    expect(paths({ ...model, releasedAt: "2025-02-30T08:00:00Z" })).toEqual(["releasedAt"]);
+    expect(reasons({ ...model, releasedAt: "2025-03-03 08:00" })[0]?.message).toMatch(/UTC offset/);
+  });
+
+  it("locates each structural impossibility at its field", () => {
+    expect(paths(withRing(2, { sharePct: 101 }))).toEqual(["rings[2].sharePct"]);
+    expect(paths(withRing(1, { sharePct: -1 }))).toEqual(["rings[1].sharePct"]);
+    expect(paths(withRing(3, { sharePct: 2 }))).toEqual(["rings[3].sharePct"]);
+    expect(paths(withRing(2, { promotedAt: "2025-03-03T11:00:00Z" }))).toEqual(["rings[2].promotedAt"]);
+    expect(paths(withRing(0, { startedAt: "2025-03-03T07:59:00Z" }))).toEqual(["rings[0].startedAt"]);
+    expect(paths(withRing(4, { name: "beta" }))).toEqual(["rings[4].name"]);
+    expect(paths({ ...model, rings: [] })).toEqual(["rings"]);
+    expect(paths({ ...model, events: [{ kind: "halt", at: "2025-03-03T07:00:00Z", reason: "x" }] })).toEqual(["events[0].at"]);
+  });
+
+  it("gives clear messages", () => {
+    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("cumulative share cannot fall from 3% to 2%");
+    expect(reasons({ ...model, channel: "driver" })[0]).toEqual({ path: "channel", message: "channel must be one of code, content" });
+    expect(reasons(null)[0]?.path).toBe("(document)");
+  });
+
+  it("accepts the reference records", () => {
+    expect(checkRolloutRecord(referenceIncident).ok).toBe(true);
+    expect(checkRolloutRecord(model).ok).toBe(true);
+  });
+});
+
+describe("rolloutRecordJsonSchema", () => {
+  const schema = rolloutRecordJsonSchema();
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it("has a title and description and validates the reference records", () => {
+    expect(schema.title).toBe("Ringfence rollout record");
+    expect(typeof schema.description).toBe("string");
+    expect(validate(referenceIncident)).toBe(true);
+    expect(validate(model)).toBe(true);
+  });
+
+  it("rejects a time without offset and a share above 100", () => {
+    expect(validate({ ...model, releasedAt: "2025-03-03T08:00:00" })).toBe(false);
+    expect(validate(withRing(0, { sharePct: 120 }))).toBe(false);
+  });
+});

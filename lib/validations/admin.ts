@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ORG_KINDS, ROLES, ROLE_ORG_KIND, ROLE_LABELS, ORG_KIND_LABELS, type OrgKind, type Role } from "@/lib/auth/roles";
+import { emailSchema } from "./auth";
+
+export const organisationSchema = z.object({
+  name: z.string().trim().min(2, "Enter the organisation's name (at least 2 characters).").max(120, "Use at most 120 characters."),
+  kind: z.enum(ORG_KINDS, { message: "Choose what kind of organisation this is." }),
+});
+export type OrganisationInput = z.input<typeof organisationSchema>;
+
+export function roleMismatchMessage(role: Role, kind: OrgKind): string | null {
+  if (ROLE_ORG_KIND[role] === kind) return null;
+  return `${ROLE_LABELS[role]} does not fit a ${ORG_KIND_LABELS[kind].toLowerCase()}: it belongs to a ${ORG_KIND_LABELS[ROLE_ORG_KIND[role]].toLowerCase()}.`;
+}
+
+/**
+ * The form sends the chosen organisation's kind for the client-side check; the
+ * server looks the kind up itself and never trusts the one sent.
+ */
+function roleFits(v: { role: Role; organisationKind?: OrgKind }, ctx: z.RefinementCtx) {
+  const message = v.organisationKind ? roleMismatchMessage(v.role, v.organisationKind) : null;
+  if (message) ctx.addIssue({ code: "custom", path: ["role"], message });
+}
+
+const membershipFields = {
+  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
+  organisationId: z.string().uuid("Choose an organisation."),
+  organisationKind: z.enum(ORG_KINDS).optional(),
+  role: z.enum(ROLES, { message: "Choose a role." }),
+};
+
+export const userSchema = z.object({ ...membershipFields, email: emailSchema }).superRefine(roleFits);
+export type UserInput = z.input<typeof userSchema>;
+
+export const updateUserSchema = z.object({ ...membershipFields, userId: z.string().uuid() }).superRefine(roleFits);
+export type UpdateUserInput = z.input<typeof updateUserSchema>;

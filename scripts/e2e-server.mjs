@@ -1,0 +1,36 @@
+// Serves the built portal for the end-to-end tests on its own port and data folder.
+// With DATABASE_URL it uses that PostgreSQL database (seeded first); without it, a
+// fresh embedded PGlite folder that the server seeds on its first start.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? `.data-e2e/run-${Date.now()}`);
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  RINGFENCE_DATA_DIR: dataDir,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
+};
+delete env.PGLITE_DIR;
+
+if (!fs.existsSync(".next/BUILD_ID")) {
+  const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+if (env.DATABASE_URL) {
+  const s = spawnSync("npm", ["run", "--silent", "db:seed"], { stdio: "inherit", env });
+  if (s.status !== 0) process.exit(s.status ?? 1);
+}
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => {
+  if (!process.env.E2E_KEEP_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,70 @@
+// The whole test suite: typecheck, lint, Vitest (unit + integration), build, Playwright.
+// Prints each suite's result and, as the last line, "N passed, N failed" over all of them.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Integration tests also run on PostgreSQL when one is configured.
+if (env.DATABASE_URL && !env.TEST_DATABASE_URL) env.TEST_DATABASE_URL = env.DATABASE_URL;
+
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "ringfence-test-"));
+const totals = { passed: 0, failed: 0 };
+const lines = [];
+
+function run(label, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${label}: ${[cmd, ...args].join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  return r.status === 0;
+}
+
+function check(label, ok) {
+  totals[ok ? "passed" : "failed"]++;
+  lines.push(`${label}: ${ok ? "passed" : "FAILED"}`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit"]));
+check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings=0"]));
+
+const vitestJson = path.join(reports, "vitest.json");
+const vitestOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const v = readJson(vitestJson);
+if (v) {
+  totals.passed += v.numPassedTests;
+  totals.failed += v.numFailedTests + (vitestOk || v.numFailedTests > 0 ? 0 : 1);
+  lines.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed${v.numPendingTests ? `, ${v.numPendingTests} skipped` : ""}`);
+} else {
+  check("vitest (no report)", false);
+}
+
+const built = run("build", "npx", ["next", "build"]);
+check("build", built);
+if (built) {
+  const pwJson = path.join(reports, "playwright.json");
+  const pwOk = run("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const p = readJson(pwJson);
+  if (p?.stats) {
+    const failed = p.stats.unexpected + (pwOk || p.stats.unexpected > 0 ? 0 : 1);
+    totals.passed += p.stats.expected + p.stats.flaky;
+    totals.failed += failed;
+    lines.push(`playwright: ${p.stats.expected} passed, ${p.stats.unexpected} failed${p.stats.flaky ? `, ${p.stats.flaky} flaky` : ""}${p.stats.skipped ? `, ${p.stats.skipped} skipped` : ""}`);
+  } else {
+    check("playwright (no report)", false);
+  }
+} else {
+  lines.push("playwright: not run (build failed)");
+}
+
+console.log("\n=== summary");
+for (const l of lines) console.log(l);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

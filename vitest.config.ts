@@ -1,0 +1,47 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "server-only": path.resolve(__dirname, "test/server-only-stub.ts") };
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+// Unit tests are pure. Integration tests run on embedded PGlite always, and a
+// second time on PostgreSQL when TEST_DATABASE_URL points at a server.
+export default defineConfig({
+  resolve: { tsconfigPaths: true, alias },
+  test: {
+    // Two cores here; each integration file opens its own database.
+    maxWorkers: 2,
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-pglite",
+          include: ["test/integration/**/*.test.ts"],
+          env: { TEST_DB_DRIVER: "pglite" },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      ...(pgUrl
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "integration-postgres",
+                include: ["test/integration/**/*.test.ts"],
+                env: { TEST_DB_DRIVER: "postgres" },
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
