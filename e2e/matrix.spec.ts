@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { ACCOUNTS, expect, storageStateFor, test, type AccountKey } from "./fixtures";
-import { ACTIONS, PAGES, ROUTE_HANDLERS, type Access } from "./access-matrix";
+import { ACTIONS, PAGES, ROUTE_HANDLERS, SAMPLES, type Access } from "./access-matrix";
 import type { Role } from "../lib/auth/roles";
 
 const ROLE_OF: Record<Exclude<AccountKey, "bastion">, Role> = {
@@ -63,21 +63,25 @@ test.describe("every page, route handler and action is in the matrix", () => {
   });
 });
 
-async function lookupIds(browser: Browser) {
-  const ctx = await browser.newContext({ storageState: storageStateFor("admin") });
-  const orgs = await (await ctx.request.get("/admin/organisations")).text();
-  const users = await (await ctx.request.get("/admin/users")).text();
-  await ctx.close();
-  const org = /\/admin\/organisations\/([0-9a-f-]{36})/.exec(orgs)?.[1];
-  const user = /\/admin\/users\/([0-9a-f-]{36})/.exec(users)?.[1];
-  if (!org || !user) throw new Error("could not find sample ids");
-  return { org, user };
+/** Real ids for the URL placeholders the matrix uses, each looked up as a role that can see it. */
+async function resolveUrl(browser: Browser, url: string): Promise<string> {
+  let out = url;
+  for (const m of url.matchAll(/\{(\w+)\}/g)) {
+    const sample = SAMPLES[m[1]!];
+    if (!sample) throw new Error(`no SAMPLES entry for {${m[1]}}`);
+    const ctx = await browser.newContext({ storageState: storageStateFor(sample.as) });
+    const html = await (await ctx.request.get(sample.page)).text();
+    await ctx.close();
+    const id = sample.pattern.exec(html)?.[1];
+    if (!id) throw new Error(`could not find a sample id for {${m[1]}} on ${sample.page}`);
+    out = out.replace(m[0], id);
+  }
+  return out;
 }
 
 for (const [file, entry] of Object.entries(PAGES)) {
   test(`page ${entry.url} (${file})`, async ({ browser }) => {
-    const ids = await lookupIds(browser);
-    const url = entry.url.replace("{org}", ids.org).replace("{user}", ids.user);
+    const url = await resolveUrl(browser, entry.url);
     for (const who of EVERYONE) {
       const ctx = await browser.newContext({ storageState: stateFor(who) });
       const page = await ctx.newPage();
@@ -103,13 +107,15 @@ async function requestAs(who: Who, playwright: { request: { newContext: (o: obje
 }
 
 for (const [file, entry] of Object.entries(ROUTE_HANDLERS)) {
-  test(`route handler ${entry.url} (${file})`, async ({ playwright, baseURL }) => {
+  test(`route handler ${entry.url} (${file})`, async ({ playwright, baseURL, browser }) => {
+    const url = await resolveUrl(browser, entry.url);
     for (const [method, access] of Object.entries(entry.methods)) {
       for (const who of EVERYONE) {
         const req = await requestAs(who, playwright, baseURL!);
-        const res = await req.fetch(entry.url, { method, maxRedirects: 0 });
+        // A probe body no handler accepts: allowed callers get a 4xx other than 401/403/404, never a change.
+        const res = await req.fetch(url, { method, maxRedirects: 0, ...(method === "GET" || method === "HEAD" ? {} : { data: "matrix-probe", headers: { "content-type": "text/plain" } }) });
         const refused = [401, 403, 404].includes(res.status());
-        expect(refused, `${who} ${method} ${entry.url} → ${res.status()}`).toBe(!allowed(access, who));
+        expect(refused, `${who} ${method} ${url} → ${res.status()}`).toBe(!allowed(access, who));
         await req.dispose();
       }
     }

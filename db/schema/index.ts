@@ -1,2 +1,5 @@
 export * from "./identity";
 export * from "./audit";
+export * from "./catalog";
+export * from "./vendor";
+export * from "./rollouts";

@@ -2,11 +2,18 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { demoSignInTable, seedDemoIdentity } from "./demo-identity";
+import { seedBaselineCatalog } from "./catalog";
+import { seedDemoProducts } from "./vendor";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
 export async function seedDemo(db: Db): Promise<string> {
   const identity = await seedDemoIdentity(db);
-  return `${identity.created} demo people created.\n${demoSignInTable()}`;
+  const catalog = await seedBaselineCatalog(db);
+  const productCount = await seedDemoProducts(db);
+  return [
+    `${identity.created} demo people, ${productCount} products created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
+    demoSignInTable(),
+  ].join("\n");
 }
 
 /** On the embedded database the first start seeds by itself. Returns the sign-in table when it did. */

@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   vendor_officer: [
     "portal.use",
     "vendor.workspace",
+    "vendor.products",
     "vendor.submit",
     "vendor.tokens",
     "catalog.read",

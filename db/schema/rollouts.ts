@@ -1,0 +1,80 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, integer, boolean } from "drizzle-orm/pg-core";
+import { organisations, users } from "./identity";
+import { frameworkVersions } from "./catalog";
+import { products } from "./vendor";
+
+export const rolloutSource = pgEnum("rollout_source", ["form", "upload", "api"]);
+
+/** Per-organisation API tokens for the vendor's pipeline. Only a hash is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    /** Shown in lists so people can tell tokens apart, e.g. "rf_3kq9". */
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_org_idx").on(t.organisationId)],
+);
+
+/** How one release of one product was really shipped, as entered, with its analysis. */
+export const rolloutRecords = pgTable(
+  "rollout_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+    releaseId: text("release_id").notNull(),
+    version: text("version").notNull(),
+    channel: text("channel", { enum: ["code", "content"] }).notNull(),
+    kernelMode: boolean("kernel_mode").notNull(),
+    releasedAt: timestamp("released_at", { withTimezone: true }).notNull(),
+    /** The validated record with times normalised to UTC (lib/rollouts/record-schema.ts). */
+    record: jsonb("record").$type<Record<string, unknown>>().notNull(),
+    /** The framework version whose thresholds the analysis used. */
+    frameworkVersionId: uuid("framework_version_id").references(() => frameworkVersions.id, { onDelete: "set null" }),
+    analysis: jsonb("analysis").$type<Record<string, unknown>>(),
+    worstSeverity: text("worst_severity", { enum: ["critical", "major", "minor", "info"] }),
+    source: rolloutSource("source").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    apiTokenId: uuid("api_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("rollout_records_release_key").on(t.productId, t.releaseId),
+    index("rollout_records_org_idx").on(t.organisationId, t.releasedAt),
+  ],
+);
+
+/** Remembered API responses so a retried pipeline call with the same Idempotency-Key creates nothing new. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status").notNull(),
+    responseBody: jsonb("response_body").$type<unknown>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_key").on(t.organisationId, t.key)],
+);
+
+export type RolloutRecordRow = typeof rolloutRecords.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
