@@ -9,6 +9,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chr
 
 export default defineConfig({
   testDir: "./e2e",
+  outputDir: `test-results/${port}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : 3,
   retries: 0,

@@ -14,7 +14,8 @@ export const ACCOUNTS = {
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;
 
-export const storageStateFor = (key: AccountKey) => `e2e/.auth/${key}.json`;
+// Sessions are per server (each e2e server has its own secret), so per port.
+export const storageStateFor = (key: AccountKey) => `e2e/.auth/${process.env.E2E_PORT ?? "3100"}/${key}.json`;
 
 /** A distinct client address per test, so sign-in throttling of one test never touches another. */
 export function clientAddressFor(seed: string): string {

@@ -30,7 +30,7 @@ function walk(dir: string, name: RegExp, out: string[] = []): string[] {
 
 type ManifestAction = { id: string; key: string; pagePath: string };
 function manifestActions(): ManifestAction[] {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
   return Object.entries(manifest.node).map(([id, a]) => ({ id, key: `${a.filename}#${a.exportedName}`, pagePath: Object.keys(a.workers)[0] ?? "app/page" }));

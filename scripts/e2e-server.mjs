@@ -20,7 +20,7 @@ const env = {
 };
 delete env.PGLITE_DIR;
 
-if (!fs.existsSync(".next/BUILD_ID")) {
+if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
   const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
