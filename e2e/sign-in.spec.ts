@@ -33,6 +33,15 @@ test("the sixth rapid wrong password is throttled", async ({ page }) => {
   await expect(page.getByLabel("Email address")).toHaveValue(email);
 });
 
+test("after sign-in, people return to the page they asked for", async ({ page }) => {
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers/);
+  await page.getByLabel("Email address").fill(ACCOUNTS.admin);
+  await page.getByLabel("Password", { exact: true }).fill("Ringfence-demo-2026!");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+});
+
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, ACCOUNTS.auditor);
   await expect(page).toHaveURL(/\/review$/);

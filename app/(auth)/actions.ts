@@ -1,12 +1,16 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { getActor } from "@/lib/auth/session";
 import { definePublicAction } from "@/lib/server/action";
 import { fail, ok } from "@/lib/result";
 import { signInSchema } from "@/lib/validations/auth";
+import { z } from "zod";
+import { safeNext } from "@/lib/auth/safe-next";
 
-export const signInAction = definePublicAction(signInSchema, async ({ email, password }) => {
+
+const schema = signInSchema.extend({ next: z.string().max(2000).optional() });
+
+export const signInAction = definePublicAction(schema, async ({ email, password, next }) => {
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (err) {
@@ -20,11 +24,10 @@ export const signInAction = definePublicAction(signInSchema, async ({ email, pas
     }
     throw err;
   }
-  return ok({ redirectTo: "/" });
+  return ok({ redirectTo: safeNext(next) });
 });
 
 /** Signing out needs no permission: it only ends the caller's own session. */
 export async function signOutAction(): Promise<void> {
-  await getActor();
   await signOut({ redirectTo: "/login" });
 }

@@ -6,6 +6,7 @@ import { navFor, LANDING } from "@/lib/auth/navigation";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { newPasswordSchema, signInSchema } from "@/lib/validations/auth";
 import { userSchema } from "@/lib/validations/admin";
+import { safeNext } from "@/lib/auth/safe-next";
 
 describe("roles and permissions", () => {
   it("gives every role a permission list and a landing page it may open", () => {
@@ -49,5 +50,12 @@ describe("admin validation", () => {
     const r = userSchema.safeParse({ name: "A", email: "a@example.com", organisationId: "00000000-0000-4000-8000-000000000000", organisationKind: "vendor", role: "platform_reviewer" });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(["role"]);
+  });
+});
+
+describe("redirect after sign-in", () => {
+  it("keeps same-site paths and refuses anything that leaves the site", () => {
+    expect(safeNext("/admin/users?org=1")).toBe("/admin/users?org=1");
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, null]) expect(safeNext(bad)).toBe("/");
   });
 });

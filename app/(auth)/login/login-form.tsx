@@ -9,7 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { signInAction } from "../actions";
 
-export function LoginForm() {
+export function LoginForm({ next }: { next?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setValue, setFocus } = useForm<SignInInput>({
@@ -19,7 +19,7 @@ export function LoginForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await signInAction(values);
+    const result = await signInAction({ ...values, next });
     if (result.ok) {
       router.replace(result.data.redirectTo);
       router.refresh();
