@@ -36,8 +36,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <thead className="bg-gray-100">
               <tr>
                 <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Email</th>
-                <th scope="col" className="px-4 py-2">Organisation</th>
+                <th scope="col" className="hidden px-4 py-2 md:table-cell">Email</th>
+                <th scope="col" className="hidden px-4 py-2 sm:table-cell">Organisation</th>
                 <th scope="col" className="px-4 py-2">Role</th>
                 <th scope="col" className="px-4 py-2">Status</th>
               </tr>
@@ -49,9 +49,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <Link href={`/admin/users/${p.id}`} className="text-brand-700 underline">
                       {p.name}
                     </Link>
+                    {/* On narrow screens the email and organisation sit under the name. */}
+                    <span className="block text-xs text-muted md:hidden">{p.email}</span>
+                    <span className="block text-xs text-muted sm:hidden">{p.organisationName}</span>
                   </td>
-                  <td className="px-4 py-2 break-all">{p.email}</td>
-                  <td className="px-4 py-2">{p.organisationName}</td>
+                  <td className="hidden px-4 py-2 md:table-cell">{p.email}</td>
+                  <td className="hidden px-4 py-2 sm:table-cell">{p.organisationName}</td>
                   <td className="px-4 py-2">{ROLE_LABELS[p.role]}</td>
                   <td className="px-4 py-2">{!p.active ? "Deactivated" : p.hasPassword ? "Active" : "Invited"}</td>
                 </tr>
