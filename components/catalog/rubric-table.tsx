@@ -1,0 +1,26 @@
+import { LEVEL_LABELS } from "@/lib/validations/catalog";
+
+/** The five maturity descriptors of a control, level 0 to 4. */
+export function RubricTable({ rubric, caption = "Rubric" }: { rubric: ReadonlyArray<string>; caption?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-gray-100">
+          <tr>
+            <th scope="col" className="w-40 px-4 py-2">Level</th>
+            <th scope="col" className="px-4 py-2">What the reviewer must see</th>
+          </tr>
+        </thead>
+        <tbody>
+          {LEVEL_LABELS.map((label, level) => (
+            <tr key={label} className="border-t border-gray-200 align-top">
+              <th scope="row" className="px-4 py-2 font-semibold">{label}</th>
+              <td className="whitespace-pre-line px-4 py-2">{rubric[level]?.trim() ? rubric[level] : <em className="text-muted">Not written yet</em>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

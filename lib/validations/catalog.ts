@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { controlSchema, domainSchema, draftRubricSchema, EVIDENCE_KINDS, frameworkDocumentSchema, MAPPING_SCHEMES, rolloutThresholdsSchema, TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
+
+/** Shared by the catalog editor forms (react-hook-form + zodResolver) and the server actions. */
+
+const num = (message: string) => z.number({ error: message }).finite(message);
+
+export const thresholdsFormSchema = rolloutThresholdsSchema.extend({
+  maxFirstRingPct: num("Enter a percentage from 0 to 100.").min(0, "Use 0 or more.").max(100, "Use 100 or less."),
+  minBakeMinutes: z.object({
+    code: num("Enter a number of minutes.").min(0, "Use 0 or more."),
+    content: num("Enter a number of minutes.").min(0, "Use 0 or more."),
+  }),
+  maxExposureStepPct: num("Enter a percentage from 0 to 100.").min(0, "Use 0 or more.").max(100, "Use 100 or less."),
+  maxMinutesToHalt: num("Enter a number of minutes.").min(0, "Use 0 or more."),
+  requiredTestKinds: z.object({ code: z.array(z.enum(TEST_KINDS)), content: z.array(z.enum(TEST_KINDS)) }),
+});
+
+export const versionMetaSchema = z.object({
+  title: frameworkDocumentSchema.shape.title,
+  description: frameworkDocumentSchema.shape.description,
+  publisher: frameworkDocumentSchema.shape.publisher,
+  version: frameworkDocumentSchema.shape.version,
+  hasThresholds: z.boolean(),
+  thresholds: thresholdsFormSchema.nullish(),
+});
+export type VersionMetaInput = z.infer<typeof versionMetaSchema>;
+
+export const domainFormSchema = domainSchema.pick({ key: true, title: true, description: true });
+export type DomainInput = z.infer<typeof domainFormSchema>;
+
+export const mappingFormSchema = z.object({
+  scheme: z.enum(MAPPING_SCHEMES, { error: "Choose a scheme." }),
+  ref: z.string().trim().min(1, "Enter the reference, e.g. PW.8.").max(100, "Use at most 100 characters."),
+  note: z.string().trim().max(500, "Use at most 500 characters."),
+});
+
+/** A control as the editor submits it: rubric descriptors may stay empty while the version is a draft. */
+export const controlFormSchema = z.object({
+  domainKey: domainSchema.shape.key,
+  id: controlSchema.shape.id,
+  title: controlSchema.shape.title,
+  statement: controlSchema.shape.statement,
+  vendorGuidance: controlSchema.shape.vendorGuidance,
+  reviewerGuidance: controlSchema.shape.reviewerGuidance,
+  channels: z.array(z.enum(UPDATE_CHANNELS)).min(1, "Choose at least one update channel."),
+  kernelOnly: z.boolean(),
+  weight: num("Enter a weight from 1 to 5.").int("Use a whole number.").min(1, "Use 1 to 5.").max(5, "Use 1 to 5."),
+  must: z.boolean(),
+  evidenceKinds: z.array(z.enum(EVIDENCE_KINDS)).min(1, "Choose at least one kind of evidence."),
+  rubric: draftRubricSchema,
+  mappings: z.array(mappingFormSchema),
+});
+export type ControlInput = z.infer<typeof controlFormSchema>;
+
+const uuid = z.string().uuid();
+export const versionRefSchema = z.object({ versionId: uuid });
+export const domainRefSchema = z.object({ versionId: uuid, key: z.string().min(1).max(20) });
+export const controlRefSchema = z.object({ versionId: uuid, controlId: z.string().min(1).max(100) });
+export const reorderDomainsSchema = z.object({ versionId: uuid, keys: z.array(z.string().min(1).max(20)).min(1).max(200) });
+export const reorderControlsSchema = z.object({
+  versionId: uuid,
+  domainKey: z.string().min(1).max(20),
+  controlIds: z.array(z.string().min(1).max(100)).min(1).max(1000),
+});
+export const importSchema = z.object({ text: z.string().min(1, "Choose a file or paste a document.").max(5_000_000, "The document is larger than 5 MB.") });
+
+export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
+  document: "Document",
+  test_report: "Test report",
+  rollout_record: "Rollout record",
+  telemetry_export: "Telemetry export",
+  third_party_assessment: "Third-party assessment",
+  attestation_letter: "Attestation letter",
+  url: "Web address (URL)",
+};
+export const CHANNEL_LABELS: Record<(typeof UPDATE_CHANNELS)[number], string> = { code: "Code and driver updates", content: "Content updates" };
+export const MAPPING_SCHEME_LABELS: Record<(typeof MAPPING_SCHEMES)[number], string> = {
+  "nist-ssdf": "NIST SSDF (SP 800-218)",
+  "windows-resiliency": "Windows Resiliency Initiative",
+  "secure-by-design": "Secure by Design",
+  "vendor-commitments-2024": "July 2024 vendor commitments",
+  other: "Other",
+};
+export const TEST_KIND_LABELS: Record<(typeof TEST_KINDS)[number], string> = {
+  developer: "Developer",
+  content_interface: "Content interface",
+  fuzzing: "Fuzzing",
+  fault_injection: "Fault injection",
+  stress: "Stress",
+  stability: "Stability",
+  rollback: "Rollback",
+  validator: "Validator checks",
+};
+export const LEVEL_LABELS = ["0 — Absent", "1 — Initial", "2 — Defined", "3 — Managed", "4 — Optimised"] as const;
