@@ -4,14 +4,16 @@ import { organisations } from "@/db/schema";
 import { demoSignInTable, seedDemoIdentity } from "./demo-identity";
 import { seedBaselineCatalog } from "./catalog";
 import { seedDemoProducts } from "./vendor";
+import { seedDemoRollouts } from "./rollouts";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
 export async function seedDemo(db: Db): Promise<string> {
   const identity = await seedDemoIdentity(db);
   const catalog = await seedBaselineCatalog(db);
   const productCount = await seedDemoProducts(db);
+  const rolloutCount = await seedDemoRollouts(db);
   return [
-    `${identity.created} demo people, ${productCount} products created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
+    `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
     demoSignInTable(),
   ].join("\n");
 }

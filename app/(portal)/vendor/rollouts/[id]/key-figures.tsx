@@ -1,0 +1,39 @@
+import type { RolloutAnalysis } from "@/lib/rollouts/analysis";
+import type { RolloutRecord } from "@/lib/rollouts/record-schema";
+import { duration } from "@/components/rollouts/format";
+
+export function chartSummary(record: RolloutRecord, a: RolloutAnalysis | null): string {
+  const last = record.rings[record.rings.length - 1];
+  const parts = [`Rollout in ${record.rings.length} ring${record.rings.length === 1 ? "" : "s"}, reaching ${last?.sharePct ?? 0}% of the fleet.`];
+  if (a) {
+    parts.push(`${a.exposurePctBeforeFirstPassedGate}% of the fleet had the release before any health gate passed.`);
+    if (a.minutesTo100Pct !== null) parts.push(`It reached 100% after ${duration(a.minutesTo100Pct)}.`);
+    if (a.minutesReleaseToRollbackCompleted !== null) parts.push(`Rollback completed ${duration(a.minutesReleaseToRollbackCompleted)} after release.`);
+  }
+  const halts = record.events.filter((e) => e.kind === "halt").length;
+  if (halts) parts.push(`${halts} halt${halts > 1 ? "s" : ""} recorded.`);
+  return parts.join(" ");
+}
+
+export function KeyFigures({ analysis: a }: { analysis: RolloutAnalysis }) {
+  const items: [string, string][] = [
+    ["Exposure before the first passed gate", `${a.exposurePctBeforeFirstPassedGate}%${a.devicesBeforeFirstPassedGate !== null ? ` (${a.devicesBeforeFirstPassedGate.toLocaleString("en")} devices)` : ""}`],
+    ["Rings", String(a.ringCount)],
+    ["First ring", `${a.firstRingPct}%`],
+    ["Largest step", `${a.largestStepPct}%`],
+    ["Time to 50% / 100%", `${duration(a.minutesTo50Pct)} / ${duration(a.minutesTo100Pct)}`],
+    ["First failure to halt", duration(a.minutesFirstFailureToHalt)],
+    ["Release to rollback completed", duration(a.minutesReleaseToRollbackCompleted)],
+    ["Promoted before minimum bake", a.ringsPromotedBeforeMinBake.join(", ") || "none"],
+  ];
+  return (
+    <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      {items.map(([k, v]) => (
+        <div key={k} className="rounded-md border border-gray-300 bg-white p-3">
+          <dt className="text-xs text-muted">{k}</dt>
+          <dd className="text-lg font-semibold">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { getRolloutRecord } from "@/lib/rollouts/store";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { SeverityBadge } from "@/components/rollouts/severity-badge";
+import { TimelineChart } from "@/components/rollouts/timeline-chart";
+import { TimelineTable } from "@/components/rollouts/timeline-table";
+import { FindingsList } from "@/components/rollouts/findings-list";
+import { duration, utc } from "@/components/rollouts/format";
+import { KeyFigures, chartSummary } from "./key-figures";
+import { AddToEvidenceButton } from "./add-to-evidence";
+
+export const metadata: Metadata = { title: "Rollout record" };
+export const dynamic = "force-dynamic";
+
+export default async function RolloutPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("vendor.workspace");
+  const r = await getRolloutRecord(await getDb(), actor.organisationId, (await params).id);
+  if (!r) notFound();
+  const a = r.analysis;
+  return (
+    <>
+      <PageHeader
+        title={`${r.productName}: ${r.releaseId}`}
+        description={
+          <>
+            Version {r.version} · {r.channel === "code" ? "code / driver update" : "content update"}
+            {r.kernelMode ? " · changes kernel-mode code" : ""} · released {utc(r.releasedAt)} · worst finding <SeverityBadge severity={r.worstSeverity} />
+          </>
+        }
+        actions={<AddToEvidenceButton id={r.id} />}
+      />
+      <div className="space-y-6">
+        {a ? <KeyFigures analysis={a} /> : <p>No published framework version defines thresholds, so this record has not been analysed.</p>}
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
+          <TimelineChart record={r.record} summary={chartSummary(r.record, a)} />
+          <details className="mt-4" open>
+            <summary className="cursor-pointer font-semibold">Timeline as tables</summary>
+            <div className="mt-2"><TimelineTable record={r.record} analysis={a} /></div>
+          </details>
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Findings</h2>
+          <FindingsList findings={a?.findings ?? []} />
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Tests before release</h2>
+          {r.record.tests.length === 0 ? <p>No tests were recorded.</p> : (
+            <ul className="list-disc pl-5 text-sm">
+              {r.record.tests.map((t, i) => (
+                <li key={i}>{t.kind.replace("_", " ")}: {t.passed ? "passed" : "failed"}{t.evidenceUrl ? <> (<a className="underline" href={t.evidenceUrl} rel="noreferrer">evidence</a>)</> : null}</li>
+              ))}
+            </ul>
+          )}
+          {a?.missingTestKinds.length ? <p className="mt-2 text-sm">Missing for a {r.channel} update: {a.missingTestKinds.join(", ")}.</p> : null}
+          <p className="mt-2 text-sm">Customer control: ring opt-in {r.record.customerControl.ringOptIn ? "yes" : "no"}, N-1 pinning {r.record.customerControl.nMinusOnePinning ? "yes" : "no"}, delay {r.record.customerControl.delayHours === null ? "none" : duration(r.record.customerControl.delayHours * 60)}.</p>
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Assumptions</h2>
+          {a?.assumptions.length ? <ul className="list-disc pl-5 text-sm">{a.assumptions.map((s, i) => <li key={i}>{s}</li>)}</ul> : <p className="text-sm">None: the record gave every time and gate the analysis needed.</p>}
+          {r.record.notes ? <p className="mt-2 text-sm whitespace-pre-line">Notes: {r.record.notes}</p> : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { listOrgProducts } from "@/lib/rollouts/queries";
+import { exampleCreateBody, openApiDocument } from "@/lib/rollouts/openapi";
+import { Card, PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Rollout API reference" };
+export const dynamic = "force-dynamic";
+
+type Param = { name: string; in: string; required?: boolean; description?: string };
+type Op = { operationId: string; summary: string; description: string; parameters?: Param[]; requestBody?: unknown; responses: Record<string, { description: string }> };
+
+const PROBLEMS: [string, string][] = [
+  ["unauthorized", "401: no token, or an unknown or revoked one."],
+  ["forbidden", "403: the token lacks the scope the operation needs."],
+  ["rate-limited", "429: more than 60 requests a minute with one token; wait for Retry-After seconds."],
+  ["malformed-json", "400: the body is not JSON."],
+  ["invalid-record", "422: the record breaks the schema; errors[] gives each JSON path and what is wrong."],
+  ["unknown-product", "422: productId is not a product of your organisation."],
+  ["duplicate-release", "409: this product already has a record with this releaseId."],
+  ["idempotency-key-reused", "422: the Idempotency-Key was used before with a different body."],
+  ["too-large", "413: the body is over 1 MiB."],
+];
+
+export default async function ApiReferencePage() {
+  const actor = await requirePermission("vendor.workspace");
+  const products = await listOrgProducts(await getDb(), actor.organisationId);
+  const doc = openApiDocument() as { paths: Record<string, Record<string, Op>> };
+  const curl = `curl -X POST "$RINGFENCE/api/v1/rollouts" \\\n  -H "Authorization: Bearer $RINGFENCE_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -H "Idempotency-Key: $CI_PIPELINE_ID" \\\n  --data @rollout.json`;
+  return (
+    <>
+      <PageHeader
+        title="Rollout API reference"
+        description={<>Send rollout records from your pipeline. Machine-readable: <a className="underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>, <a className="underline" href="/api/v1/rollouts/schema.json">record JSON Schema</a>, <a className="underline" href="/api/v1/rollouts/template.csv">CSV template</a>.</>}
+      />
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Authentication</h2>
+          <p className="text-sm">Send <code>Authorization: Bearer &lt;token&gt;</code> with a token a compliance officer created under API tokens. Session cookies are not accepted. Each token may make 60 requests a minute.</p>
+          <h3 className="mt-3 font-semibold">Your products</h3>
+          <ul className="list-disc pl-5 text-sm">{products.map((p) => <li key={p.id}>{p.name}: <code>{p.id}</code></li>)}</ul>
+        </Card>
+        {Object.entries(doc.paths).flatMap(([path, ops]) =>
+          Object.entries(ops).map(([method, op]) => (
+            <Card key={op.operationId}>
+              <h2 id={op.operationId} className="text-lg font-semibold"><code>{method.toUpperCase()} {path}</code> — {op.summary}</h2>
+              <p className="mt-1 text-sm">{op.description}</p>
+              {op.parameters?.length ? (
+                <table className="mt-3 w-full text-left text-sm">
+                  <caption className="text-left font-semibold">Parameters</caption>
+                  <thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Meaning</th></tr></thead>
+                  <tbody>{op.parameters.map((p) => <tr key={p.name} className="border-t"><td><code>{p.name}</code></td><td>{p.in}</td><td>{p.required ? "yes" : "no"}</td><td>{p.description}</td></tr>)}</tbody>
+                </table>
+              ) : null}
+              <h3 className="mt-3 font-semibold">Responses</h3>
+              <ul className="list-disc pl-5 text-sm">{Object.entries(op.responses).map(([code, r]) => <li key={code}><strong>{code}</strong>: {r.description}</li>)}</ul>
+              {op.requestBody ? (
+                <>
+                  <h3 className="mt-3 font-semibold">Example</h3>
+                  <pre className="mt-1 overflow-x-auto rounded bg-gray-100 p-3 text-xs">{curl}</pre>
+                  <details className="mt-2"><summary className="cursor-pointer text-sm font-semibold">Example body (a staged content release)</summary>
+                    <pre className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs">{JSON.stringify(exampleCreateBody, null, 2)}</pre>
+                  </details>
+                </>
+              ) : null}
+            </Card>
+          )),
+        )}
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Errors</h2>
+          <p className="text-sm">Errors are RFC 9457 problem details (<code>application/problem+json</code>) with <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code> and, where useful, <code>errors</code>: a list of <code>{"{ path, message }"}</code>.</p>
+          <dl className="mt-2 text-sm">{PROBLEMS.map(([k, v]) => <div key={k} id={`problem-${k}`} className="mt-1"><dt className="inline font-mono">{k}</dt> <dd className="inline">— {v}</dd></div>)}</dl>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { listApiTokens } from "@/lib/rollouts/tokens";
+import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
+import { utc } from "@/components/rollouts/format";
+import { TokenForm } from "./token-form";
+import { RevokeButton } from "./revoke-button";
+
+export const metadata: Metadata = { title: "API tokens" };
+export const dynamic = "force-dynamic";
+
+export default async function TokensPage() {
+  const actor = await requirePermission("vendor.tokens");
+  const tokens = await listApiTokens(await getDb(), actor.organisationId);
+  return (
+    <>
+      <PageHeader title="API tokens" description={<>Tokens let your deployment pipeline send rollout records to the <Link className="underline" href="/vendor/rollouts/api">rollout API</Link>. A token is shown once; only its SHA-256 hash is stored.</>} />
+      <Card className="mb-6"><h2 className="mb-2 text-lg font-semibold">Create a token</h2><TokenForm /></Card>
+      {tokens.length === 0 ? <EmptyState title="No tokens yet" /> : (
+        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">API tokens</caption>
+            <thead className="bg-gray-100"><tr>{["Name", "Starts with", "Scopes", "Created", "Last used", "Status"].map((h) => <th key={h} scope="col" className="px-4 py-2">{h}</th>)}</tr></thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} className="border-t border-gray-200">
+                  <td className="px-4 py-2">{t.name}</td>
+                  <td className="px-4 py-2 font-mono">{t.prefix}…</td>
+                  <td className="px-4 py-2">{t.scopes.join(", ")}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{utc(t.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{t.lastUsedAt ? utc(t.lastUsedAt) : "Never"}</td>
+                  <td className="px-4 py-2">{t.revokedAt ? `Revoked ${utc(t.revokedAt)}` : <RevokeButton id={t.id} name={t.name} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

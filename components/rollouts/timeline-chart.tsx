@@ -1,0 +1,64 @@
+import type { RolloutRecord } from "@/lib/rollouts/record-schema";
+import { timelineData } from "./timeline-data";
+import { utc } from "./format";
+
+const W = 720, H = 300, L = 56, R = 16, T = 16, B = 48;
+const MARK_COLOUR = { "gate-pass": "#166534", "gate-fail": "#b91c1c", halt: "#b91c1c", rollback: "#7c2d12", other: "#374151" } as const;
+
+/**
+ * Cumulative share of the fleet over time as a step line, with ring starts,
+ * gates (✓ passed, ✗ failed), halts and rollbacks. The table beside it carries
+ * the same data for screen readers; `summary` is the chart's text alternative.
+ */
+export function TimelineChart({ record, summary }: { record: RolloutRecord; summary: string }) {
+  const { start, end, steps, marks } = timelineData(record);
+  const x = (ms: number) => L + ((ms - start) / (end - start)) * (W - L - R);
+  const y = (pct: number) => T + (1 - pct / 100) * (H - T - B);
+  let path = `M${x(steps[0]!.at)},${y(0)}`;
+  for (const s of steps.slice(1)) path += ` H${x(s.at)} V${y(s.pct)}`;
+  path += ` H${x(end)}`;
+  const ticks = Array.from({ length: 5 }, (_, i) => start + ((end - start) * i) / 4);
+  return (
+    <figure className="overflow-x-auto">
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[520px] max-w-3xl bg-white">
+        {[0, 25, 50, 75, 100].map((p) => (
+          <g key={p}>
+            <line x1={L} x2={W - R} y1={y(p)} y2={y(p)} stroke="#e5e7eb" />
+            <text x={L - 6} y={y(p) + 4} fontSize="11" textAnchor="end" fill="#374151">{p}%</text>
+          </g>
+        ))}
+        {ticks.map((tk, i) => (
+          <text key={i} x={x(tk)} y={H - B + 16} fontSize="10" textAnchor={i === 0 ? "start" : i === 4 ? "end" : "middle"} fill="#374151">{utc(new Date(tk)).replace(" UTC", "")}</text>
+        ))}
+        <text x={(L + W - R) / 2} y={H - 8} fontSize="11" textAnchor="middle" fill="#111827">Time (UTC)</text>
+        <text x={14} y={(T + H - B) / 2} fontSize="11" textAnchor="middle" fill="#111827" transform={`rotate(-90 14 ${(T + H - B) / 2})`}>Fleet with the release (%)</text>
+        {record.rings.map((ring) => (
+          <g key={ring.name}>
+            <line x1={x(Date.parse(ring.startedAt))} x2={x(Date.parse(ring.startedAt))} y1={T} y2={H - B} stroke="#9ca3af" strokeDasharray="2 3" />
+          </g>
+        ))}
+        <path d={path} fill="none" stroke="#1d4ed8" strokeWidth="2.5" />
+        {marks.map((m, i) => {
+          const cx = x(m.at);
+          const c = MARK_COLOUR[m.kind];
+          if (m.kind === "halt" || m.kind === "rollback" || m.kind === "other")
+            return (
+              <g key={i}>
+                <line x1={cx} x2={cx} y1={T} y2={H - B} stroke={c} strokeWidth="1.5" strokeDasharray={m.kind === "halt" ? "6 3" : "2 2"} />
+                <text x={cx - 3} y={T + 10 + (i % 3) * 12} fontSize="10" textAnchor="end" fill={c}>{m.label}</text>
+              </g>
+            );
+          return (
+            <g key={i}>
+              <circle cx={cx} cy={H - B - 10} r="7" fill="white" stroke={c} strokeWidth="2" />
+              <text x={cx} y={H - B - 6} fontSize="10" textAnchor="middle" fill={c} fontWeight="bold">{m.kind === "gate-pass" ? "✓" : "✗"}</text>
+            </g>
+          );
+        })}
+        <line x1={L} x2={L} y1={T} y2={H - B} stroke="#111827" />
+        <line x1={L} x2={W - R} y1={H - B} y2={H - B} stroke="#111827" />
+      </svg>
+      <figcaption className="mt-1 text-sm text-muted">Blue: share of the fleet with the release. Dotted grey: ring starts. ✓/✗: health gates. Red dashed: halt; brown dotted: rollback.</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,88 @@
+import { expect, storageStateFor, test, uniqueName } from "./fixtures";
+
+test.use({ storageState: storageStateFor("officer") });
+
+const HEADER = "type,releaseId,version,channel,kernelMode,releasedAt,fleetSize,ringOptIn,nMinusOnePinning,delayHours,notes,name,sharePct,devices,startedAt,promotedAt,gateSignal,gateThreshold,gateObserved,gatePassed,eventKind,at,reason,testKind,passed,evidenceUrl";
+const COLUMNS = HEADER.split(",");
+const row = (cells: Record<string, string>) => COLUMNS.map((c) => cells[c] ?? "").join(",");
+
+test("an officer records a rollout with the form, ring by ring, and sees its timeline and findings", async ({ page }) => {
+  const release = uniqueName("content-form").replace(" ", "-");
+  await page.goto("/vendor/rollouts/new");
+  await page.getByLabel("Product").selectOption({ label: "Aegis Sensor" });
+  await page.getByLabel("Release identifier").fill(release);
+  await page.getByLabel("Version", { exact: true }).fill("2025.05.01.1");
+  await page.getByLabel("Release time", { exact: true }).fill("2025-05-01T08:00");
+  await page.getByLabel("Release time: UTC offset").selectOption("+02:00");
+
+  const ring1 = page.getByRole("group", { name: "Ring 1", exact: true });
+  await ring1.getByLabel("Name", { exact: true }).fill("Canary");
+  await ring1.getByLabel("Fleet share (%)").fill("1");
+  await ring1.getByLabel("Started", { exact: true }).fill("2025-05-01T08:00");
+  await ring1.getByLabel("Started: UTC offset").selectOption("+02:00");
+  await ring1.getByLabel("Promoted to next ring", { exact: true }).fill("2025-05-01T10:00");
+  await ring1.getByLabel("Promoted to next ring: UTC offset").selectOption("+02:00");
+  await ring1.getByLabel("This ring had a health gate").check();
+  await ring1.getByLabel("Gate signal").fill("crash rate");
+  await ring1.getByLabel("Threshold").fill("< 0.1%");
+
+  await page.getByRole("button", { name: "Add ring" }).click();
+  const ring2 = page.getByRole("group", { name: "Ring 2", exact: true });
+  await ring2.getByLabel("Name", { exact: true }).fill("Broad");
+  // Validation runs as the user types, beside the field.
+  await ring2.getByLabel("Fleet share (%)").fill("140");
+  await expect(ring2.getByText("a share cannot exceed 100%")).toBeVisible();
+  await ring2.getByLabel("Fleet share (%)").fill("100");
+  await expect(ring2.getByText("a share cannot exceed 100%")).toBeHidden();
+  await ring2.getByLabel("Started", { exact: true }).fill("2025-05-01T10:00");
+  await ring2.getByLabel("Started: UTC offset").selectOption("+02:00");
+
+  await page.getByRole("button", { name: "Save rollout record" }).click();
+  await expect(page).toHaveURL(/\/vendor\/rollouts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(release);
+  await expect(page.getByRole("img", { name: /Rollout in 2 rings/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Rings in order" })).toContainText("2025-05-01 06:00 UTC");
+  await expect(page.getByRole("heading", { name: "Findings" })).toBeVisible();
+});
+
+test("an officer uploads a CSV with an error, sees where it is, fixes it in place and stores it", async ({ page }) => {
+  const release = uniqueName("csv-upload").replace(" ", "-");
+  const csv = (share: string) =>
+    [
+      HEADER,
+      row({ type: "release", releaseId: release, version: "7.2.1", channel: "content", kernelMode: "false", releasedAt: "2025-06-02T09:00:00Z", ringOptIn: "true", nMinusOnePinning: "true" }),
+      row({ type: "ring", name: "Internal", sharePct: share, startedAt: "2025-06-02T09:00:00Z", promotedAt: "2025-06-02T11:00:00Z", gateSignal: "crash rate", gateThreshold: "0.1%", gatePassed: "true" }),
+      row({ type: "ring", name: "Everyone", sharePct: "100", startedAt: "2025-06-02T11:00:00Z" }),
+      row({ type: "event", eventKind: "halt", at: "2025-06-02T11:30:00Z", reason: "crash spike" }),
+    ].join("\n");
+  await page.goto("/vendor/rollouts/upload");
+  await page.getByLabel("Product").selectOption({ label: "Aegis Sensor" });
+  await page.getByLabel("File contents").fill(csv("0.5%"));
+  await page.getByRole("button", { name: "Check and store" }).click();
+  const problems = page.getByRole("region", { name: "Problems in the file" });
+  await expect(problems).toContainText("Row 3, column sharePct");
+  await expect(page.getByLabel("File contents")).toHaveValue(csv("0.5%"));
+
+  await page.getByLabel("File contents").fill(csv("0.5"));
+  await page.getByRole("button", { name: "Check and store" }).click();
+  await expect(page).toHaveURL(/\/vendor\/rollouts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("img", { name: /Rollout in 2 rings/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Events" })).toContainText("crash spike");
+  await expect(page.getByRole("heading", { name: "Findings" })).toBeVisible();
+  await page.getByRole("button", { name: "Add to evidence vault" }).click();
+  await expect(page.getByText("Added to the evidence vault.")).toBeVisible();
+});
+
+test("an officer creates an API token and sees it once", async ({ page }) => {
+  const name = uniqueName("pipeline");
+  await page.goto("/vendor/rollouts/tokens");
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText("Copy this token now")).toBeVisible();
+  const token = await page.getByLabel("New API token").inputValue();
+  expect(token).toMatch(/^rf_/);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(token.slice(0, 9));
+  await page.reload();
+  await expect(page.getByText("Copy this token now")).toBeHidden();
+  await expect(page.getByText(token)).toHaveCount(0);
+});

@@ -1,0 +1,37 @@
+/**
+ * RFC 9457 problem details (`application/problem+json`). `type` is a URI that
+ * names the kind of problem; ours resolve to the API reference page.
+ */
+export interface ProblemError {
+  /** Where in the request the problem is, e.g. rings[2].promotedAt or header Authorization. */
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: ProblemError[];
+}
+
+export const PROBLEM_TYPE_BASE = "/vendor/rollouts/api#problem-";
+
+export function problemResponse(
+  status: number,
+  kind: string,
+  title: string,
+  detail: string,
+  options: { errors?: ProblemError[]; headers?: Record<string, string> } = {},
+): Response {
+  const body: Problem = { type: `${PROBLEM_TYPE_BASE}${kind}`, title, status, detail, ...(options.errors ? { errors: options.errors } : {}) };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...options.headers },
+  });
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } });
+}
