@@ -8,6 +8,10 @@ import { NextResponse, type NextRequest } from "next/server";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/set-password", "/api/", "/_next/", "/favicon"];
 
+// Evidence downloads carry their own sandboxing policy; the proxy's headers would otherwise replace it.
+const SANDBOXED = /^\/api\/evidence\/[^/]+\/download$/;
+const SANDBOX_CSP = "sandbox; default-src 'none'";
+
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
@@ -33,7 +37,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const csp = SANDBOXED.test(pathname) ? SANDBOX_CSP : contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

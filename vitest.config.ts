@@ -1,8 +1,11 @@
 import { defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
 
 const alias = { "server-only": path.resolve(__dirname, "test/server-only-stub.ts") };
 const pgUrl = process.env.TEST_DATABASE_URL;
+// Files the tests store (evidence blobs, generated secrets) go to a throwaway folder, never ./.data.
+const dataDir = path.join(os.tmpdir(), `ringfence-vitest-${process.pid}`);
 
 // Unit tests are pure. Integration tests run on embedded PGlite always, and a
 // second time on PostgreSQL when TEST_DATABASE_URL points at a server.
@@ -23,7 +26,7 @@ export default defineConfig({
         test: {
           name: "integration-pglite",
           include: ["test/integration/**/*.test.ts"],
-          env: { TEST_DB_DRIVER: "pglite" },
+          env: { TEST_DB_DRIVER: "pglite", RINGFENCE_DATA_DIR: dataDir },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -35,7 +38,7 @@ export default defineConfig({
               test: {
                 name: "integration-postgres",
                 include: ["test/integration/**/*.test.ts"],
-                env: { TEST_DB_DRIVER: "postgres" },
+                env: { TEST_DB_DRIVER: "postgres", RINGFENCE_DATA_DIR: dataDir },
                 testTimeout: 60_000,
                 hookTimeout: 120_000,
               },

@@ -4,6 +4,7 @@ import { organisations } from "@/db/schema";
 import { demoSignInTable, seedDemoIdentity } from "./demo-identity";
 import { seedBaselineCatalog } from "./catalog";
 import { seedDemoProducts } from "./vendor";
+import { seedDemoVendorWork } from "./vendor-work";
 import { seedDemoRollouts } from "./rollouts";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
@@ -11,6 +12,7 @@ export async function seedDemo(db: Db): Promise<string> {
   const identity = await seedDemoIdentity(db);
   const catalog = await seedBaselineCatalog(db);
   const productCount = await seedDemoProducts(db);
+  await seedDemoVendorWork(db);
   const rolloutCount = await seedDemoRollouts(db);
   return [
     `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records created; baseline catalog ${catalog.created ? "published" : "already present"}.`,

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { progressByDomain, todayIso } from "@/lib/attestations/completeness";
+import { getSubmission, loadWorkspace } from "@/lib/attestations/queries";
+import { listEvidence } from "@/lib/evidence/vault";
+import { ATTESTATION_KIND_LABELS, STATUS_LABELS } from "@/lib/validations/vendor";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { AttestationStatusBadge, ExpiryFlag } from "@/components/vendor/badges";
+import { AnswerCard } from "./answer-card";
+
+export const metadata: Metadata = { title: "Attestation" };
+export const dynamic = "force-dynamic";
+
+export default async function AttestationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("vendor.workspace");
+  const { id } = await params;
+  const db = await getDb();
+  const ws = await loadWorkspace(db, actor.organisationId, id);
+  if (!ws) notFound();
+  const { attestation: a, controls, answers, links } = ws;
+  const today = todayIso();
+  const draft = a.status === "draft";
+  const [vault, submission] = await Promise.all([draft ? listEvidence(db, actor.organisationId) : [], draft ? null : getSubmission(db, a.id)]);
+  const progress = progressByDomain(controls, answers, links);
+  const domains = [...new Set(controls.map((c) => c.domainKey))];
+  return (
+    <>
+      <PageHeader
+        title={`${a.product.name}: ${a.frameworkTitle} ${a.frameworkVersion}`}
+        description={<>{ATTESTATION_KIND_LABELS[a.kind]} for {a.periodStart} to {a.periodEnd}, revision {a.revision}. <AttestationStatusBadge status={a.status} /></>}
+        actions={
+          <>
+            <Link href={`/vendor/attestations/${a.id}/submit`} className={buttonClass()}>{draft ? "Check and submit" : "Submission"}</Link>
+            {a.revision > 1 ? <Link href={`/vendor/attestations/${a.id}/compare`} className={buttonClass("secondary")}>Compare revisions</Link> : null}
+          </>
+        }
+      />
+      {submission ? (
+        <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">
+          Submitted by {submission.signerName} on {submission.signedAt.toISOString().slice(0, 10)}. Submission digest <code className="break-all">{submission.digest}</code>.{" "}
+          <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify it</Link>. It can no longer be edited.
+        </p>
+      ) : null}
+      <section aria-labelledby="progress-h" className="mb-6 rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="progress-h" className="mb-2 text-lg font-semibold">Progress</h2>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Answered controls and missing evidence per domain</caption>
+          <thead><tr><th scope="col" className="py-1">Domain</th><th scope="col">Answered</th><th scope="col">Must controls without evidence</th></tr></thead>
+          <tbody>
+            {progress.map((d) => (
+              <tr key={d.key} className="border-t border-gray-200">
+                <th scope="row" className="py-1 pr-2 font-normal"><a href={`#domain-${d.key}`} className="underline">{d.title}</a></th>
+                <td>{d.answered} / {d.applicable}</td>
+                <td>{d.missingEvidence.length === 0 ? "None" : d.missingEvidence.map((m) => <a key={m.id} href={`#control-${m.controlId}`} className="mr-2 underline">{m.controlId}</a>)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {domains.map((key) => {
+        const inDomain = controls.filter((c) => c.domainKey === key);
+        return (
+          <section key={key} id={`domain-${key}`} aria-labelledby={`domain-${key}-h`} className="mb-8">
+            <h2 id={`domain-${key}-h`} className="mb-3 text-xl font-semibold">{inDomain[0]?.domainTitle}</h2>
+            <div className="space-y-4">
+              {inDomain.map((c) =>
+                draft ? (
+                  <AnswerCard key={c.id} attestationId={a.id} control={c} initial={answers.get(c.id) ?? null} vault={vault.map((v) => ({ id: v.id, title: v.title, kind: v.kind, validUntil: v.validUntil }))} linked={(links.get(c.id) ?? []).map((e) => e.id)} today={today} />
+                ) : (
+                  <div key={c.id} id={`control-${c.controlId}`} className="rounded-lg border border-gray-300 bg-white p-4 text-sm">
+                    <h3 className="font-semibold">{c.controlId} {c.title}</h3>
+                    <p>Status: {answers.get(c.id)?.status ? STATUS_LABELS[answers.get(c.id)!.status!] : "—"}; maturity {answers.get(c.id)?.maturity ?? "—"}</p>
+                    <p className="whitespace-pre-wrap">{answers.get(c.id)?.narrative}</p>
+                    <ul>{(links.get(c.id) ?? []).map((e) => <li key={e.id}>{e.title} <ExpiryFlag validUntil={e.validUntil} today={today} /></li>)}</ul>
+                  </div>
+                ),
+              )}
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

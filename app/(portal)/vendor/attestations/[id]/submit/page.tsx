@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { findGaps, todayIso } from "@/lib/attestations/completeness";
+import { getSubmission, listRevisions, loadWorkspace } from "@/lib/attestations/queries";
+import { attestationStatement } from "@/lib/attestations/statement";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { CreateRevisionButton, SignForm } from "./sign-form";
+
+export const metadata: Metadata = { title: "Check and submit" };
+export const dynamic = "force-dynamic";
+
+export default async function SubmitPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("vendor.workspace");
+  const { id } = await params;
+  const db = await getDb();
+  const ws = await loadWorkspace(db, actor.organisationId, id);
+  if (!ws) notFound();
+  const a = ws.attestation;
+  const officer = can(actor.role, "vendor.submit");
+  const back = <Link href={`/vendor/attestations/${a.id}`} className="underline">Back to the answers</Link>;
+  if (a.status !== "draft") {
+    const [submission, revisions] = await Promise.all([getSubmission(db, a.id), listRevisions(db, actor.organisationId, a.lineageId)]);
+    const latest = Math.max(...revisions.map((r) => r.revision));
+    return (
+      <>
+        <PageHeader title="Submitted" description={back} />
+        {submission ? (
+          <Card className="mb-4">
+            <p>Signed by {submission.signerName}, {submission.signerTitle}, at {submission.signedAt.toISOString()}.</p>
+            <p className="mt-2">Submission digest (SHA-256 of the canonical snapshot):</p>
+            <p><code data-testid="digest" className="break-all font-mono text-sm">{submission.digest}</code></p>
+            <p className="mt-2"><Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify the submission</Link></p>
+          </Card>
+        ) : null}
+        {officer && a.status === "submitted" && latest === a.revision ? <CreateRevisionButton attestationId={a.id} /> : null}
+      </>
+    );
+  }
+  const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso());
+  return (
+    <>
+      <PageHeader title="Check and submit" description={<>{a.product.name}, {a.frameworkTitle} {a.frameworkVersion}, revision {a.revision}. {back}</>} />
+      <section aria-labelledby="gaps-h" className="mb-6">
+        <h2 id="gaps-h" className="mb-2 text-lg font-semibold">Completeness check</h2>
+        {gaps.length === 0 ? (
+          <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">Every applicable control is answered and evidenced. Nothing is missing.</p>
+        ) : (
+          <>
+            <p className="mb-2">{gaps.length} {gaps.length === 1 ? "gap must" : "gaps must"} be fixed before this attestation can be submitted:</p>
+            <ul className="list-disc space-y-1 pl-5" aria-label="Gaps">
+              {gaps.map((g, i) => (
+                <li key={i}><Link href={`/vendor/attestations/${a.id}#control-${g.controlId}`} className="underline">{g.message}</Link></li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="sign-h">
+        <h2 id="sign-h" className="mb-2 text-lg font-semibold">Sign</h2>
+        {!officer ? (
+          <p>Only a compliance officer can sign and submit. Tell your officer when the answers are ready.</p>
+        ) : gaps.length ? (
+          <p>Signing opens once the gaps above are fixed.</p>
+        ) : (
+          <SignForm attestationId={a.id} defaultName={actor.name} statement={attestationStatement(actor.organisationName, a.product.name)} />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+const ATTESTATION_STATUS: Record<string, { label: string; tone: string }> = {
+  draft: { label: "Draft", tone: "bg-amber-100 text-amber-900 border-amber-700" },
+  submitted: { label: "Submitted", tone: "bg-green-100 text-green-900 border-green-700" },
+  changes_requested: { label: "Changes requested", tone: "bg-orange-100 text-orange-900 border-orange-700" },
+  withdrawn: { label: "Withdrawn", tone: "bg-gray-100 text-gray-800 border-gray-600" },
+};
+
+export function AttestationStatusBadge({ status }: { status: string }) {
+  const s = ATTESTATION_STATUS[status] ?? { label: status, tone: "bg-gray-100 text-gray-800 border-gray-600" };
+  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${s.tone}`}>{s.label}</span>;
+}
+
+/** Expired evidence is flagged in words, not colour alone. */
+export function ExpiryFlag({ validUntil, today }: { validUntil: string | null; today: string }) {
+  if (!validUntil) return null;
+  if (validUntil < today) return <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">Expired {validUntil}</span>;
+  return <span className="text-xs text-muted">Valid until {validUntil}</span>;
+}

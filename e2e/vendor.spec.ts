@@ -1,0 +1,123 @@
+import crypto from "node:crypto";
+import { expect, storageStateFor, test, uniqueName } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+let productUrl = "";
+let attestationUrl = "";
+let evidenceUrl = "";
+
+test("a new officer registers a product, answers, uploads, links, fixes the gaps, signs and verifies", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const ctx = await browser.newContext({ storageState: storageStateFor("officer") });
+  const page = await ctx.newPage();
+  const product = uniqueName("E2E Content Filter");
+
+  await page.goto("/vendor/products/new");
+  await page.getByLabel("Product name").fill(product);
+  await page.getByLabel("Platforms").fill("Windows");
+  await page.getByLabel("Content updates (detection logic, configuration)").check();
+  await page.getByLabel("Usual cadence of content updates").fill("daily");
+  await page.getByRole("button", { name: "Register product" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: product })).toBeVisible();
+  productUrl = new URL(page.url()).pathname;
+
+  await page.getByRole("link", { name: "Start an attestation" }).click();
+  await expect(page.getByLabel("Product")).toHaveValue(productUrl.split("/").pop()!);
+  await page.getByLabel("Catalog version").selectOption({ label: "Safe Deployment Principles 1.0" });
+  await page.getByRole("button", { name: "Start attestation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(product) })).toBeVisible();
+  attestationUrl = new URL(page.url()).pathname;
+
+  // Two files, each with its own progress bar and result.
+  const tag = crypto.randomBytes(4).toString("hex");
+  await page.goto("/vendor/evidence/new");
+  await page.getByLabel("Choose files to upload").setInputFiles([
+    { name: `staging-report-${tag}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.7\n% staging report ${tag}\n%%EOF\n`) },
+    { name: `canary-log-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: 0 crashes in 60 minutes\n`.repeat(2000)) },
+  ]);
+  await expect(page.getByRole("progressbar", { name: `Upload progress of staging-report-${tag}.pdf` })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: `Upload progress of canary-log-${tag}.txt` })).toBeVisible();
+  await expect(page.getByText("Uploaded")).toHaveCount(2);
+  await page.getByRole("link", { name: "Open" }).first().click();
+  await expect(page.getByRole("link", { name: "Download" })).toBeVisible();
+  evidenceUrl = new URL(page.url()).pathname;
+
+  // Answer one control, then see the completeness check list what is missing.
+  await page.goto(attestationUrl);
+  const cards = page.locator('section[id^="control-"]');
+  const first = cards.first();
+  await first.getByLabel("Implementation status").selectOption("planned");
+  await first.getByLabel("Narrative").fill("Staged rollout is being introduced.");
+  await expect(first.getByText(/Saved at/)).toBeVisible();
+  await page.goto(`${attestationUrl}/submit`);
+  const gaps = page.getByRole("list", { name: "Gaps" });
+  await expect(gaps.getByText(/no implementation status chosen yet/).first()).toBeVisible();
+  await expect(gaps.getByText(/partial or planned controls need a target date and a plan/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign and submit" })).toHaveCount(0);
+
+  // Fix everything through the form: answer every control, link evidence to the must controls.
+  await page.goto(attestationUrl);
+  const n = await cards.count();
+  for (let i = 0; i < n; i++) {
+    const card = cards.nth(i);
+    await card.getByLabel("Implementation status").selectOption("implemented");
+    await card.getByLabel("Narrative").fill(`Answer ${i}: done on every release, with records.`);
+    await card.getByRole("radio", { name: /^Level 3/ }).check();
+    if (/must\s*$/.test((await card.locator("h3").textContent()) ?? "")) {
+      await card.getByRole("checkbox", { name: new RegExp(`staging report ${tag}`) }).check();
+      await card.getByRole("checkbox", { name: new RegExp(`canary log ${tag}`) }).check();
+      await expect(card.getByText(/Evidence saved \(2 linked\)/)).toBeVisible();
+    }
+  }
+  for (let i = 0; i < n; i++) await expect(cards.nth(i).getByText(/Saved at/)).toBeVisible({ timeout: 15_000 });
+
+  await page.goto(`${attestationUrl}/submit`);
+  await expect(page.getByText("Nothing is missing")).toBeVisible();
+  await page.getByLabel("Your full name (typed signature)").fill("Olivia Officer");
+  await page.getByLabel("Your title").fill("Chief Information Security Officer");
+  await page.getByRole("button", { name: "Sign and submit" }).click();
+  await expect(page.getByText("Confirm the attestation statement to sign.")).toBeVisible();
+  await page.getByLabel(/I confirm the attestation statement/).check();
+  await page.getByRole("button", { name: "Sign and submit" }).click();
+  await expect(page.getByTestId("digest")).toHaveText(/^[0-9a-f]{64}$/);
+  await page.getByRole("link", { name: "Verify the submission" }).click();
+  await expect(page.getByText("The submission matches")).toBeVisible();
+  await ctx.close();
+});
+
+test("a contributor drafts but cannot sign or submit", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageStateFor("contributor") });
+  const page = await ctx.newPage();
+  await page.goto("/vendor/attestations");
+  const draft = page.getByRole("row").filter({ hasText: "Draft" }).getByRole("link").first();
+  await draft.click();
+  await page.getByRole("link", { name: "Check and submit" }).click();
+  await expect(page.getByText("Only a compliance officer can sign and submit.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign and submit" })).toHaveCount(0);
+  await page.goto("/vendor/products/new");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await ctx.close();
+});
+
+test("another vendor's officer gets not-found on every Aegis URL", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageStateFor("bastion") });
+  const page = await ctx.newPage();
+  const evidenceId = evidenceUrl.split("/").pop();
+  for (const url of [productUrl, `${productUrl}/edit`, attestationUrl, `${attestationUrl}/submit`, `${attestationUrl}/verify`, `${attestationUrl}/compare`, evidenceUrl]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 }), url).toHaveText("Not found");
+  }
+  const res = await ctx.request.get(`/api/evidence/${evidenceId}/download`);
+  expect(res.status()).toBe(404);
+  await ctx.close();
+});
+
+test("the owner's download is an attachment with a sandboxing policy", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageStateFor("officer") });
+  const res = await ctx.request.get(`/api/evidence/${evidenceUrl.split("/").pop()}/download`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(res.headers()["content-security-policy"]).toBe("sandbox; default-src 'none'");
+  await ctx.close();
+});

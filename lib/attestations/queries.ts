@@ -1,0 +1,175 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
+import { isApplicable } from "./applicability";
+
+export async function listAttestations(db: DbOrTx, organisationId: string, filter: { productId?: string } = {}) {
+  return db
+    .select({
+      id: attestations.id,
+      lineageId: attestations.lineageId,
+      revision: attestations.revision,
+      kind: attestations.kind,
+      status: attestations.status,
+      periodStart: attestations.periodStart,
+      periodEnd: attestations.periodEnd,
+      updatedAt: attestations.updatedAt,
+      productId: products.id,
+      productName: products.name,
+      frameworkTitle: frameworkVersions.title,
+      frameworkVersion: frameworkVersions.version,
+    })
+    .from(attestations)
+    .innerJoin(products, eq(products.id, attestations.productId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
+    .where(and(eq(attestations.organisationId, organisationId), filter.productId ? eq(attestations.productId, filter.productId) : undefined))
+    .orderBy(desc(attestations.updatedAt), desc(attestations.revision));
+}
+
+export type AttestationHeader = NonNullable<Awaited<ReturnType<typeof getAttestation>>>;
+
+/** One attestation of the caller's organisation, or null for foreign, unknown and malformed ids alike. */
+export async function getAttestation(db: DbOrTx, organisationId: string, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({
+      id: attestations.id,
+      lineageId: attestations.lineageId,
+      revision: attestations.revision,
+      kind: attestations.kind,
+      status: attestations.status,
+      periodStart: attestations.periodStart,
+      periodEnd: attestations.periodEnd,
+      frameworkVersionId: attestations.frameworkVersionId,
+      frameworkTitle: frameworkVersions.title,
+      frameworkVersion: frameworkVersions.version,
+      product: { id: products.id, name: products.name, platforms: products.platforms, kernelMode: products.kernelMode, channels: products.channels },
+    })
+    .from(attestations)
+    .innerJoin(products, eq(products.id, attestations.productId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
+    .where(and(eq(attestations.id, id), eq(attestations.organisationId, organisationId)));
+  return row ?? null;
+}
+
+export type ControlView = Awaited<ReturnType<typeof listApplicableControls>>[number];
+
+export async function listApplicableControls(db: DbOrTx, versionId: string, product: { kernelMode: boolean; channels: { channel: string }[] }) {
+  const rows = await db
+    .select({
+      id: catalogControls.id,
+      controlId: catalogControls.controlId,
+      title: catalogControls.title,
+      statement: catalogControls.statement,
+      vendorGuidance: catalogControls.vendorGuidance,
+      channels: catalogControls.channels,
+      kernelOnly: catalogControls.kernelOnly,
+      must: catalogControls.must,
+      evidenceKinds: catalogControls.evidenceKinds,
+      rubric: catalogControls.rubric,
+      domainKey: catalogDomains.key,
+      domainTitle: catalogDomains.title,
+    })
+    .from(catalogControls)
+    .innerJoin(catalogDomains, eq(catalogDomains.id, catalogControls.domainId))
+    .where(eq(catalogControls.versionId, versionId))
+    .orderBy(asc(catalogDomains.position), asc(catalogControls.position));
+  return rows.filter((c) => isApplicable(c, product));
+}
+
+export type SavedAnswer = {
+  status: "implemented" | "partial" | "planned" | "not_applicable" | null;
+  narrative: string;
+  maturity: number | null;
+  justification: string;
+  targetDate: string | null;
+  plan: string;
+  version: number;
+  updatedAt: string;
+  updatedByName?: string | null;
+};
+
+export const answerColumns = {
+  controlId: attestationAnswers.controlId,
+  status: attestationAnswers.status,
+  narrative: attestationAnswers.narrative,
+  maturity: attestationAnswers.maturity,
+  justification: attestationAnswers.justification,
+  targetDate: attestationAnswers.targetDate,
+  plan: attestationAnswers.plan,
+  version: attestationAnswers.version,
+  updatedAt: attestationAnswers.updatedAt,
+};
+
+export async function listAnswers(db: DbOrTx, attestationId: string): Promise<Map<string, SavedAnswer>> {
+  const rows = await db.select(answerColumns).from(attestationAnswers).where(eq(attestationAnswers.attestationId, attestationId));
+  return new Map(rows.map(({ controlId, updatedAt, ...a }) => [controlId, { ...a, updatedAt: updatedAt.toISOString() }]));
+}
+
+export type LinkedEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; size: number | null };
+
+/** Evidence linked to each control of one attestation, limited to the organisation's own vault. */
+export async function listLinks(db: DbOrTx, organisationId: string, attestationId: string): Promise<Map<string, LinkedEvidence[]>> {
+  const rows = await db
+    .select({
+      controlId: evidenceLinks.controlId,
+      id: evidenceItems.id,
+      title: evidenceItems.title,
+      kind: evidenceItems.kind,
+      evidenceDate: evidenceItems.evidenceDate,
+      validUntil: evidenceItems.validUntil,
+      classification: evidenceItems.classification,
+      url: evidenceItems.url,
+      fileName: evidenceItems.fileName,
+      sha256: evidenceItems.blobSha256,
+      size: blobs.size,
+    })
+    .from(evidenceLinks)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
+    .leftJoin(blobs, eq(blobs.sha256, evidenceItems.blobSha256))
+    .where(and(eq(evidenceLinks.attestationId, attestationId), eq(evidenceItems.organisationId, organisationId)))
+    .orderBy(asc(evidenceItems.title));
+  const out = new Map<string, LinkedEvidence[]>();
+  for (const { controlId, ...e } of rows) {
+    const list = out.get(controlId) ?? [];
+    list.push(e);
+    out.set(controlId, list);
+  }
+  return out;
+}
+
+export async function loadWorkspace(db: DbOrTx, organisationId: string, id: string) {
+  const attestation = await getAttestation(db, organisationId, id);
+  if (!attestation) return null;
+  const [controls, answers, links] = await Promise.all([
+    listApplicableControls(db, attestation.frameworkVersionId, attestation.product),
+    listAnswers(db, attestation.id),
+    listLinks(db, organisationId, attestation.id),
+  ]);
+  return { attestation, controls, answers, links };
+}
+export type Workspace = NonNullable<Awaited<ReturnType<typeof loadWorkspace>>>;
+
+export async function getSubmission(db: DbOrTx, attestationId: string) {
+  const [row] = await db.select().from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, attestationId));
+  return row ?? null;
+}
+
+/** All revisions in one lineage of the caller's organisation. */
+export async function listRevisions(db: DbOrTx, organisationId: string, lineageId: string) {
+  return db
+    .select({ id: attestations.id, revision: attestations.revision, status: attestations.status })
+    .from(attestations)
+    .where(and(eq(attestations.organisationId, organisationId), eq(attestations.lineageId, lineageId)))
+    .orderBy(asc(attestations.revision));
+}
+
+export async function listPublishedVersions(db: DbOrTx) {
+  return db
+    .select({ id: frameworkVersions.id, title: frameworkVersions.title, version: frameworkVersions.version })
+    .from(frameworkVersions)
+    .where(inArray(frameworkVersions.status, ["published"]))
+    .orderBy(asc(frameworkVersions.title), desc(frameworkVersions.publishedAt));
+}
