@@ -1,5 +1,5 @@
 import "server-only";
-import { problem } from "@/lib/server/problem";
+import { problem } from "@/lib/http/problem";
 import type { BlobStore, StagedBlob, UploadSource } from "@/lib/storage/blob-store";
 import { UploadAbortedError, UploadTooLargeError } from "@/lib/storage/errors";
 import { sniffContentType } from "./sniff";

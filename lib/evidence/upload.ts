@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/session";
 import { logError } from "@/lib/server/log";
-import { problem } from "@/lib/server/problem";
+import { problem } from "@/lib/http/problem";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { uploadMetaSchema } from "@/lib/validations/vendor";
 import { sanitizeFileName } from "./file-name";

@@ -18,6 +18,15 @@ export interface Problem {
 
 export const PROBLEM_TYPE_BASE = "/vendor/rollouts/api#problem-";
 
+/** A problem+json response with a free-form `type` (default about:blank) and extra members. */
+export function problem(status: number, title: string, detail: string, type = "about:blank", extra: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ type, title, status, detail, ...extra }), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}
+
+/** A problem+json response whose `type` points at the API reference's entry for `kind`. */
 export function problemResponse(
   status: number,
   kind: string,

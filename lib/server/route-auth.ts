@@ -1,7 +1,7 @@
 import "server-only";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { problem } from "./problem";
+import { problem } from "@/lib/http/problem";
 
 export { problem };
 
