@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { controlSchema, domainSchema, draftRubricSchema, frameworkDocumentSchema, formatIssuePath } from "./schema";
+import { controlSchema, domainSchema, draftRubricSchema, frameworkDocumentSchema, formatIssuePath, refineUniqueIds } from "./schema";
 
 /**
  * A framework while it is still a draft: identical to `frameworkDocumentSchema`
  * except that rubric descriptors may be empty strings (an imported OSCAL
  * catalog has no rubric yet; publishing stays refused until it is written).
- * The duplicate domain-key / control-id refinement of the strict schema is kept.
  */
 export const draftControlSchema = controlSchema.extend({ rubric: draftRubricSchema });
 export const draftDomainSchema = domainSchema.extend({ controls: z.array(draftControlSchema) });
@@ -15,19 +14,7 @@ export const draftFrameworkDocumentSchema = z
     ...frameworkDocumentSchema.shape,
     domains: z.array(draftDomainSchema).min(1, "a framework has at least one domain"),
   })
-  .superRefine((doc, ctx) => {
-    const seenDomains = new Set<string>();
-    const seenControls = new Set<string>();
-    doc.domains.forEach((d, di) => {
-      if (seenDomains.has(d.key)) ctx.addIssue({ code: "custom", path: ["domains", di, "key"], message: `duplicate domain key ${d.key}` });
-      seenDomains.add(d.key);
-      d.controls.forEach((c, ci) => {
-        if (seenControls.has(c.id))
-          ctx.addIssue({ code: "custom", path: ["domains", di, "controls", ci, "id"], message: `duplicate control id ${c.id}` });
-        seenControls.add(c.id);
-      });
-    });
-  });
+  .superRefine(refineUniqueIds);
 export type DraftFrameworkDocument = z.infer<typeof draftFrameworkDocumentSchema>;
 
 /** A located problem, as shown to the person importing a file. */

@@ -113,6 +113,20 @@ export type RolloutThresholds = z.infer<typeof rolloutThresholdsSchema>;
 
 export const FRAMEWORK_FORMAT = "ringfence.framework/v1" as const;
 
+/** Domain keys and control ids are unique within a framework (used by the strict and the draft schema). */
+export function refineUniqueIds(doc: { domains: { key: string; controls: { id: string }[] }[] }, ctx: z.RefinementCtx): void {
+  const seenDomains = new Set<string>();
+  const seenControls = new Set<string>();
+  doc.domains.forEach((d, di) => {
+    if (seenDomains.has(d.key)) ctx.addIssue({ code: "custom", path: ["domains", di, "key"], message: `duplicate domain key ${d.key}` });
+    seenDomains.add(d.key);
+    d.controls.forEach((c, ci) => {
+      if (seenControls.has(c.id)) ctx.addIssue({ code: "custom", path: ["domains", di, "controls", ci, "id"], message: `duplicate control id ${c.id}` });
+      seenControls.add(c.id);
+    });
+  });
+}
+
 export const frameworkDocumentSchema = z
   .object({
     format: z.literal(FRAMEWORK_FORMAT),
@@ -124,19 +138,7 @@ export const frameworkDocumentSchema = z
     thresholds: rolloutThresholdsSchema.nullable(),
     domains: z.array(domainSchema).min(1, "a framework has at least one domain"),
   })
-  .superRefine((doc, ctx) => {
-    const seenDomains = new Set<string>();
-    const seenControls = new Set<string>();
-    doc.domains.forEach((d, di) => {
-      if (seenDomains.has(d.key)) ctx.addIssue({ code: "custom", path: ["domains", di, "key"], message: `duplicate domain key ${d.key}` });
-      seenDomains.add(d.key);
-      d.controls.forEach((c, ci) => {
-        if (seenControls.has(c.id))
-          ctx.addIssue({ code: "custom", path: ["domains", di, "controls", ci, "id"], message: `duplicate control id ${c.id}` });
-        seenControls.add(c.id);
-      });
-    });
-  });
+  .superRefine(refineUniqueIds);
 export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
 
 /** Format a zod issue path the way import errors are shown: domains[2].controls[5].rubric[3] */
