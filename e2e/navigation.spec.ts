@@ -38,6 +38,9 @@ test("the skip link and navigation work from the keyboard", async ({ browser }) 
   const context = await browser.newContext({ storageState: storageStateFor("observer") });
   const page = await context.newPage();
   await page.goto("/reports");
+  // Let the streamed page finish and hydrate, so focus is not reset under the keyboard.
+  await expect(page.getByRole("heading", { level: 1, name: "Published reports" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await page.keyboard.press("Tab");
