@@ -99,6 +99,71 @@ test("a contributor drafts but cannot sign or submit", async ({ browser }) => {
   await ctx.close();
 });
 
+test("an officer withdraws a submitted attestation; a contributor sees no withdraw control", async ({ browser }) => {
+  const contributor = await browser.newContext({ storageState: storageStateFor("contributor") });
+  const cpage = await contributor.newPage();
+  await cpage.goto(attestationUrl);
+  await expect(cpage.getByText(/^Submitted by /)).toBeVisible();
+  await expect(cpage.getByRole("heading", { name: "Withdraw attestation" })).toHaveCount(0);
+  await expect(cpage.getByRole("button", { name: "Withdraw attestation" })).toHaveCount(0);
+  await contributor.close();
+
+  const ctx = await browser.newContext({ storageState: storageStateFor("officer") });
+  const page = await ctx.newPage();
+  await page.goto(attestationUrl);
+  const reason = "The product line is retired; no later versions will ship.";
+  await page.getByLabel("Reason for withdrawing").fill("Too short");
+  await page.getByRole("button", { name: "Withdraw attestation" }).click();
+  await expect(page.getByText("Say why the attestation is withdrawn (at least 10 characters).")).toBeVisible();
+  await expect(page.getByText("Confirm that you are withdrawing this attestation.")).toBeVisible();
+  await page.getByLabel("Reason for withdrawing").fill(reason);
+  await page.getByLabel(/I confirm that I am withdrawing this attestation/).check();
+  await page.getByRole("button", { name: "Withdraw attestation" }).click();
+  await expect(page.getByRole("heading", { name: /^Withdrawn by .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/ })).toBeVisible();
+  await expect(page.getByText(reason)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw attestation" })).toHaveCount(0);
+
+  await page.goto("/vendor/attestations");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="${attestationUrl}"]`) });
+  await expect(row).toContainText(/Withdrawn\s*on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by /);
+  await page.goto(`${attestationUrl}/verify`);
+  await expect(page.getByText("The submission matches")).toBeVisible();
+  await ctx.close();
+});
+
+test("typing survives a reload before autosave fires: the backup is offered, restored and saved", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageStateFor("officer") });
+  const page = await ctx.newPage();
+  page.on("dialog", (d) => void d.accept()); // the "leave page?" prompt for unsaved changes
+  await page.goto(productUrl);
+  await page.getByRole("link", { name: "Start an attestation" }).click();
+  await page.getByLabel("Catalog version").selectOption({ label: "Safe Deployment Principles 1.0" });
+  await page.getByRole("button", { name: "Start attestation" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForURL(/\/vendor\/attestations\/[0-9a-f-]{36}$/);
+
+  // The tab goes away before any save reaches the server: no request gets out.
+  await page.route("**/*", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  const text = `Typed just before the tab closed ${crypto.randomBytes(3).toString("hex")}.`;
+  const card = page.locator('section[id^="control-"]').first();
+  await card.getByLabel("Narrative").fill(text);
+  await page.reload();
+  await page.unrouteAll();
+
+  const reloaded = page.locator('section[id^="control-"]').first();
+  await expect(reloaded.getByText(/^Unsaved changes from .+ were found on this device\.$/)).toBeVisible();
+  await expect(reloaded.getByLabel("Narrative")).toHaveValue("");
+  await reloaded.getByRole("button", { name: "Restore" }).click();
+  await expect(reloaded.getByLabel("Narrative")).toHaveValue(text);
+  await expect(reloaded.getByText(/Saved at/)).toBeVisible();
+
+  await page.reload();
+  const again = page.locator('section[id^="control-"]').first();
+  await expect(again.getByLabel("Narrative")).toHaveValue(text);
+  await expect(again.getByText(/Unsaved changes from/)).toHaveCount(0);
+  await ctx.close();
+});
+
 test("another vendor's officer gets not-found on every Aegis URL", async ({ browser }) => {
   const ctx = await browser.newContext({ storageState: storageStateFor("bastion") });
   const page = await ctx.newPage();

@@ -28,6 +28,7 @@ export const ACTIONS: ActionEntries = {
   "app/(portal)/vendor/attestations/actions.ts#startAttestationAction": VENDOR,
   "app/(portal)/vendor/attestations/[id]/actions.ts#saveAnswerAction": VENDOR,
   "app/(portal)/vendor/attestations/[id]/actions.ts#setEvidenceLinksAction": VENDOR,
+  "app/(portal)/vendor/attestations/[id]/actions.ts#withdrawAttestationAction": OFFICER,
   "app/(portal)/vendor/attestations/[id]/submit/actions.ts#submitAttestationAction": OFFICER,
   "app/(portal)/vendor/attestations/[id]/submit/actions.ts#createRevisionAction": OFFICER,
   "app/(portal)/vendor/evidence/actions.ts#createUrlEvidenceAction": VENDOR,

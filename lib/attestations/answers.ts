@@ -11,6 +11,7 @@ import type { AnswerFields, evidenceLinksSchema, saveAnswerSchema, startAttestat
 import { answerColumns, listApplicableControls, type SavedAnswer } from "./queries";
 
 export const LOCKED_MESSAGE = "This attestation has been submitted and can no longer be changed. Create a revision to make changes.";
+export const WITHDRAWN_MESSAGE = "This attestation has been withdrawn and can no longer be changed or revised.";
 
 export async function startAttestation(db: Db, actor: Actor, input: z.output<typeof startAttestationSchema>): Promise<ActionResult<{ id: string }>> {
   const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.organisationId, actor.organisationId)));
@@ -37,7 +38,7 @@ export async function lockDraft(tx: DbOrTx, organisationId: string, attestationI
     .where(and(eq(attestations.id, attestationId), eq(attestations.organisationId, organisationId)))
     .for("update");
   if (!row) return { ok: false, error: fail("not_found", "This attestation does not exist.") } as const;
-  if (row.status !== "draft") return { ok: false, error: fail("conflict", LOCKED_MESSAGE) } as const;
+  if (row.status !== "draft") return { ok: false, error: fail("conflict", row.status === "withdrawn" ? WITHDRAWN_MESSAGE : LOCKED_MESSAGE) } as const;
   return { ok: true, row } as const;
 }
 

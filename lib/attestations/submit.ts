@@ -9,7 +9,7 @@ import { auditActor, type Actor } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, ok, type ActionResult } from "@/lib/result";
 import type { signSchema } from "@/lib/validations/vendor";
-import { lockDraft } from "./answers";
+import { lockDraft, WITHDRAWN_MESSAGE } from "./answers";
 import { findGaps, todayIso } from "./completeness";
 import { getSubmission, loadWorkspace } from "./queries";
 import { buildSnapshot, type Snapshot } from "./snapshot";
@@ -62,6 +62,7 @@ export async function createRevision(db: Db, actor: Actor, attestationId: string
       .where(and(eq(attestations.id, attestationId), eq(attestations.organisationId, actor.organisationId)))
       .for("update");
     if (!current) return fail("not_found", "This attestation does not exist.");
+    if (current.status === "withdrawn") return fail("conflict", WITHDRAWN_MESSAGE);
     if (current.status !== "submitted") return fail("conflict", "Only a submitted attestation can be revised.");
     const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(eq(attestations.lineageId, current.lineageId));
     if ((latest?.n ?? 0) > current.revision) return fail("conflict", "A newer revision of this attestation already exists.");

@@ -120,3 +120,10 @@ export const signSchema = z.object({
 export type SignInput = z.input<typeof signSchema>;
 
 export const attestationIdSchema = z.object({ attestationId: z.string().uuid() });
+
+export const withdrawSchema = z.object({
+  attestationId: z.string().uuid(),
+  reason: z.string().trim().min(10, "Say why the attestation is withdrawn (at least 10 characters).").max(2_000, "Use at most 2,000 characters."),
+  confirm: z.literal(true, { message: "Confirm that you are withdrawing this attestation." }),
+});
+export type WithdrawInput = z.input<typeof withdrawSchema>;

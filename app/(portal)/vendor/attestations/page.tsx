@@ -7,6 +7,7 @@ import { ATTESTATION_KIND_LABELS } from "@/lib/validations/vendor";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
+import { WithdrawnLine } from "@/components/vendor/withdrawal";
 
 export const metadata: Metadata = { title: "Attestations" };
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ export default async function AttestationsPage() {
                   <td className="px-4 py-2">{a.periodStart} to {a.periodEnd}</td>
                   <td className="px-4 py-2">{ATTESTATION_KIND_LABELS[a.kind]}</td>
                   <td className="px-4 py-2">{a.revision}</td>
-                  <td className="px-4 py-2"><AttestationStatusBadge status={a.status} /></td>
+                  <td className="px-4 py-2"><AttestationStatusBadge status={a.status} /><WithdrawnLine at={a.withdrawnAt} byName={a.withdrawnByName} /></td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@
 import type { SavedAnswer } from "@/lib/attestations/queries";
 import { IMPLEMENTATION_STATUSES, STATUS_LABELS, type AnswerFields } from "@/lib/validations/vendor";
 import { Button } from "@/components/ui/button";
+import { BackupNotice } from "./backup-notice";
 import { EvidencePicker, type PickerItem } from "./evidence-picker";
 import { useAutosave, type SaveState } from "./use-autosave";
 
@@ -18,7 +19,7 @@ function statusText(state: SaveState, savedAt: string | null, error: string | nu
 }
 
 export function AnswerCard({ attestationId, control, initial, vault, linked, today }: { attestationId: string; control: CardControl; initial: SavedAnswer | null; vault: PickerItem[]; linked: string[]; today: string }) {
-  const { fields, update, flush, state, savedAt, error, conflict, resolve } = useAutosave(attestationId, control.id, initial, EMPTY);
+  const { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup } = useAutosave(attestationId, control.id, initial, EMPTY);
   const id = (f: string) => `${control.controlId}-${f}`;
   const needsPlan = fields.status === "partial" || fields.status === "planned";
   return (
@@ -31,6 +32,7 @@ export function AnswerCard({ attestationId, control, initial, vault, linked, tod
       </div>
       <p className="mt-1 text-sm">{control.statement}</p>
       {control.vendorGuidance ? <p className="mt-1 text-sm text-muted">What to provide: {control.vendorGuidance}</p> : null}
+      <BackupNotice backup={backup} current={fields} label={control.controlId} onRestore={restoreBackup} onDiscard={discardBackup} />
       {conflict ? (
         <div role="alert" className="mt-3 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm">
           <p className="font-semibold">Someone else saved this control while you were editing. Nothing has been overwritten: choose what to keep.</p>

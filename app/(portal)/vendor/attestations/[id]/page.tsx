@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { progressByDomain, todayIso } from "@/lib/attestations/completeness";
-import { getSubmission, loadWorkspace } from "@/lib/attestations/queries";
+import { getSubmission, listRevisions, loadWorkspace } from "@/lib/attestations/queries";
+import { getWithdrawal } from "@/lib/attestations/withdrawals";
 import { listEvidence } from "@/lib/evidence/vault";
 import { ATTESTATION_KIND_LABELS, STATUS_LABELS } from "@/lib/validations/vendor";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { AttestationStatusBadge, ExpiryFlag } from "@/components/vendor/badges";
+import { WithdrawalNotice } from "@/components/vendor/withdrawal";
 import { AnswerCard } from "./answer-card";
+import { WithdrawForm } from "./withdraw-form";
 
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
@@ -24,7 +28,14 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
   const { attestation: a, controls, answers, links } = ws;
   const today = todayIso();
   const draft = a.status === "draft";
-  const [vault, submission] = await Promise.all([draft ? listEvidence(db, actor.organisationId) : [], draft ? null : getSubmission(db, a.id)]);
+  const [vault, submission, withdrawal, revisions] = await Promise.all([
+    draft ? listEvidence(db, actor.organisationId) : [],
+    draft ? null : getSubmission(db, a.id),
+    a.status === "withdrawn" ? getWithdrawal(db, actor.organisationId, a.id) : null,
+    listRevisions(db, actor.organisationId, a.lineageId),
+  ]);
+  const latest = revisions.every((r) => r.revision <= a.revision);
+  const mayWithdraw = a.status === "submitted" && latest && can(actor.role, "vendor.submit");
   const progress = progressByDomain(controls, answers, links);
   const domains = [...new Set(controls.map((c) => c.domainKey))];
   return (
@@ -43,8 +54,10 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
         <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">
           Submitted by {submission.signerName} on {submission.signedAt.toISOString().slice(0, 10)}. Submission digest <code className="break-all">{submission.digest}</code>.{" "}
           <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify it</Link>. It can no longer be edited.
+          {mayWithdraw ? <> If it no longer holds, <a href="#withdraw" className="underline">withdraw it</a>.</> : null}
         </p>
       ) : null}
+      {withdrawal ? <WithdrawalNotice withdrawal={withdrawal} attestationId={a.id} productName={a.product.name} /> : null}
       <section aria-labelledby="progress-h" className="mb-6 rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="progress-h" className="mb-2 text-lg font-semibold">Progress</h2>
         <table className="w-full text-left text-sm">
@@ -83,6 +96,7 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
           </section>
         );
       })}
+      {mayWithdraw ? <WithdrawForm attestationId={a.id} productName={a.product.name} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { SaveOutcome } from "@/lib/attestations/answers";
 import type { SavedAnswer } from "@/lib/attestations/queries";
 import type { AnswerFields } from "@/lib/validations/vendor";
 import { saveAnswerAction } from "./actions";
+import { changedFields, clearBackup, readBackup, writeBackup, type AnswerBackup } from "./answer-backup";
 
 export type SaveState = "idle" | "dirty" | "saving" | "saved" | "error" | "conflict";
 const DEBOUNCE_MS = 1500;
@@ -11,7 +12,8 @@ const DEBOUNCE_MS = 1500;
 /**
  * Saves an answer 1.5 s after typing stops and on blur, sending the version it
  * started from. A stale save comes back with the other person's version; the
- * caller shows both and autosave pauses until the person chooses.
+ * caller shows both and autosave pauses until the person chooses. Every change
+ * is also copied to localStorage until the server has it (see answer-backup.ts).
  */
 export function useAutosave(attestationId: string, controlId: string, initial: SavedAnswer | null, empty: AnswerFields) {
   const [fields, setFields] = useState<AnswerFields>(initial ? pick(initial) : empty);
@@ -19,6 +21,7 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
   const [savedAt, setSavedAt] = useState<string | null>(initial?.updatedAt ?? null);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Extract<SaveOutcome, { outcome: "stale" }> | null>(null);
+  const [backup, setBackup] = useState<AnswerBackup | null>(null);
   const fieldsRef = useRef(fields);
   const versionRef = useRef(initial?.version ?? 0);
   const inFlight = useRef(false);
@@ -52,6 +55,9 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
           versionRef.current = r.data.version;
           setSavedAt(r.data.savedAt);
           setError(null);
+          // Edits typed during the round trip now start from the new version.
+          if (fieldsRef.current === sent) clearBackup(attestationId, controlId);
+          else writeBackup(attestationId, controlId, r.data.version, fieldsRef.current);
           go(fieldsRef.current === sent ? "saved" : "dirty");
         } else {
           setConflict({ ...r.data, yours: fieldsRef.current });
@@ -71,11 +77,12 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
     const next = { ...fieldsRef.current, ...patch };
     fieldsRef.current = next;
     setFields(next);
+    writeBackup(attestationId, controlId, versionRef.current, next);
     if (stateRef.current === "conflict") return;
     go("dirty");
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
-  }, [save, go]);
+  }, [attestationId, controlId, save, go]);
 
   const flush = useCallback(() => {
     if (stateRef.current === "dirty" || stateRef.current === "error") void save();
@@ -88,6 +95,7 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
     versionRef.current = conflict.theirs.version;
     setConflict(null);
     if (choice === "theirs") {
+      clearBackup(attestationId, controlId);
       fieldsRef.current = theirs;
       setFields(theirs);
       setSavedAt(conflict.theirs.updatedAt);
@@ -99,9 +107,44 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
     const next = choice === "merge" ? { ...mine, narrative: joined(mine.narrative, theirs.narrative), plan: joined(mine.plan, theirs.plan), justification: joined(mine.justification, theirs.justification) } : mine;
     fieldsRef.current = next;
     setFields(next);
+    writeBackup(attestationId, controlId, versionRef.current, next);
     go("dirty");
     void save();
-  }, [conflict, save, go]);
+  }, [attestationId, controlId, conflict, save, go]);
+
+  // A backup left by a closed tab: offer it only if it differs from what the server has.
+  useEffect(() => {
+    const found = readBackup(attestationId, controlId);
+    if (!found) return;
+    if (changedFields(found.fields, fieldsRef.current).length === 0) clearBackup(attestationId, controlId);
+    else setBackup(found);
+  }, [attestationId, controlId]);
+
+  /** Saves the backed-up values from the version they started from, so a newer server version still ends in the conflict view. */
+  const restoreBackup = useCallback(() => {
+    if (!backup) return;
+    setBackup(null);
+    versionRef.current = backup.version;
+    fieldsRef.current = backup.fields;
+    setFields(backup.fields);
+    writeBackup(attestationId, controlId, backup.version, backup.fields);
+    go("dirty");
+    void save();
+  }, [attestationId, controlId, backup, save, go]);
+
+  const discardBackup = useCallback(() => {
+    setBackup(null);
+    clearBackup(attestationId, controlId);
+  }, [attestationId, controlId]);
+
+  // Best effort: a tab being hidden may be closed next, so send what is pending now.
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    document.addEventListener("visibilitychange", onHidden);
+    return () => document.removeEventListener("visibilitychange", onHidden);
+  }, [flush]);
 
   const unsaved = state === "dirty" || state === "saving" || state === "error" || state === "conflict";
   useEffect(() => {
@@ -114,7 +157,7 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
 
-  return { fields, update, flush, state, savedAt, error, conflict, resolve };
+  return { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup };
 }
 
 function pick(a: SavedAnswer | AnswerFields): AnswerFields {

@@ -10,6 +10,7 @@ import { ATTESTATION_KIND_LABELS, CHANNEL_LABELS } from "@/lib/validations/vendo
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
+import { WithdrawnLine } from "@/components/vendor/withdrawal";
 import { ProductReleases } from "@/components/rollouts/product-releases";
 
 export const metadata: Metadata = { title: "Product" };
@@ -63,6 +64,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
                 </Link>
                 <span className="text-sm text-muted">{ATTESTATION_KIND_LABELS[a.kind]}</span>
                 <AttestationStatusBadge status={a.status} />
+                <WithdrawnLine at={a.withdrawnAt} byName={a.withdrawnByName} className="inline" />
               </li>
             ))}
           </ul>

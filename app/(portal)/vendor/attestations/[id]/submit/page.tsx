@@ -7,7 +7,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { findGaps, todayIso } from "@/lib/attestations/completeness";
 import { getSubmission, listRevisions, loadWorkspace } from "@/lib/attestations/queries";
 import { attestationStatement } from "@/lib/attestations/statement";
+import { getWithdrawal } from "@/lib/attestations/withdrawals";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { WithdrawalNotice } from "@/components/vendor/withdrawal";
 import { CreateRevisionButton, SignForm } from "./sign-form";
 
 export const metadata: Metadata = { title: "Check and submit" };
@@ -23,11 +25,12 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const officer = can(actor.role, "vendor.submit");
   const back = <Link href={`/vendor/attestations/${a.id}`} className="underline">Back to the answers</Link>;
   if (a.status !== "draft") {
-    const [submission, revisions] = await Promise.all([getSubmission(db, a.id), listRevisions(db, actor.organisationId, a.lineageId)]);
+    const [submission, revisions, withdrawal] = await Promise.all([getSubmission(db, a.id), listRevisions(db, actor.organisationId, a.lineageId), getWithdrawal(db, actor.organisationId, a.id)]);
     const latest = Math.max(...revisions.map((r) => r.revision));
     return (
       <>
-        <PageHeader title="Submitted" description={back} />
+        <PageHeader title={withdrawal ? "Withdrawn" : "Submitted"} description={back} />
+        {withdrawal ? <WithdrawalNotice withdrawal={withdrawal} attestationId={a.id} productName={a.product.name} /> : null}
         {submission ? (
           <Card className="mb-4">
             <p>Signed by {submission.signerName}, {submission.signerTitle}, at {submission.signedAt.toISOString()}.</p>
