@@ -93,3 +93,22 @@ export const TEST_KIND_LABELS: Record<(typeof TEST_KINDS)[number], string> = {
   validator: "Validator checks",
 };
 export const LEVEL_LABELS = ["0 — Absent", "1 — Initial", "2 — Defined", "3 — Managed", "4 — Optimised"] as const;
+
+/** The edit form's values for a stored control (used by the editor page and its tests). */
+export function controlFormValues(c: import("@/lib/catalog/queries").ControlDetail): ControlInput {
+  return {
+    domainKey: c.domainKey,
+    id: c.id,
+    title: c.title,
+    statement: c.statement,
+    vendorGuidance: c.vendorGuidance,
+    reviewerGuidance: c.reviewerGuidance,
+    channels: c.applicability.channels,
+    kernelOnly: c.applicability.kernelOnly,
+    weight: c.weight,
+    must: c.must,
+    evidenceKinds: c.evidenceKinds,
+    rubric: c.rubric,
+    mappings: c.mappings.map((m) => ({ scheme: m.scheme, ref: m.ref, note: m.note ?? "" })),
+  };
+}

@@ -7,7 +7,7 @@ import { compareFrameworks } from "@/lib/catalog/compare";
 import { createControl, deleteControl, reorderControls, reorderDomains, updateControl, updateDomain } from "@/lib/catalog/content-mutations";
 import { getControl, listDomains, loadVersionDocument } from "@/lib/catalog/queries";
 import { createDraftFromVersion, publishVersion, retireVersion, updateVersionMeta } from "@/lib/catalog/version-mutations";
-import type { ControlInput } from "@/lib/validations/catalog";
+import { controlFormValues, type ControlInput } from "@/lib/validations/catalog";
 import { openTestDb } from "./test-db";
 
 const actor = { userId: null, organisationId: null };
@@ -22,22 +22,7 @@ beforeAll(async () => {
 afterAll(async () => t.dispose());
 
 async function controlInput(versionId: string, controlId: string): Promise<ControlInput> {
-  const c = (await getControl(t.db, versionId, controlId))!;
-  return {
-    domainKey: c.domainKey,
-    id: c.id,
-    title: c.title,
-    statement: c.statement,
-    vendorGuidance: c.vendorGuidance,
-    reviewerGuidance: c.reviewerGuidance,
-    channels: c.applicability.channels,
-    kernelOnly: c.applicability.kernelOnly,
-    weight: c.weight,
-    must: c.must,
-    evidenceKinds: c.evidenceKinds,
-    rubric: c.rubric,
-    mappings: c.mappings.map((m) => ({ ...m, note: m.note ?? "" })),
-  };
+  return controlFormValues((await getControl(t.db, versionId, controlId))!);
 }
 
 describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {

@@ -1,3 +1,4 @@
+import { controlFormValues } from "@/lib/validations/catalog";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -29,21 +30,7 @@ export default async function EditControlPage({ params }: { params: Promise<{ ve
           versionId={versionId}
           domains={domains}
           isNew={false}
-          initial={{
-            domainKey: c.domainKey,
-            id: c.id,
-            title: c.title,
-            statement: c.statement,
-            vendorGuidance: c.vendorGuidance,
-            reviewerGuidance: c.reviewerGuidance,
-            channels: c.applicability.channels,
-            kernelOnly: c.applicability.kernelOnly,
-            weight: c.weight,
-            must: c.must,
-            evidenceKinds: c.evidenceKinds,
-            rubric: c.rubric,
-            mappings: c.mappings.map((m) => ({ scheme: m.scheme, ref: m.ref, note: m.note ?? "" })),
-          }}
+          initial={controlFormValues(c)}
         />
       ) : (
         <Card>
