@@ -88,6 +88,29 @@ export const authThrottle = pgTable("auth_throttle", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+/**
+ * One row per signed-in browser session. The session cookie carries this id;
+ * every request checks that the row exists, is not revoked and has not
+ * expired, so signing out ends the session on the server, not only in the browser.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Kept short: enough for a person to recognise their own devices later. */
+    userAgent: text("user_agent"),
+    clientAddress: text("client_address"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 export type User = typeof users.$inferSelect;

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./identity";
 import { catalogControls, frameworkVersions } from "./catalog";
+import { rolloutRecords } from "./rollouts";
 
 /** A vendor's product. Every vendor table carries organisation_id: tenancy is filtered in each query. */
 export const products = pgTable(
@@ -113,6 +114,8 @@ export const blobs = pgTable("blobs", {
 
 export const evidenceClassification = pgEnum("evidence_classification", ["reviewers_only", "publishable"]);
 
+export const evidenceStatus = pgEnum("evidence_status", ["active", "retired"]);
+
 /** An item in a vendor's evidence vault: a file, a URL, or one of its rollout records. */
 export const evidenceItems = pgTable(
   "evidence_items",
@@ -121,6 +124,7 @@ export const evidenceItems = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "restrict" }),
+    /** One of EVIDENCE_KINDS (lib/catalog/schema.ts); the database refuses anything else. */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -129,13 +133,60 @@ export const evidenceItems = pgTable(
     validUntil: date("valid_until"),
     classification: evidenceClassification("classification").notNull().default("reviewers_only"),
     url: text("url"),
+    /** The current version's file (also in evidence_versions, which keeps every version). */
     blobSha256: text("blob_sha256").references(() => blobs.sha256, { onDelete: "restrict" }),
     fileName: text("file_name"),
-    rolloutRecordId: uuid("rollout_record_id"),
+    /** Number of the current file version; 0 for links and rollout records. */
+    currentVersion: integer("current_version").notNull().default(0),
+    rolloutRecordId: uuid("rollout_record_id").references(() => rolloutRecords.id, { onDelete: "restrict" }),
+    status: evidenceStatus("status").notNull().default("active"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    retiredBy: uuid("retired_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("evidence_items_org_idx").on(t.organisationId, t.createdAt),
+    index("evidence_items_blob_idx").on(t.organisationId, t.blobSha256),
+    uniqueIndex("evidence_items_rollout_key").on(t.organisationId, t.rolloutRecordId),
+    check(
+      "evidence_items_kind_check",
+      sql`${t.kind} in ('document', 'test_report', 'rollout_record', 'telemetry_export', 'third_party_assessment', 'attestation_letter', 'url')`,
+    ),
+    // Exactly one source, and a kind that fits it: a file is never "url" or "rollout_record".
+    check(
+      "evidence_items_source_check",
+      sql`num_nonnulls(${t.url}, ${t.blobSha256}, ${t.rolloutRecordId}) = 1
+        and (${t.kind} <> 'url' or ${t.url} is not null)
+        and ((${t.kind} = 'rollout_record') = (${t.rolloutRecordId} is not null))
+        and (${t.blobSha256} is null or (${t.kind} not in ('url', 'rollout_record') and ${t.fileName} is not null and ${t.currentVersion} >= 1))`,
+    ),
+    check("evidence_items_retired_check", sql`(${t.status} = 'retired') = (${t.retiredAt} is not null)`),
+  ],
+);
+
+/**
+ * Every file version of an evidence item. Submissions record the hash of the
+ * version they signed, so replacing a file never changes what was signed.
+ */
+export const evidenceVersions = pgTable(
+  "evidence_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => evidenceItems.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    blobSha256: text("blob_sha256")
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: "restrict" }),
+    fileName: text("file_name").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("evidence_items_org_idx").on(t.organisationId), index("evidence_items_blob_idx").on(t.organisationId, t.blobSha256)],
+  (t) => [uniqueIndex("evidence_versions_key").on(t.evidenceId, t.version), index("evidence_versions_blob_idx").on(t.blobSha256), check("evidence_versions_version_check", sql`${t.version} >= 1`)],
 );
 
 /** Evidence supporting one control of one attestation revision. */
@@ -162,3 +213,4 @@ export type Product = typeof products.$inferSelect;
 export type Attestation = typeof attestations.$inferSelect;
 export type AttestationAnswer = typeof attestationAnswers.$inferSelect;
 export type EvidenceItem = typeof evidenceItems.$inferSelect;
+export type EvidenceVersion = typeof evidenceVersions.$inferSelect;

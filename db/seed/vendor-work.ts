@@ -1,9 +1,10 @@
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attestations, blobs, evidenceItems, frameworks, frameworkVersions, organisations, products } from "@/db/schema";
+import { attestations, frameworks, frameworkVersions, organisations, products } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { FsBlobStore } from "@/lib/storage/fs-blob-store";
+import { insertFileItem } from "@/lib/evidence/file-item";
 
 const CHECKLIST = `Aegis release checklist (demo)\n\n1. Content update validated against the content interface tests.\n2. Canary ring of 0.5% for one hour, crash telemetry watched.\n3. Promotion approved by the on-call release manager.\n`;
 
@@ -27,8 +28,7 @@ export async function seedDemoVendorWork(db: Db): Promise<boolean> {
   const file = await store.putStream(oneChunk(new TextEncoder().encode(CHECKLIST)), { maxBytes: 1024 * 1024 });
   await db.transaction(async (tx) => {
     await tx.insert(attestations).values({ lineageId: crypto.randomUUID(), organisationId: org.id, productId: product.id, frameworkVersionId: version.id, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
-    await tx.insert(blobs).values({ sha256: file.sha256, size: file.size, mime: "text/plain; charset=utf-8" }).onConflictDoNothing();
-    await tx.insert(evidenceItems).values({ organisationId: org.id, kind: "document", title: "Release checklist (demo)", evidenceDate: "2026-01-15", blobSha256: file.sha256, fileName: "release-checklist.txt" });
+    await insertFileItem(tx, { organisationId: org.id, createdBy: null, kind: "document", title: "Release checklist (demo)", evidenceDate: "2026-01-15", fileName: "release-checklist.txt" }, { sha256: file.sha256, size: file.size, mime: "text/plain; charset=utf-8" });
   });
   return true;
 }

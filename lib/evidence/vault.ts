@@ -7,6 +7,7 @@ import { auditActor, type Actor } from "@/lib/auth/session";
 import { isUuid } from "@/lib/ids";
 import { recordAudit } from "@/lib/server/audit";
 import { ok, type ActionResult } from "@/lib/result";
+import { insertFileItem } from "./file-item";
 import type { UploadMeta, urlEvidenceSchema } from "@/lib/validations/vendor";
 
 const itemColumns = {
@@ -81,14 +82,8 @@ export async function createUrlEvidence(db: Db, actor: Actor, input: z.output<ty
 /** Records a committed file: the blob row (shared, content-addressed) and the vault item, with the audit row, in one transaction. */
 export async function recordFileEvidence(db: Db, actor: Actor, meta: UploadMeta & { fileName: string }, file: { sha256: string; size: number; mime: string }): Promise<string> {
   return db.transaction(async (tx) => {
-    await tx.insert(blobs).values(file).onConflictDoNothing();
-    const { fileName, ...rest } = meta;
-    const [row] = await tx
-      .insert(evidenceItems)
-      .values({ ...rest, fileName, blobSha256: file.sha256, organisationId: actor.organisationId, createdBy: actor.userId })
-      .returning({ id: evidenceItems.id });
-    if (!row) throw new Error("insert returned no row");
-    await recordAudit(tx, auditActor(actor), "evidence.uploaded", { type: "evidence", id: row.id }, { sha256: file.sha256, size: file.size, mime: file.mime, fileName });
-    return row.id;
+    const id = await insertFileItem(tx, { ...meta, organisationId: actor.organisationId, createdBy: actor.userId }, file);
+    await recordAudit(tx, auditActor(actor), "evidence.uploaded", { type: "evidence", id }, { sha256: file.sha256, size: file.size, mime: file.mime, fileName: meta.fileName });
+    return id;
   });
 }
