@@ -20,6 +20,7 @@ export const PAGES: PageEntries = {
 export const ROUTE_HANDLERS: HandlerEntries = {
   "app/api/evidence/upload/route.ts": { url: "/api/evidence/upload", methods: { POST: VENDOR } },
   "app/api/evidence/[id]/download/route.ts": { url: "/api/evidence/{evidence}/download", methods: { GET: VENDOR } },
+  "app/api/evidence/[id]/versions/route.ts": { url: "/api/evidence/{evidence}/versions", methods: { POST: VENDOR } },
 };
 
 export const ACTIONS: ActionEntries = {
@@ -32,6 +33,10 @@ export const ACTIONS: ActionEntries = {
   "app/(portal)/vendor/attestations/[id]/submit/actions.ts#submitAttestationAction": OFFICER,
   "app/(portal)/vendor/attestations/[id]/submit/actions.ts#createRevisionAction": OFFICER,
   "app/(portal)/vendor/evidence/actions.ts#createUrlEvidenceAction": VENDOR,
+  "app/(portal)/vendor/evidence/actions.ts#updateEvidenceAction": VENDOR,
+  "app/(portal)/vendor/evidence/actions.ts#setEvidenceRetiredAction": VENDOR,
+  "app/(portal)/vendor/evidence/actions.ts#deleteEvidenceAction": VENDOR,
+  "app/(portal)/vendor/evidence/actions.ts#searchEvidenceAction": VENDOR,
 };
 
 // The seed gives Aegis a draft attestation and a file in its vault (db/seed/vendor-work.ts).

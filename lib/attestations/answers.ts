@@ -90,11 +90,18 @@ export async function setEvidenceLinks(db: Db, actor: Actor, input: z.output<typ
     const locked = await lockDraft(tx, actor.organisationId, input.attestationId);
     if (!locked.ok) return locked.error;
     if (!(await applicableControl(tx, locked.row, input.controlId))) return fail("not_found", "This control does not apply to this attestation.");
-    if (ids.length) {
-      const own = await tx.select({ id: evidenceItems.id }).from(evidenceItems).where(and(inArray(evidenceItems.id, ids), eq(evidenceItems.organisationId, actor.organisationId)));
-      if (own.length !== ids.length) return fail("not_found", "Some of that evidence does not exist in your vault.");
-    }
     const scope = and(eq(evidenceLinks.attestationId, input.attestationId), eq(evidenceLinks.controlId, input.controlId));
+    if (ids.length) {
+      const own = await tx.select({ id: evidenceItems.id, title: evidenceItems.title, status: evidenceItems.status }).from(evidenceItems).where(and(inArray(evidenceItems.id, ids), eq(evidenceItems.organisationId, actor.organisationId)));
+      if (own.length !== ids.length) return fail("not_found", "Some of that evidence does not exist in your vault.");
+      // Retired items already linked may stay (the person unlinks them when ready); new links need current evidence.
+      const retired = own.filter((e) => e.status === "retired");
+      if (retired.length) {
+        const kept = new Set((await tx.select({ id: evidenceLinks.evidenceId }).from(evidenceLinks).where(scope)).map((l) => l.id));
+        const added = retired.find((e) => !kept.has(e.id));
+        if (added) return fail("conflict", `“${added.title}” is retired and cannot be linked. Restore it in the vault first.`);
+      }
+    }
     await tx.delete(evidenceLinks).where(ids.length ? and(scope, notInArray(evidenceLinks.evidenceId, ids)) : scope);
     if (ids.length) {
       await tx

@@ -112,7 +112,7 @@ export async function listAnswers(db: DbOrTx, attestationId: string): Promise<Ma
   return new Map(rows.map(({ controlId, updatedAt, ...a }) => [controlId, { ...a, updatedAt: updatedAt.toISOString() }]));
 }
 
-export type LinkedEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; size: number | null };
+export type LinkedEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; version: number; size: number | null; status: "active" | "retired" };
 
 /** Evidence linked to each control of one attestation, limited to the organisation's own vault. */
 export async function listLinks(db: DbOrTx, organisationId: string, attestationId: string): Promise<Map<string, LinkedEvidence[]>> {
@@ -128,7 +128,9 @@ export async function listLinks(db: DbOrTx, organisationId: string, attestationI
       url: evidenceItems.url,
       fileName: evidenceItems.fileName,
       sha256: evidenceItems.blobSha256,
+      version: evidenceItems.currentVersion,
       size: blobs.size,
+      status: evidenceItems.status,
     })
     .from(evidenceLinks)
     .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Workspace } from "./queries";
 
-export type SnapshotEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; size: number | null };
+/** `version` is the file version signed (0 for links and rollout records); submissions made before versions existed lack it. */
+export type SnapshotEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; version?: number; size: number | null };
 export type SnapshotControl = {
   id: string;
   controlId: string;
@@ -42,7 +43,7 @@ export function snapshotControls(ws: Workspace): SnapshotControl[] {
       justification: a?.justification ?? "",
       targetDate: a?.targetDate ?? null,
       plan: a?.plan ?? "",
-      evidence: (ws.links.get(c.id) ?? []).map((e) => ({ ...e, size: e.size === null ? null : Number(e.size) })),
+      evidence: (ws.links.get(c.id) ?? []).map(({ status: _status, ...e }) => ({ ...e, size: e.size === null ? null : Number(e.size) })),
     };
   });
 }

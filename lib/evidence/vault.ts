@@ -1,60 +1,13 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { attestations, blobs, evidenceItems, evidenceLinks, products } from "@/db/schema";
+import { evidenceItems } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/session";
-import { isUuid } from "@/lib/ids";
 import { recordAudit } from "@/lib/server/audit";
 import { ok, type ActionResult } from "@/lib/result";
 import { insertFileItem } from "./file-item";
 import type { UploadMeta, urlEvidenceSchema } from "@/lib/validations/vendor";
-
-const itemColumns = {
-  id: evidenceItems.id,
-  title: evidenceItems.title,
-  description: evidenceItems.description,
-  kind: evidenceItems.kind,
-  evidenceDate: evidenceItems.evidenceDate,
-  validUntil: evidenceItems.validUntil,
-  classification: evidenceItems.classification,
-  url: evidenceItems.url,
-  fileName: evidenceItems.fileName,
-  sha256: evidenceItems.blobSha256,
-  size: blobs.size,
-  mime: blobs.mime,
-  createdAt: evidenceItems.createdAt,
-};
-export type VaultItem = Awaited<ReturnType<typeof listEvidence>>[number];
-
-export async function listEvidence(db: DbOrTx, organisationId: string) {
-  return db
-    .select({ ...itemColumns, links: sql<number>`(select count(*)::int from ${evidenceLinks} where ${evidenceLinks.evidenceId} = ${evidenceItems.id})` })
-    .from(evidenceItems)
-    .leftJoin(blobs, eq(blobs.sha256, evidenceItems.blobSha256))
-    .where(eq(evidenceItems.organisationId, organisationId))
-    .orderBy(desc(evidenceItems.createdAt));
-}
-
-export async function getEvidence(db: DbOrTx, organisationId: string, id: string) {
-  if (!isUuid(id)) return null;
-  const [row] = await db
-    .select(itemColumns)
-    .from(evidenceItems)
-    .leftJoin(blobs, eq(blobs.sha256, evidenceItems.blobSha256))
-    .where(and(eq(evidenceItems.id, id), eq(evidenceItems.organisationId, organisationId)));
-  return row ?? null;
-}
-
-/** Where one item is used: attestation, product and control, for the detail page. */
-export async function listEvidenceUses(db: DbOrTx, organisationId: string, evidenceId: string) {
-  return db
-    .select({ attestationId: attestations.id, revision: attestations.revision, status: attestations.status, productName: products.name, controlId: evidenceLinks.controlId })
-    .from(evidenceLinks)
-    .innerJoin(attestations, eq(attestations.id, evidenceLinks.attestationId))
-    .innerJoin(products, eq(products.id, attestations.productId))
-    .where(and(eq(evidenceLinks.evidenceId, evidenceId), eq(attestations.organisationId, organisationId)));
-}
 
 /** The organisation's item holding this exact content, if any: identical files are offered, not stored twice. */
 export async function findByContent(db: DbOrTx, organisationId: string, sha256: string) {

@@ -92,24 +92,78 @@ export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], strin
   url: "Web page",
 };
 
+/** Kinds a file can carry; a link may also be a plain "web page"; rollout records are added from their record only. */
+export const FILE_EVIDENCE_KINDS = ["document", "test_report", "telemetry_export", "third_party_assessment", "attestation_letter"] as const;
+export const LINK_EVIDENCE_KINDS = [...FILE_EVIDENCE_KINDS, "url"] as const;
+
 const evidenceMetaFields = {
   title: z.string().trim().min(2, "Give the evidence a title (at least 2 characters).").max(200, "Use at most 200 characters."),
   description: z.string().trim().max(2_000, "Use at most 2,000 characters.").default(""),
-  kind: z.enum(EVIDENCE_KINDS, { message: "Choose a kind of evidence." }),
   evidenceDate: optionalDate,
   validUntil: optionalDate,
-  classification: z.enum(CLASSIFICATIONS).default("reviewers_only"),
+  classification: z.enum(CLASSIFICATIONS, { message: "Choose who may see it." }).default("reviewers_only"),
 };
+
+/** A validity end before the date the evidence describes is a typing mistake. */
+function checkValidity(v: { evidenceDate?: string | null; validUntil?: string | null }, ctx: z.RefinementCtx) {
+  if (v.evidenceDate && v.validUntil && v.validUntil < v.evidenceDate) {
+    ctx.addIssue({ code: "custom", path: ["validUntil"], message: "The end of validity cannot be before the date the evidence describes." });
+  }
+}
 
 export const urlEvidenceSchema = z.object({
   ...evidenceMetaFields,
+  kind: z.enum(LINK_EVIDENCE_KINDS, { message: "Choose a kind of evidence." }),
   url: z.string().trim().url("Enter a full address starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
 });
 export type UrlEvidenceInput = z.input<typeof urlEvidenceSchema>;
 
 /** Upload metadata travels in the query string; the body is the raw file. */
-export const uploadMetaSchema = z.object({ ...evidenceMetaFields, fileName: z.string().trim().min(1, "The file name is missing.").max(1_000) });
+export const uploadMetaSchema = z.object({
+  ...evidenceMetaFields,
+  kind: z.enum(FILE_EVIDENCE_KINDS, { message: "Choose a kind of evidence that a file can be." }),
+  fileName: z.string().trim().min(1, "The file name is missing.").max(1_000),
+});
 export type UploadMeta = z.output<typeof uploadMetaSchema>;
+
+/** A new file version of an existing item: only the file name travels in the query string. */
+export const versionUploadSchema = z.object({ fileName: uploadMetaSchema.shape.fileName });
+
+/** Editing an item's details. Whether the kind fits the item (file, link or rollout record) is checked against the stored item. */
+export const updateEvidenceSchema = z
+  .object({ evidenceId: z.string().uuid(), ...evidenceMetaFields, kind: z.enum(EVIDENCE_KINDS, { message: "Choose a kind of evidence." }) })
+  .superRefine(checkValidity);
+export type UpdateEvidenceInput = z.input<typeof updateEvidenceSchema>;
+
+export const evidenceIdSchema = z.object({ evidenceId: z.string().uuid() });
+export const retireEvidenceSchema = z.object({ evidenceId: z.string().uuid(), retired: z.boolean() });
+export const deleteEvidenceSchema = z.object({ evidenceId: z.string().uuid(), confirm: z.literal(true, { message: "Confirm that you are deleting this item." }) });
+
+export const EVIDENCE_STATUS_FILTERS = ["active", "retired", "all"] as const;
+export const EXPIRY_FILTERS = ["expired", "expiring", "current", "no_end"] as const;
+export const EXPIRY_FILTER_LABELS: Record<(typeof EXPIRY_FILTERS)[number], string> = {
+  expired: "Expired",
+  expiring: "Expiring within 30 days",
+  current: "Not expired",
+  no_end: "No end date",
+};
+
+/** The vault's filters, from the address bar: anything unknown falls back to its default instead of failing. */
+export const vaultFilterSchema = z.object({
+  q: z.string().trim().max(200).catch("").default(""),
+  kind: z.enum(EVIDENCE_KINDS).optional().catch(undefined),
+  status: z.enum(EVIDENCE_STATUS_FILTERS).catch("active").default("active"),
+  expiry: z.enum(EXPIRY_FILTERS).optional().catch(undefined),
+  classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type VaultFilter = z.output<typeof vaultFilterSchema>;
+
+/** The evidence picker's search: active items of the caller's vault. */
+export const searchEvidenceSchema = z.object({
+  q: z.string().trim().max(200, "Use at most 200 characters."),
+  kind: z.union([z.enum(EVIDENCE_KINDS), z.literal("")]).default(""),
+});
 
 export const signSchema = z.object({
   attestationId: z.string().uuid(),

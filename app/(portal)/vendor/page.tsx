@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAttestations } from "@/lib/attestations/queries";
-import { listEvidence } from "@/lib/evidence/vault";
+import { evidenceSummary } from "@/lib/evidence/queries";
 import { listProducts } from "@/lib/vendor/products";
 import { todayIso } from "@/lib/attestations/completeness";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -16,11 +16,11 @@ export default async function VendorLanding() {
   const actor = await requirePermission("vendor.workspace");
   const officer = can(actor.role, "vendor.submit");
   const db = await getDb();
-  const [products, attestations, evidence] = await Promise.all([listProducts(db, actor.organisationId), listAttestations(db, actor.organisationId), listEvidence(db, actor.organisationId)]);
+  const today = todayIso();
+  const [products, attestations, evidence] = await Promise.all([listProducts(db, actor.organisationId), listAttestations(db, actor.organisationId), evidenceSummary(db, actor.organisationId, today)]);
   const drafts = attestations.filter((a) => a.status === "draft");
   const submitted = attestations.filter((a) => a.status === "submitted").length;
-  const today = todayIso();
-  const expired = evidence.filter((e) => e.validUntil !== null && e.validUntil < today).length;
+  const expired = evidence.expired;
   const stat = (label: string, value: number, href: string) => (
     <Link href={href} className="block rounded-lg border border-gray-300 bg-white p-4 hover:bg-gray-50">
       <span className="block text-2xl font-bold">{value}</span>
@@ -41,7 +41,7 @@ export default async function VendorLanding() {
         {stat(products.length === 1 ? "product" : "products", products.length, "/vendor/products")}
         {stat(drafts.length === 1 ? "draft attestation" : "draft attestations", drafts.length, "/vendor/attestations")}
         {stat("submitted", submitted, "/vendor/attestations")}
-        {stat(evidence.length === 1 ? "evidence item" : "evidence items", evidence.length, "/vendor/evidence")}
+        {stat(evidence.active === 1 ? "evidence item" : "evidence items", evidence.active, "/vendor/evidence")}
       </div>
       <Card>
         <h2 className="mb-2 text-lg font-semibold">What to do next</h2>
@@ -51,8 +51,8 @@ export default async function VendorLanding() {
           {drafts.map((a) => (
             <li key={a.id}>Continue the draft for <Link href={`/vendor/attestations/${a.id}`} className="underline">{a.productName} ({a.periodStart} to {a.periodEnd})</Link>{officer ? <>, then <Link href={`/vendor/attestations/${a.id}/submit`} className="underline">check and submit it</Link></> : null}.</li>
           ))}
-          {expired ? <li>{expired} evidence {expired === 1 ? "item has" : "items have"} expired: <Link href="/vendor/evidence" className="underline">replace or renew them</Link>.</li> : null}
-          {evidence.length === 0 ? <li><Link href="/vendor/evidence/new" className="underline">Upload evidence</Link> that supports your answers.</li> : null}
+          {expired ? <li>{expired} evidence {expired === 1 ? "item has" : "items have"} expired: <Link href="/vendor/evidence?expiry=expired" className="underline">replace or renew them</Link>.</li> : null}
+          {evidence.active === 0 ? <li><Link href="/vendor/evidence/new" className="underline">Upload evidence</Link> that supports your answers.</li> : null}
           <li>Record how your recent releases were rolled out, so the portal can check the staging by machine.</li>
         </ul>
       </Card>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { urlEvidenceSchema, type UrlEvidenceInput } from "@/lib/validations/vendor";
+import { LINK_EVIDENCE_KINDS, urlEvidenceSchema, type UrlEvidenceInput } from "@/lib/validations/vendor";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -36,7 +36,7 @@ export function UrlEvidenceForm() {
       <TextField id="url-title" label="Title" required error={e.title?.message} {...register("title")} />
       <TextField id="url-url" type="url" label="Address" required hint="A page reviewers can open, e.g. your published deployment policy." error={e.url?.message} {...register("url")} />
       <TextAreaField id="url-description" label="Description" rows={2} error={e.description?.message} {...register("description")} />
-      <MetaFields prefix="url-" register={register} errors={e} />
+      <MetaFields prefix="url-" register={register} errors={e} kinds={LINK_EVIDENCE_KINDS} />
       <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Adding…" : "Add link"}</Button>
     </form>
   );

@@ -18,7 +18,7 @@ function statusText(state: SaveState, savedAt: string | null, error: string | nu
   return savedAt ? `Saved at ${new Date(savedAt).toLocaleTimeString()}` : "Not answered yet";
 }
 
-export function AnswerCard({ attestationId, control, initial, vault, linked, today }: { attestationId: string; control: CardControl; initial: SavedAnswer | null; vault: PickerItem[]; linked: string[]; today: string }) {
+export function AnswerCard({ attestationId, control, initial, linked, today }: { attestationId: string; control: CardControl; initial: SavedAnswer | null; linked: PickerItem[]; today: string }) {
   const { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup } = useAutosave(attestationId, control.id, initial, EMPTY);
   const id = (f: string) => `${control.controlId}-${f}`;
   const needsPlan = fields.status === "partial" || fields.status === "planned";
@@ -70,7 +70,7 @@ export function AnswerCard({ attestationId, control, initial, vault, linked, tod
               <textarea id={id("plan")} rows={3} className={input} value={fields.plan} onChange={(e) => update({ plan: e.target.value })} />
             </>
           ) : null}
-          <EvidencePicker attestationId={attestationId} controlId={control.id} label={control.controlId} vault={vault} initial={linked} today={today} kinds={control.evidenceKinds} />
+          <EvidencePicker attestationId={attestationId} controlId={control.id} label={control.controlId} initial={linked} today={today} kinds={control.evidenceKinds} />
         </div>
         <fieldset className="rounded-md border border-gray-300 p-3">
           <legend className="px-1 text-sm font-semibold">Self-assessed maturity</legend>

@@ -7,7 +7,6 @@ import { requirePermission } from "@/lib/auth/session";
 import { progressByDomain, todayIso } from "@/lib/attestations/completeness";
 import { getSubmission, listRevisions, loadWorkspace } from "@/lib/attestations/queries";
 import { getWithdrawal } from "@/lib/attestations/withdrawals";
-import { listEvidence } from "@/lib/evidence/vault";
 import { ATTESTATION_KIND_LABELS, STATUS_LABELS } from "@/lib/validations/vendor";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
@@ -28,8 +27,7 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
   const { attestation: a, controls, answers, links } = ws;
   const today = todayIso();
   const draft = a.status === "draft";
-  const [vault, submission, withdrawal, revisions] = await Promise.all([
-    draft ? listEvidence(db, actor.organisationId) : [],
+  const [submission, withdrawal, revisions] = await Promise.all([
     draft ? null : getSubmission(db, a.id),
     a.status === "withdrawn" ? getWithdrawal(db, actor.organisationId, a.id) : null,
     listRevisions(db, actor.organisationId, a.lineageId),
@@ -82,7 +80,7 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
             <div className="space-y-4">
               {inDomain.map((c) =>
                 draft ? (
-                  <AnswerCard key={c.id} attestationId={a.id} control={c} initial={answers.get(c.id) ?? null} vault={vault.map((v) => ({ id: v.id, title: v.title, kind: v.kind, validUntil: v.validUntil }))} linked={(links.get(c.id) ?? []).map((e) => e.id)} today={today} />
+                  <AnswerCard key={c.id} attestationId={a.id} control={c} initial={answers.get(c.id) ?? null} linked={(links.get(c.id) ?? []).map((e) => ({ id: e.id, title: e.title, kind: e.kind, validUntil: e.validUntil, status: e.status }))} today={today} />
                 ) : (
                   <div key={c.id} id={`control-${c.controlId}`} className="rounded-lg border border-gray-300 bg-white p-4 text-sm">
                     <h3 className="font-semibold">{c.controlId} {c.title}</h3>
