@@ -28,19 +28,75 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(product) })).toBeVisible();
   attestationUrl = new URL(page.url()).pathname;
 
-  // Two files, each with its own progress bar and result.
+  // Three files at once, each with its own progress bar, result and details.
   const tag = crypto.randomBytes(4).toString("hex");
+  const files = {
+    report: `staging-report-${tag}.pdf`,
+    log: `canary-log-${tag}.txt`,
+    old: `old-checklist-${tag}.txt`,
+  };
   await page.goto("/vendor/evidence/new");
   await page.getByLabel("Choose files to upload").setInputFiles([
-    { name: `staging-report-${tag}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.7\n% staging report ${tag}\n%%EOF\n`) },
-    { name: `canary-log-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: 0 crashes in 60 minutes\n`.repeat(2000)) },
+    { name: files.report, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.7\n% staging report ${tag}\n%%EOF\n`) },
+    { name: files.log, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: 0 crashes in 60 minutes\n`.repeat(2000)) },
+    { name: files.old, mimeType: "text/plain", buffer: Buffer.from(`release checklist ${tag}, superseded\n`) },
   ]);
-  await expect(page.getByRole("progressbar", { name: `Upload progress of staging-report-${tag}.pdf` })).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: `Upload progress of canary-log-${tag}.txt` })).toBeVisible();
-  await expect(page.getByText("Uploaded")).toHaveCount(2);
-  await page.getByRole("link", { name: "Open" }).first().click();
-  await expect(page.getByRole("link", { name: "Download" })).toBeVisible();
+  for (const name of Object.values(files)) await expect(page.getByRole("progressbar", { name: `Upload progress of ${name}` })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Uploads" }).getByText(/^Uploaded/)).toHaveCount(3);
+  // Per-file titles, right after the upload.
+  const titles = { report: `Staging report ${tag}`, log: `Canary log ${tag}`, old: `Old checklist ${tag}` };
+  for (const key of ["report", "log", "old"] as const) {
+    await page.getByText(`Edit the details of ${files[key]}`).click();
+    const form = page.getByRole("form", { name: `Details of ${files[key]}` });
+    await form.getByLabel("Title").fill(titles[key]);
+    if (key === "report") await form.getByLabel("Kind").selectOption({ label: "Test report" });
+    await form.getByRole("button", { name: "Save details" }).click();
+    await expect(form.getByText("Details saved.")).toBeVisible();
+  }
+
+  // Search the vault; edit one item on its page.
+  await page.goto(`/vendor/evidence?q=${tag}`);
+  await expect(page.getByText("Showing 1–3 of 3 items.")).toBeVisible();
+  await page.getByLabel("Kind").selectOption({ label: "Test report" });
+  await page.getByRole("button", { name: "Show matching evidence" }).click();
+  await expect(page.getByText("Showing 1–1 of 1 item.")).toBeVisible();
+  await page.getByRole("link", { name: titles.report }).click();
+  await expect(page.getByRole("link", { name: "Download", exact: true })).toBeVisible();
   evidenceUrl = new URL(page.url()).pathname;
+  const details = page.getByRole("form", { name: `Details of ${titles.report}` });
+  await details.getByLabel("Valid until (optional)").fill("2020-01-01");
+  await details.getByLabel("Date the evidence describes").fill("2026-03-01");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText("The end of validity cannot be before the date the evidence describes.")).toBeVisible();
+  await expect(details.getByLabel("Date the evidence describes")).toHaveValue("2026-03-01");
+  await details.getByLabel("Valid until (optional)").fill("2027-03-01");
+  await details.getByLabel("Description").fill("Staging ring results for the March release.");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText("Details saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Valid until 2027-03-01")).toBeVisible();
+
+  // Replace the canary log with a new version: the history shows both.
+  await page.goto(`/vendor/evidence?q=${encodeURIComponent(titles.log)}`);
+  await page.getByRole("link", { name: titles.log }).click();
+  await page.waitForURL(/\/vendor\/evidence\/[0-9a-f-]{36}$/);
+  const logUrl = new URL(page.url()).pathname;
+  await page.getByLabel("Replace with a new version").setInputFiles({ name: `canary-log-${tag}-v2.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: 0 crashes in 120 minutes\n`.repeat(2000)) });
+  await expect(page.getByText("Version 2 uploaded.")).toBeVisible();
+  const versions = page.getByRole("table", { name: "Versions of this file" });
+  await expect(versions.getByRole("row")).toHaveCount(3);
+  await expect(versions.getByText("2 (current)")).toBeVisible();
+  await expect(versions.getByText(files.log)).toBeVisible();
+
+  // Retire the superseded checklist: it leaves the current list and the picker.
+  await page.goto(`/vendor/evidence?q=${encodeURIComponent(titles.old)}`);
+  await page.getByRole("link", { name: titles.old }).click();
+  await page.getByRole("button", { name: "Retire this item" }).click();
+  await expect(page.getByText(/This item is retired/)).toBeVisible();
+  await page.goto(`/vendor/evidence?q=${tag}`);
+  await expect(page.getByText("Showing 1–2 of 2 items.")).toBeVisible();
+  await page.goto(`/vendor/evidence?q=${tag}&status=retired`);
+  await expect(page.getByRole("link", { name: titles.old })).toBeVisible();
 
   // Answer one control, then see the completeness check list what is missing.
   await page.goto(attestationUrl);
@@ -64,8 +120,12 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
     await card.getByLabel("Narrative").fill(`Answer ${i}: done on every release, with records.`);
     await card.getByRole("radio", { name: /^Level 3/ }).check();
     if (/must\s*$/.test((await card.locator("h3").textContent()) ?? "")) {
-      await card.getByRole("checkbox", { name: new RegExp(`staging report ${tag}`) }).check();
-      await card.getByRole("checkbox", { name: new RegExp(`canary log ${tag}`) }).check();
+      await card.getByRole("button", { name: /^Link evidence to / }).click();
+      await card.getByLabel(/^Find evidence to link to /).fill(tag);
+      await expect(card.getByRole("button", { name: `Link ${titles.old}`, exact: true })).toHaveCount(0);
+      await card.getByRole("button", { name: `Link ${titles.report}`, exact: true }).click();
+      await expect(card.getByText(/Evidence saved \(1 linked\)/)).toBeVisible();
+      await card.getByRole("button", { name: `Link ${titles.log}`, exact: true }).click();
       await expect(card.getByText(/Evidence saved \(2 linked\)/)).toBeVisible();
     }
   }
@@ -81,6 +141,16 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await page.getByRole("button", { name: "Sign and submit" }).click();
   await expect(page.getByTestId("digest")).toHaveText(/^[0-9a-f]{64}$/);
   await page.getByRole("link", { name: "Verify the submission" }).click();
+  await expect(page.getByText("The submission matches")).toBeVisible();
+
+  // A third version of the log after signing: the submission still verifies against version 2, the one it signed.
+  await page.goto(logUrl);
+  await expect(page.getByRole("button", { name: "Delete this item" })).toHaveCount(0);
+  await expect(page.getByText(/Cannot be deleted\. It is part of a signed submission/)).toBeVisible();
+  await page.getByLabel("Replace with a new version").setInputFiles({ name: `canary-log-${tag}-v3.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: corrected\n`) });
+  await expect(page.getByText("Version 3 uploaded.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "In signed submissions" }).getByText(/with version 2/)).toBeVisible();
+  await page.goto(`${attestationUrl}/verify`);
   await expect(page.getByText("The submission matches")).toBeVisible();
   await ctx.close();
 });
