@@ -81,7 +81,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
                     <td className="px-4 py-2">{v.version}{v.version === e.currentVersion ? " (current)" : ""}</td>
                     <td className="break-all px-4 py-2">{v.fileName}<div className="text-xs text-muted">{formatBytes(v.size)}</div></td>
                     <td className="hidden px-4 py-2 md:table-cell"><code className="break-all text-xs">{v.sha256}</code></td>
-                    <td className="px-4 py-2">{utc(v.createdAt)}<div className="text-xs text-muted">by {v.createdByName ?? "a removed account"}</div></td>
+                    <td className="px-4 py-2">{utc(v.createdAt)}{v.createdByName ? <div className="text-xs text-muted">by {v.createdByName}</div> : null}</td>
                     <td className="px-4 py-2"><a href={`/api/evidence/${e.id}/download?version=${v.version}`} className="underline" aria-label={`Download version ${v.version}`}>Download</a></td>
                   </tr>
                 ))}
