@@ -13,11 +13,7 @@ export async function addRolloutToEvidence(db: Db, actor: AuditActor & { organis
   const record = await getRolloutRecord(db, actor.organisationId, rolloutId);
   if (!record) return null;
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: evidenceItems.id })
-      .from(evidenceItems)
-      .where(and(eq(evidenceItems.organisationId, actor.organisationId), eq(evidenceItems.kind, "rollout_record"), eq(evidenceItems.rolloutRecordId, record.id)));
-    if (existing) return { evidenceId: existing.id, created: false };
+    // One vault item per record (a unique index): a concurrent second call finds the first one's item.
     const [row] = await tx
       .insert(evidenceItems)
       .values({
@@ -28,10 +24,19 @@ export async function addRolloutToEvidence(db: Db, actor: AuditActor & { organis
         evidenceDate: record.releasedAt.toISOString().slice(0, 10),
         rolloutRecordId: record.id,
         createdBy: actor.userId,
+        updatedBy: actor.userId,
       })
+      .onConflictDoNothing({ target: [evidenceItems.organisationId, evidenceItems.rolloutRecordId] })
       .returning({ id: evidenceItems.id });
-    if (!row) throw new Error("insert returned no row");
-    await recordAudit(tx, actor, "evidence.created", { type: "evidence_item", id: row.id }, { kind: "rollout_record", rolloutRecordId: record.id });
+    if (!row) {
+      const [existing] = await tx
+        .select({ id: evidenceItems.id })
+        .from(evidenceItems)
+        .where(and(eq(evidenceItems.organisationId, actor.organisationId), eq(evidenceItems.rolloutRecordId, record.id)));
+      if (!existing) throw new Error("rollout evidence item neither inserted nor found");
+      return { evidenceId: existing.id, created: false };
+    }
+    await recordAudit(tx, actor, "evidence.created", { type: "evidence", id: row.id }, { kind: "rollout_record", rolloutRecordId: record.id });
     return { evidenceId: row.id, created: true };
   });
 }
