@@ -148,9 +148,15 @@ export const EXPIRY_FILTER_LABELS: Record<(typeof EXPIRY_FILTERS)[number], strin
   no_end: "No end date",
 };
 
+/** Search text: control characters and broken surrogates are dropped rather than refused (PostgreSQL cannot hold them). */
+const searchText = z
+  .string()
+  .max(200, "Use at most 200 characters.")
+  .transform((v) => v.toWellFormed().replace(/[\u0000-\u001f\u007f]/g, " ").trim());
+
 /** The vault's filters, from the address bar: anything unknown falls back to its default instead of failing. */
 export const vaultFilterSchema = z.object({
-  q: z.string().trim().max(200).catch("").default(""),
+  q: searchText.catch("").default(""),
   kind: z.enum(EVIDENCE_KINDS).optional().catch(undefined),
   status: z.enum(EVIDENCE_STATUS_FILTERS).catch("active").default("active"),
   expiry: z.enum(EXPIRY_FILTERS).optional().catch(undefined),
@@ -161,7 +167,7 @@ export type VaultFilter = z.output<typeof vaultFilterSchema>;
 
 /** The evidence picker's search: active items of the caller's vault. */
 export const searchEvidenceSchema = z.object({
-  q: z.string().trim().max(200, "Use at most 200 characters."),
+  q: searchText,
   kind: z.union([z.enum(EVIDENCE_KINDS), z.literal("")]).default(""),
 });
 
