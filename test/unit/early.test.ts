@@ -11,7 +11,7 @@ describe("refuseCrossOrigin", () => {
     expect(refuseCrossOrigin(post({ "x-forwarded-host": "public.example", origin: "https://public.example" }))).toBeNull();
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { "sec-fetch-site": "cross-site" },
     { "sec-fetch-site": "same-site", origin: "https://evil.portal.example" },
     { origin: "https://evil.example" },
