@@ -55,11 +55,17 @@ async function stalledBodies(port: number, n: number): Promise<{ answered: numbe
   return { answered, sockets };
 }
 
+function sha256sum(): { sum: string; seconds: number } {
+  const t0 = process.hrtime.bigint();
+  const sum = execFileSync("sha256sum", [file]).toString().split(" ")[0]!;
+  return { sum, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
 async function main() {
   makeFile();
-  const t0 = process.hrtime.bigint();
-  const sum = execFileSync("sha256sum", [file]).toString().split(" ")[0];
-  const shaSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  // Timed before and after the upload, the faster counts: the first run can still be paying
+  // for the freshly written file's write-back.
+  const first = sha256sum();
   const server = await startProdServer({ UPLOAD_MAX_BYTES: String(SIZE * 2) });
   try {
     const cookie = await signIn(server.origin, "officer@aegis.example");
@@ -73,6 +79,9 @@ async function main() {
     const stalled = await stalledBodies(server.port, 50);
     const afterStalled = memoryOf(server.pid);
     for (const s of stalled.sockets) s.destroy();
+    const second = sha256sum();
+    const sum = first.sum;
+    const shaSeconds = Math.min(first.seconds, second.seconds);
     const digest = (JSON.parse(up.body) as { sha256: string }).sha256;
     const size = SIZE / 1024 / 1024;
     console.log(`file:            ${mb(SIZE)}`);
