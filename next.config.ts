@@ -1,4 +1,10 @@
 import type { NextConfig } from "next";
+import { API_CSP, pageCsp, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+
+// Page paths: everything but route handlers and build assets.
+const PAGES = "/((?!api/|_next/).*)";
+const csp = (value: string) => [{ key: "Content-Security-Policy", value }];
+const closeAfterAnswer = [{ key: "Connection", value: "close" }];
 
 const nextConfig: NextConfig = {
   // A separate build folder lets several checkouts' test runs share one machine.
@@ -10,6 +16,21 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: false },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
+  },
+  // Headers set here win over a route handler's own (Next appends only absent headers), so
+  // the evidence download, which sets `sandbox; default-src 'none'`, is left out of the API policy.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/((?!evidence/[^/]+/download$).*)", headers: csp(API_CSP) },
+      // Requests with a body skip proxy.ts (see its matcher), so it sets no nonce policy for them.
+      { source: PAGES, has: [{ type: "header", key: "content-length" }], headers: csp(pageCsp("", false)) },
+      { source: PAGES, has: [{ type: "header", key: "transfer-encoding" }], headers: csp(pageCsp("", false)) },
+      // A body of 1 MB or more, or of unknown length: close the connection after answering, so an
+      // early refusal does not leave Node reading (draining) the rest to keep the connection alive.
+      { source: "/:path*", has: [{ type: "header", key: "content-length", value: "\\d{7,}" }], headers: closeAfterAnswer },
+      { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }], headers: closeAfterAnswer },
+    ];
   },
 };
 

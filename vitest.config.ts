@@ -31,6 +31,11 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Against the built portal under `next start` (scripts/test.mjs runs it after `next build`).
+        extends: true,
+        test: { name: "server", include: ["test/server/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+      },
       ...(pgUrl
         ? [
             {

@@ -15,7 +15,9 @@ for (const path of ["/login", "/api/health", "/admin"]) {
     const res = await request.get(path, { maxRedirects: 0 });
     const h = res.headers();
     expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(h["content-security-policy"]).toContain("default-src 'self'");
+    // Route handlers answer data: nothing may load from them (next.config.ts); pages get the proxy's nonce policy.
+    expect(h["content-security-policy"]).toContain(path.startsWith("/api/") ? "default-src 'none'" : "default-src 'self'");
+    expect(h["x-frame-options"]).toBe("DENY");
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(h["x-powered-by"]).toBeUndefined();

@@ -1,4 +1,5 @@
-// The whole test suite: typecheck, lint, Vitest (unit + integration), build, Playwright.
+// The whole test suite: typecheck, lint, Vitest (unit + integration), build, Vitest against
+// `next start` (test/server), Playwright.
 // Prints each suite's result and, as the last line, "N passed, N failed" over all of them.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,20 +36,25 @@ function readJson(file) {
 check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit"]));
 check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings=0"]));
 
-const vitestJson = path.join(reports, "vitest.json");
-const vitestOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-const v = readJson(vitestJson);
-if (v) {
+function vitest(label, projects) {
+  const json = path.join(reports, `${label}.json`);
+  const ok = run(label, "npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${json}`]);
+  const v = readJson(json);
+  if (!v) return check(`${label} (no report)`, false);
   totals.passed += v.numPassedTests;
-  totals.failed += v.numFailedTests + (vitestOk || v.numFailedTests > 0 ? 0 : 1);
-  lines.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed${v.numPendingTests ? `, ${v.numPendingTests} skipped` : ""}`);
-} else {
-  check("vitest (no report)", false);
+  totals.failed += v.numFailedTests + (ok || v.numFailedTests > 0 ? 0 : 1);
+  lines.push(`${label}: ${v.numPassedTests} passed, ${v.numFailedTests} failed${v.numPendingTests ? `, ${v.numPendingTests} skipped` : ""}`);
 }
+
+// Unit and integration tests need no build; the "server" project runs against it below.
+vitest("vitest", ["unit", "integration-pglite", ...(env.TEST_DATABASE_URL ? ["integration-postgres"] : [])]);
 
 const built = run("build", "npx", ["next", "build"]);
 check("build", built);
 if (built) {
+  // The built portal under `next start`: uploads, early refusals and headers over real HTTP.
+  vitest("vitest-server", ["server"]);
+
   const pwJson = path.join(reports, "playwright.json");
   const pwOk = run("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   const p = readJson(pwJson);
@@ -61,7 +67,7 @@ if (built) {
     check("playwright (no report)", false);
   }
 } else {
-  lines.push("playwright: not run (build failed)");
+  lines.push("vitest-server, playwright: not run (build failed)");
 }
 
 console.log("\n=== summary");

@@ -1,15 +1,26 @@
 import { getDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { getConfig } from "@/lib/config";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { logInfo } from "./log";
+
+/** Staging files older than this belong to no live upload (uploads touch theirs with every write). */
+export const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Uploads interrupted by a crash or restart leave staging files only. Remove those untouched
+ * for an hour, never newer ones: another instance sharing the folder may be writing them.
+ */
+export function removeStaleUploads(store: Pick<BlobStore, "cleanupTemp">): Promise<number> {
+  return store.cleanupTemp({ olderThanMs: TEMP_MAX_AGE_MS });
+}
 
 export async function startServer(): Promise<void> {
   const config = getConfig();
   const handle = await getDbHandle();
   await migrateDatabase(handle, config.database);
   logInfo(`database ready (${config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dir}` : "PostgreSQL"})`);
-  // Uploads interrupted by a crash or restart leave staging files only: remove them.
-  await import("@/lib/evidence/store").then(({ getBlobStore }) => getBlobStore().cleanupTemp());
+  await import("@/lib/evidence/store").then(({ getBlobStore }) => removeStaleUploads(getBlobStore()));
   if (config.database.kind === "pglite") {
     const { seedIfEmpty } = await import("@/db/seed/demo");
     const seeded = await seedIfEmpty(handle.db);
