@@ -1,31 +1,32 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/session";
+import { closing } from "@/lib/http/early";
 import { problem } from "@/lib/http/problem";
 import { logError } from "@/lib/server/log";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { versionUploadSchema } from "@/lib/validations/vendor";
 import { sanitizeFileName } from "./file-name";
 import { addEvidenceVersion } from "./lifecycle";
-import { mib, PROBLEM_TYPE as T, stageEvidenceFile } from "./stage";
+import { getEvidence } from "./queries";
+import { PROBLEM_TYPE as T, stageEvidenceFile } from "./stage";
+import { checkUploadRequest } from "./upload-guard";
 
 export type VersionUploadDeps = { db: Db; store: BlobStore; maxBytes: number };
 
-/** A new file version of an existing item: the file name in the query string, the raw body as the file, checked like any upload. */
+/** A new file version of an existing item: the file name in the query string, the raw body as the file, checked like any upload. The route runs guardUpload first. */
 export async function handleEvidenceVersionUpload(request: Request, actor: Actor, evidenceId: string, deps: VersionUploadDeps): Promise<Response> {
-  const meta = versionUploadSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!meta.success) {
-    const detail = meta.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join(" ");
-    return problem(400, "Invalid upload details", detail, `${T}invalid`);
-  }
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > deps.maxBytes) {
-    return problem(413, "File too large", `Files may be at most ${mib(deps.maxBytes)}; this one is ${mib(declared)}.`, `${T}too-large`);
-  }
-  if (!request.body) return problem(400, "Empty upload", "The request carried no file.", `${T}invalid`);
-  const fileName = sanitizeFileName(meta.data.fileName);
-  const stage = await stageEvidenceFile(deps.store, request.body, fileName, { maxBytes: deps.maxBytes, signal: request.signal });
-  if (!stage.ok) return stage.response;
+  const check = checkUploadRequest(request, versionUploadSchema, deps.maxBytes);
+  if (!check.ok) return check.response;
+  // Refuse an unknown, foreign, non-file or retired item before reading the body; rechecked under lock when recording.
+  const item = await getEvidence(deps.db, actor.organisationId, evidenceId);
+  if (!item) return closing(problem(404, "Not found", "There is no such evidence in your vault.", `${T}version-refused`));
+  if (!item.sha256) return closing(problem(409, "Not a file", "Only file evidence has versions; this item is a link or a rollout record.", `${T}version-refused`));
+  if (item.status === "retired") return closing(problem(409, "Retired", "This item is retired. Restore it before adding a new version.", `${T}version-refused`));
+  const fileName = sanitizeFileName(check.query.fileName);
+  const stage = await stageEvidenceFile(deps.store, check.body, fileName, { maxBytes: deps.maxBytes, signal: request.signal });
+  // Refused mid-stream (too large, wrong type): the rest of the body is unwanted.
+  if (!stage.ok) return closing(stage.response);
   const { staged, mime } = stage;
   try {
     await staged.commit();

@@ -142,3 +142,33 @@ describe("headers and server actions without the proxy", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 });
+
+describe("new versions of a file through next start", () => {
+  const versionPath = (id: string, fileName: string) => `/api/evidence/${id}/versions?${new URLSearchParams({ fileName })}`;
+
+  it("replaces an 11 MB file with a 12 MB version; both versions download byte for byte", async () => {
+    const v1 = generatedLog(11 * MB, "version-1");
+    const first = await rawPost({ port: server.port, path: uploadPath("versioned.log"), headers: { cookie }, body: v1, declaredLength: 11 * MB });
+    expect(first.status, first.body).toBe(201);
+    const { id } = JSON.parse(first.body) as { id: string };
+    const v1sha = v1.digest();
+    const v2 = generatedLog(12 * MB, "version-2");
+    const second = await rawPost({ port: server.port, path: versionPath(id, "versioned-2.log"), headers: { cookie }, body: v2 });
+    expect(second.status, second.body).toBe(201);
+    const v2sha = v2.digest();
+    expect(JSON.parse(second.body)).toMatchObject({ version: 2, sha256: v2sha, size: 12 * MB });
+    const current = await fetch(`${server.origin}/api/evidence/${id}/download`, { headers: { cookie } });
+    expect(await digestOf(current)).toEqual({ sha256: v2sha, size: 12 * MB });
+    const old = await fetch(`${server.origin}/api/evidence/${id}/download?version=1`, { headers: { cookie } });
+    expect(await digestOf(old)).toEqual({ sha256: v1sha, size: 11 * MB });
+
+    // Another vendor, an anonymous client and another site are all refused before the body is read.
+    const bastion = await signIn(server.origin, "officer@bastion.example");
+    for (const [headers, status] of [[{ cookie: bastion }, 404], [{}, 401], [{ cookie, origin: "https://evil.example" }, 403]] as const) {
+      const res = await measured(() => rawPost({ port: server.port, path: versionPath(id, "x.log"), headers, body: generatedLog(100 * MB, "refused"), declaredLength: 100 * MB }));
+      expect(res.status).toBe(status);
+      expect(res.serverRead).toBeLessThan(4 * MB);
+    }
+    expect((await fetch(`${server.origin}/api/evidence/${id}/download?version=3`, { headers: { cookie } })).status).toBe(404);
+  });
+});
