@@ -28,12 +28,13 @@ export async function handleEvidenceUpload(request: Request, actor: Actor, deps:
   const stage = await stageEvidenceFile(deps.store, request.body, fileName, { maxBytes: deps.maxBytes, signal: request.signal });
   if (!stage.ok) return stage.response;
   const { staged, mime } = stage;
+  const storedName = stage.fileName;
   try {
     const existing = await findByContent(deps.db, actor.organisationId, staged.sha256);
     if (existing) return Response.json({ existing: true, id: existing.id, title: existing.title, sha256: staged.sha256 }, { status: 200 });
     const { alreadyExisted } = await staged.commit();
     try {
-      const id = await recordFileEvidence(deps.db, actor, { ...meta.data, fileName }, { sha256: staged.sha256, size: staged.size, mime });
+      const id = await recordFileEvidence(deps.db, actor, { ...meta.data, fileName: storedName }, { sha256: staged.sha256, size: staged.size, mime });
       return Response.json({ existing: false, id, sha256: staged.sha256, size: staged.size, mime }, { status: 201 });
     } catch (err) {
       // The row was not written: do not leave a file nobody references (unless it was stored before).
