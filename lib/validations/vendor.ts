@@ -102,14 +102,17 @@ const evidenceMetaFields = {
   classification: z.enum(CLASSIFICATIONS).default("reviewers_only"),
 };
 
+// The database allows "url" only with an address and "rollout_record" only for a linked record.
+const KIND_MESSAGE = { message: "Choose a kind of evidence." };
 export const urlEvidenceSchema = z.object({
   ...evidenceMetaFields,
+  kind: z.enum(EVIDENCE_KINDS, KIND_MESSAGE).exclude(["rollout_record"], KIND_MESSAGE),
   url: safeText(2_000).url("Enter a full address starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
 });
 export type UrlEvidenceInput = z.input<typeof urlEvidenceSchema>;
 
 /** Upload metadata travels in the query string; the body is the raw file. */
-export const uploadMetaSchema = z.object({ ...evidenceMetaFields, fileName: safeText(1_000).min(1, "The file name is missing.") });
+export const uploadMetaSchema = z.object({ ...evidenceMetaFields, kind: z.enum(EVIDENCE_KINDS, KIND_MESSAGE).exclude(["url", "rollout_record"], KIND_MESSAGE), fileName: safeText(1_000).min(1, "The file name is missing.") });
 export type UploadMeta = z.output<typeof uploadMetaSchema>;
 
 export const signSchema = z.object({
