@@ -112,7 +112,8 @@ export const urlEvidenceSchema = z.object({
 export type UrlEvidenceInput = z.input<typeof urlEvidenceSchema>;
 
 /** Upload metadata travels in the query string; the body is the raw file. */
-export const uploadMetaSchema = z.object({ ...evidenceMetaFields, kind: z.enum(EVIDENCE_KINDS, KIND_MESSAGE).exclude(["url", "rollout_record"], KIND_MESSAGE), fileName: safeText(1_000).min(1, "The file name is missing.") });
+const FILE_KIND_MESSAGE = { message: "Choose a kind of evidence that a file can be (not a web address or a rollout record)." };
+export const uploadMetaSchema = z.object({ ...evidenceMetaFields, kind: z.enum(EVIDENCE_KINDS, KIND_MESSAGE).exclude(["url", "rollout_record"], FILE_KIND_MESSAGE), fileName: safeText(1_000).min(1, "The file name is missing.") });
 export type UploadMeta = z.output<typeof uploadMetaSchema>;
 
 export const signSchema = z.object({
