@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
+import { escapeForLog } from "@/lib/server/log";
 import { authorizeCredentials, type SessionClaims } from "./credentials";
 import { clientAddressFrom } from "./client-address";
 
@@ -39,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Failed sign-ins are expected: no stack traces for them.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      console.error(`[auth] ${escapeForLog(`${error.name}: ${error.message}`)}`);
     },
     warn() {},
     debug() {},

@@ -100,3 +100,21 @@ describe("parseFrameworkImport: refused documents", () => {
     ]);
   });
 });
+
+describe("parseFrameworkImport: text PostgreSQL cannot hold", () => {
+  it("refuses NUL and lone surrogates in values, and drops keys it does not know (so none reach jsonb)", () => {
+    const doc = clone();
+    doc.domains[0].controls[0].title = "Bad\u0000title";
+    doc.domains[0].controls[0].rubric[1] = "lone \uD800";
+    const r = parseFrameworkImport(JSON.stringify(doc));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["domains[0].controls[0].title", "domains[0].controls[0].rubric[1]"]));
+    const keys = clone();
+    keys["x\u0000"] = 1;
+    keys.domains[0].controls[0].mappings = [{ scheme: "other", ref: "R1", "\uD800": "y" }];
+    keys.thresholds = keys.thresholds && { ...keys.thresholds, "k\u0000": 2 };
+    const k = parseFrameworkImport(JSON.stringify(keys));
+    expect(k.ok).toBe(true);
+    if (k.ok) expect(JSON.stringify(k.doc)).not.toMatch(/\\u0000|\\ud800/i);
+  });
+});

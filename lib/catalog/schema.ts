@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeMultiline } from "@/lib/validations/common";
 
 /**
  * The portal's own framework document format ("ringfence.framework/v1").
@@ -44,7 +45,8 @@ export type MappingScheme = (typeof MAPPING_SCHEMES)[number];
 
 export const MATURITY_LEVELS = [0, 1, 2, 3, 4] as const;
 
-const text = (max: number) => z.string().trim().min(1, "required").max(max, `at most ${max} characters`);
+const optText = (max: number) => safeMultiline(max, { tooLong: `at most ${max} characters`, unsafe: "remove control characters and unpaired Unicode surrogates" });
+const text = (max: number) => optText(max).min(1, "required");
 
 export const controlIdSchema = z
   .string()
@@ -54,7 +56,7 @@ export const controlIdSchema = z
 export const mappingSchema = z.object({
   scheme: z.enum(MAPPING_SCHEMES),
   ref: text(100),
-  note: z.string().trim().max(500).optional(),
+  note: optText(500).optional(),
 });
 export type Mapping = z.infer<typeof mappingSchema>;
 
@@ -62,7 +64,7 @@ export type Mapping = z.infer<typeof mappingSchema>;
 export const rubricSchema = z.array(text(2000)).length(5, "a rubric has one descriptor for each level 0 to 4");
 
 /** A rubric while a draft is being written: descriptors may still be empty. */
-export const draftRubricSchema = z.array(z.string().trim().max(2000)).length(5);
+export const draftRubricSchema = z.array(optText(2000)).length(5);
 
 export const applicabilitySchema = z.object({
   channels: z.array(z.enum(UPDATE_CHANNELS)).min(1, "choose at least one channel"),
@@ -74,8 +76,8 @@ export const controlSchema = z.object({
   id: controlIdSchema,
   title: text(200),
   statement: text(4000),
-  vendorGuidance: z.string().trim().max(8000),
-  reviewerGuidance: z.string().trim().max(8000),
+  vendorGuidance: optText(8000),
+  reviewerGuidance: optText(8000),
   applicability: applicabilitySchema,
   weight: z.number().int().min(1).max(5),
   must: z.boolean(),
@@ -88,7 +90,7 @@ export type Control = z.infer<typeof controlSchema>;
 export const domainSchema = z.object({
   key: z.string().trim().regex(/^[A-Z][A-Z0-9]{1,9}$/, "2 to 10 capitals or digits, e.g. ROL"),
   title: text(200),
-  description: z.string().trim().max(4000),
+  description: optText(4000),
   controls: z.array(controlSchema),
 });
 export type Domain = z.infer<typeof domainSchema>;
@@ -132,7 +134,7 @@ export const frameworkDocumentSchema = z
     format: z.literal(FRAMEWORK_FORMAT),
     slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
     title: text(200),
-    description: z.string().trim().max(8000),
+    description: optText(8000),
     publisher: text(200),
     version: z.string().trim().regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
     thresholds: rolloutThresholdsSchema.nullable(),

@@ -20,7 +20,7 @@ describe("sniffContentType", () => {
     expect(kindOf(sniffContentType(enc("[1,2]"), "DATA.JSON"))).toBe("json");
     const zip = buildZip([{ name: "a.txt", data: enc("hi") }]);
     const r = sniffContentType(zip, "bundle.zip");
-    expect(r).toEqual({ ok: true, kind: "zip", mime: "application/zip", container: "zip" });
+    expect(r).toEqual({ ok: true, kind: "zip", mime: "application/zip", fileName: "bundle.zip", container: "zip" });
     expect(kindOf(sniffContentType(buildZip([]), "empty.zip"))).toBe("zip");
     for (const ext of ["docx", "xlsx", "pptx", "odt", "ods", "odp"]) {
       expect(kindOf(sniffContentType(zip, `doc.${ext}`))).toBe(ext);

@@ -1,9 +1,12 @@
 import "server-only";
+import { extensionOf, fitName, mismatchMessage, type NameFit } from "./file-type";
 
 /**
  * Content-type sniffing for evidence uploads. The bytes decide, never the
  * file name alone: the name only chooses between kinds the bytes allow
- * (text vs. CSV vs. JSON; which ZIP-based office format).
+ * (text vs. CSV vs. JSON; which ZIP-based office format), and must end in an
+ * extension that fits them (file-type.ts): a PDF named .html is refused with
+ * a message saying what it is; a name without an extension gets one.
  *
  * Allowlist: PDF, PNG, JPEG, plain text/log, CSV, JSON, ZIP and ZIP-based
  * office documents (OOXML docx/xlsx/pptx, OpenDocument odt/ods/odp).
@@ -16,8 +19,9 @@ export type SniffKind =
   | "zip" | "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp";
 
 export type SniffResult =
-  | { ok: true; kind: SniffKind; mime: string; container?: "zip" }
-  | { ok: false; reason: string };
+  | { ok: true; kind: SniffKind; mime: string; fileName: string; container?: "zip" }
+  /** `mismatch`: the content is acceptable but the name's extension does not fit it; `reason` is a whole sentence. */
+  | { ok: false; reason: string; mismatch?: true };
 
 export const MIME_BY_KIND: Readonly<Record<SniffKind, string>> = {
   pdf: "application/pdf",
@@ -39,7 +43,7 @@ const ZIP_KIND_BY_EXT: Readonly<Record<string, SniffKind>> = {
   docx: "docx", xlsx: "xlsx", pptx: "pptx", odt: "odt", ods: "ods", odp: "odp",
 };
 const TEXT_KIND_BY_EXT: Readonly<Record<string, SniffKind>> = {
-  "": "text", txt: "text", text: "text", log: "text", csv: "csv", json: "json",
+  txt: "text", text: "text", log: "text", csv: "csv", json: "json",
 };
 
 const EXECUTABLE_MAGICS: ReadonlyArray<readonly [number[], string]> = [
@@ -66,14 +70,13 @@ function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolea
   return magic.every((b, i) => bytes[at + i] === b);
 }
 
-function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? "";
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
+function ok(kind: SniffKind, fileName: string, container?: "zip"): SniffResult {
+  const mime = MIME_BY_KIND[kind];
+  return container ? { ok: true, kind, mime, fileName, container } : { ok: true, kind, mime, fileName };
 }
 
-function ok(kind: SniffKind, container?: "zip"): SniffResult {
-  return container ? { ok: true, kind, mime: MIME_BY_KIND[kind], container } : { ok: true, kind, mime: MIME_BY_KIND[kind] };
+function fitted(kind: SniffKind, fit: NameFit): SniffResult {
+  return fit.ok ? ok(kind, fit.fileName) : { ok: false, reason: fit.reason, mismatch: true };
 }
 
 /** Decodes the head as UTF-8; a multi-byte sequence cut off by the end of the head is tolerated. */
@@ -108,7 +111,7 @@ function looksLikeMarkup(text: string): string | null {
   return null;
 }
 
-function sniffText(head: Uint8Array, ext: string): SniffResult {
+function sniffText(head: Uint8Array, ext: string, fileName: string): SniffResult {
   const text = decodeUtf8Head(head);
   if (text === null) return { ok: false, reason: "unrecognised binary content (not an accepted file type)" };
   const control = firstControlChar(text);
@@ -118,12 +121,13 @@ function sniffText(head: Uint8Array, ext: string): SniffResult {
   }
   const markup = looksLikeMarkup(text);
   if (markup) return { ok: false, reason: `${markup} documents are not accepted (they can carry active content)` };
+  if (ext === "") return fitted("text", fitName("text", fileName));
   const kind = TEXT_KIND_BY_EXT[ext];
-  if (!kind) return { ok: false, reason: `text files with the extension .${ext} are not accepted (use .txt, .log, .csv or .json)` };
+  if (!kind) return { ok: false, reason: mismatchMessage("plain text", ext, Object.keys(TEXT_KIND_BY_EXT)), mismatch: true };
   if (kind === "json" && !/^[\s\ufeff]*[[{]/.test(text)) {
     return { ok: false, reason: "file named .json does not start with a JSON object or array" };
   }
-  return ok(kind);
+  return fitted(kind, fitName(kind, fileName));
 }
 
 /**
@@ -136,11 +140,13 @@ export function sniffContentType(head: Uint8Array, fileName: string): SniffResul
     if (startsWith(head, magic)) return { ok: false, reason: `executables are not accepted: content is a ${what}` };
   }
   const ext = extensionOf(fileName);
-  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ok("pdf");
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ok("png");
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return ok("jpeg");
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return fitted("pdf", fitName("pdf", fileName));
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return fitted("png", fitName("png", fileName));
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return fitted("jpeg", fitName("jpeg", fileName));
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-    return ok(ZIP_KIND_BY_EXT[ext] ?? "zip", "zip");
+    // The office kind is only known after inspection (zip-name.ts settles the name then).
+    if (ext !== "" && ext !== "zip" && !ZIP_KIND_BY_EXT[ext]) return { ok: false, reason: mismatchMessage("a ZIP archive", ext, ["zip"]), mismatch: true };
+    return ok(ZIP_KIND_BY_EXT[ext] ?? "zip", fileName, "zip");
   }
-  return sniffText(head, ext);
+  return sniffText(head, ext, fileName);
 }

@@ -2,14 +2,17 @@ import "server-only";
 import { problem } from "@/lib/http/problem";
 import type { BlobStore, StagedBlob, UploadSource } from "@/lib/storage/blob-store";
 import { UploadAbortedError, UploadTooLargeError } from "@/lib/storage/errors";
-import { sniffContentType } from "./sniff";
+import { fitZipName } from "./file-type";
+import { sanitizeFileName } from "./file-name";
+import { MIME_BY_KIND, sniffContentType } from "./sniff";
 import { inspectZip } from "./zip-inspect";
 
 export const ZIP_LIMITS = { maxEntries: 10_000, maxExpandedBytes: 2 * 1024 * 1024 * 1024, maxRatio: 100 };
 export const PROBLEM_TYPE = "https://ringfence.example/problems/";
 const T = PROBLEM_TYPE;
 
-export type StageOutcome = { ok: true; staged: StagedBlob; mime: string } | { ok: false; response: Response };
+/** `fileName` is the name to store: its extension agrees with the content (one is appended when the name had none). */
+export type StageOutcome = { ok: true; staged: StagedBlob; mime: string; fileName: string } | { ok: false; response: Response };
 
 export const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
@@ -33,15 +36,19 @@ export async function stageEvidenceFile(store: BlobStore, source: UploadSource, 
     return { ok: false, response: problem(status, title, detail, `${T}${type}`) };
   };
   const sniff = sniffContentType(staged.head, fileName);
+  if (!sniff.ok && sniff.mismatch) return refuse(415, "File name does not match its content", sniff.reason, "name-mismatch");
   if (!sniff.ok) return refuse(415, "File type not accepted", `This file was refused: ${sniff.reason}. Accepted: PDF, PNG, JPEG, text or log, CSV, JSON, ZIP and office documents.`, "type-refused");
-  if (sniff.container === "zip") {
-    try {
-      const zip = await inspectZip(staged.localPath, ZIP_LIMITS);
-      if (!zip.ok) return refuse(422, "Archive refused", `This archive was refused: ${zip.reason}.`, "archive-refused");
-    } catch {
-      return refuse(422, "Archive refused", "This archive could not be read as a valid ZIP file.", "archive-refused");
-    }
+  if (sniff.container !== "zip") return { ok: true, staged, mime: sniff.mime, fileName: sanitizeFileName(sniff.fileName) };
+  let zip;
+  try {
+    zip = await inspectZip(staged.localPath, ZIP_LIMITS);
+  } catch {
+    return refuse(422, "Archive refused", "This archive could not be read as a valid ZIP file.", "archive-refused");
   }
-  return { ok: true, staged, mime: sniff.mime };
+  if (!zip.ok) return refuse(422, "Archive refused", `This archive was refused: ${zip.reason}.`, "archive-refused");
+  // What the archive holds decides the office kind; the name must agree with it.
+  const fit = fitZipName(zip.officeKind, sniff.fileName);
+  if (!fit.ok) return refuse(415, "File name does not match its content", fit.reason, "name-mismatch");
+  return { ok: true, staged, mime: MIME_BY_KIND[fit.kind], fileName: sanitizeFileName(fit.fileName) };
 }
 

@@ -27,6 +27,7 @@ export async function handleEvidenceUpload(request: Request, actor: Actor, deps:
   // Refused mid-stream (too large, wrong type): the rest of the body is unwanted.
   if (!stage.ok) return closing(stage.response);
   const { staged, mime } = stage;
+  const storedName = stage.fileName;
   try {
     const existing = await findByContent(deps.db, actor.organisationId, staged.sha256);
     if (existing) return Response.json({ existing: true, id: existing.id, title: existing.title, sha256: staged.sha256 }, { status: 200 });
@@ -34,7 +35,7 @@ export async function handleEvidenceUpload(request: Request, actor: Actor, deps:
     // If the row is not written the blob stays: a concurrent upload of the same content may
     // already reference it, and deleting here would race with that. An unreferenced blob costs
     // only space and is reused by the next upload of the same bytes.
-    const id = await recordFileEvidence(deps.db, actor, { ...meta, fileName }, { sha256: staged.sha256, size: staged.size, mime });
+    const id = await recordFileEvidence(deps.db, actor, { ...meta, fileName: storedName }, { sha256: staged.sha256, size: staged.size, mime });
     return Response.json({ existing: false, id, sha256: staged.sha256, size: staged.size, mime }, { status: 201 });
   } catch (err) {
     const ref = logError("evidence upload", err);

@@ -23,6 +23,20 @@ describe("rolloutRecordSchema", () => {
     expect(r.releasedAt).toBe("2024-07-19T04:09:00.000Z");
   });
 
+  it("refuses text PostgreSQL cannot hold, in every string field, and drops unknown keys", () => {
+    const gate = model.rings[0]?.gate;
+    expect(paths({ ...model, releaseId: "r\u0000" })).toEqual(["releaseId"]);
+    expect(paths({ ...model, version: "1.\uD800" })).toEqual(["version"]);
+    expect(paths({ ...model, notes: "note\u001b[2J" })).toEqual(["notes"]);
+    expect(paths(withRing(0, { name: "ring\nforged" }))).toEqual(["rings[0].name"]);
+    if (gate) expect(paths(withRing(0, { gate: { ...gate, signal: "\uDC00", threshold: "a\u0000" } }))).toEqual(["rings[0].gate.signal", "rings[0].gate.threshold"]);
+    expect(paths({ ...model, tests: [{ kind: "fuzzing", passed: true, evidenceUrl: "https://x.example/\u0000" }] })).toEqual(["tests[0].evidenceUrl"]);
+    expect(paths({ ...model, events: [{ kind: "pause", at: model.releasedAt, reason: "multi\nline is fine" }] })).toEqual([]);
+    const parsed = rolloutRecordSchema.parse({ ...model, "bad\u0000key": 1, customerControl: { ...model.customerControl, "\uD800": 2 } });
+    expect(Object.keys(parsed)).not.toContain("bad\u0000key");
+    expect(Object.keys(parsed.customerControl)).not.toContain("\uD800");
+  });
+
   it("rejects times without an offset and impossible dates", () => {
     expect(paths({ ...model, releasedAt: "2025-03-03T08:00:00" })).toEqual(["releasedAt"]);
     expect(paths({ ...model, releasedAt: "2025-02-30T08:00:00Z" })).toEqual(["releasedAt"]);

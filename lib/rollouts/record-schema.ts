@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
+import { isSafeText, safeMultiline, safeText } from "@/lib/validations/common";
 
 /**
  * A rollout record: how one release of one product was delivered, ring by ring.
@@ -13,6 +14,7 @@ export type RolloutEventKind = (typeof ROLLOUT_EVENT_KINDS)[number];
 
 const MIN_INSTANT = Date.UTC(1970, 0, 1);
 const MAX_INSTANT = Date.UTC(9999, 11, 31);
+const UNSAFE = "remove control characters and unpaired Unicode surrogates";
 const TIME_HINT = "a time with a UTC offset, e.g. 2024-07-19T04:09:00Z or 2024-07-19T06:09:00+02:00";
 
 /** ISO-8601 instant with `Z` or `±HH:MM`; output is the UTC form. Bounded so the output re-parses. */
@@ -24,8 +26,8 @@ const instant = z
   }, "use a time between 1970 and 9999")
   .transform((s) => new Date(s).toISOString());
 
-const text = (max: number, what: string) =>
-  z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `at most ${max} characters`);
+const text = (max: number, what: string, multiline = false) =>
+  (multiline ? safeMultiline : safeText)(max, { tooLong: `at most ${max} characters`, unsafe: UNSAFE, type: `${what} is required` }).min(1, `${what} is required`);
 
 /** Optional in input; always present in output, as null when absent, so parsed records compare and hash canonically. */
 const orNull = <T extends z.ZodType>(schema: T) =>
@@ -36,7 +38,7 @@ const orNull = <T extends z.ZodType>(schema: T) =>
 
 const bool = (what: string) => z.boolean({ error: `${what}: answer true or false` });
 
-const measure = z.union([z.string().trim().min(1).max(200), z.number()], {
+const measure = z.union([safeText(200, { tooLong: "at most 200 characters", unsafe: UNSAFE }).min(1), z.number()], {
   error: "give a number or a short text such as \"crash rate < 0.1%\"",
 });
 
@@ -65,7 +67,7 @@ export const ringSchema = z.object({
 export const rolloutEventSchema = z.object({
   kind: z.enum(ROLLOUT_EVENT_KINDS, { error: `event kind must be one of ${ROLLOUT_EVENT_KINDS.join(", ")}` }),
   at: instant,
-  reason: text(1000, "a reason"),
+  reason: text(1000, "a reason", true),
 });
 
 export const customerControlSchema = z.object({
@@ -77,7 +79,7 @@ export const customerControlSchema = z.object({
 export const testRunSchema = z.object({
   kind: z.enum(TEST_KINDS, { error: `test kind must be one of ${TEST_KINDS.join(", ")}` }),
   passed: bool("whether the test passed"),
-  evidenceUrl: orNull(z.url({ protocol: /^https?$/, error: "evidence must be an http(s) address" }).max(2000)),
+  evidenceUrl: orNull(z.url({ protocol: /^https?$/, error: "evidence must be an http(s) address" }).max(2000).refine((s) => isSafeText(s), UNSAFE)),
 });
 
 const baseRecordSchema = z.object({
@@ -91,7 +93,7 @@ const baseRecordSchema = z.object({
   events: z.array(rolloutEventSchema, { error: "events must be a list" }).max(1000, "at most 1000 events"),
   customerControl: customerControlSchema,
   tests: z.array(testRunSchema, { error: "tests must be a list" }).max(200, "at most 200 test runs"),
-  notes: orNull(z.string().trim().max(8000, "at most 8000 characters")).transform((v) => v || null),
+  notes: orNull(safeMultiline(8000, { tooLong: "at most 8000 characters", unsafe: UNSAFE })).transform((v) => v || null),
 });
 
 type BaseRecord = z.output<typeof baseRecordSchema>;

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ORG_KINDS, ROLES, ROLE_ORG_KIND, ROLE_LABELS, ORG_KIND_LABELS, type OrgKind, type Role } from "@/lib/auth/roles";
 import { emailSchema } from "./auth";
+import { safeText } from "./common";
 
 export const organisationSchema = z.object({
-  name: z.string().trim().min(2, "Enter the organisation's name (at least 2 characters).").max(120, "Use at most 120 characters."),
+  name: safeText(120).min(2, "Enter the organisation's name (at least 2 characters)."),
   kind: z.enum(ORG_KINDS, { message: "Choose what kind of organisation this is." }),
 });
 export type OrganisationInput = z.input<typeof organisationSchema>;
@@ -23,7 +24,7 @@ function roleFits(v: { role: Role; organisationKind?: OrgKind }, ctx: z.Refineme
 }
 
 const membershipFields = {
-  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
+  name: safeText(120).min(1, "Enter the person's name."),
   organisationId: z.string().uuid("Choose an organisation."),
   organisationKind: z.enum(ORG_KINDS).optional(),
   role: z.enum(ROLES, { message: "Choose a role." }),

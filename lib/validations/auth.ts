@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { wellFormed } from "./common";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
@@ -12,16 +13,14 @@ export const emailSchema = z
   .email("Enter a valid email address, like name@example.com.")
   .transform((e) => e.toLowerCase());
 
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = wellFormed(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
   .refine((p) => !isCommonPassword(p), "This password is too common. Choose one that is hard to guess, such as several unrelated words.");
 
 export const signInSchema = z.object({
   email: emailSchema,
   // No rules on sign-in beyond presence: the rules may have changed since the password was set.
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, `Passwords have at most ${PASSWORD_MAX} characters.`),
+  password: wellFormed(PASSWORD_MAX, `Passwords have at most ${PASSWORD_MAX} characters.`).min(1, "Enter your password."),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
@@ -31,6 +30,6 @@ export const setPasswordSchema = z
 export type SetPasswordInput = z.input<typeof setPasswordSchema>;
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password."), password: newPasswordSchema, confirm: z.string() })
+  .object({ current: wellFormed(PASSWORD_MAX).min(1, "Enter your current password."), password: newPasswordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

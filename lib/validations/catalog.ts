@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { controlSchema, domainSchema, draftRubricSchema, EVIDENCE_KINDS, frameworkDocumentSchema, MAPPING_SCHEMES, rolloutThresholdsSchema, TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
+import { safeMultiline, safeText, wellFormed } from "./common";
 
 /** Shared by the catalog editor forms (react-hook-form + zodResolver) and the server actions. */
 
@@ -31,8 +32,8 @@ export type DomainInput = z.infer<typeof domainFormSchema>;
 
 export const mappingFormSchema = z.object({
   scheme: z.enum(MAPPING_SCHEMES, { error: "Choose a scheme." }),
-  ref: z.string().trim().min(1, "Enter the reference, e.g. PW.8.").max(100, "Use at most 100 characters."),
-  note: z.string().trim().max(500, "Use at most 500 characters."),
+  ref: safeText(100).min(1, "Enter the reference, e.g. PW.8."),
+  note: safeMultiline(500),
 });
 
 /** A control as the editor submits it: rubric descriptors may stay empty while the version is a draft. */
@@ -55,15 +56,15 @@ export type ControlInput = z.infer<typeof controlFormSchema>;
 
 const uuid = z.string().uuid();
 export const versionRefSchema = z.object({ versionId: uuid });
-export const domainRefSchema = z.object({ versionId: uuid, key: z.string().min(1).max(20) });
-export const controlRefSchema = z.object({ versionId: uuid, controlId: z.string().min(1).max(100) });
-export const reorderDomainsSchema = z.object({ versionId: uuid, keys: z.array(z.string().min(1).max(20)).min(1).max(200) });
+export const domainRefSchema = z.object({ versionId: uuid, key: safeText(20).min(1) });
+export const controlRefSchema = z.object({ versionId: uuid, controlId: safeText(100).min(1) });
+export const reorderDomainsSchema = z.object({ versionId: uuid, keys: z.array(safeText(20).min(1)).min(1).max(200) });
 export const reorderControlsSchema = z.object({
   versionId: uuid,
-  domainKey: z.string().min(1).max(20),
-  controlIds: z.array(z.string().min(1).max(100)).min(1).max(1000),
+  domainKey: safeText(20).min(1),
+  controlIds: z.array(safeText(100).min(1)).min(1).max(1000),
 });
-export const importSchema = z.object({ text: z.string().min(1, "Choose a file or paste a document.").max(5_000_000, "The document is larger than 5 MB.") });
+export const importSchema = z.object({ text: wellFormed(5_000_000, "The document is larger than 5 MB.").min(1, "Choose a file or paste a document.").max(5_000_000, "The document is larger than 5 MB.") });
 
 export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
   document: "Document",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rolloutRecordSchema } from "@/lib/rollouts/record-schema";
 import { TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
+import { safeText, wellFormed } from "./common";
 
 const productId = z.string({ error: "Choose a product." }).uuid("Choose a product.");
 
@@ -12,12 +13,12 @@ export type RolloutFormOutput = z.output<typeof rolloutFormSchema>;
 export const rolloutUploadSchema = z.object({
   productId,
   format: z.enum(["auto", "json", "csv"]),
-  text: z.string().max(1024 * 1024, "The file may be at most 1 MiB.").refine((s) => s.trim() !== "", "Choose a file or paste its contents."),
+  text: wellFormed(1024 * 1024, "The file may be at most 1 MiB.").refine((s) => s.trim() !== "", "Choose a file or paste its contents."),
 });
 export type RolloutUploadInput = z.input<typeof rolloutUploadSchema>;
 
 export const apiTokenSchema = z.object({
-  name: z.string().trim().min(2, "Name the token (at least 2 characters), e.g. after the pipeline that uses it.").max(80, "Use at most 80 characters."),
+  name: safeText(80).min(2, "Name the token (at least 2 characters), e.g. after the pipeline that uses it."),
   scopes: z.array(z.enum(TOKEN_SCOPE_VALUES)).min(1, "Choose at least one scope."),
 });
 export type ApiTokenInput = z.input<typeof apiTokenSchema>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
+import { isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date (YYYY-MM-DD).");
-const optionalDate = z.union([isoDate, z.literal(""), z.null()]).optional().transform((v) => (v ? v : null));
+const isoDate = realDate();
+const optionalDate = optionalIsoDate();
 
 export const CHANNELS = ["code", "content"] as const;
 export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
@@ -12,13 +13,13 @@ export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
 
 export const productSchema = z
   .object({
-    name: z.string().trim().min(2, "Enter the product's name (at least 2 characters).").max(120, "Use at most 120 characters."),
-    platforms: z.string().trim().min(1, "Name at least one platform, e.g. Windows.").max(200, "Use at most 200 characters."),
+    name: safeText(120).min(2, "Enter the product's name (at least 2 characters)."),
+    platforms: safeText(200).min(1, "Name at least one platform, e.g. Windows."),
     kernelMode: z.boolean(),
     codeChannel: z.boolean(),
-    codeCadence: z.string().trim().max(60, "Use at most 60 characters."),
+    codeCadence: safeText(60),
     contentChannel: z.boolean(),
-    contentCadence: z.string().trim().max(60, "Use at most 60 characters."),
+    contentCadence: safeText(60),
   })
   .superRefine((v, ctx) => {
     if (!v.codeChannel && !v.contentChannel) ctx.addIssue({ code: "custom", path: ["codeChannel"], message: "Choose at least one update channel." });
@@ -56,11 +57,11 @@ export const STATUS_LABELS: Record<(typeof IMPLEMENTATION_STATUSES)[number], str
 /** Drafts may be incomplete: completeness is checked at submission, not on each save. */
 export const answerFieldsSchema = z.object({
   status: z.enum(IMPLEMENTATION_STATUSES).nullable(),
-  narrative: z.string().max(20_000, "Use at most 20,000 characters."),
+  narrative: safeMultiline(20_000),
   maturity: z.number().int().min(0).max(4).nullable(),
-  justification: z.string().max(5_000, "Use at most 5,000 characters."),
+  justification: safeMultiline(5_000),
   targetDate: isoDate.nullable(),
-  plan: z.string().max(10_000, "Use at most 10,000 characters."),
+  plan: safeMultiline(10_000),
 });
 export type AnswerFields = z.infer<typeof answerFieldsSchema>;
 
@@ -97,8 +98,8 @@ export const FILE_EVIDENCE_KINDS = ["document", "test_report", "telemetry_export
 export const LINK_EVIDENCE_KINDS = [...FILE_EVIDENCE_KINDS, "url"] as const;
 
 const evidenceMetaFields = {
-  title: z.string().trim().min(2, "Give the evidence a title (at least 2 characters).").max(200, "Use at most 200 characters."),
-  description: z.string().trim().max(2_000, "Use at most 2,000 characters.").default(""),
+  title: safeText(200).min(2, "Give the evidence a title (at least 2 characters)."),
+  description: safeMultiline(2_000).default(""),
   evidenceDate: optionalDate,
   validUntil: optionalDate,
   classification: z.enum(CLASSIFICATIONS, { message: "Choose who may see it." }).default("reviewers_only"),
@@ -111,18 +112,19 @@ function checkValidity(v: { evidenceDate?: string | null; validUntil?: string | 
   }
 }
 
+// The database allows "url" only with an address and "rollout_record" only for a linked record.
 export const urlEvidenceSchema = z.object({
   ...evidenceMetaFields,
   kind: z.enum(LINK_EVIDENCE_KINDS, { message: "Choose a kind of evidence." }),
-  url: z.string().trim().url("Enter a full address starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
+  url: safeText(2_000).url("Enter a full address starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
 });
 export type UrlEvidenceInput = z.input<typeof urlEvidenceSchema>;
 
 /** Upload metadata travels in the query string; the body is the raw file. */
 export const uploadMetaSchema = z.object({
   ...evidenceMetaFields,
-  kind: z.enum(FILE_EVIDENCE_KINDS, { message: "Choose a kind of evidence that a file can be." }),
-  fileName: z.string().trim().min(1, "The file name is missing.").max(1_000),
+  kind: z.enum(FILE_EVIDENCE_KINDS, { message: "Choose a kind of evidence that a file can be (not a web address or a rollout record)." }),
+  fileName: safeText(1_000).min(1, "The file name is missing."),
 });
 export type UploadMeta = z.output<typeof uploadMetaSchema>;
 
@@ -173,8 +175,8 @@ export const searchEvidenceSchema = z.object({
 
 export const signSchema = z.object({
   attestationId: z.string().uuid(),
-  signerName: z.string().trim().min(3, "Type your full name as your signature.").max(120, "Use at most 120 characters."),
-  signerTitle: z.string().trim().min(2, "Enter your title or role.").max(120, "Use at most 120 characters."),
+  signerName: safeText(120).min(3, "Type your full name as your signature."),
+  signerTitle: safeText(120).min(2, "Enter your title or role."),
   confirm: z.literal(true, { message: "Confirm the attestation statement to sign." }),
 });
 export type SignInput = z.input<typeof signSchema>;
@@ -183,7 +185,7 @@ export const attestationIdSchema = z.object({ attestationId: z.string().uuid() }
 
 export const withdrawSchema = z.object({
   attestationId: z.string().uuid(),
-  reason: z.string().trim().min(10, "Say why the attestation is withdrawn (at least 10 characters).").max(2_000, "Use at most 2,000 characters."),
+  reason: safeMultiline(2_000).min(10, "Say why the attestation is withdrawn (at least 10 characters)."),
   confirm: z.literal(true, { message: "Confirm that you are withdrawing this attestation." }),
 });
 export type WithdrawInput = z.input<typeof withdrawSchema>;

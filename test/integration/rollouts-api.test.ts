@@ -80,6 +80,27 @@ describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
     expect(huge.status).toBe(413);
   });
 
+  it("refuses text and times PostgreSQL cannot hold with located problems, never a 500", async () => {
+    const bad: [string, Record<string, unknown>, string][] = [
+      ["nul", { releaseId: "api-nul\u0000" }, "record.releaseId"],
+      ["surrogate", { releaseId: "api-sur", notes: "half \uD800 pair" }, "record.notes"],
+      ["escape", { releaseId: "api-esc", version: "1.0\u001b[2J" }, "record.version"],
+      ["date", { releaseId: "api-date", releasedAt: "2026-02-30T00:00:00Z" }, "record.releasedAt"],
+      ["month", { releaseId: "api-month", releasedAt: "2026-13-45T00:00:00Z" }, "record.releasedAt"],
+    ];
+    for (const [key, patch, path] of bad) {
+      const res = await post({ productId: aegis.productId, record: { ...referenceModelContent, ...patch } }, writer, { "idempotency-key": `hostile-${key}` });
+      expect(res.status, key).toBe(422);
+      const problem = (await res.json()) as { errors: { path: string }[] };
+      expect(problem.errors.map((e) => e.path), key).toContain(path);
+    }
+    // Unknown keys, even ones jsonb cannot hold, are dropped rather than stored.
+    const extra = await post({ productId: aegis.productId, "x\u0000": 1, record: { ...referenceModelContent, releaseId: "api-keys", "k\u0000": 1, "\uDC00": 2 } });
+    expect(extra.status).toBe(201);
+    const [row] = await t.db.select({ record: rolloutRecords.record }).from(rolloutRecords).where(eq(rolloutRecords.releaseId, "api-keys"));
+    expect(Object.keys(row!.record)).not.toContain("k\u0000");
+  });
+
   it("replays the same Idempotency-Key and refuses it with another body", async () => {
     const body = { productId: aegis.productId, record: { ...referenceModelContent, releaseId: "api-idem" } };
     const first = await post(body, writer, { "idempotency-key": "run-42" });

@@ -103,6 +103,41 @@ describe(`evidence upload (${process.env.TEST_DB_DRIVER})`, () => {
     expect((await upload(uploadRequest(streamOf(lying), "lying.zip"))).status).toBe(422);
   });
 
+  it("refuses a name whose extension does not fit the content, and names one that has none", async () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const html = await upload(uploadRequest(streamOf(enc("%PDF-1.7\n% statement\n")), "statement.html"));
+    expect(html.status).toBe(415);
+    expect(await html.json()).toMatchObject({
+      title: "File name does not match its content",
+      detail: "This file is a PDF document, but its name ends in .html. Rename it to end in .pdf and upload it again.",
+    });
+    expect((await upload(uploadRequest(streamOf(enc("%PDF-1.7\n% double\n")), "report.pdf.exe"))).status).toBe(415);
+    const bare = await upload(uploadRequest(streamOf(enc("%PDF-1.7\n% no extension\n")), "statement"));
+    expect(bare.status).toBe(201);
+    const [row] = await t.db.select({ fileName: evidenceItems.fileName }).from(evidenceItems).where(eq(evidenceItems.id, (await bare.json()).id));
+    expect(row!.fileName).toBe("statement.pdf");
+    const plainZip = buildZip([{ name: "a.txt", data: enc("hello") }]);
+    const fakeDocx = await upload(uploadRequest(streamOf(plainZip), "report.docx"));
+    expect(fakeDocx.status).toBe(415);
+    expect((await fakeDocx.json()).detail).toMatch(/ZIP archive, but its name ends in \.docx/);
+    const docx = buildZip([{ name: "[Content_Types].xml", data: enc("<Types/>") }, { name: "word/document.xml", data: enc("<w:document/>") }]);
+    const ok = await upload(uploadRequest(streamOf(docx), "Report.DOCX"));
+    expect(ok.status).toBe(201);
+    expect((await ok.json()).mime).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  });
+
+  it("refuses a nested zip bomb quickly, leaving nothing behind", async () => {
+    let layer = buildZip([{ name: "zeros.bin", data: new Uint8Array(8 * 1024 * 1024), method: "deflate" }]);
+    for (let l = 0; l < 2; l++) layer = buildZip(Array.from({ length: 16 }, (_, i) => ({ name: `${l}-${i}.zip`, data: layer, method: "deflate" as const })));
+    const before = await countRows();
+    const started = Date.now();
+    const res = await upload(uploadRequest(streamOf(layer), "bundle.zip"));
+    expect(res.status).toBe(422);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await countRows()).toBe(before);
+    expect(filesUnder(path.join(dataDir, "blobs", "tmp"))).toEqual([]);
+  });
+
   it("leaves neither a row nor a file when the stream fails midway", async () => {
     const before = await countRows();
     const objectsBefore = filesUnder(path.join(dataDir, "blobs", "objects")).length;
