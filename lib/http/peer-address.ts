@@ -23,15 +23,18 @@ type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 export async function installPeerAddressStamp(): Promise<void> {
   const g = globalThis as Flagged;
   if (g[INSTALLED]) return;
-  const http = await import("node:http");
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-    if (event === "request" || event === "checkContinue" || event === "checkExpectation") {
-      const req = args[0] as IncomingMessage;
-      req.headers[PEER_ADDRESS_HEADER] = normaliseAddress(req.socket?.remoteAddress) ?? "";
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
+  const [http, https] = await Promise.all([import("node:http"), import("node:https")]);
+  // `next start --experimental-https` serves through https.Server, which does not inherit from http.Server.
+  for (const proto of [http.Server.prototype, https.Server.prototype]) {
+    const emit = proto.emit;
+    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
+      if (event === "request" || event === "checkContinue" || event === "checkExpectation") {
+        const req = args[0] as IncomingMessage;
+        req.headers[PEER_ADDRESS_HEADER] = normaliseAddress(req.socket?.remoteAddress) ?? "";
+      }
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    } as typeof emit;
+  }
   g[INSTALLED] = true;
 }
 
