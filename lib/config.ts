@@ -17,6 +17,7 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -25,6 +26,8 @@ export type AppConfig = {
   dataDir: string;
   authSecret: string;
   uploadMaxBytes: number;
+  /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0 = clients connect directly. */
+  trustedProxyHops: number;
   production: boolean;
 };
 
@@ -59,6 +62,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     dataDir,
     authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     production: e.NODE_ENV === "production",
   };
 }

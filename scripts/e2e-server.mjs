@@ -17,6 +17,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   RINGFENCE_DATA_DIR: dataDir,
   AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
+  // The tests play the one trusted proxy: each sends X-Forwarded-For with its own
+  // address (e2e/fixtures.ts), so one test's sign-in throttling never touches another's.
+  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
 };
 delete env.PGLITE_DIR;
 

@@ -1,12 +1,14 @@
 "use server";
 import { AuthError } from "next-auth";
+import { getDb } from "@/db/client";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { getSignedIn } from "@/lib/auth/session";
+import { endSession } from "@/lib/auth/sessions";
 import { definePublicAction } from "@/lib/server/action";
 import { fail, ok } from "@/lib/result";
 import { signInSchema } from "@/lib/validations/auth";
 import { z } from "zod";
 import { safeNext } from "@/lib/auth/safe-next";
-
 
 const schema = signInSchema.extend({ next: z.string().max(2000).optional() });
 
@@ -27,7 +29,15 @@ export const signInAction = definePublicAction(schema, async ({ email, password,
   return ok({ redirectTo: safeNext(next) });
 });
 
-/** Signing out needs no permission: it only ends the caller's own session. */
+/**
+ * Signing out needs no permission: it only ends the caller's own session.
+ * The session row is revoked first (a copied cookie stops working), then the cookie is cleared.
+ */
 export async function signOutAction(): Promise<void> {
+  const signedIn = await getSignedIn();
+  if (signedIn) {
+    const { actor, sessionId } = signedIn;
+    await endSession(await getDb(), { userId: actor.userId, organisationId: actor.organisationId }, sessionId);
+  }
   await signOut({ redirectTo: "/login" });
 }

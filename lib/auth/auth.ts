@@ -4,9 +4,11 @@ import Credentials from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
 import { escapeForLog } from "@/lib/server/log";
 import { authorizeCredentials, type SessionClaims } from "./credentials";
-import { clientAddressFrom } from "./client-address";
+import { knownDeviceFrom, rememberDevice } from "./device-cookie";
+import { clientAddressFrom } from "./request-address";
+import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 // The config is built per request (lazily) so `next build` needs no secret.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -17,7 +19,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials, request) => authorizeCredentials(credentials, clientAddressFrom(request.headers)),
+      async authorize(credentials, request) {
+        const device = knownDeviceFrom(request.headers);
+        const claims = await authorizeCredentials(credentials, {
+          clientAddress: clientAddressFrom(request.headers),
+          userAgent: request.headers.get("user-agent"),
+          device,
+        });
+        await rememberDevice(claims.id, device, new URL(request.url).protocol === "https:");
+        return claims;
+      },
     }),
   ],
   callbacks: {
@@ -28,12 +39,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.sv = claims.sv;
         token.role = claims.role;
         token.org = claims.org;
+        token.sid = claims.sid;
       }
       return token;
     },
     session({ session, token }) {
-      // The session version and role are re-checked against the database on every request (lib/auth/session.ts).
-      return { ...session, user: { ...session.user, id: token.sub ?? "" }, sv: token.sv, role: token.role, org: token.org };
+      // The session row, session version and role are re-checked against the database on every request (lib/auth/session.ts).
+      return { ...session, user: { ...session.user, id: token.sub ?? "" }, sv: token.sv, role: token.role, org: token.org, sid: token.sid };
     },
   },
   logger: {

@@ -1,15 +1,19 @@
+import { normaliseAddress } from "@/lib/http/peer-address";
+
 /**
- * The client address used for sign-in throttling: the last X-Forwarded-For
- * entry, i.e. the one added by the hop closest to the portal. `next start`
- * fills it from the socket when absent; behind a reverse proxy, the proxy
- * appends what it saw. The per-account limit never depends on it.
+ * The client address used for sign-in throttling and recorded on sessions.
+ *
+ * With 0 trusted proxy hops the client connects directly: every forwarded
+ * header is the client's own words, so only the socket's peer address counts.
+ * With N hops, each trusted proxy appends the address it saw to
+ * X-Forwarded-For, so the Nth entry from the right is the one the outermost
+ * trusted proxy wrote; entries further left were sent by the client. A header
+ * with fewer than N entries did not come through every proxy: use the socket.
  */
-export function clientAddressFrom(headers: Headers): string | null {
-  const xff = headers.get("x-forwarded-for");
-  if (xff) {
-    const parts = xff.split(",").map((p) => p.trim()).filter(Boolean);
-    const last = parts[parts.length - 1];
-    if (last) return last.slice(0, 64);
-  }
-  return headers.get("x-real-ip")?.slice(0, 64) ?? null;
+export function clientAddress(forwardedFor: string | null, peerAddress: string | null, trustedProxyHops: number): string | null {
+  const peer = normaliseAddress(peerAddress);
+  if (trustedProxyHops <= 0 || !forwardedFor) return peer;
+  const entries = forwardedFor.split(",").map((p) => p.trim());
+  const entry = entries.length >= trustedProxyHops ? entries[entries.length - trustedProxyHops] : undefined;
+  return normaliseAddress(entry) ?? peer;
 }

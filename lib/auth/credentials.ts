@@ -6,8 +6,10 @@ import { users } from "@/db/schema";
 import { getPrincipalForSignIn } from "@/lib/identity/queries";
 import { recordAudit } from "@/lib/server/audit";
 import { signInSchema } from "@/lib/validations/auth";
+import type { KnownDevice } from "./known-device";
 import { verifyPassword } from "./password";
-import { clearAccount, recordFailure, secondsUntilAllowed, throttleKeys } from "./throttle";
+import { createSession } from "./sessions";
+import { clearAfterSuccess, recordFailure, secondsUntilAllowed, throttleKeys } from "./throttle";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -20,31 +22,46 @@ export class ThrottledSignIn extends CredentialsSignin {
   }
 }
 
-export type SessionClaims = { id: string; sv: number; role: string; org: string };
+/** What the session cookie carries; `sid` names the server-side session row (lib/auth/sessions.ts). */
+export type SessionClaims = { id: string; sv: number; role: string; org: string; sid: string };
+
+/** What the request says about where a sign-in comes from. */
+export type SignInContext = {
+  clientAddress: string | null;
+  userAgent?: string | null;
+  /** A verified known-device cookie, whoever it names: it only counts when it names this account. */
+  device?: KnownDevice | null;
+};
 
 /**
  * Checks an email and password. Unknown emails, inactive accounts and wrong
  * passwords all cost one argon2id verification and give the same answer.
+ * Success opens a server-side session, audited in the same transaction.
  */
-export async function authorizeCredentials(raw: unknown, clientAddress: string | null): Promise<SessionClaims> {
+export async function authorizeCredentials(raw: unknown, context: SignInContext): Promise<SessionClaims> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidCredentials();
   const { email, password } = parsed.data;
+  const { clientAddress } = context;
   const db = await getDb();
-  const keys = throttleKeys(email, clientAddress);
+  // Looked up before the throttle check: whether a device cookie counts depends on whose account this is.
+  const principal = await getPrincipalForSignIn(db, email);
+  const knownDevice = principal && context.device?.userId === principal.userId ? context.device.deviceId : null;
+  const keys = throttleKeys(email, clientAddress, knownDevice);
   const wait = await secondsUntilAllowed(db, keys);
   if (wait > 0) throw new ThrottledSignIn(wait);
 
-  const principal = await getPrincipalForSignIn(db, email);
   const valid = await verifyPassword(principal?.passwordHash, password);
   if (!principal || !valid || !principal.active) {
     await recordFailure(db, keys);
     throw new InvalidCredentials();
   }
-  await clearAccount(db, email);
-  await db.transaction(async (tx) => {
+  await clearAfterSuccess(db, keys);
+  const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, principal.userId));
-    await recordAudit(tx, { userId: principal.userId, organisationId: principal.organisationId }, "auth.signed_in", { type: "user", id: principal.userId }, { address: clientAddress });
+    const created = await createSession(tx, { userId: principal.userId, userAgent: context.userAgent, clientAddress });
+    await recordAudit(tx, { userId: principal.userId, organisationId: principal.organisationId }, "auth.signed_in", { type: "user", id: principal.userId }, { address: clientAddress, session: created.id, knownDevice: Boolean(knownDevice) });
+    return created;
   });
-  return { id: principal.userId, sv: principal.sessionVersion, role: principal.role, org: principal.organisationId };
+  return { id: principal.userId, sv: principal.sessionVersion, role: principal.role, org: principal.organisationId, sid: session.id };
 }

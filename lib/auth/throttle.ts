@@ -11,9 +11,12 @@ export const THROTTLE_MAX_FAILURES = 5;
  * one-minute windows. The fifth failure locks the key until its window ends,
  * so a lock lasts at most a minute and attempts made during it neither count
  * nor extend it: an attacker cannot keep a real person out for long.
+ * A browser holding a valid known-device cookie for the account
+ * (lib/auth/known-device.ts) is counted on its own device key instead of the
+ * account key, so others' failures never lock the owner's own device out.
  */
-export function throttleKeys(email: string, clientAddress: string | null): string[] {
-  const keys = [`account:${email.trim().toLowerCase()}`];
+export function throttleKeys(email: string, clientAddress: string | null, knownDeviceId?: string | null): string[] {
+  const keys = [knownDeviceId ? `device:${knownDeviceId}` : `account:${email.trim().toLowerCase()}`];
   if (clientAddress) keys.push(`address:${clientAddress}`);
   return keys;
 }
@@ -53,7 +56,8 @@ export async function recordFailure(db: DbOrTx, keys: string[], now: Date = new 
     .where(sql`${authThrottle.key} in ${keys} and ${authThrottle.failures} >= ${THROTTLE_MAX_FAILURES}`);
 }
 
-/** A successful sign-in clears the account's counter (not the address's). */
-export async function clearAccount(db: DbOrTx, email: string): Promise<void> {
-  await db.delete(authThrottle).where(inArray(authThrottle.key, [`account:${email.trim().toLowerCase()}`]));
+/** A successful sign-in clears the account's or device's counter it was checked against (never the address's). */
+export async function clearAfterSuccess(db: DbOrTx, keys: string[]): Promise<void> {
+  const own = keys.filter((k) => k.startsWith("account:") || k.startsWith("device:"));
+  if (own.length) await db.delete(authThrottle).where(inArray(authThrottle.key, own));
 }

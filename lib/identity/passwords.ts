@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passwordTokens, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import { hashToken } from "./tokens";
@@ -52,6 +53,7 @@ export async function changeOwnPassword(db: Db, userId: string, current: string,
 export async function endAllSessions(db: Db, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
-    await recordAudit(tx, { userId, organisationId: null }, "user.signed_out_everywhere", { type: "user", id: userId });
+    const sessions = await revokeAllSessions(tx, userId);
+    await recordAudit(tx, { userId, organisationId: null }, "user.signed_out_everywhere", { type: "user", id: userId }, { sessions });
   });
 }

@@ -17,7 +17,7 @@ export type Principal = {
   organisationKind: OrgKind;
 };
 
-const principalColumns = {
+export const principalColumns = {
   userId: users.id,
   email: users.email,
   name: users.name,
