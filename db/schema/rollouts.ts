@@ -52,11 +52,42 @@ export const rolloutRecords = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     apiTokenId: uuid("api_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** "open" while a pipeline is still appending to it (ring starts, gates, promotions, halts); "closed" once complete. */
+    state: text("state", { enum: ["open", "closed"] }).notNull().default("closed"),
+    /** Version of lib/rollouts/analysis that produced `analysis` (ANALYSER_VERSION). */
+    analyserVersion: text("analyser_version"),
+    /** Number of appends applied since the record was opened (0 for a record stored whole). */
+    appendCount: integer("append_count").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("rollout_records_release_key").on(t.productId, t.releaseId),
     index("rollout_records_org_idx").on(t.organisationId, t.releasedAt),
   ],
+);
+
+/**
+ * Every analysis a record has had, oldest first. The record's own `analysis`
+ * column is the current one; earlier rows stay, so a reviewer can see what a
+ * catalog or analyser change altered, and why.
+ */
+export const rolloutAnalyses = pgTable(
+  "rollout_analyses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rolloutRecordId: uuid("rollout_record_id")
+      .notNull()
+      .references(() => rolloutRecords.id, { onDelete: "cascade" }),
+    analyserVersion: text("analyser_version").notNull(),
+    frameworkVersionId: uuid("framework_version_id").references(() => frameworkVersions.id, { onDelete: "set null" }),
+    analysis: jsonb("analysis").$type<Record<string, unknown>>().notNull(),
+    worstSeverity: text("worst_severity", { enum: ["critical", "major", "minor", "info"] }),
+    /** Why this analysis was made: the record was stored, appended to, or re-analysed. */
+    reason: text("reason", { enum: ["created", "appended", "reanalysed"] }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rollout_analyses_record_idx").on(t.rolloutRecordId, t.createdAt)],
 );
 
 /** Remembered API responses so a retried pipeline call with the same Idempotency-Key creates nothing new. */
@@ -77,4 +108,5 @@ export const idempotencyKeys = pgTable(
 );
 
 export type RolloutRecordRow = typeof rolloutRecords.$inferSelect;
+export type RolloutAnalysisRow = typeof rolloutAnalyses.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;

@@ -10,6 +10,7 @@ export { checkRolloutRecord, type RolloutCheckReason, type RolloutCheckResult } 
 export { CONTROL_IDS, findingControls, TEST_CONTROL_IDS } from "./controls";
 export { testGapSeverity } from "./tests";
 export * from "./types";
+export { ANALYSER_VERSION } from "./version";
 
 /**
  * Analyse a record that passed rolloutRecordSchema. Pure and total: no clock, no
