@@ -1,4 +1,5 @@
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
+import { shareScale } from "./share-scale";
 import { timelineData } from "./timeline-data";
 import { utc } from "./format";
 
@@ -11,9 +12,10 @@ const MARK_COLOUR = { "gate-pass": "#166534", "gate-fail": "#b91c1c", halt: "#b9
  * the same data for screen readers; `summary` is the chart's text alternative.
  */
 export function TimelineChart({ record, summary }: { record: RolloutRecord; summary: string }) {
-  const { start, end, steps, marks } = timelineData(record);
+  const { start, end, steps, marks, ringStarts, hiddenMarks } = timelineData(record);
+  const scale = shareScale(record.rings.map((r) => r.sharePct));
   const x = (ms: number) => L + ((ms - start) / (end - start)) * (W - L - R);
-  const y = (pct: number) => T + (1 - pct / 100) * (H - T - B);
+  const y = (pct: number) => T + (1 - scale.fraction(pct)) * (H - T - B);
   let path = `M${x(steps[0]!.at)},${y(0)}`;
   for (const s of steps.slice(1)) path += ` H${x(s.at)} V${y(s.pct)}`;
   path += ` H${x(end)}`;
@@ -21,7 +23,7 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
   return (
     <figure className="overflow-x-auto">
       <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[520px] max-w-3xl bg-white">
-        {[0, 25, 50, 75, 100].map((p) => (
+        {scale.ticks.map((p) => (
           <g key={p}>
             <line x1={L} x2={W - R} y1={y(p)} y2={y(p)} stroke="#e5e7eb" />
             <text x={L - 6} y={y(p) + 4} fontSize="11" textAnchor="end" fill="#374151">{p}%</text>
@@ -32,10 +34,8 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
         ))}
         <text x={(L + W - R) / 2} y={H - 8} fontSize="11" textAnchor="middle" fill="#111827">Time (UTC)</text>
         <text x={14} y={(T + H - B) / 2} fontSize="11" textAnchor="middle" fill="#111827" transform={`rotate(-90 14 ${(T + H - B) / 2})`}>Fleet with the release (%)</text>
-        {record.rings.map((ring) => (
-          <g key={ring.name}>
-            <line x1={x(Date.parse(ring.startedAt))} x2={x(Date.parse(ring.startedAt))} y1={T} y2={H - B} stroke="#9ca3af" strokeDasharray="2 3" />
-          </g>
+        {ringStarts.map((at, i) => (
+          <line key={i} x1={x(at)} x2={x(at)} y1={T} y2={H - B} stroke="#9ca3af" strokeDasharray="2 3" />
         ))}
         <path d={path} fill="none" stroke="#1d4ed8" strokeWidth="2.5" />
         {marks.map((m, i) => {
@@ -58,7 +58,11 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
         <line x1={L} x2={L} y1={T} y2={H - B} stroke="#111827" />
         <line x1={L} x2={W - R} y1={H - B} y2={H - B} stroke="#111827" />
       </svg>
-      <figcaption className="mt-1 text-sm text-muted">Blue: share of the fleet with the release. Dotted grey: ring starts. ✓/✗: health gates. Red dashed: halt; brown dotted: rollback.</figcaption>
+      <figcaption className="mt-1 text-sm text-muted">
+        Blue: share of the fleet with the release. Dotted grey: ring starts. ✓/✗: health gates. Red dashed: halt; brown dotted: rollback.
+        {scale.kind === "symlog" ? " The share axis is logarithmic above 0.1%, so small first rings stay visible." : ""}
+        {hiddenMarks ? ` ${hiddenMarks.toLocaleString("en")} further markers are not drawn; every event is in the tables below.` : ""}
+      </figcaption>
     </figure>
   );
 }

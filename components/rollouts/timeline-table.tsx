@@ -1,15 +1,33 @@
 import type { RolloutAnalysis } from "@/lib/rollouts/analysis";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { duration, utc } from "./format";
+import { TablePager, pageOf } from "./table-pager";
 
 const th = "px-3 py-2";
-/** The timeline's data as tables: the chart's accessible alternative. */
-export function TimelineTable({ record, analysis }: { record: RolloutRecord; analysis: RolloutAnalysis | null }) {
+export const RINGS_PER_PAGE = 100;
+export const EVENTS_PER_PAGE = 50;
+
+/**
+ * The timeline's data as tables: the chart's accessible alternative. Long
+ * records are paged (`?rings=N`, `?events=N`) so the page stays small.
+ */
+export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1, basePath }: { record: RolloutRecord; analysis: RolloutAnalysis | null; ringsPage?: number; eventsPage?: number; basePath: string }) {
+  const rings = pageOf(record.rings.length, ringsPage, RINGS_PER_PAGE);
+  const events = pageOf(record.events.length, eventsPage, EVENTS_PER_PAGE);
+  const href = (param: "rings" | "events", page: number) => {
+    const q = new URLSearchParams();
+    const r = param === "rings" ? page : rings.page;
+    const e = param === "events" ? page : events.page;
+    if (r > 1) q.set("rings", String(r));
+    if (e > 1) q.set("events", String(e));
+    const qs = q.toString();
+    return `${basePath}${qs ? `?${qs}` : ""}#${param}`;
+  };
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <div id="rings" className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
         <table className="w-full text-left text-sm">
-          <caption className="px-3 py-2 text-left font-semibold">Rings in order</caption>
+          <caption className="px-3 py-2 text-left font-semibold">Rings in order{rings.pageCount > 1 ? ` (${rings.from + 1}–${rings.to} of ${record.rings.length})` : ""}</caption>
           <thead className="bg-gray-100">
             <tr>
               <th scope="col" className={th}>Ring</th>
@@ -22,23 +40,27 @@ export function TimelineTable({ record, analysis }: { record: RolloutRecord; ana
             </tr>
           </thead>
           <tbody>
-            {record.rings.map((r, i) => (
-              <tr key={r.name} className="border-t border-gray-200">
-                <th scope="row" className={th}>{r.name}</th>
-                <td className={th}>{r.sharePct}%</td>
-                <td className={th}>{r.devices?.toLocaleString("en") ?? "—"}</td>
-                <td className={`${th} whitespace-nowrap`}>{utc(r.startedAt)}</td>
-                <td className={`${th} whitespace-nowrap`}>{r.promotedAt ? utc(r.promotedAt) : "—"}</td>
-                <td className={th}>{duration(analysis?.rings[i]?.bakeMinutes ?? null)}</td>
-                <td className={th}>{r.gate ? `${r.gate.passed ? "Passed" : "Failed"}: ${r.gate.signal}, threshold ${r.gate.threshold}${r.gate.observed !== null ? `, observed ${r.gate.observed}` : ""}` : "None"}</td>
-              </tr>
-            ))}
+            {record.rings.slice(rings.from, rings.to).map((r, k) => {
+              const i = rings.from + k;
+              return (
+                <tr key={r.name} className="border-t border-gray-200">
+                  <th scope="row" className={th}>{r.name}</th>
+                  <td className={th}>{r.sharePct}%</td>
+                  <td className={th}>{r.devices?.toLocaleString("en") ?? "—"}</td>
+                  <td className={`${th} whitespace-nowrap`}>{utc(r.startedAt)}</td>
+                  <td className={`${th} whitespace-nowrap`}>{r.promotedAt ? utc(r.promotedAt) : "—"}</td>
+                  <td className={th}>{duration(analysis?.rings[i]?.bakeMinutes ?? null)}</td>
+                  <td className={th}>{r.gate ? `${r.gate.passed ? "Passed" : "Failed"}: ${r.gate.signal}, threshold ${r.gate.threshold}${r.gate.observed !== null ? `, observed ${r.gate.observed}` : ""}` : "None"}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
+        <TablePager label="Pages of rings" page={rings.page} pageCount={rings.pageCount} href={(p) => href("rings", p)} />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <div id="events" className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
         <table className="w-full text-left text-sm">
-          <caption className="px-3 py-2 text-left font-semibold">Events</caption>
+          <caption className="px-3 py-2 text-left font-semibold">Events{events.pageCount > 1 ? ` (${events.from + 1}–${events.to} of ${record.events.length.toLocaleString("en")})` : ""}</caption>
           <thead className="bg-gray-100">
             <tr>
               <th scope="col" className={th}>Event</th>
@@ -50,8 +72,8 @@ export function TimelineTable({ record, analysis }: { record: RolloutRecord; ana
             {record.events.length === 0 ? (
               <tr><td colSpan={3} className={th}>No pauses, halts or rollbacks were recorded.</td></tr>
             ) : (
-              record.events.map((e, i) => (
-                <tr key={i} className="border-t border-gray-200">
+              record.events.slice(events.from, events.to).map((e, k) => (
+                <tr key={events.from + k} className="border-t border-gray-200">
                   <th scope="row" className={th}>{e.kind.replace("_", " ")}</th>
                   <td className={`${th} whitespace-nowrap`}>{utc(e.at)}</td>
                   <td className={th}>{e.reason}</td>
@@ -60,6 +82,7 @@ export function TimelineTable({ record, analysis }: { record: RolloutRecord; ana
             )}
           </tbody>
         </table>
+        <TablePager label="Pages of events" page={events.page} pageCount={events.pageCount} href={(p) => href("events", p)} />
       </div>
     </div>
   );

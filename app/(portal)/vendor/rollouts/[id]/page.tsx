@@ -15,9 +15,10 @@ import { AddToEvidenceButton } from "./add-to-evidence";
 export const metadata: Metadata = { title: "Rollout record" };
 export const dynamic = "force-dynamic";
 
-export default async function RolloutPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RolloutPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rings?: string; events?: string }> }) {
   const actor = await requirePermission("vendor.workspace");
   const r = await getRolloutRecord(await getDb(), actor.organisationId, (await params).id);
+  const pages = await searchParams;
   if (!r) notFound();
   const a = r.analysis;
   return (
@@ -39,7 +40,7 @@ export default async function RolloutPage({ params }: { params: Promise<{ id: st
           <TimelineChart record={r.record} summary={chartSummary(r.record, a)} />
           <details className="mt-4" open>
             <summary className="cursor-pointer font-semibold">Timeline as tables</summary>
-            <div className="mt-2"><TimelineTable record={r.record} analysis={a} /></div>
+            <div className="mt-2"><TimelineTable record={r.record} analysis={a} ringsPage={Number(pages.rings ?? 1)} eventsPage={Number(pages.events ?? 1)} basePath={`/vendor/rollouts/${r.id}`} /></div>
           </details>
         </Card>
         <Card>
