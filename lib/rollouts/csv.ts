@@ -1,6 +1,6 @@
-import { formatIssuePath } from "@/lib/catalog/schema";
 import { COLUMNS_BY_TYPE, FIELD_TO_COLUMN, ROLLOUT_CSV_HEADER, ROW_TYPES, type RolloutCsvColumn, type RowType } from "./csv-columns";
 import { readCsv } from "./csv-reader";
+import { describeIssue } from "./issue-names";
 import { rolloutRecordSchema, type RolloutRecord } from "./record-schema";
 
 export { ROLLOUT_CSV_HEADER, type RolloutCsvColumn } from "./csv-columns";
@@ -152,7 +152,7 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
     const where = locate(issue.path, a);
     // A cell that failed conversion is already reported; its "required" echo would only repeat it.
     if (where.row !== undefined && taken.has(`${where.row}:${where.column}`)) continue;
-    errors.push({ ...where, path: formatIssuePath(issue.path), message: issue.message });
+    errors.push({ ...where, ...describeIssue(a.record, issue) });
   }
   return { ok: false, errors: errors.sort(byPosition) };
 }
