@@ -181,7 +181,8 @@ export type HealthGate = z.output<typeof healthGateSchema>;
 export type LegacyHealthGate = z.output<typeof legacyHealthGateSchema>;
 export type HealthGateInput = z.input<typeof healthGateSchema>;
 
-export function isLegacyGate(g: RingGate | z.input<typeof ringGateSchema>): g is LegacyHealthGate {
+/** A legacy free-text gate (input or parsed form): it has `signal` and no `metric`. */
+export function isLegacyGate<G extends RingGate | z.input<typeof ringGateSchema>>(g: G): g is Extract<G, { signal: unknown }> {
   return "signal" in g && (g as { metric?: unknown }).metric === undefined;
 }
 export type RolloutEvent = RolloutRecord["events"][number];
