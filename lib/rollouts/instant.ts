@@ -45,7 +45,9 @@ export const instantSchema = z
     ctx.addIssue({ code: "custom", message: r.message });
     return z.NEVER;
   })
-  .meta({ description: `A time with a UTC offset (RFC 3339 / ISO 8601; seconds optional, offsets Z, ±HH:MM or ±HHMM), ${TIME_HINT}` });
+  .meta({
+    pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?([Zz]|[+-]\\d{2}(:?\\d{2})?)$",
+    description: `A time with a UTC offset (RFC 3339 / ISO 8601; seconds optional, offsets Z, ±HH:MM or ±HHMM), ${TIME_HINT}` });
 
 /** Compact UTC form for messages: 2024-07-19T05:27Z (seconds only when not zero). */
 export function shortUtc(iso: string): string {

@@ -29,7 +29,8 @@ describe("rolloutRecordSchema", () => {
     expect(paths({ ...model, version: "1.\uD800" })).toEqual(["version"]);
     expect(paths({ ...model, notes: "note\u001b[2J" })).toEqual(["notes"]);
     expect(paths(withRing(0, { name: "ring\nforged" }))).toEqual(["rings[0].name"]);
-    if (gate) expect(paths(withRing(0, { gate: { ...gate, signal: "\uDC00", threshold: "a\u0000" } }))).toEqual(["rings[0].gate.signal", "rings[0].gate.threshold"]);
+    if (gate) expect(paths(withRing(0, { gate: { ...gate, metric: "custom", unit: "\uDC00", customMetric: "a\u0000" } }))).toEqual(["rings[0].gate.customMetric", "rings[0].gate.unit"]);
+    expect(paths(withRing(0, { gate: { signal: "\uDC00", threshold: "a\u0000", observed: null, passed: true } }))).toEqual(["rings[0].gate.signal", "rings[0].gate.threshold"]);
     expect(paths({ ...model, tests: [{ kind: "fuzzing", passed: true, evidenceUrl: "https://x.example/\u0000" }] })).toEqual(["tests[0].evidenceUrl"]);
     expect(paths({ ...model, events: [{ kind: "pause", at: model.releasedAt, reason: "multi\nline is fine" }] })).toEqual([]);
     const parsed = rolloutRecordSchema.parse({ ...model, "bad\u0000key": 1, customerControl: { ...model.customerControl, "\uD800": 2 } });
@@ -55,7 +56,7 @@ describe("rolloutRecordSchema", () => {
   });
 
   it("gives clear messages", () => {
-    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("cumulative share cannot fall from 3% to 2%");
+    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("ring 'Current Staged' (rings[3]): cumulative share cannot fall from 3% to 2%");
     expect(reasons({ ...model, channel: "driver" })[0]).toEqual({ path: "channel", message: "channel must be one of code, content" });
     expect(reasons(null)[0]?.path).toBe("(document)");
   });

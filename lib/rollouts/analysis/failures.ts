@@ -21,12 +21,15 @@ export interface FailureCase {
   exposureDevices: number | null;
 }
 
+/** 0.4% but 12 ms: a percent sign hugs its number. */
+export const withUnit = (v: number, unit: string) => (unit === "%" ? `${v}%` : `${v} ${unit}`);
+
 function describe(record: RolloutRecord, ring: RingTiming, at: string): string {
   const gate = record.rings[ring.index]!.gate!;
   if ("signal" in gate) return `ring '${ring.name}' failed its gate ('${gate.signal}', a free-text gate) at ${at}`;
   const g = evaluateGate(gate)!;
   const nums = gate.observed === null ? "no observed value, reported failed by the vendor"
-    : `observed ${gate.observed} ${gate.unit} against ${gate.comparator} ${gate.threshold} ${gate.unit}${numbersPass(gate) ? ", but reported failed by the vendor" : ""}`;
+    : `observed ${withUnit(gate.observed, gate.unit)}, threshold ${gate.comparator} ${withUnit(gate.threshold, gate.unit)}${numbersPass(gate) ? ", but reported failed by the vendor" : ""}`;
   return `ring '${ring.name}' failed its ${g.metric} gate at ${at} (${nums})`;
 }
 

@@ -26,7 +26,7 @@ export function RingEditor({ form }: { form: Form }) {
         const hasGate = watch(`${p}.gate`) != null;
         return (
           <fieldset key={f.id} className="mb-4 rounded-md border border-gray-300 bg-white p-3">
-            <legend className="px-1 font-semibold">Ring {i + 1}{watch(`${p}.name`) ? `: ${watch(`${p}.name`)}` : ""}</legend>
+            <legend className="px-1 font-semibold">Ring {i + 1}</legend>
             <div className="grid gap-x-4 sm:grid-cols-3">
               <TextField id={`ring-${i}-name`} label="Name" error={err(`${p}.name`)} {...register(`${p}.name`)} />
               <TextField id={`ring-${i}-share`} label="Fleet share (%)" inputMode="decimal" error={err(`${p}.sharePct`)} {...register(`${p}.sharePct`, { setValueAs: num })} />
