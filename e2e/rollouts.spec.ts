@@ -23,8 +23,11 @@ test("an officer records a rollout with the form, ring by ring, and sees its tim
   await ring1.getByLabel("Promoted to next ring", { exact: true }).fill("2025-05-01T10:00");
   await ring1.getByLabel("Promoted to next ring: UTC offset").selectOption("+02:00");
   await ring1.getByLabel("This ring had a health gate").check();
-  await ring1.getByLabel("Gate signal").fill("crash rate");
-  await ring1.getByLabel("Threshold").fill("< 0.1%");
+  await ring1.getByLabel("Gate metric").selectOption("crash_rate");
+  await ring1.getByLabel("Threshold").fill("0.1");
+  await ring1.getByLabel("Observed (optional)").fill("0.02");
+  await ring1.getByLabel("Gate evaluated at", { exact: true }).fill("2025-05-01T09:50");
+  await ring1.getByLabel("Gate evaluated at: UTC offset").selectOption("+02:00");
 
   await page.getByRole("button", { name: "Add ring" }).click();
   const ring2 = page.getByRole("group", { name: "Ring 2", exact: true });

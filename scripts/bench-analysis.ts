@@ -2,7 +2,8 @@
  * Throughput of rollout validation and analysis.
  *   npx tsx scripts/bench-analysis.ts [records]
  * Generates deterministic records (5 rings, 20 events each), then times
- * checkRolloutRecord and analyseRollout separately and together.
+ * checkRolloutRecord and analyseRollout separately and together, and one
+ * record at the schema's limits (500 rings, 20,000 events).
  */
 import { performance } from "node:perf_hooks";
 import { TEST_KINDS } from "@/lib/catalog/schema";
@@ -45,7 +46,10 @@ function makeRecord(i: number, rand: () => number): RolloutRecordInput {
       devices: Math.floor((fleetSize * share) / 100),
       startedAt: offsetIso(start, offset),
       promotedAt: r === shares.length - 1 ? null : offsetIso(t, offset),
-      gate: rand() < 0.2 ? null : { signal: "crash rate", threshold: "crash rate < 0.1%", observed: Math.round(rand() * 30) / 100, passed: rand() < 0.9 },
+      gate: rand() < 0.2 ? null : {
+        metric: "crash_rate" as const, comparator: "<" as const, threshold: 0.1, observed: Math.round(rand() * 30) / 100, unit: "%", baseline: 0.02,
+        evaluatedAt: offsetIso(start + Math.floor(rand() * 60) * MINUTE, offset), passed: rand() < 0.9 ? true : null,
+      },
     };
   });
   const events = Array.from({ length: 20 }, (_, e) => ({
@@ -99,3 +103,32 @@ console.log(`records: ${COUNT} (5 rings, 20 events each); rejected: ${rejected};
 console.log(`validation (checkRolloutRecord): ${rate(COUNT, t1 - t0)}`);
 console.log(`analysis   (analyseRollout):     ${rate(records.length, t2 - t1)}`);
 console.log(`total:                           ${rate(COUNT, t2 - t0)}`);
+
+/** One record at the limits: 500 rings, 20,000 events, failed gates spread through it. */
+function largeRecord(rand: () => number): RolloutRecordInput {
+  const released = Date.UTC(2024, 6, 19, 4, 9);
+  const rings = Array.from({ length: 500 }, (_, r) => {
+    const start = released + r * 30 * MINUTE;
+    return {
+      name: `Ring ${r + 1}`, sharePct: Math.round(((r + 1) / 500) * 100 * 1000) / 1000, startedAt: new Date(start).toISOString(),
+      promotedAt: r === 499 ? null : new Date(start + 30 * MINUTE).toISOString(),
+      gate: { metric: "crash_rate" as const, comparator: "<" as const, threshold: 0.1, observed: rand() < 0.05 ? 0.5 : 0.01, unit: "%", baseline: null,
+        evaluatedAt: new Date(start + 25 * MINUTE).toISOString(), passed: true },
+    };
+  });
+  const events = Array.from({ length: 20_000 }, (_, e) => ({
+    kind: ROLLOUT_EVENT_KINDS[Math.floor(rand() * ROLLOUT_EVENT_KINDS.length)]!,
+    at: new Date(released + Math.floor(rand() * 500 * 30) * MINUTE).toISOString(),
+    reason: `Synthetic event ${e + 1}`,
+  }));
+  return { ...makeRecord(0, rand), releasedAt: new Date(released).toISOString(), rings, events };
+}
+const big = JSON.parse(JSON.stringify(largeRecord(rng(7)))) as unknown;
+checkRolloutRecord(big); // warm
+const b0 = performance.now();
+const bigChecked = checkRolloutRecord(big);
+const b1 = performance.now();
+if (!bigChecked.ok) throw new Error(`large record rejected: ${JSON.stringify(bigChecked.reasons.slice(0, 3))}`);
+const bigAnalysis = analyseRollout(bigChecked.record, baselineThresholds);
+const b2 = performance.now();
+console.log(`one record of 500 rings and 20,000 events: validation ${(b1 - b0).toFixed(0)} ms, analysis ${(b2 - b1).toFixed(0)} ms (${bigAnalysis.findings.length} findings)`);

@@ -1,4 +1,5 @@
-import type { RolloutRecord } from "@/lib/rollouts/record-schema";
+import { evaluateGate } from "@/lib/rollouts/analysis/gates";
+import { isLegacyGate, type RolloutRecord } from "@/lib/rollouts/record-schema";
 
 export type TimelinePoint = { at: number; pct: number };
 export type TimelineMark = { at: number; label: string; kind: "gate-pass" | "gate-fail" | "halt" | "rollback" | "other"; ring?: string };
@@ -16,9 +17,13 @@ export function timelineData(record: RolloutRecord) {
   for (const ring of record.rings) steps.push({ at: t(ring.startedAt), pct: ring.sharePct });
   const marks: TimelineMark[] = [];
   record.rings.forEach((ring, i) => {
-    if (!ring.gate) return;
-    const at = ring.promotedAt ? t(ring.promotedAt) : (record.rings[i + 1] ? t(record.rings[i + 1]!.startedAt) : t(ring.startedAt));
-    marks.push({ at, ring: ring.name, kind: ring.gate.passed ? "gate-pass" : "gate-fail", label: `${ring.name} gate ${ring.gate.passed ? "passed" : "failed"}` });
+    // The mark shows the portal's computed outcome at the evaluation time, not the vendor's claim.
+    const g = evaluateGate(ring.gate);
+    if (!ring.gate || !g || g.outcome === "pending") return;
+    const promoted = ring.promotedAt ? t(ring.promotedAt) : (record.rings[i + 1] ? t(record.rings[i + 1]!.startedAt) : t(ring.startedAt));
+    const at = isLegacyGate(ring.gate) ? promoted : t(ring.gate.evaluatedAt);
+    const passed = g.outcome === "passed";
+    marks.push({ at, ring: ring.name, kind: passed ? "gate-pass" : "gate-fail", label: `${ring.name} gate ${passed ? "passed" : "failed"}${g.checkable ? "" : " (vendor's word)"}` });
   });
   for (const e of record.events) {
     const kind = e.kind === "halt" ? "halt" : e.kind.startsWith("rollback") ? "rollback" : "other";

@@ -1,6 +1,7 @@
 import type { RolloutAnalysis } from "@/lib/rollouts/analysis";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { duration, utc } from "./format";
+import { GateCell } from "./gate-cell";
 import { TablePager, pageOf } from "./table-pager";
 
 const th = "px-3 py-2";
@@ -50,7 +51,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
                   <td className={`${th} whitespace-nowrap`}>{utc(r.startedAt)}</td>
                   <td className={`${th} whitespace-nowrap`}>{r.promotedAt ? utc(r.promotedAt) : "—"}</td>
                   <td className={th}>{duration(analysis?.rings[i]?.bakeMinutes ?? null)}</td>
-                  <td className={th}>{r.gate ? `${r.gate.passed ? "Passed" : "Failed"}: ${r.gate.signal}, threshold ${r.gate.threshold}${r.gate.observed !== null ? `, observed ${r.gate.observed}` : ""}` : "None"}</td>
+                  <td className={th}><GateCell gate={r.gate} /></td>
                 </tr>
               );
             })}

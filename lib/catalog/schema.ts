@@ -110,6 +110,14 @@ export const rolloutThresholdsSchema = z.object({
     code: z.array(z.enum(TEST_KINDS)),
     content: z.array(z.enum(TEST_KINDS)),
   }),
+  /**
+   * Minimum bake per ring for kernel-mode releases (kernel-mode code, or content that
+   * kernel-mode code interprets), in minutes, by channel. Optional: versions published
+   * before it existed lack it, and the analysis then uses KERNEL_MODE_BAKE_DEFAULTS.
+   */
+  kernelModeMinBakeMinutes: z.object({ code: z.number().min(0), content: z.number().min(0) }).optional(),
+  /** A single step from at most maxFirstRingPct to at least this cumulative share is a global push. Optional; default 90. */
+  globalPushPct: z.number().min(0).max(100).optional(),
 });
 export type RolloutThresholds = z.infer<typeof rolloutThresholdsSchema>;
 

@@ -1,10 +1,19 @@
 import { ROLLOUT_CSV_HEADER, type RolloutCsvColumn } from "./csv-columns";
 import { writeCsv } from "./csv-reader";
-import type { RolloutRecordInput } from "./record-schema";
+import { isLegacyGate, type RolloutRecordInput } from "./record-schema";
 
 type Row = Partial<Record<RolloutCsvColumn, string | number | boolean | null | undefined>>;
 
 const line = (r: Row): string[] => ROLLOUT_CSV_HEADER.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c])));
+
+function gateCells(g: RolloutRecordInput["rings"][number]["gate"]): Row {
+  if (!g) return {};
+  if (isLegacyGate(g)) return { gateSignal: g.signal, gateThreshold: g.threshold, gateObserved: g.observed, gatePassed: g.passed };
+  return {
+    gateMetric: g.metric, gateCustomMetric: g.customMetric, gateComparator: g.comparator, gateThreshold: g.threshold, gateObserved: g.observed,
+    gateUnit: g.unit, gateBaseline: g.baseline, gateEvaluatedAt: g.evaluatedAt, gatePassed: g.passed,
+  };
+}
 
 /** Write a record (input or parsed form) in the rollout CSV layout; parseRolloutCsv reads it back. */
 export function rolloutRecordToCsv(record: RolloutRecordInput): string {
@@ -16,7 +25,7 @@ export function rolloutRecordToCsv(record: RolloutRecordInput): string {
     },
     ...record.rings.map((r) => ({
       type: "ring", name: r.name, sharePct: r.sharePct, devices: r.devices, startedAt: r.startedAt, promotedAt: r.promotedAt,
-      gateSignal: r.gate?.signal, gateThreshold: r.gate?.threshold, gateObserved: r.gate?.observed, gatePassed: r.gate?.passed,
+      ...gateCells(r.gate),
     })),
     ...record.events.map((e) => ({ type: "event", eventKind: e.kind, at: e.at, reason: e.reason })),
     ...record.tests.map((t) => ({ type: "test", testKind: t.kind, passed: t.passed, evidenceUrl: t.evidenceUrl })),
@@ -33,9 +42,10 @@ const EXAMPLE: RolloutRecordInput = {
   fleetSize: 400000,
   rings: [
     { name: "Canary", sharePct: 0.5, devices: 2000, startedAt: "2025-05-12T08:00:00Z", promotedAt: "2025-05-12T09:30:00Z",
-      gate: { signal: "crash rate", threshold: "crash rate < 0.1%", observed: "0.02%", passed: true } },
+      gate: { metric: "crash_rate", comparator: "<", threshold: 0.1, observed: 0.02, unit: "%", baseline: 0.02, evaluatedAt: "2025-05-12T09:20:00Z", passed: true } },
     { name: "Early", sharePct: 5, devices: 20000, startedAt: "2025-05-12T09:30:00Z", promotedAt: "2025-05-12T11:30:00Z",
-      gate: { signal: "crash rate, false positives", threshold: "crash rate < 0.1%, false positives < 5", observed: "0.03%, 1", passed: true } },
+      gate: { metric: "custom", customMetric: "false positives reported", comparator: "<", threshold: 5, observed: 1, unit: "per million devices", baseline: 2,
+        evaluatedAt: "2025-05-12T11:15+01:00", passed: true } },
     { name: "Broad", sharePct: 100, devices: 400000, startedAt: "2025-05-12T11:30:00Z", promotedAt: null, gate: null },
   ],
   events: [

@@ -42,7 +42,7 @@ describe("parseRolloutCsv", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.record.rings.map((r) => r.sharePct)).toEqual([0.5, 5, 100]);
-    expect(result.record.rings[1]?.gate?.signal).toBe("crash rate, false positives");
+    expect(result.record.rings[1]?.gate).toMatchObject({ metric: "custom", customMetric: "false positives reported", evaluatedAt: "2025-05-12T10:15:00.000Z" });
     expect(result.record.notes).toContain("\n");
     expect(result.record.events[1]?.reason).toContain('"unrelated"');
   });
@@ -74,8 +74,8 @@ describe("parseRolloutCsv", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { row: 4, column: "sharePct", path: "rings[1].sharePct", message: "cumulative share cannot fall from 10% to 5%" },
-      { row: 4, column: "promotedAt", path: "rings[1].promotedAt", message: "a ring cannot be promoted before it started" },
+      { row: 4, column: "sharePct", path: "rings[1].sharePct", message: "ring 'Broad' (rings[1]): cumulative share cannot fall from 10% to 5%" },
+      { row: 4, column: "promotedAt", path: "rings[1].promotedAt", message: "ring 'Broad' (rings[1]): a ring cannot be promoted before it started" },
     ]);
   });
 
@@ -96,7 +96,7 @@ describe("parseRolloutCsv", () => {
     expect(bad([release, line({ type: "rig", name: "x" })])[0]).toMatchObject({ row: 3, column: "type" });
     expect(bad([release, line({ type: "ring", name: "All", sharePct: "100", startedAt: "2025-01-01T00:00:00Z", testKind: "stress" })])[0]).toMatchObject({ row: 3, column: "testKind" });
     expect(bad([release, ring("All", "100", "2025-01-01T00:00:00")])[0]).toMatchObject({ row: 3, column: "startedAt", path: "rings[0].startedAt" });
-    expect(bad([release, "ring,x"])[0]).toMatchObject({ row: 3, message: expect.stringMatching(/expected 26 cells/) });
+    expect(bad([release, "ring,x"])[0]).toMatchObject({ row: 3, message: expect.stringMatching(/expected 32 cells/) });
     expect(bad([release])[0]).toMatchObject({ path: "rings", message: "a rollout has at least one ring" });
     expect(parseRolloutCsv("type,name\nring,x")).toMatchObject({ ok: false, errors: expect.arrayContaining([{ row: 1, column: "sharePct", message: 'missing column "sharePct"' }]) });
     expect(parseRolloutCsv("")).toEqual({ ok: false, errors: [{ message: "the file is empty: start with the header row" }] });

@@ -1,6 +1,6 @@
-import { formatIssuePath } from "@/lib/catalog/schema";
-import { COLUMNS_BY_TYPE, FIELD_TO_COLUMN, ROLLOUT_CSV_HEADER, ROW_TYPES, type RolloutCsvColumn, type RowType } from "./csv-columns";
+import { COLUMNS_BY_TYPE, FIELD_TO_COLUMN, GATE_COLUMNS, OPTIONAL_COLUMNS, ROLLOUT_CSV_HEADER, ROW_TYPES, type RolloutCsvColumn, type RowType } from "./csv-columns";
 import { readCsv } from "./csv-reader";
+import { describeIssue } from "./issue-names";
 import { rolloutRecordSchema, type RolloutRecord } from "./record-schema";
 
 export { ROLLOUT_CSV_HEADER, type RolloutCsvColumn } from "./csv-columns";
@@ -70,12 +70,19 @@ function addRow(type: RowType, row: number, cells: Cells, a: Assembly, errors: R
       customerControl: { ringOptIn: bool("ringOptIn"), nMinusOnePinning: bool("nMinusOnePinning"), delayHours: num("delayHours") ?? null },
     });
   } else if (type === "ring") {
-    const hasGate = (["gateSignal", "gateThreshold", "gateObserved", "gatePassed"] as const).some((c) => cells(c).trim() !== "");
+    const hasGate = GATE_COLUMNS.some((c) => cells(c).trim() !== "");
+    const legacy = cells("gateMetric").trim() === "" && cells("gateSignal").trim() !== "";
     a.ringRows.push(row);
     a.record.rings.push({
       name: str("name"), sharePct: num("sharePct"), devices: num("devices") ?? null, startedAt: str("startedAt"),
       promotedAt: str("promotedAt") ?? null,
-      gate: hasGate ? { signal: str("gateSignal"), threshold: measure("gateThreshold"), observed: measure("gateObserved") ?? null, passed: bool("gatePassed") } : null,
+      gate: !hasGate ? null
+        : legacy ? { signal: str("gateSignal"), threshold: measure("gateThreshold"), observed: measure("gateObserved") ?? null, passed: bool("gatePassed") }
+        : {
+            metric: str("gateMetric"), customMetric: str("gateCustomMetric") ?? null, comparator: str("gateComparator"), threshold: num("gateThreshold"),
+            observed: num("gateObserved") ?? null, unit: str("gateUnit"), baseline: num("gateBaseline") ?? null, evaluatedAt: str("gateEvaluatedAt"),
+            passed: bool("gatePassed") ?? null,
+          },
     });
   } else if (type === "event") {
     a.eventRows.push(row);
@@ -109,7 +116,7 @@ function checkHeader(header: string[], errors: RolloutCsvError[]): Map<RolloutCs
     else if (index.has(name as RolloutCsvColumn)) errors.push({ row: 1, column: name, message: `column "${name}" appears twice` });
     else index.set(name as RolloutCsvColumn, i);
   });
-  for (const col of ROLLOUT_CSV_HEADER) if (!index.has(col)) errors.push({ row: 1, column: col, message: `missing column "${col}"` });
+  for (const col of ROLLOUT_CSV_HEADER) if (!index.has(col) && !OPTIONAL_COLUMNS.has(col)) errors.push({ row: 1, column: col, message: `missing column "${col}"` });
   return index;
 }
 
@@ -131,7 +138,7 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
       errors.push({ row, message: `expected ${header.length} cells, found ${raw.length}` });
       return;
     }
-    const cells: Cells = (col) => raw[index.get(col)!] ?? "";
+    const cells: Cells = (col) => { const at = index.get(col); return at === undefined ? "" : (raw[at] ?? ""); };
     const type = cells("type").trim().toLowerCase();
     if (!(ROW_TYPES as readonly string[]).includes(type)) {
       errors.push({ row, column: "type", message: `type must be one of ${ROW_TYPES.join(", ")}` });
@@ -152,7 +159,7 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
     const where = locate(issue.path, a);
     // A cell that failed conversion is already reported; its "required" echo would only repeat it.
     if (where.row !== undefined && taken.has(`${where.row}:${where.column}`)) continue;
-    errors.push({ ...where, path: formatIssuePath(issue.path), message: issue.message });
+    errors.push({ ...where, ...describeIssue(a.record, issue) });
   }
   return { ok: false, errors: errors.sort(byPosition) };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkRolloutRecord } from "@/lib/rollouts/analysis";
 import { referenceIncident } from "@/lib/rollouts/fixtures/reference-incident";
 import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
-import { rolloutRecordJsonSchema, rolloutRecordSchema, type RolloutRecordInput } from "@/lib/rollouts/record-schema";
+import { isLegacyGate, rolloutRecordJsonSchema, rolloutRecordSchema, type RolloutRecordInput } from "@/lib/rollouts/record-schema";
 
 const model = referenceModelContent;
 const reasons = (input: unknown) => {
@@ -29,7 +29,8 @@ describe("rolloutRecordSchema", () => {
     expect(paths({ ...model, version: "1.\uD800" })).toEqual(["version"]);
     expect(paths({ ...model, notes: "note\u001b[2J" })).toEqual(["notes"]);
     expect(paths(withRing(0, { name: "ring\nforged" }))).toEqual(["rings[0].name"]);
-    if (gate) expect(paths(withRing(0, { gate: { ...gate, signal: "\uDC00", threshold: "a\u0000" } }))).toEqual(["rings[0].gate.signal", "rings[0].gate.threshold"]);
+    if (gate && !isLegacyGate(gate)) expect(paths(withRing(0, { gate: { ...gate, metric: "custom", unit: "\uDC00", customMetric: "a\u0000" } }))).toEqual(["rings[0].gate.customMetric", "rings[0].gate.unit"]);
+    expect(paths(withRing(0, { gate: { signal: "\uDC00", threshold: "a\u0000", observed: null, passed: true } }))).toEqual(["rings[0].gate.signal", "rings[0].gate.threshold"]);
     expect(paths({ ...model, tests: [{ kind: "fuzzing", passed: true, evidenceUrl: "https://x.example/\u0000" }] })).toEqual(["tests[0].evidenceUrl"]);
     expect(paths({ ...model, events: [{ kind: "pause", at: model.releasedAt, reason: "multi\nline is fine" }] })).toEqual([]);
     const parsed = rolloutRecordSchema.parse({ ...model, "bad\u0000key": 1, customerControl: { ...model.customerControl, "\uD800": 2 } });
@@ -55,9 +56,22 @@ describe("rolloutRecordSchema", () => {
   });
 
   it("gives clear messages", () => {
-    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("cumulative share cannot fall from 3% to 2%");
+    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("ring 'Current Staged' (rings[3]): cumulative share cannot fall from 3% to 2%");
     expect(reasons({ ...model, channel: "driver" })[0]).toEqual({ path: "channel", message: "channel must be one of code, content" });
     expect(reasons(null)[0]?.path).toBe("(document)");
+  });
+
+  it("accepts minute precision and basic offsets, and refuses a time without an offset with one message", () => {
+    expect(rolloutRecordSchema.parse({ ...model, releasedAt: "2025-03-03T09:00+01:00" }).releasedAt).toBe("2025-03-03T08:00:00.000Z");
+    expect(rolloutRecordSchema.parse({ ...model, releasedAt: "2025-03-03T09:00:00+0100" }).releasedAt).toBe("2025-03-03T08:00:00.000Z");
+    const r = reasons({ ...model, releasedAt: "2025-03-03T08:00" });
+    expect(r).toEqual([{ path: "releasedAt", message: expect.stringMatching(/^add a UTC offset to 2025-03-03T08:00/) }]);
+  });
+
+  it("names the ring or event as well as its position", () => {
+    const events = [{ kind: "halt" as const, at: "2025-03-03T09:27Z", reason: "" }];
+    expect(reasons({ ...model, events })).toEqual([{ path: "events[0].reason", message: "event 'halt' at 2025-03-03T09:27Z (events[0]): a reason is required" }]);
+    expect(reasons(withRing(1, { name: "Current Preview" }))[0]?.message).toBe("ring 'Current Preview' (rings[2]): the name is already used by rings[1]");
   });
 
   it("accepts the reference records", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
 import { isSafeText, safeMultiline, safeText } from "@/lib/validations/common";
+import { instantSchema } from "./instant";
 
 /**
  * A rollout record: how one release of one product was delivered, ring by ring.
@@ -12,19 +13,10 @@ import { isSafeText, safeMultiline, safeText } from "@/lib/validations/common";
 export const ROLLOUT_EVENT_KINDS = ["pause", "halt", "resume", "rollback_started", "rollback_completed"] as const;
 export type RolloutEventKind = (typeof ROLLOUT_EVENT_KINDS)[number];
 
-const MIN_INSTANT = Date.UTC(1970, 0, 1);
-const MAX_INSTANT = Date.UTC(9999, 11, 31);
 const UNSAFE = "remove control characters and unpaired Unicode surrogates";
-const TIME_HINT = "a time with a UTC offset, e.g. 2024-07-19T04:09:00Z or 2024-07-19T06:09:00+02:00";
 
-/** ISO-8601 instant with `Z` or `±HH:MM`; output is the UTC form. Bounded so the output re-parses. */
-const instant = z
-  .iso.datetime({ offset: true, error: `use ${TIME_HINT}` })
-  .refine((s) => {
-    const ms = Date.parse(s);
-    return Number.isFinite(ms) && ms >= MIN_INSTANT && ms <= MAX_INSTANT;
-  }, "use a time between 1970 and 9999")
-  .transform((s) => new Date(s).toISOString());
+/** Instants with a UTC offset, normalised to UTC; see instant.ts. */
+const instant = instantSchema;
 
 const text = (max: number, what: string, multiline = false) =>
   (multiline ? safeMultiline : safeText)(max, { tooLong: `at most ${max} characters`, unsafe: UNSAFE, type: `${what} is required` }).min(1, `${what} is required`);
@@ -37,19 +29,57 @@ const orNull = <T extends z.ZodType>(schema: T) =>
     .transform((v): z.output<T> | null => v ?? null);
 
 const bool = (what: string) => z.boolean({ error: `${what}: answer true or false` });
+const finite = (what: string) => z.number({ error: `${what} must be a number` }).refine(Number.isFinite, `${what} must be a finite number`);
+
+export const GATE_METRICS = ["crash_rate", "boot_failure_rate", "sensor_offline_rate", "cpu", "memory", "false_positive_rate", "custom"] as const;
+export type GateMetric = (typeof GATE_METRICS)[number];
+export const GATE_COMPARATORS = ["<", "<=", ">", ">="] as const;
+export type GateComparator = (typeof GATE_COMPARATORS)[number];
+/** Metrics whose failure means devices were harmed (crashed, failed to boot, lost protection): a rollback is due. */
+export const HARM_METRICS: ReadonlySet<GateMetric> = new Set(["crash_rate", "boot_failure_rate", "sensor_offline_rate"]);
+
+/**
+ * A machine-checkable health gate: the gate passes when `observed <comparator> threshold`.
+ * The portal computes the outcome; `passed` is only the vendor's claim, compared with it.
+ * A plain object schema (the pipeline API appends gates with it on their own).
+ */
+export const healthGateSchema = z
+  .object({
+    metric: z.enum(GATE_METRICS, { error: `metric must be one of ${GATE_METRICS.join(", ")}` }).describe("The monitored signal"),
+    customMetric: orNull(text(100, "the custom metric's name")).describe("Name of the signal when metric is custom; empty otherwise"),
+    comparator: z.enum(GATE_COMPARATORS, { error: `comparator must be one of ${GATE_COMPARATORS.join(" ")}` }).describe("The gate passes when observed <comparator> threshold"),
+    threshold: finite("the threshold"),
+    observed: orNull(finite("the observed value")).describe("The value measured in the ring; empty when not (yet) measured"),
+    unit: text(30, "the unit").describe('Unit of threshold, observed and baseline, e.g. "%", "per million devices", "ms", "MB"'),
+    baseline: orNull(finite("the baseline")).describe("The previous version's value of the same signal, when known"),
+    evaluatedAt: instant.describe("When the gate was evaluated"),
+    passed: orNull(bool("the vendor's gate result")).describe("The vendor's own result (optional); the portal computes the outcome from the numbers"),
+  })
+  .superRefine((g, ctx) => {
+    if (g.metric === "custom" && !g.customMetric) ctx.addIssue({ code: "custom", path: ["customMetric"], message: "name the custom metric" });
+    if (g.metric !== "custom" && g.customMetric) ctx.addIssue({ code: "custom", path: ["customMetric"], message: "leave the custom metric empty unless metric is custom" });
+  })
+  .describe("Health gate evaluated before promoting the ring");
 
 const measure = z.union([safeText(200, { tooLong: "at most 200 characters", unsafe: UNSAFE }).min(1), z.number()], {
   error: "give a number or a short text such as \"crash rate < 0.1%\"",
 });
 
-export const healthGateSchema = z
+/** Free-text gates of analyser 1 (stored rows, old uploads): accepted, shown as not machine-checkable. */
+export const legacyHealthGateSchema = z
   .object({
-    signal: text(200, "the monitored signal"),
+    metric: z.undefined().optional(),
+    signal: text(200, "the gate's metric (or, for a legacy free-text gate, its signal)"),
     threshold: measure,
     observed: orNull(measure),
     passed: bool("whether the gate passed"),
   })
-  .describe("Health gate evaluated before promoting the ring");
+  .describe("Legacy free-text health gate (not machine-checkable)");
+
+/** Structured or legacy, told apart by `metric` (legacy gates have `signal` and no `metric`). */
+export const ringGateSchema = z.discriminatedUnion("metric", [healthGateSchema, legacyHealthGateSchema], {
+  error: (iss) => (iss.code === "invalid_union" ? `metric must be one of ${GATE_METRICS.join(", ")}` : undefined),
+});
 
 export const ringSchema = z.object({
   name: text(100, "ring name"),
@@ -61,7 +91,7 @@ export const ringSchema = z.object({
   devices: orNull(z.int({ error: "device count must be a whole number" }).min(0, "device count cannot be negative")).describe("Cumulative number of devices reached once this ring is fully deployed, when known"),
   startedAt: instant.describe("When delivery to this ring started"),
   promotedAt: orNull(instant).describe("When the rollout was promoted to the next ring; empty for an open or last ring"),
-  gate: orNull(healthGateSchema),
+  gate: orNull(ringGateSchema),
 });
 
 export const rolloutEventSchema = z.object({
@@ -89,8 +119,8 @@ const baseRecordSchema = z.object({
   kernelMode: bool("kernel mode").describe("Whether the release changes what kernel-mode code executes"),
   releasedAt: instant.describe("Release time"),
   fleetSize: orNull(z.int({ error: "fleet size must be a whole number" }).min(1, "fleet size must be at least 1")),
-  rings: z.array(ringSchema, { error: "rings must be a list" }).max(100, "at most 100 rings"),
-  events: z.array(rolloutEventSchema, { error: "events must be a list" }).max(1000, "at most 1000 events"),
+  rings: z.array(ringSchema, { error: "rings must be a list" }).max(500, "at most 500 rings"),
+  events: z.array(rolloutEventSchema, { error: "events must be a list" }).max(20_000, "at most 20,000 events"),
   customerControl: customerControlSchema,
   tests: z.array(testRunSchema, { error: "tests must be a list" }).max(200, "at most 200 test runs"),
   notes: orNull(safeMultiline(8000, { tooLong: "at most 8000 characters", unsafe: UNSAFE })).transform((v) => v || null),
@@ -115,11 +145,13 @@ function checkStructure(r: BaseRecord, ctx: Ctx): void {
   r.rings.forEach((ring, i) => {
     const key = ring.name.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) issue(["rings", i, "name"], `ring name "${ring.name}" is already used by ring ${first + 1}`);
+    if (first !== undefined) issue(["rings", i, "name"], `the name is already used by rings[${first}]`);
     else seen.set(key, i);
     if (ms(ring.startedAt) < released) issue(["rings", i, "startedAt"], "a ring cannot start before the release time");
     if (ring.promotedAt && ms(ring.promotedAt) < ms(ring.startedAt))
       issue(["rings", i, "promotedAt"], "a ring cannot be promoted before it started");
+    if (ring.gate && !("signal" in ring.gate) && ms(ring.gate.evaluatedAt) < ms(ring.startedAt))
+      issue(["rings", i, "gate", "evaluatedAt"], "a gate cannot be evaluated before its ring started");
     if (r.fleetSize != null && ring.devices != null && ring.devices > r.fleetSize)
       issue(["rings", i, "devices"], `${ring.devices} devices is more than the fleet of ${r.fleetSize}`);
     const prev = r.rings[i - 1];
@@ -130,7 +162,7 @@ function checkStructure(r: BaseRecord, ctx: Ctx): void {
     if (ring.devices != null && prev.devices != null && ring.devices < prev.devices)
       issue(["rings", i, "devices"], `cumulative device count cannot fall from ${prev.devices} to ${ring.devices}`);
     if (ms(ring.startedAt) < ms(prev.startedAt))
-      issue(["rings", i, "startedAt"], `ring "${ring.name}" cannot start before the ring before it ("${prev.name}")`);
+      issue(["rings", i, "startedAt"], `cannot start before the ring before it ('${prev.name}', rings[${i - 1}])`);
   });
   r.events.forEach((e, i) => {
     if (ms(e.at) < released) issue(["events", i, "at"], "an event cannot happen before the release time");
@@ -144,7 +176,15 @@ export const rolloutRecordSchema = baseRecordSchema
 export type RolloutRecordInput = z.input<typeof rolloutRecordSchema>;
 export type RolloutRecord = z.output<typeof rolloutRecordSchema>;
 export type Ring = RolloutRecord["rings"][number];
-export type HealthGate = NonNullable<Ring["gate"]>;
+export type RingGate = NonNullable<Ring["gate"]>;
+export type HealthGate = z.output<typeof healthGateSchema>;
+export type LegacyHealthGate = z.output<typeof legacyHealthGateSchema>;
+export type HealthGateInput = z.input<typeof healthGateSchema>;
+
+/** A legacy free-text gate (input or parsed form): it has `signal` and no `metric`. */
+export function isLegacyGate<G extends RingGate | z.input<typeof ringGateSchema>>(g: G): g is Extract<G, { signal: unknown }> {
+  return "signal" in g && (g as { metric?: unknown }).metric === undefined;
+}
 export type RolloutEvent = RolloutRecord["events"][number];
 export type TestRun = RolloutRecord["tests"][number];
 

@@ -1,7 +1,7 @@
 /** fast-check generators shared by the rollout tests (test-only; not imported by app code). */
 import fc from "fast-check";
 import { TEST_KINDS } from "@/lib/catalog/schema";
-import { ROLLOUT_EVENT_KINDS, type RolloutRecordInput } from "./record-schema";
+import { GATE_COMPARATORS, GATE_METRICS, ROLLOUT_EVENT_KINDS, type RolloutRecordInput } from "./record-schema";
 
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -35,7 +35,14 @@ export function mapTimes(r: RolloutRecordInput, f: (iso: string) => string): Rol
 
 const gateArb = fc.oneof(
   fc.constant(null),
-  fc.record({ signal: fc.constant("crash rate"), threshold: fc.constantFrom("crash rate < 0.1%", 0.1), observed: fc.option(fc.double({ min: 0, max: 5, noNaN: true })), passed: fc.boolean() }),
+  fc.record({
+    metric: fc.constantFrom(...GATE_METRICS.filter((m) => m !== "custom")),
+    comparator: fc.constantFrom(...GATE_COMPARATORS),
+    threshold: fc.integer({ min: 0, max: 500 }).map((n) => n / 100),
+    observed: fc.option(fc.integer({ min: 0, max: 500 }).map((n) => n / 100)),
+    after: fc.integer({ min: 0, max: 3000 }),
+    passed: fc.option(fc.boolean()),
+  }),
 );
 
 /** Structurally valid rollout records in input form, with UTC times. */
@@ -72,7 +79,7 @@ export const validRecordArb: fc.Arbitrary<RolloutRecordInput> = fc
           devices: fleetSize === null ? null : Math.floor((fleetSize * share) / 100),
           startedAt: iso(t * MINUTE),
           promotedAt: r.bake === null ? null : iso((t + r.bake) * MINUTE),
-          gate: r.gate,
+          gate: r.gate === null ? null : (({ after, ...g }) => ({ ...g, unit: "%", baseline: null, evaluatedAt: iso((t + after) * MINUTE) }))(r.gate),
         };
       }),
       events: events.map((e) => ({ kind: e.kind, at: iso((released + e.after) * MINUTE), reason: `event ${e.kind}` })),

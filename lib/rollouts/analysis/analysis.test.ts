@@ -24,13 +24,14 @@ describe("demo releases", () => {
   it("flag what each release illustrates", () => {
     const [good, failedGate, shortBake, rollback] = demoReleases("Acme EDR", 0).map(analyse);
     expect(good!.worstSeverity).toBeNull();
-    expect(codes(failedGate!)).toEqual(["critical:promoted_after_failed_gate", "major:slow_halt"]);
+    expect(codes(failedGate!)).toEqual(["critical:promoted_after_failed_gate", "critical:no_halt", "critical:no_rollback"]);
     expect(failedGate!.ringsPromotedAfterFailedGate).toEqual(["Early"]);
     expect(codes(shortBake!)).toEqual(["major:missing_tests", "major:short_bake"]);
     expect(shortBake!.ringsPromotedBeforeMinBake).toEqual(["Canary", "Staged"]);
+    expect(rollback!.worstSeverity).toBeNull();
     expect(rollback!.minutesHaltToRollbackCompleted).toBe(46);
-    expect(rollback!.minutesReleaseToRollbackCompleted).toBe(150);
-    expect(rollback!.minutesFirstFailureToHalt).toBe(0);
+    expect(rollback!.minutesReleaseToRollbackCompleted).toBe(310);
+    expect(rollback!.minutesFirstFailureToHalt).toBe(4);
   });
 });
 
@@ -72,18 +73,21 @@ describe("analysis rules", () => {
   });
 
   it("times a failed gate to its halt and flags a slow halt", () => {
-    const rings = model.rings.map((r, i) => (i === 2 ? { ...r, gate: { ...r.gate!, passed: false }, promotedAt: null } : r)).slice(0, 3);
+    // Preview's gate fails at 13:45 (evaluatedAt); the halt comes at 14:45, an hour later; it is the last ring.
+    const rings = model.rings.slice(0, 3).map((r, i) => (i === 2 ? { ...r, promotedAt: null, gate: { ...r.gate!, observed: 0.3, passed: false } } : r));
     const events = [
       { kind: "halt" as const, at: "2025-03-03T14:45:00Z", reason: "gate failed" },
       { kind: "rollback_started" as const, at: "2025-03-03T15:00:00Z", reason: "revert" },
       { kind: "rollback_completed" as const, at: "2025-03-03T15:30:00Z", reason: "reverted" },
     ];
-    const withPromotion = rings.map((r, i) => (i === 2 ? { ...r, promotedAt: "2025-03-03T14:00:00Z" } : r));
-    const a = analyse({ ...model, rings: withPromotion, events });
-    expect(a.minutesFirstFailureToHalt).toBe(45);
+    const a = analyse({ ...model, rings, events });
+    expect(a.minutesFirstFailureToHalt).toBe(60);
     expect(a.minutesHaltToRollbackCompleted).toBe(45);
     expect(a.minutesReleaseToRollbackCompleted).toBe(450);
-    expect(codes(a)).toContain("major:slow_halt");
+    expect(codes(a)).toEqual(["major:slow_halt"]);
+    expect(a.findings[0]!.explanation).toContain("60 min later");
+    expect(a.findings[0]!.explanation).toContain("observed 0.3%, threshold < 0.1%");
+    expect(a.findings[0]!.explanation).toContain("3% of the fleet (30,000 devices)");
     expect(a.ringsPromotedAfterFailedGate).toEqual([]);
   });
 

@@ -46,6 +46,18 @@ export function findingControls(code: Exclude<FindingCode, "missing_tests" | "fa
       return [C.canary];
     case "short_bake":
       return [C.bakeTimes];
+    case "early_next_ring":
+      return [C.bakeTimes, C.gateRecords];
+    case "ungated_promotion":
+      return [C.healthGates, C.gateRecords];
+    case "no_halt":
+      return [C.automatedHalt, C.globalPause];
+    case "no_rollback":
+      return [C.rollback, C.automatedHalt];
+    case "gate_claim_contradicted":
+      return [C.gateRecords, C.healthGates];
+    case "unverifiable_gate":
+      return [C.gateRecords];
     case "large_step":
       return [C.exposureSteps];
     case "promoted_after_failed_gate":

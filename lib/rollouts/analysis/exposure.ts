@@ -1,5 +1,5 @@
-import type { RolloutThresholds } from "@/lib/catalog/schema";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
+import type { Policy } from "./policy";
 import { formatPct, minutesBetween, round } from "./timing";
 import type { RingTiming } from "./types";
 
@@ -18,8 +18,8 @@ export interface Exposure {
 /**
  * Exposure before the first passed gate.
  *
- * A passed gate counts as passed at its ring's promotion time (recorded, or the
- * next ring's start when inferred). The first passed gate is the one with the
+ * A passed gate counts as passed when it was evaluated (a legacy gate: at its
+ * ring's promotion, recorded or inferred). The first passed gate is the one with the
  * earliest such time (ties: the earlier ring). The exposure is the largest
  * cumulative share among that ring and every ring that started strictly before
  * the gate passed: that many devices had the release before any health signal
@@ -31,8 +31,8 @@ function firstPassedGate(rings: RingTiming[], assumptions: string[]): { ring: Ri
   let best: { ring: RingTiming; at: number } | null = null;
   for (const ring of rings) {
     if (ring.gate !== "passed") continue;
-    const at = ring.promotedAt ? Date.parse(ring.promotedAt) : Number.POSITIVE_INFINITY;
-    if (!ring.promotedAt)
+    const at = ring.gateAt ? Date.parse(ring.gateAt) : Number.POSITIVE_INFINITY;
+    if (!ring.gateAt)
       assumptions.push(
         `Ring '${ring.name}' passed its gate but has no promotion time; the gate is treated as passing after every recorded ring had started.`,
       );
@@ -74,17 +74,13 @@ function minutesToShare(record: RolloutRecord, rings: RingTiming[], pct: number)
 export function analyseExposure(
   record: RolloutRecord,
   rings: RingTiming[],
-  thresholds: RolloutThresholds,
+  policy: Policy,
   assumptions: string[],
 ): Exposure {
   const { ring, gateRing } = exposedRing(rings, assumptions);
   const first = rings[0]!;
-  const max = thresholds.maxFirstRingPct;
-  // A single ring taking exposure from below canary size to the whole fleet is a global push.
-  const globalPush = rings.some((r, i) => {
-    const prev = i === 0 ? 0 : rings[i - 1]!.sharePct;
-    return r.sharePct >= 100 && (i === 0 || prev < max);
-  });
+  const max = policy.maxFirstRingPct;
+  const push = globalPushRing(rings, policy);
   return {
     exposurePctBeforeFirstPassedGate: round(ring.sharePct),
     devicesBeforeFirstPassedGate: devicesFor(record, ring, assumptions),
@@ -92,8 +88,32 @@ export function analyseExposure(
     largestStepPct: round(Math.max(...rings.map((r) => r.stepPct))),
     firstRingPct: first.sharePct,
     noCanary: first.sharePct > max,
-    globalPush,
+    globalPush: push !== null,
     minutesTo50Pct: minutesToShare(record, rings, 50),
     minutesTo100Pct: minutesToShare(record, rings, 100),
   };
+}
+
+/**
+ * The first ring that takes cumulative exposure in one step from canary size or less
+ * (at most maxFirstRingPct; 0 before the first ring) to at least globalPushPct
+ * (default 90%): a global push, whatever the canary's size.
+ */
+export function globalPushRing(rings: RingTiming[], policy: Policy): RingTiming | null {
+  for (const r of rings) {
+    const prev = r.index === 0 ? 0 : rings[r.index - 1]!.sharePct;
+    if (r.sharePct >= policy.globalPushPct && prev <= policy.maxFirstRingPct) return r;
+  }
+  return null;
+}
+
+/** Cumulative share reached at time `t`: rings start in order and shares never fall, so the last ring started by then. */
+export function exposureAt(rings: RingTiming[], t: number): RingTiming | null {
+  let lo = 0, hi = rings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Date.parse(rings[mid]!.startedAt) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? null : rings[lo - 1]!;
 }

@@ -54,7 +54,7 @@ describe("rollout analysis properties", () => {
             devices: first.devices == null ? null : Math.floor(first.devices * shareFrac),
             startedAt: new Date(start).toISOString(),
             promotedAt: new Date(promoted).toISOString(),
-            gate: { signal: "crash rate", threshold: "crash rate < 0.1%", observed: 0, passed: true },
+            gate: { metric: "crash_rate" as const, comparator: "<" as const, threshold: 0.1, observed: 0, unit: "%", evaluatedAt: new Date(promoted).toISOString(), passed: true },
           };
           const releasedAt = new Date(Math.min(Date.parse(r.releasedAt), start)).toISOString();
           const extended: RolloutRecordInput = { ...r, releasedAt, rings: [pre, ...r.rings] };

@@ -70,8 +70,9 @@ describe("reference model", () => {
 
   it("times the code variant's exposure milestones", () => {
     const a = analyse(referenceModelCode);
-    expect(a.rings.slice(0, -1).every((r) => (r.bakeMinutes ?? 0) >= 24 * 60)).toBe(true);
-    expect(a.minutesTo50Pct).toBe(4 * 25 * 60);
-    expect(a.minutesTo100Pct).toBe(4 * 25 * 60);
+    expect(a.minBakeMinutes).toBe(48 * 60);
+    expect(a.rings.slice(0, -1).every((r) => (r.bakeMinutes ?? 0) >= 48 * 60)).toBe(true);
+    expect(a.minutesTo50Pct).toBe(4 * 49 * 60);
+    expect(a.minutesTo100Pct).toBe(4 * 49 * 60);
   });
 });

@@ -10,9 +10,15 @@ export const FINDING_CODES = [
   "missing_tests",
   "failed_tests",
   "short_bake",
+  "early_next_ring",
   "large_step",
   "promoted_after_failed_gate",
+  "ungated_promotion",
+  "no_halt",
+  "no_rollback",
   "slow_halt",
+  "gate_claim_contradicted",
+  "unverifiable_gate",
   "no_gates",
   "no_customer_control",
   "open_ring",
@@ -30,7 +36,8 @@ export interface Finding {
   controls: string[];
 }
 
-export type GateOutcome = "passed" | "failed" | "none";
+/** Computed by the portal (see gates.ts); "pending" is a gate with no observed value. */
+export type GateOutcome = "passed" | "failed" | "pending" | "none";
 
 /** One ring as the analysis sees it. */
 export interface RingTiming {
@@ -40,12 +47,27 @@ export interface RingTiming {
   /** Increase of cumulative share over the previous ring (the first ring counts from 0). */
   stepPct: number;
   startedAt: string;
-  /** Recorded promotion time, or the next ring's start when none was recorded (see `promotionInferred`). */
+  /** The promotion time the vendor recorded. */
+  declaredPromotedAt: string | null;
+  /**
+   * When the ring's bake ended: the earlier of the recorded promotion and the next
+   * ring's actual start; the next ring's start when none was recorded (`promotionInferred`).
+   */
   promotedAt: string | null;
   promotionInferred: boolean;
+  /** The next ring started before this ring's recorded promotion. */
+  nextStartedBeforePromotion: boolean;
   /** promotedAt − startedAt in minutes; null when the ring has no known promotion. */
   bakeMinutes: number | null;
   gate: GateOutcome;
+  /** False for a legacy free-text gate (its outcome is the vendor's word); true otherwise. */
+  gateCheckable: boolean;
+  /** The vendor's own gate result, when given. */
+  gateClaim: boolean | null;
+  /** The vendor's claim contradicts the gate's own numbers. */
+  gateContradicted: boolean;
+  /** When the gate was evaluated: evaluatedAt, or for a legacy gate the ring's promotion. */
+  gateAt: string | null;
 }
 
 export interface RolloutAnalysis {
@@ -62,9 +84,19 @@ export interface RolloutAnalysis {
   /** First ring larger than thresholds.maxFirstRingPct. */
   noCanary: boolean;
   globalPush: boolean;
+  /** The minimum bake applied to this record (kernel-mode minimum when kernelMode). */
   minBakeMinutes: number;
+  kernelMode: boolean;
   ringsPromotedBeforeMinBake: string[];
   ringsPromotedAfterFailedGate: string[];
+  /** Rings after the first whose promotion (the next ring's start) came with no gate evaluated before it. */
+  ringsPromotedWithoutGate: string[];
+  /** Rings whose next ring started before their recorded promotion. */
+  ringsOverlappedByNext: string[];
+  /** Rings whose gate the vendor reported contrary to its own numbers. */
+  ringsWithContradictedGate: string[];
+  /** Rings with a legacy free-text gate. */
+  ringsWithUncheckableGate: string[];
   minutesFirstFailureToHalt: number | null;
   minutesHaltToRollbackCompleted: number | null;
   minutesReleaseToRollbackCompleted: number | null;
@@ -83,6 +115,16 @@ const RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, info: 
 
 export function compareSeverity(a: Severity, b: Severity): number {
   return RANK[a] - RANK[b];
+}
+
+/** Like compareSeverity, with null (no finding) as the mildest. */
+export function compareWorst(a: Severity | null, b: Severity | null): number {
+  return (a === null ? 4 : RANK[a]) - (b === null ? 4 : RANK[b]);
+}
+
+/** The more serious of two severities. */
+export function worse(a: Severity, b: Severity): Severity {
+  return RANK[a] <= RANK[b] ? a : b;
 }
 
 /** The most serious severity among the findings, or null when there are none. */

@@ -32,6 +32,11 @@ export const sdp10: FrameworkDocument = {
       code: ["developer", "fuzzing", "fault_injection", "stress", "stability", "rollback"],
       content: ["developer", "content_interface", "validator", "stability", "rollback"],
     },
+    // Kernel-mode releases (kernel code, or content kernel code interprets) bake longer: 48 h for code (the platform's
+    // critical time-delay channel), 4 h for content (in July 2024 such content crashed hosts within about an hour). See SDP-ROL-04.
+    kernelModeMinBakeMinutes: { code: 2880, content: 240 },
+    // A step from canary size (at most maxFirstRingPct) to 90% or more of the fleet is a global push (SDP-ROL-05).
+    globalPushPct: 90,
   },
   domains: [
     governance,

@@ -92,7 +92,7 @@ export const rollout: Domain = {
       statement:
         "The vendor holds each ring for a defined minimum bake time before promotion, at least 24 hours for code and at least 60 minutes for content, longer where the change's risk class requires it, and counts the bake from the moment most online devices in the ring have received the update.",
       vendorGuidance:
-        "State the bake time per ring and risk class for code and for content, and how the start of the bake is determined. Show from rollout records the actual bake per ring for recent releases, and how bakes are handled over nights, weekends and holidays when many devices are off.",
+        "State the bake time per ring and risk class for code and for content, and how the start of the bake is determined. Kernel-mode releases bake longer: at least 48 hours per ring for kernel-mode code (the platform's own critical time-delay channel) and at least 4 hours for content that kernel-mode code interprets, because a fault there crashes the operating system rather than the sensor (in July 2024 such content crashed hosts within about an hour). The portal measures a bake from the ring's start to the earlier of its recorded promotion and the actual start of the next ring. Show from rollout records the actual bake per ring for recent releases, and how bakes are handled over nights, weekends and holidays when many devices are off.",
       reviewerGuidance:
         "Recompute bake times from the rollout records and compare them with the 24-hour (code) and 60-minute (content) minimums. Check that the bake is long enough for the health signals of SDP-GATE-01 to arrive. Red flags: a bake that starts at publish time although delivery took hours; bakes that ran while most ring devices were offline.",
       applicability: { channels: ["code", "content"], kernelOnly: false },
@@ -119,7 +119,7 @@ export const rollout: Domain = {
       vendorGuidance:
         "Give the cumulative exposure after each ring and the largest step. Explain how representativeness is checked (Windows versions, hardware, sensor versions, workstation and server roles, regions, sectors) and how customers running essential services are placed.",
       reviewerGuidance:
-        "Compute each step in cumulative exposure from the rollout records; any step above 90 points fails the threshold. Check that device types present in late rings also appear earlier. Red flags: servers or a whole sector first exposed in the last ring; a plan of 1% then 100%.",
+        "Compute each step in cumulative exposure from the rollout records; any step above 90 points fails the threshold, and a single step from canary size (at most 1%) to 90% or more of the fleet is a global push, judged critical whatever the canary's size. Check that device types present in late rings also appear earlier. Red flags: servers or a whole sector first exposed in the last ring; a plan of 1% then 100%.",
       applicability: { channels: ["code", "content"], kernelOnly: false },
       weight: 3,
       must: false,

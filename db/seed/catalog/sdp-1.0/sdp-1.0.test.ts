@@ -105,6 +105,8 @@ describe("Safe Deployment Principles 1.0", () => {
         code: ["developer", "fuzzing", "fault_injection", "stress", "stability", "rollback"],
         content: ["developer", "content_interface", "validator", "stability", "rollback"],
       },
+      kernelModeMinBakeMinutes: { code: 2880, content: 240 },
+      globalPushPct: 90,
     });
   });
 

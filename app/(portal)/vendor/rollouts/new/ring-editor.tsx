@@ -1,9 +1,10 @@
 "use client";
 import { get, useFieldArray, type UseFormReturn } from "react-hook-form";
 import type { RolloutFormInput } from "@/lib/validations/rollouts";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "./datetime-field";
+import { emptyGate, GateFields } from "./gate-fields";
 
 type Form = UseFormReturn<RolloutFormInput>;
 const num = (v: string | number | null | undefined) => (v === "" || v == null ? undefined : Number(v));
@@ -36,20 +37,10 @@ export function RingEditor({ form }: { form: Form }) {
               <DateTimeField control={control} name={`${p}.promotedAt`} id={`ring-${i}-promoted`} label="Promoted to next ring" nullable hint="Empty for the last or an open ring." error={err(`${p}.promotedAt`)} />
             </div>
             <label className="mb-2 flex items-center gap-2 text-sm font-semibold">
-              <input type="checkbox" checked={hasGate} onChange={(e) => setValue(`${p}.gate`, e.target.checked ? { signal: "", threshold: "", observed: null, passed: true } : null, { shouldValidate: true })} />
+              <input type="checkbox" checked={hasGate} onChange={(e) => setValue(`${p}.gate`, e.target.checked ? emptyGate() : null, { shouldValidate: true })} />
               This ring had a health gate
             </label>
-            {hasGate ? (
-              <div className="grid gap-x-4 sm:grid-cols-4">
-                <TextField id={`ring-${i}-signal`} label="Gate signal" error={err(`${p}.gate.signal`)} {...register(`${p}.gate.signal`)} />
-                <TextField id={`ring-${i}-threshold`} label="Threshold" error={err(`${p}.gate.threshold`)} {...register(`${p}.gate.threshold`)} />
-                <TextField id={`ring-${i}-observed`} label="Observed" error={err(`${p}.gate.observed`)} {...register(`${p}.gate.observed`, { setValueAs: (v: string) => (v === "" ? null : v) })} />
-                <SelectField id={`ring-${i}-passed`} label="Outcome" error={err(`${p}.gate.passed`)} {...register(`${p}.gate.passed`, { setValueAs: (v: string | boolean) => v === true || v === "true" })}>
-                  <option value="true">Passed</option>
-                  <option value="false">Failed</option>
-                </SelectField>
-              </div>
-            ) : null}
+            {hasGate ? <GateFields form={form} i={i} /> : null}
             <div className="flex flex-wrap gap-2">
               <Button variant="secondary" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ring ${i + 1} up`}>Move up</Button>
               <Button variant="secondary" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move ring ${i + 1} down`}>Move down</Button>
