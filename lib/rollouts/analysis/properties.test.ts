@@ -99,7 +99,9 @@ describe("rollout analysis properties", () => {
       }),
       { numRuns: 1000 },
     );
-    expect(analysed).toBeGreaterThan(50);
+    // Not vacuous: some mutants stay valid and are analysed. Structured gates have more fields to break,
+    // so about 5% survive (48–90 of 1,000 seen); 20 keeps the guard without making it a coin toss.
+    expect(analysed).toBeGreaterThan(20);
   });
 
   it("(d) shares above 100% or a falling cumulative share are always rejected at that ring", () => {
