@@ -14,6 +14,13 @@ const severity = z.enum(SEVERITIES);
 
 export const recordRefSchema = rolloutRecordSchema.meta({ id: "RolloutRecord" });
 
+/**
+ * A stored record in a response. Stored records are normalised (UTC times,
+ * absent values as null) and so are valid input: responses refer to the same
+ * RolloutRecord component as requests (its transforms have no output schema).
+ */
+const storedRecordSchema = z.unknown().meta({ override: { $ref: "#/components/schemas/RolloutRecord" } });
+
 export const findingSchema = z
   .object({
     code: z.string().describe("Stable machine code, e.g. exposure_before_gate"),
@@ -54,7 +61,7 @@ export const rolloutDetailSchema = rolloutSummarySchema
     appendCount: z.int().min(0).describe("Events appended since the record was opened"),
     analyserVersion: z.string().nullable().describe("Version of the analyser that produced the current analysis"),
     frameworkVersionId: uuid.nullable().describe("The framework version whose thresholds the analysis used"),
-    record: recordRefSchema,
+    record: storedRecordSchema,
     findings: z.array(findingSchema),
     analysis: analysisSchema,
   })
