@@ -89,3 +89,17 @@ test("an officer creates an API token and sees it once", async ({ page }) => {
   await expect(page.getByText("Copy this token now")).toBeHidden();
   await expect(page.getByText(token)).toHaveCount(0);
 });
+
+test("an officer re-analyses a record and sees every analysis in its history", async ({ page }) => {
+  await page.goto("/vendor/rollouts");
+  await page.getByRole("link", { name: /code-failed-gate/ }).first().click();
+  await expect(page).toHaveURL(/\/vendor\/rollouts\/[0-9a-f-]{36}$/);
+  const history = page.getByRole("region", { name: "Analysis history" });
+  const rows = history.getByRole("table", { name: "Analyses of this record, oldest first" }).getByRole("row");
+  await expect(rows.filter({ hasText: "Record stored" })).toHaveCount(1);
+  const before = await rows.filter({ hasText: "Re-analysed" }).count();
+  await history.getByRole("button", { name: "Re-analyse" }).click();
+  await expect(page.getByText("Re-analysed with the current analyser and thresholds.")).toBeVisible();
+  await expect(rows.filter({ hasText: "Re-analysed" })).toHaveCount(before + 1);
+  await expect(rows.filter({ hasText: "Record stored" })).toHaveCount(1);
+});

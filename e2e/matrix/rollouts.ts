@@ -24,6 +24,8 @@ const TOKEN_ONLY = [] as const;
 export const ROUTE_HANDLERS: HandlerEntries = {
   "app/api/v1/rollouts/route.ts": { url: "/api/v1/rollouts", methods: { GET: TOKEN_ONLY, POST: TOKEN_ONLY } },
   "app/api/v1/rollouts/[id]/route.ts": { url: "/api/v1/rollouts/{rollout}", methods: { GET: TOKEN_ONLY } },
+  "app/api/v1/rollouts/[id]/events/route.ts": { url: "/api/v1/rollouts/{rollout}/events", methods: { POST: TOKEN_ONLY } },
+  "app/api/v1/rollouts/dry-run/route.ts": { url: "/api/v1/rollouts/dry-run", methods: { POST: TOKEN_ONLY } },
   "app/api/v1/rollouts/schema.json/route.ts": { url: "/api/v1/rollouts/schema.json", methods: { GET: "public" } },
   "app/api/v1/rollouts/template.csv/route.ts": { url: "/api/v1/rollouts/template.csv", methods: { GET: "public" } },
   "app/api/v1/openapi.json/route.ts": { url: "/api/v1/openapi.json", methods: { GET: "public" } },
@@ -33,6 +35,7 @@ export const ACTIONS: ActionEntries = {
   "app/(portal)/vendor/rollouts/actions.ts#createRolloutAction": VENDOR,
   "app/(portal)/vendor/rollouts/actions.ts#uploadRolloutAction": VENDOR,
   "app/(portal)/vendor/rollouts/actions.ts#addRolloutToEvidenceAction": VENDOR,
+  "app/(portal)/vendor/rollouts/actions.ts#reanalyseRolloutAction": VENDOR,
   "app/(portal)/vendor/rollouts/tokens/actions.ts#createApiTokenAction": OFFICER,
   "app/(portal)/vendor/rollouts/tokens/actions.ts#revokeApiTokenAction": OFFICER,
 };

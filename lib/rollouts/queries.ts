@@ -15,6 +15,8 @@ export type RolloutSummary = {
   releasedAt: Date;
   worstSeverity: Severity | null;
   source: "form" | "upload" | "api";
+  /** "open" while a pipeline is still appending to it. */
+  state: "open" | "closed";
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,6 +31,7 @@ const summaryColumns = {
   releasedAt: rolloutRecords.releasedAt,
   worstSeverity: rolloutRecords.worstSeverity,
   source: rolloutRecords.source,
+  state: rolloutRecords.state,
 };
 
 /** The organisation's records, newest release first, optionally for one product. */
@@ -52,7 +55,10 @@ export type RolloutDetail = RolloutSummary & {
   record: RolloutRecord;
   analysis: RolloutAnalysis | null;
   frameworkVersionId: string | null;
+  analyserVersion: string | null;
+  appendCount: number;
   createdAt: Date;
+  updatedAt: Date;
 };
 
 /** One record of the organisation; null for unknown ids and for other organisations' records alike. */
@@ -65,7 +71,10 @@ export async function getRolloutRecord(db: DbOrTx, organisationId: string, id: s
       record: rolloutRecords.record,
       analysis: rolloutRecords.analysis,
       frameworkVersionId: rolloutRecords.frameworkVersionId,
+      analyserVersion: rolloutRecords.analyserVersion,
+      appendCount: rolloutRecords.appendCount,
       createdAt: rolloutRecords.createdAt,
+      updatedAt: rolloutRecords.updatedAt,
     })
     .from(rolloutRecords)
     .innerJoin(products, eq(products.id, rolloutRecords.productId))

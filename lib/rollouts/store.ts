@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { products, rolloutRecords } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/server/audit";
 import { analyseRollout, checkRolloutRecord, type RolloutCheckReason } from "./analysis";
+import { analysisColumns, recordAnalysisHistory } from "./history";
 import { currentThresholds } from "./thresholds";
 
 export { getRolloutRecord, listRolloutRecords, type RolloutDetail, type RolloutSummary } from "./queries";
@@ -16,6 +17,8 @@ export type CreateRolloutInput = {
   record: unknown;
   source: "form" | "upload" | "api";
   apiTokenId?: string | null;
+  /** "open" when a pipeline will append to it as the rollout proceeds; closed by default. */
+  state?: "open" | "closed";
 };
 
 export type CreateRolloutResult =
@@ -80,9 +83,8 @@ export async function createRolloutRecord(
           kernelMode: record.kernelMode,
           releasedAt: new Date(record.releasedAt),
           record: record as unknown as Record<string, unknown>,
-          frameworkVersionId: policy?.frameworkVersionId ?? null,
-          analysis: analysis as unknown as Record<string, unknown> | null,
-          worstSeverity: analysis?.worstSeverity ?? null,
+          ...analysisColumns(analysis, policy?.frameworkVersionId ?? null),
+          state: input.state ?? "closed",
           source: input.source,
           createdBy: actor.userId,
           apiTokenId: input.apiTokenId ?? null,
@@ -96,7 +98,9 @@ export async function createRolloutRecord(
         source: input.source,
         apiTokenId: input.apiTokenId ?? null,
         worstSeverity: created.worstSeverity,
+        state: input.state ?? "closed",
       });
+      await recordAnalysisHistory(tx, actor, row.id, "created", analysis, policy?.frameworkVersionId ?? null);
       if (inTx) await inTx(tx, created);
       return { ok: true as const, ...created };
     });

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { getRolloutRecord, type RolloutSummary } from "../queries";
 
-/** The API's view of a record: what a pipeline needs, times as ISO-8601 UTC. */
+/** The API's view of a record: what a pipeline needs, times as ISO-8601 UTC (schemas in ./schemas.ts). */
 export function summaryView(r: RolloutSummary) {
   return {
     id: r.id,
@@ -14,6 +14,7 @@ export function summaryView(r: RolloutSummary) {
     releasedAt: r.releasedAt.toISOString(),
     worstSeverity: r.worstSeverity,
     source: r.source,
+    state: r.state,
     href: `/api/v1/rollouts/${r.id}`,
   };
 }
@@ -24,6 +25,9 @@ export async function recordView(db: DbOrTx, organisationId: string, id: string)
   return {
     ...summaryView(r),
     createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    appendCount: r.appendCount,
+    analyserVersion: r.analyserVersion,
     frameworkVersionId: r.frameworkVersionId,
     record: r.record,
     findings: r.analysis?.findings ?? [],

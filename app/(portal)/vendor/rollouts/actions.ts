@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { auditActor } from "@/lib/auth/session";
 import { defineAction } from "@/lib/server/action";
 import { fail, ok } from "@/lib/result";
+import { reanalyseRollout } from "@/lib/rollouts/append";
 import { createRolloutRecord } from "@/lib/rollouts/store";
 import { addRolloutToEvidence } from "@/lib/rollouts/evidence";
 import { parseUpload } from "@/lib/rollouts/upload";
@@ -37,4 +38,12 @@ export const addRolloutToEvidenceAction = defineAction("vendor.workspace", idSch
   if (!res) return fail("not_found", "This rollout record does not exist.");
   revalidatePath("/vendor/evidence");
   return ok(res);
+});
+
+/** Re-runs the analysis with the current analyser and thresholds; earlier analyses stay in the history. */
+export const reanalyseRolloutAction = defineAction("vendor.workspace", idSchema, async ({ id }, actor) => {
+  const res = await reanalyseRollout(await getDb(), auditActor(actor), id);
+  if (!res.ok) return fail(res.code === "not_found" ? "not_found" : res.code === "no_policy" ? "conflict" : "invalid", res.message);
+  revalidatePath(`/vendor/rollouts/${id}`);
+  return ok({ worstSeverity: res.worstSeverity });
 });

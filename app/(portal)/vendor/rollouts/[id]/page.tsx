@@ -9,6 +9,10 @@ import { TimelineChart } from "@/components/rollouts/timeline-chart";
 import { TimelineTable } from "@/components/rollouts/timeline-table";
 import { FindingsList } from "@/components/rollouts/findings-list";
 import { duration, utc } from "@/components/rollouts/format";
+import { AnalysisHistory } from "@/components/rollouts/analysis-history";
+import { ReanalyseButton } from "@/components/rollouts/reanalyse-button";
+import { listAnalysisHistory } from "@/lib/rollouts/history";
+import { reanalyseRolloutAction } from "../actions";
 import { KeyFigures, chartSummary } from "./key-figures";
 import { AddToEvidenceButton } from "./add-to-evidence";
 
@@ -17,9 +21,11 @@ export const dynamic = "force-dynamic";
 
 export default async function RolloutPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rings?: string; events?: string }> }) {
   const actor = await requirePermission("vendor.workspace");
-  const r = await getRolloutRecord(await getDb(), actor.organisationId, (await params).id);
+  const db = await getDb();
+  const r = await getRolloutRecord(db, actor.organisationId, (await params).id);
   const pages = await searchParams;
   if (!r) notFound();
+  const history = await listAnalysisHistory(db, actor.organisationId, r.id);
   const a = r.analysis;
   return (
     <>
@@ -27,6 +33,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         title={`${r.productName}: ${r.releaseId}`}
         description={
           <>
+            {r.state === "open" ? <><strong>Open: the pipeline is still appending to this record.</strong>{" "}</> : null}
             Version {r.version} · {r.channel === "code" ? "code / driver update" : "content update"}
             {r.kernelMode ? " · changes kernel-mode code" : ""} · released {utc(r.releasedAt)} · worst finding <SeverityBadge severity={r.worstSeverity} />
           </>
@@ -46,6 +53,9 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Findings</h2>
           <FindingsList findings={a?.findings ?? []} />
+        </Card>
+        <Card>
+          <AnalysisHistory entries={history} action={<ReanalyseButton id={r.id} action={reanalyseRolloutAction} />} />
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Tests before release</h2>

@@ -2,14 +2,21 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { listOrgProducts } from "@/lib/rollouts/queries";
-import { exampleCreateBody, openApiDocument } from "@/lib/rollouts/openapi";
+import { openApiDocument } from "@/lib/rollouts/openapi";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rollout API reference" };
 export const dynamic = "force-dynamic";
 
 type Param = { name: string; in: string; required?: boolean; description?: string };
-type Op = { operationId: string; summary: string; description: string; parameters?: Param[]; requestBody?: unknown; responses: Record<string, { description: string }> };
+type Op = {
+  operationId: string;
+  summary: string;
+  description: string;
+  parameters?: Param[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  responses: Record<string, { description: string }>;
+};
 
 const PROBLEMS: [string, string][] = [
   ["unauthorized", "401: no token, or an unknown or revoked one."],
@@ -20,6 +27,10 @@ const PROBLEMS: [string, string][] = [
   ["unknown-product", "422: productId is not a product of your organisation."],
   ["duplicate-release", "409: this product already has a record with this releaseId."],
   ["idempotency-key-reused", "422: the Idempotency-Key was used before with a different body."],
+  ["invalid-idempotency-key", "400: the Idempotency-Key is malformed, or missing where the operation needs one (appending events)."],
+  ["invalid-event", "422: the event is invalid, names a ring the record does not have, or would make the record invalid; errors[] says where."],
+  ["record-closed", "409: the record is closed; nothing more can be appended."],
+  ["not-found", "404: no record with this id in your organisation."],
   ["too-large", "413: the body is over 1 MiB."],
 ];
 
@@ -27,7 +38,8 @@ export default async function ApiReferencePage() {
   const actor = await requirePermission("vendor.workspace");
   const products = await listOrgProducts(await getDb(), actor.organisationId);
   const doc = openApiDocument() as { paths: Record<string, Record<string, Op>> };
-  const curl = `curl -X POST "$RINGFENCE/api/v1/rollouts" \\\n  -H "Authorization: Bearer $RINGFENCE_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -H "Idempotency-Key: $CI_PIPELINE_ID" \\\n  --data @rollout.json`;
+  const curl = (path: string) =>
+    `curl -X POST "$RINGFENCE${path.replace("{id}", "$RECORD_ID")}" \\\n  -H "Authorization: Bearer $RINGFENCE_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -H "Idempotency-Key: $CI_PIPELINE_ID-$STEP" \\\n  --data @body.json`;
   return (
     <>
       <PageHeader
@@ -58,9 +70,9 @@ export default async function ApiReferencePage() {
               {op.requestBody ? (
                 <>
                   <h3 className="mt-3 font-semibold">Example</h3>
-                  <pre className="mt-1 overflow-x-auto rounded bg-gray-100 p-3 text-xs">{curl}</pre>
-                  <details className="mt-2"><summary className="cursor-pointer text-sm font-semibold">Example body (a staged content release)</summary>
-                    <pre className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs">{JSON.stringify(exampleCreateBody, null, 2)}</pre>
+                  <pre className="mt-1 overflow-x-auto rounded bg-gray-100 p-3 text-xs">{curl(path)}</pre>
+                  <details className="mt-2"><summary className="cursor-pointer text-sm font-semibold">Example body</summary>
+                    <pre className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs">{JSON.stringify(op.requestBody.content["application/json"]?.example ?? null, null, 2)}</pre>
                   </details>
                 </>
               ) : null}

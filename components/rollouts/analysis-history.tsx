@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import type { AnalysisHistoryEntry } from "@/lib/rollouts/history";
+import { SeverityBadge } from "./severity-badge";
+import { utc } from "./format";
+
+const REASONS: Record<AnalysisHistoryEntry["reason"], string> = {
+  created: "Record stored",
+  appended: "Event appended",
+  reanalysed: "Re-analysed",
+};
+
+const codeList = (codes: string[]) => (codes.length ? codes.map((c) => <code key={c} className="mr-1">{c}</code>) : "none");
+
+/** Every analysis the record has had, oldest first, with the finding codes each one added or dropped. */
+export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryEntry[]; action?: ReactNode }) {
+  return (
+    <section aria-labelledby="analysis-history">
+      <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
+        <h2 id="analysis-history" className="text-lg font-semibold">Analysis history</h2>
+        {action}
+      </div>
+      {entries.length === 0 ? (
+        <p className="text-sm">This record has not been analysed yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Analyses of this record, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Why</th>
+                <th scope="col">Analyser</th>
+                <th scope="col">Catalog</th>
+                <th scope="col">Worst finding</th>
+                <th scope="col">Findings that appeared</th>
+                <th scope="col">Findings that disappeared</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} className="border-t align-top">
+                  <td>{utc(e.createdAt)}</td>
+                  <td>{REASONS[e.reason]}</td>
+                  <td>version {e.analyserVersion}</td>
+                  <td>{e.catalog ? `${e.catalog.title} ${e.catalog.version}` : "—"}</td>
+                  <td><SeverityBadge severity={e.worstSeverity} /></td>
+                  <td>{codeList(e.appeared)}</td>
+                  <td>{codeList(e.disappeared)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
