@@ -103,3 +103,43 @@ test("an officer re-analyses a record and sees every analysis in its history", a
   await expect(rows.filter({ hasText: "Re-analysed" })).toHaveCount(before + 1);
   await expect(rows.filter({ hasText: "Record stored" })).toHaveCount(1);
 });
+
+test("a pipeline's record at the limits (500 rings, 20,000 events) opens as a small, paged page with a visible 0.5% canary", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/vendor/rollouts/tokens");
+  await page.getByLabel("Token name").fill(uniqueName("large-record"));
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = await page.getByLabel("New API token").inputValue();
+  await page.goto("/vendor/rollouts/new");
+  const productId = await page.getByLabel("Product").locator("option", { hasText: "Aegis Sensor" }).getAttribute("value");
+
+  const release = Date.parse("2025-09-01T06:00:00Z");
+  const at = (minutes: number) => new Date(release + minutes * 60_000).toISOString();
+  const rings = Array.from({ length: 500 }, (_, i) => ({
+    name: `Ring ${i + 1}`,
+    sharePct: i === 0 ? 0.5 : Math.round((0.5 + (99.5 * i) / 499) * 1000) / 1000,
+    startedAt: at(i * 10),
+    promotedAt: i === 499 ? null : at((i + 1) * 10),
+    gate: { metric: "crash_rate", comparator: "<", threshold: 0.1, observed: 0.01, unit: "%", baseline: 0.01, evaluatedAt: at(i * 10 + 9) },
+  }));
+  const events = Array.from({ length: 20_000 }, (_, i) => ({ kind: i % 2 ? "resume" : "pause", at: new Date(release + 60_000 + i * 15_000).toISOString(), reason: `automatic hold ${i + 1}` }));
+  const record = { releaseId: uniqueName("large").replace(" ", "-"), version: "9.9.9", channel: "content", kernelMode: false, releasedAt: at(0), rings, events, customerControl: { ringOptIn: true, nMinusOnePinning: true, delayHours: null }, tests: [] };
+  const created = await page.request.post("/api/v1/rollouts", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: { productId, record } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  const html = await page.request.get(`/vendor/rollouts/${id}`);
+  expect(html.status()).toBe(200);
+  const size = (await html.body()).length;
+  console.log(`record page for 500 rings and 20,000 events: ${(size / 1024).toFixed(0)} KB of HTML`);
+  expect(size).toBeLessThan(300 * 1024);
+
+  await page.goto(`/vendor/rollouts/${id}`);
+  await expect(page.getByRole("img", { name: /Rollout in 500 rings/ })).toBeVisible();
+  await expect(page.getByText(/The share axis is logarithmic/)).toBeVisible();
+  await expect(page.getByRole("table", { name: /Rings in order \(1–50 of 500\)/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Events \(1–50 of 20,000\)/ })).toBeVisible();
+  await page.getByRole("navigation", { name: "Pages of events" }).getByRole("link", { name: "Next" }).click();
+  await expect(page.getByRole("table", { name: /Events \(51–100 of 20,000\)/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Events (51–100 of 20,000)" })).toContainText("automatic hold 51");
+});

@@ -11,11 +11,14 @@ const MARK_COLOUR = { "gate-pass": "#166534", "gate-fail": "#b91c1c", halt: "#b9
  * gates (✓ passed, ✗ failed), halts and rollbacks. The table beside it carries
  * the same data for screen readers; `summary` is the chart's text alternative.
  */
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 export function TimelineChart({ record, summary }: { record: RolloutRecord; summary: string }) {
   const { start, end, steps, marks, ringStarts, hiddenMarks } = timelineData(record);
   const scale = shareScale(record.rings.map((r) => r.sharePct));
-  const x = (ms: number) => L + ((ms - start) / (end - start)) * (W - L - R);
-  const y = (pct: number) => T + (1 - scale.fraction(pct)) * (H - T - B);
+  // One decimal is finer than a pixel of the 720-unit view box, and keeps a 500-ring path small.
+  const x = (ms: number) => round1(L + ((ms - start) / (end - start)) * (W - L - R));
+  const y = (pct: number) => round1(T + (1 - scale.fraction(pct)) * (H - T - B));
   let path = `M${x(steps[0]!.at)},${y(0)}`;
   for (const s of steps.slice(1)) path += ` H${x(s.at)} V${y(s.pct)}`;
   path += ` H${x(end)}`;

@@ -5,8 +5,8 @@ export type TimelinePoint = { at: number; pct: number };
 export type TimelineMark = { at: number; label: string; kind: "gate-pass" | "gate-fail" | "halt" | "rollback" | "other"; ring?: string };
 
 /** A chart stays readable (and the page small) with at most this many markers and ring lines; the tables list everything. */
-export const MAX_MARKS = 120;
-const MAX_RING_LINES = 150;
+export const MAX_MARKS = 60;
+const MAX_RING_LINES = 60;
 const PRIORITY: Record<TimelineMark["kind"], number> = { "gate-fail": 0, halt: 1, rollback: 2, "gate-pass": 3, other: 4 };
 
 /** The step line and markers the chart draws, computed once so the chart and its summary agree. */

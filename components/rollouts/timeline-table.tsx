@@ -5,7 +5,7 @@ import { GateCell } from "./gate-cell";
 import { TablePager, pageOf } from "./table-pager";
 
 const th = "px-3 py-2";
-export const RINGS_PER_PAGE = 100;
+export const RINGS_PER_PAGE = 50;
 export const EVENTS_PER_PAGE = 50;
 
 /**

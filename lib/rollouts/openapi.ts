@@ -1,3 +1,4 @@
+import { MAX_BODY_MIB } from "./api/request";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { appendEventSchema } from "./append-event";
@@ -66,7 +67,7 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Malformed JSON or Idempotency-Key"),
             ...auth,
             "409": problem("This product already has a record for this release"),
-            "413": problem("Body larger than 1 MiB"),
+            "413": problem(`Body larger than ${MAX_BODY_MIB} MiB`),
             "415": problem("Body is not JSON"),
             "422": problem("The record is invalid (every problem located by JSON path), the product is unknown, or the Idempotency-Key was used with another body"),
           },
@@ -108,7 +109,7 @@ export function openApiDocument(): Record<string, unknown> {
             ...auth,
             "404": problem("No such record in your organisation"),
             "409": problem("The record is closed"),
-            "413": problem("Body larger than 1 MiB"),
+            "413": problem(`Body larger than ${MAX_BODY_MIB} MiB`),
             "415": problem("Body is not JSON"),
             "422": problem("The event is invalid, names an unknown ring, would make the record invalid, or the Idempotency-Key was used with another body"),
           },
@@ -124,7 +125,7 @@ export function openApiDocument(): Record<string, unknown> {
             "200": { description: "The findings the record would get", ...json(dryRunResultSchema) },
             "400": problem("Malformed JSON"),
             ...auth,
-            "413": problem("Body larger than 1 MiB"),
+            "413": problem(`Body larger than ${MAX_BODY_MIB} MiB`),
             "415": problem("Body is not JSON"),
             "422": problem("The record is invalid (every problem located by JSON path)"),
           },

@@ -42,7 +42,8 @@ const released = referenceModelContent.releasedAt;
 const at = (minutes: number) => new Date(Date.parse(released) + minutes * 60_000).toISOString();
 // The gate as the fixture writes it: its fields belong to the record schema, not to this test.
 const passingGate = referenceModelContent.rings[0]!.gate!;
-const failingGate = { ...passingGate, passed: false };
+// Evaluated while the second ring ran (a gate cannot be evaluated before its ring started); the vendor reports the failure.
+const failingGate = { ...passingGate, passed: false, ...("evaluatedAt" in passingGate ? { evaluatedAt: at(230) } : {}) };
 const firstRing = { ...referenceModelContent.rings[0]!, promotedAt: null, gate: null };
 
 const openRecord = async (releaseId: string, token = writer) =>

@@ -52,7 +52,8 @@ function exposureFindings({ record, policy, exposure: x, rings }: FindingInputs)
     out.push(finding("no_canary", x.firstRingPct >= 50 ? "critical" : "major", "No canary ring",
       `The first ring ('${rings[0]!.name}') reached ${formatPct(x.firstRingPct)} of the fleet (policy: at most ${formatPct(max)}).`));
   if (x.largestStepPct > policy.maxExposureStepPct) {
-    const big = rings.filter((r) => r.stepPct > policy.maxExposureStepPct).map((r) => `'${r.name}' +${formatPct(r.stepPct)}`);
+    const steps = rings.filter((r) => r.stepPct > policy.maxExposureStepPct).sort((a, b) => b.stepPct - a.stepPct);
+    const big = steps.slice(0, 8).map((r) => `'${r.name}' +${formatPct(r.stepPct)}`).concat(steps.length > 8 ? [`and ${steps.length - 8} more rings`] : []);
     out.push(finding("large_step", "major", "Exposure jumped too far in one ring",
       `The largest increase in cumulative exposure between rings was ${formatPct(x.largestStepPct)} (${big.join(", ")}; policy: at most ${policy.maxExposureStepPct} percentage points).`));
   }

@@ -3,15 +3,25 @@ import { exposureText, haltPolicy, unansweredSeverity, type FailureCase } from "
 import type { Policy } from "./policy";
 import { exposureSeverity, shortBakeSeverity } from "./severity";
 import { formatMinutes, formatPct, minutesBetween } from "./timing";
-import { worse, type Finding, type FindingCode, type RingTiming, type Severity } from "./types";
+import { compareSeverity, worse, type Finding, type FindingCode, type RingTiming, type Severity } from "./types";
 
 type Make = (code: Exclude<FindingCode, "missing_tests" | "failed_tests">, severity: Severity, title: string, explanation: string) => Finding;
 
-/** One finding for many rings: the worst ring decides the severity, every ring is listed with its numbers. */
+/** Rings named with their numbers in one explanation; past this many, the rest are counted (the record page lists every ring). */
+export const MAX_LISTED_RINGS = 8;
+
+/**
+ * One finding for many rings: the worst ring decides the severity. The rings
+ * are listed with their numbers, the most severe first; a long record's
+ * explanation names the first MAX_LISTED_RINGS and counts the rest.
+ */
 function grouped<T>(items: T[], severityOf: (t: T) => Severity, line: (t: T) => string, make: (s: Severity, lines: string) => Finding): Finding[] {
   if (items.length === 0) return [];
-  const severity = items.map(severityOf).reduce(worse);
-  return [make(severity, items.map(line).join("; "))];
+  const rated = items.map((item, i) => ({ item, i, severity: severityOf(item) }));
+  const severity = rated.map((r) => r.severity).reduce(worse);
+  if (items.length <= MAX_LISTED_RINGS) return [make(severity, items.map(line).join("; "))];
+  const shown = [...rated].sort((a, b) => compareSeverity(a.severity, b.severity) || a.i - b.i).slice(0, MAX_LISTED_RINGS).sort((a, b) => a.i - b.i);
+  return [make(severity, `${shown.map((r) => line(r.item)).join("; ")}; and ${items.length - shown.length} more rings`)];
 }
 
 const kernelNote = (p: Policy, channel: string) => (p.kernelRisk ? `kernel-mode ${channel}` : channel);

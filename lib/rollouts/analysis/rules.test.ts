@@ -151,3 +151,18 @@ describe("reference model", () => {
     }
   });
 });
+
+describe("long records", () => {
+  it("names at most eight rings in one explanation, the most severe first, and counts the rest", () => {
+    // A content update in 30 rings of 20-minute bakes; ring 29 bakes 5 minutes before the rest of the fleet, the worst case, which must be named.
+    const start = (i: number) => (i <= 28 ? i * 20 : 28 * 20 + 5);
+    const spec: [string, number, number, number | null, number | null][] = Array.from({ length: 30 }, (_, i) => [`R${i + 1}`, i === 29 ? 100 : Math.round((0.5 + i * 1.5) * 10) / 10, start(i), i === 29 ? null : start(i + 1), i === 29 ? null : start(i + 1) - 1]);
+    const a = analyse({ ...referenceModelContent, releasedAt: T0, rings: rings(spec) });
+    const f = find(a, "short_bake");
+    expect(f.severity).toBe("critical");
+    expect(f.explanation).toMatch(/; and 21 more rings\.?$/);
+    expect(f.explanation).toContain("'R29' baked 5 min before 'R30' (100%)");
+    expect(f.explanation.match(/ baked /g)).toHaveLength(8);
+    expect(a.ringsPromotedBeforeMinBake).toHaveLength(29);
+  });
+});

@@ -2,7 +2,9 @@ import "server-only";
 import { jsonResponse, problemResponse } from "@/lib/http/problem";
 import { readBodyLimited } from "@/lib/http/read-body";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Room for a record at the schema's limits (500 rings, 20,000 events is about 2 MB of JSON). */
+export const MAX_BODY_MIB = 8;
+export const MAX_BODY_BYTES = MAX_BODY_MIB * 1024 * 1024;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 export type JsonRequest = { body: unknown; text: string; key: string | null };
@@ -22,7 +24,7 @@ export async function readJsonRequest(request: Request, options: { requireKey?: 
       errors: [{ path: "header Idempotency-Key", message: key === null ? "required" : "1 to 255 visible ASCII characters" }],
     });
   const read = await readBodyLimited(request, MAX_BODY_BYTES);
-  if (!read.ok) return problemResponse(413, "too-large", "Request body too large", `The body may be at most ${MAX_BODY_BYTES} bytes (1 MiB).`);
+  if (!read.ok) return problemResponse(413, "too-large", "Request body too large", `The body may be at most ${MAX_BODY_BYTES} bytes (${MAX_BODY_MIB} MiB).`);
   try {
     return { body: JSON.parse(read.text) as unknown, text: read.text, key };
   } catch (err) {

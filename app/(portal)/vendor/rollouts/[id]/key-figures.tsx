@@ -2,6 +2,12 @@ import type { RolloutAnalysis } from "@/lib/rollouts/analysis";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { duration } from "@/components/rollouts/format";
 
+/** "none", or the first few names and how many more: a 500-ring record must not print 500 names here. */
+function nameList(names: string[], max = 6): string {
+  if (names.length === 0) return "none";
+  return names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more (${names.length} rings)`;
+}
+
 export function chartSummary(record: RolloutRecord, a: RolloutAnalysis | null): string {
   const last = record.rings[record.rings.length - 1];
   const parts = [`Rollout in ${record.rings.length} ring${record.rings.length === 1 ? "" : "s"}, reaching ${last?.sharePct ?? 0}% of the fleet.`];
@@ -24,7 +30,7 @@ export function KeyFigures({ analysis: a }: { analysis: RolloutAnalysis }) {
     ["Time to 50% / 100%", `${duration(a.minutesTo50Pct)} / ${duration(a.minutesTo100Pct)}`],
     ["First failure to halt", duration(a.minutesFirstFailureToHalt)],
     ["Release to rollback completed", duration(a.minutesReleaseToRollbackCompleted)],
-    ["Promoted before minimum bake", a.ringsPromotedBeforeMinBake.join(", ") || "none"],
+    ["Promoted before minimum bake", nameList(a.ringsPromotedBeforeMinBake)],
   ];
   return (
     <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">

@@ -8,6 +8,7 @@ import { SeverityBadge } from "@/components/rollouts/severity-badge";
 import { TimelineChart } from "@/components/rollouts/timeline-chart";
 import { TimelineTable } from "@/components/rollouts/timeline-table";
 import { FindingsList } from "@/components/rollouts/findings-list";
+import { AssumptionsList } from "@/components/rollouts/assumptions-list";
 import { duration, utc } from "@/components/rollouts/format";
 import { AnalysisHistory } from "@/components/rollouts/analysis-history";
 import { ReanalyseButton } from "@/components/rollouts/reanalyse-button";
@@ -19,7 +20,7 @@ import { AddToEvidenceButton } from "./add-to-evidence";
 export const metadata: Metadata = { title: "Rollout record" };
 export const dynamic = "force-dynamic";
 
-export default async function RolloutPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rings?: string; events?: string }> }) {
+export default async function RolloutPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rings?: string; events?: string; assumptions?: string }> }) {
   const actor = await requirePermission("vendor.workspace");
   const db = await getDb();
   const r = await getRolloutRecord(db, actor.organisationId, (await params).id);
@@ -71,7 +72,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Assumptions</h2>
-          {a?.assumptions.length ? <ul className="list-disc pl-5 text-sm">{a.assumptions.map((s, i) => <li key={i}>{s}</li>)}</ul> : <p className="text-sm">None: the record gave every time and gate the analysis needed.</p>}
+          <AssumptionsList assumptions={a?.assumptions ?? []} page={Number(pages.assumptions ?? 1)} href={(n) => `/vendor/rollouts/${r.id}${n > 1 ? `?assumptions=${n}` : ""}#assumptions`} />
           {r.record.notes ? <p className="mt-2 text-sm whitespace-pre-line">Notes: {r.record.notes}</p> : null}
         </Card>
       </div>

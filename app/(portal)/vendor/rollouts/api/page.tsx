@@ -1,3 +1,4 @@
+import { MAX_BODY_MIB } from "@/lib/rollouts/api/request";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
@@ -31,7 +32,7 @@ const PROBLEMS: [string, string][] = [
   ["invalid-event", "422: the event is invalid, names a ring the record does not have, or would make the record invalid; errors[] says where."],
   ["record-closed", "409: the record is closed; nothing more can be appended."],
   ["not-found", "404: no record with this id in your organisation."],
-  ["too-large", "413: the body is over 1 MiB."],
+  ["too-large", `413: the body is over ${MAX_BODY_MIB} MiB.`],
 ];
 
 export default async function ApiReferencePage() {
