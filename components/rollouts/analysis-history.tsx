@@ -23,7 +23,7 @@ export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryE
         <p className="text-sm">This record has not been analysed yet.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Analyses of this record, oldest first</caption>
             <thead>
               <tr>

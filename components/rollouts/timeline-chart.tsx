@@ -1,6 +1,6 @@
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { shareScale } from "./share-scale";
-import { timelineData } from "./timeline-data";
+import { timelineData, type TimelineMark } from "./timeline-data";
 import { utc } from "./format";
 
 const W = 720, H = 300, L = 56, R = 16, T = 16, B = 48;
@@ -13,12 +13,28 @@ const MARK_COLOUR = { "gate-pass": "#166534", "gate-fail": "#b91c1c", halt: "#b9
  */
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Passed-gate circles closer than their own width would merge into a bar: keep the first of each cluster. */
+function spreadPassMarks(marks: TimelineMark[], x: (ms: number) => number): TimelineMark[] {
+  const out: TimelineMark[] = [];
+  let lastPass = -Infinity;
+  for (const m of [...marks].sort((a, b) => a.at - b.at)) {
+    if (m.kind === "gate-pass") {
+      if (x(m.at) - lastPass < 14) continue;
+      lastPass = x(m.at);
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 export function TimelineChart({ record, summary }: { record: RolloutRecord; summary: string }) {
   const { start, end, steps, marks, ringStarts, hiddenMarks } = timelineData(record);
   const scale = shareScale(record.rings.map((r) => r.sharePct));
   // One decimal is finer than a pixel of the 720-unit view box, and keeps a 500-ring path small.
   const x = (ms: number) => round1(L + ((ms - start) / (end - start)) * (W - L - R));
   const y = (pct: number) => round1(T + (1 - scale.fraction(pct)) * (H - T - B));
+  const drawn = spreadPassMarks(marks, x);
+  const merged = marks.length - drawn.length;
   let path = `M${x(steps[0]!.at)},${y(0)}`;
   for (const s of steps.slice(1)) path += ` H${x(s.at)} V${y(s.pct)}`;
   path += ` H${x(end)}`;
@@ -41,7 +57,7 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
           <line key={i} x1={x(at)} x2={x(at)} y1={T} y2={H - B} stroke="#9ca3af" strokeDasharray="2 3" />
         ))}
         <path d={path} fill="none" stroke="#1d4ed8" strokeWidth="2.5" />
-        {marks.map((m, i) => {
+        {drawn.map((m, i) => {
           const cx = x(m.at);
           const c = MARK_COLOUR[m.kind];
           if (m.kind === "halt" || m.kind === "rollback" || m.kind === "other")
@@ -64,7 +80,7 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
       <figcaption className="mt-1 text-sm text-muted">
         Blue: share of the fleet with the release. Dotted grey: ring starts. ✓/✗: health gates. Red dashed: halt; brown dotted: rollback.
         {scale.kind === "symlog" ? " The share axis is logarithmic above 0.1%, so small first rings stay visible." : ""}
-        {hiddenMarks ? ` ${hiddenMarks.toLocaleString("en")} further markers are not drawn; every event is in the tables below.` : ""}
+        {hiddenMarks + merged ? ` ${(hiddenMarks + merged).toLocaleString("en")} further markers are not drawn; every gate and event is in the tables below.` : ""}
       </figcaption>
     </figure>
   );
