@@ -25,7 +25,10 @@ export function RolloutTable({ rows, caption, showProduct = true }: { rows: Roll
                 <Link href={`/vendor/rollouts/${r.id}`} className="text-brand-700 underline">
                   {r.releaseId}
                 </Link>
-                <div className="text-xs text-muted">{r.version}</div>
+                <div className="text-xs text-muted">
+                  {r.version}
+                  {r.state === "open" ? <span className="ml-2 rounded border border-amber-700 bg-amber-50 px-1 font-semibold text-amber-900">Open: still rolling out</span> : null}
+                </div>
               </td>
               {showProduct ? <td className="px-4 py-2">{r.productName}</td> : null}
               <td className="px-4 py-2">{r.channel === "code" ? "Code / driver" : "Content"}</td>

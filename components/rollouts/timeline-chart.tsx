@@ -41,18 +41,18 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
   const ticks = Array.from({ length: 5 }, (_, i) => start + ((end - start) * i) / 4);
   return (
     <figure className="overflow-x-auto">
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[520px] max-w-3xl bg-white">
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[600px] max-w-3xl bg-white">
         {scale.ticks.map((p) => (
           <g key={p}>
             <line x1={L} x2={W - R} y1={y(p)} y2={y(p)} stroke="#e5e7eb" />
-            <text x={L - 6} y={y(p) + 4} fontSize="11" textAnchor="end" fill="#374151">{p}%</text>
+            <text x={L - 6} y={y(p) + 4} fontSize="13" textAnchor="end" fill="#374151">{p}%</text>
           </g>
         ))}
         {ticks.map((tk, i) => (
-          <text key={i} x={x(tk)} y={H - B + 16} fontSize="10" textAnchor={i === 0 ? "start" : i === 4 ? "end" : "middle"} fill="#374151">{utc(new Date(tk)).replace(" UTC", "")}</text>
+          <text key={i} x={x(tk)} y={H - B + 16} fontSize="12" textAnchor={i === 0 ? "start" : i === 4 ? "end" : "middle"} fill="#374151">{utc(new Date(tk)).replace(" UTC", "")}</text>
         ))}
-        <text x={(L + W - R) / 2} y={H - 8} fontSize="11" textAnchor="middle" fill="#111827">Time (UTC)</text>
-        <text x={14} y={(T + H - B) / 2} fontSize="11" textAnchor="middle" fill="#111827" transform={`rotate(-90 14 ${(T + H - B) / 2})`}>Fleet with the release (%)</text>
+        <text x={(L + W - R) / 2} y={H - 8} fontSize="13" textAnchor="middle" fill="#111827">Time (UTC)</text>
+        <text x={14} y={(T + H - B) / 2} fontSize="13" textAnchor="middle" fill="#111827" transform={`rotate(-90 14 ${(T + H - B) / 2})`}>Fleet with the release (%)</text>
         {ringStarts.map((at, i) => (
           <line key={i} x1={x(at)} x2={x(at)} y1={T} y2={H - B} stroke="#9ca3af" strokeDasharray="2 3" />
         ))}
@@ -64,13 +64,13 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
             return (
               <g key={i}>
                 <line x1={cx} x2={cx} y1={T} y2={H - B} stroke={c} strokeWidth="1.5" strokeDasharray={m.kind === "halt" ? "6 3" : "2 2"} />
-                <text x={cx - 3} y={T + 10 + (i % 3) * 12} fontSize="10" textAnchor="end" fill={c}>{m.label}</text>
+                <text x={cx - 3} y={T + 10 + (i % 3) * 12} fontSize="12" textAnchor="end" fill={c}>{m.label}</text>
               </g>
             );
           return (
             <g key={i}>
               <circle cx={cx} cy={H - B - 10} r="7" fill="white" stroke={c} strokeWidth="2" />
-              <text x={cx} y={H - B - 6} fontSize="10" textAnchor="middle" fill={c} fontWeight="bold">{m.kind === "gate-pass" ? "✓" : "✗"}</text>
+              <text x={cx} y={H - B - 6} fontSize="12" textAnchor="middle" fill={c} fontWeight="bold">{m.kind === "gate-pass" ? "✓" : "✗"}</text>
             </g>
           );
         })}
