@@ -18,6 +18,7 @@ export type InstantResult = { ok: true; iso: string } | { ok: false; message: st
 /** Parse one instant; never throws. */
 export function parseInstant(input: string): InstantResult {
   const s = input.trim();
+  if (s === "") return { ok: false, message: `enter a date and time: ${TIME_HINT}` };
   const m = SHAPE.exec(s);
   if (!m) return { ok: false, message: `"${s.slice(0, 40)}" is not a date and time: use ${TIME_HINT}` };
   const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m;

@@ -37,7 +37,8 @@ export function RingEditor({ form }: { form: Form }) {
               <DateTimeField control={control} name={`${p}.promotedAt`} id={`ring-${i}-promoted`} label="Promoted to next ring" nullable hint="Empty for the last or an open ring." error={err(`${p}.promotedAt`)} />
             </div>
             <label className="mb-2 flex items-center gap-2 text-sm font-semibold">
-              <input type="checkbox" checked={hasGate} onChange={(e) => setValue(`${p}.gate`, e.target.checked ? emptyGate() : null, { shouldValidate: true })} />
+              {/* Opening an empty gate shows no errors for fields not typed yet; removing one re-validates to clear stale errors. */}
+              <input type="checkbox" checked={hasGate} onChange={(e) => setValue(`${p}.gate`, e.target.checked ? emptyGate() : null, { shouldValidate: !e.target.checked })} />
               This ring had a health gate
             </label>
             {hasGate ? <GateFields form={form} i={i} /> : null}
