@@ -44,6 +44,12 @@ function vitest(label, projects) {
   totals.passed += v.numPassedTests;
   totals.failed += v.numFailedTests + (ok || v.numFailedTests > 0 ? 0 : 1);
   lines.push(`${label}: ${v.numPassedTests} passed, ${v.numFailedTests} failed${v.numPendingTests ? `, ${v.numPendingTests} skipped` : ""}`);
+  // Name what failed here, so the last lines of a long CI log say where to look.
+  for (const file of v.testResults ?? []) {
+    const rel = path.relative(process.cwd(), file.name);
+    for (const t of file.assertionResults ?? []) if (t.status === "failed") lines.push(`  failed: ${rel} > ${t.fullName}`);
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) lines.push(`  failed to run: ${rel}: ${String(file.message ?? "").split("\n")[0]}`);
+  }
 }
 
 // Unit and integration tests need no build; the "server" project runs against it below.
@@ -63,6 +69,13 @@ if (built) {
     totals.passed += p.stats.expected + p.stats.flaky;
     totals.failed += failed;
     lines.push(`playwright: ${p.stats.expected} passed, ${p.stats.unexpected} failed${p.stats.flaky ? `, ${p.stats.flaky} flaky` : ""}${p.stats.skipped ? `, ${p.stats.skipped} skipped` : ""}`);
+    const walk = (suite, trail) => {
+      for (const spec of suite.specs ?? []) {
+        if (spec.tests?.some((t) => t.status === "unexpected")) lines.push(`  failed: ${spec.file}:${spec.line} > ${[...trail, spec.title].join(" > ")}`);
+      }
+      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith(".ts") ? [...trail, suite.title] : trail);
+    };
+    for (const suite of p.suites ?? []) walk(suite, []);
   } else {
     check("playwright (no report)", false);
   }

@@ -8,6 +8,7 @@ import { referenceIncident } from "@/lib/rollouts/fixtures/reference-incident";
 import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
 import { createApiToken, revokeApiToken } from "@/lib/rollouts/tokens";
 import { API_RATE_LIMIT, resetRateLimits } from "@/lib/rollouts/rate-limit";
+import { MAX_BODY_BYTES } from "@/lib/rollouts/api/request";
 import { openTestDb } from "./test-db";
 import { apiRequest, orgAndProduct } from "./rollouts-helpers";
 
@@ -76,7 +77,7 @@ describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
     const problem = (await invalid.json()) as { type: string; title: string; errors: { path: string }[] };
     expect(problem.errors.map((e) => e.path)).toContain("record.rings[0].sharePct");
     expect(await countOf("api-bad")).toBe(0);
-    const huge = await post(JSON.stringify({ productId: aegis.productId, record: { ...referenceModelContent, notes: "x".repeat(1_100_000) } }));
+    const huge = await post(JSON.stringify({ productId: aegis.productId, record: { ...referenceModelContent, notes: "x".repeat(MAX_BODY_BYTES + 1) } }));
     expect(huge.status).toBe(413);
   });
 
