@@ -3,3 +3,5 @@ export * from "./audit";
 export * from "./catalog";
 export * from "./vendor";
 export * from "./rollouts";
+export * from "./review";
+export * from "./notifications";

@@ -25,7 +25,9 @@ export const products = pgTable(
 );
 
 export const attestationKind = pgEnum("attestation_kind", ["new", "revised", "remediation"]);
-export const attestationStatus = pgEnum("attestation_status", ["draft", "submitted", "changes_requested", "withdrawn"]);
+/** The attestation's life; the transitions between them are lib/review/transitions.ts. */
+export const ATTESTATION_STATUSES = ["draft", "submitted", "in_review", "changes_requested", "reconciliation", "decided", "published", "withdrawn"] as const;
+export type AttestationStatus = (typeof ATTESTATION_STATUSES)[number];
 
 /**
  * One attestation revision for one product, framework version and period.
@@ -50,12 +52,22 @@ export const attestations = pgTable(
     kind: attestationKind("kind").notNull(),
     periodStart: date("period_start").notNull(),
     periodEnd: date("period_end").notNull(),
-    status: attestationStatus("status").notNull().default("draft"),
+    status: text("status").$type<AttestationStatus>().notNull().default("draft"),
+    /** Bumped by every state transition: two transitions from the same state cannot both win. */
+    stateVersion: integer("state_version").notNull().default(1),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnByName: text("withdrawn_by_name"),
+    withdrawnReason: text("withdrawn_reason"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("attestations_revision_key").on(t.lineageId, t.revision), index("attestations_org_idx").on(t.organisationId)],
+  (t) => [
+    uniqueIndex("attestations_revision_key").on(t.lineageId, t.revision),
+    index("attestations_org_idx").on(t.organisationId),
+    check("attestations_status_check", sql.raw(`status in (${ATTESTATION_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
+  ],
 );
 
 export const implementationStatus = pgEnum("implementation_status", ["implemented", "partial", "planned", "not_applicable"]);

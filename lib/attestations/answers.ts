@@ -4,7 +4,7 @@ import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { attestationAnswers, attestations, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
-import { auditActor, type Actor } from "@/lib/auth/session";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import type { AnswerFields, evidenceLinksSchema, saveAnswerSchema, startAttestationSchema } from "@/lib/validations/vendor";

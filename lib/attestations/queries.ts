@@ -1,10 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { attestationAnswers, attestations, attestationSubmissions, auditEvents, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
+import { attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { isApplicable } from "./applicability";
-import { withdrawalJoin } from "./withdrawals";
 
 export async function listAttestations(db: DbOrTx, organisationId: string, filter: { productId?: string } = {}) {
   return db
@@ -21,13 +20,12 @@ export async function listAttestations(db: DbOrTx, organisationId: string, filte
       productName: products.name,
       frameworkTitle: frameworkVersions.title,
       frameworkVersion: frameworkVersions.version,
-      withdrawnAt: auditEvents.at,
-      withdrawnByName: sql<string | null>`${auditEvents.details}->>'byName'`,
+      withdrawnAt: attestations.withdrawnAt,
+      withdrawnByName: attestations.withdrawnByName,
     })
     .from(attestations)
     .innerJoin(products, eq(products.id, attestations.productId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
-    .leftJoin(auditEvents, withdrawalJoin(organisationId))
     .where(and(eq(attestations.organisationId, organisationId), filter.productId ? eq(attestations.productId, filter.productId) : undefined))
     .orderBy(desc(attestations.updatedAt), desc(attestations.revision));
 }

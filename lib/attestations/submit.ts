@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { attestationAnswers, attestations, attestationSubmissions, evidenceItems, evidenceLinks } from "@/db/schema";
 import { canonicalDigest } from "@/lib/crypto/canonical-json";
 import { can } from "@/lib/auth/permissions";
-import { auditActor, type Actor } from "@/lib/auth/session";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, ok, type ActionResult } from "@/lib/result";
 import type { signSchema } from "@/lib/validations/vendor";
@@ -14,6 +14,8 @@ import { findGaps, todayIso } from "./completeness";
 import { getSubmission, loadWorkspace } from "./queries";
 import { buildSnapshot, type Snapshot } from "./snapshot";
 import { attestationStatement, STATEMENT_VERSION } from "./statement";
+import { lockFor, moveTo } from "@/lib/review/state";
+import { carryOverScores, panelOfLineage } from "@/lib/review/carry-over";
 
 /** Freezes the snapshot, signs it and computes the digest, in one transaction with the status change. Refused while gaps remain. */
 export async function submitAttestation(db: Db, actor: Actor, input: z.output<typeof signSchema>, now = new Date()): Promise<ActionResult<{ digest: string }>> {
@@ -24,6 +26,9 @@ export async function submitAttestation(db: Db, actor: Actor, input: z.output<ty
     if (!locked.ok) return locked.error;
     const ws = await loadWorkspace(tx, actor.organisationId, input.attestationId);
     if (!ws) return fail("not_found", "This attestation does not exist.");
+    const panel = await panelOfLineage(tx, ws.attestation.lineageId);
+    const gate = await lockFor(tx, actor, ws.attestation.id, panel ? "resubmit" : "submit");
+    if (!gate.ok) return gate.result;
     const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso(now));
     if (gaps.length) return fail("invalid", `This attestation cannot be submitted yet: ${gaps.length} ${gaps.length === 1 ? "gap remains" : "gaps remain"}. Fix them and try again.`);
     const signedAt = now.toISOString();
@@ -46,8 +51,9 @@ export async function submitAttestation(db: Db, actor: Actor, input: z.output<ty
       statementVersion: STATEMENT_VERSION,
       signedAt: now,
     });
-    await tx.update(attestations).set({ status: "submitted", updatedAt: now }).where(and(eq(attestations.id, ws.attestation.id), eq(attestations.organisationId, actor.organisationId)));
-    await recordAudit(tx, auditActor(actor), "attestation.submitted", { type: "attestation", id: ws.attestation.id }, { digest, signerName: input.signerName });
+    await moveTo(tx, actor, gate.row, panel ? "resubmit" : "submit", gate.to!, { digest, signerName: input.signerName }, now, "attestation.submitted");
+    // A revision the panel asked for goes straight back to it: unchanged controls keep their scores.
+    if (panel) await carryOverScores(tx, actor, panel, ws.attestation.lineageId, ws.attestation.revision, snapshot, now);
     return ok({ digest });
   });
 }
@@ -63,7 +69,9 @@ export async function createRevision(db: Db, actor: Actor, attestationId: string
       .for("update");
     if (!current) return fail("not_found", "This attestation does not exist.");
     if (current.status === "withdrawn") return fail("conflict", WITHDRAWN_MESSAGE);
-    if (current.status !== "submitted") return fail("conflict", "Only a submitted attestation can be revised.");
+    if (current.status !== "changes_requested") return fail("conflict", "A revision can be started only when the review panel has requested changes.");
+    const gate = await lockFor(tx, actor, current.id, "revise");
+    if (!gate.ok) return gate.result;
     const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(eq(attestations.lineageId, current.lineageId));
     if ((latest?.n ?? 0) > current.revision) return fail("conflict", "A newer revision of this attestation already exists.");
     const submission = await getSubmission(tx, current.id);

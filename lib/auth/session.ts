@@ -2,12 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import type { Principal } from "@/lib/identity/queries";
+import type { Actor } from "./actor";
 import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
 import { getSessionPrincipal } from "./sessions";
 
-export type Actor = Omit<Principal, "active" | "sessionVersion">;
+export type { Actor } from "./actor";
+export { auditActor } from "./actor";
 
 /**
  * The signed-in person and the server-side session they use, checked against
@@ -43,8 +44,4 @@ export async function requirePermission(permission: Permission): Promise<Actor> 
   const actor = await requireActor();
   if (!can(actor.role, permission)) notFound();
   return actor;
-}
-
-export function auditActor(actor: Actor) {
-  return { userId: actor.userId, organisationId: actor.organisationId };
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { blobs, evidenceItems, evidenceLinks, evidenceVersions } from "@/db/schema";
-import { auditActor, type Actor } from "@/lib/auth/session";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import { FILE_EVIDENCE_KINDS, LINK_EVIDENCE_KINDS, type updateEvidenceSchema } from "@/lib/validations/vendor";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import { closing } from "@/lib/http/early";
 import { problem } from "@/lib/http/problem";
 import { logError } from "@/lib/server/log";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { closing, declaredLength, refuse, refuseCrossOrigin } from "@/lib/http/early";
 import { requireApiActor } from "@/lib/server/route-auth";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { evidenceItems } from "@/db/schema";
-import { auditActor, type Actor } from "@/lib/auth/session";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { ok, type ActionResult } from "@/lib/result";
 import { insertFileItem } from "./file-item";
