@@ -70,7 +70,8 @@ async function resolveUrl(browser: Browser, url: string): Promise<string> {
     const sample = SAMPLES[m[1]!];
     if (!sample) throw new Error(`no SAMPLES entry for {${m[1]}}`);
     const ctx = await browser.newContext({ storageState: storageStateFor(sample.as) });
-    const html = await (await ctx.request.get(sample.page)).text();
+    // A sample's page may itself hold placeholders (a file found on a review's page).
+    const html = await (await ctx.request.get(await resolveUrl(browser, sample.page))).text();
     await ctx.close();
     const id = sample.pattern.exec(html)?.[1];
     if (!id) throw new Error(`could not find a sample id for {${m[1]}} on ${sample.page}`);

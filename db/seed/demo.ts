@@ -6,6 +6,7 @@ import { seedBaselineCatalog } from "./catalog";
 import { seedDemoProducts } from "./vendor";
 import { seedDemoVendorWork } from "./vendor-work";
 import { seedDemoRollouts } from "./rollouts";
+import { seedDemoReviews } from "./reviews";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
 export async function seedDemo(db: Db): Promise<string> {
@@ -14,8 +15,9 @@ export async function seedDemo(db: Db): Promise<string> {
   const productCount = await seedDemoProducts(db);
   await seedDemoVendorWork(db);
   const rolloutCount = await seedDemoRollouts(db);
+  const reviewCount = await seedDemoReviews(db);
   return [
-    `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
+    `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records, ${reviewCount} submissions at review stages created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
     demoSignInTable(),
   ].join("\n");
 }

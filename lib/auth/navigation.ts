@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/catalog", label: "Catalog editor", permission: "catalog.manage" },
   { href: "/admin/organisations", label: "Organisations", permission: "admin.organisations" },
   { href: "/admin/users", label: "People", permission: "admin.users" },
+  { href: "/admin/reviews", label: "Review panels", permission: "admin.reviews" },
   { href: "/account", label: "Account", permission: "account.manage" },
 ];
 

@@ -98,7 +98,7 @@ function asciiFallback(name: string): string {
  *   attachment; filename="ascii-fallback"; filename*=UTF-8''percent-encoded
  * The name is sanitised first, so any user-supplied name may be passed.
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: "attachment" | "inline" = "attachment"): string {
   const safe = sanitizeFileName(fileName);
-  return `attachment; filename="${asciiFallback(safe)}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
+  return `${disposition}; filename="${asciiFallback(safe)}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }

@@ -63,6 +63,7 @@ export const TRANSITIONS = {
   cosign_decision: { from: ["reconciliation"], to: "decided", roles: ["gov_auditor"], relations: PANEL, label: "co-sign the decision" },
   publish: { from: ["decided"], to: "published", roles: ["admin"], relations: ["none"], label: "publish" },
 
+  manage_panel: { from: ["in_review"], to: null, roles: ["admin"], relations: ["none"], label: "change the panel" },
   declare_conflict: { from: ["in_review"], to: null, roles: REVIEWERS, relations: ["invited"], label: "declare conflicts of interest" },
   save_score: { from: ["in_review"], to: null, roles: REVIEWERS, relations: PANEL, label: "score a control" },
   submit_scorecard: { from: ["in_review"], to: null, roles: REVIEWERS, relations: PANEL, label: "submit a scorecard" },

@@ -14,7 +14,7 @@ import { getEvidence } from "@/lib/evidence/queries";
 import { getProduct } from "@/lib/vendor/products";
 import type { Actor } from "@/lib/auth/session";
 import { openTestDb } from "./test-db";
-import { actorFor, ANSWERED, baselineVersionId, productNamed, makeTempDataDir } from "./vendor-fixtures";
+import { actorFor, ANSWERED, baselineVersionId, productNamed, makeTempDataDir, requestChangesOn } from "./vendor-fixtures";
 
 makeTempDataDir();
 let t: Awaited<ReturnType<typeof openTestDb>>;
@@ -115,6 +115,9 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     expect(v).toMatchObject({ matches: true, storedDigest: digest, recomputedDigest: digest });
     expect(await verifySubmission(t.db, bastion.organisationId, attestationId)).toBeNull();
 
+    // A revision is started only when the panel asks for one.
+    expect(await createRevision(t.db, officer, attestationId)).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/requested changes/) });
+    await requestChangesOn(t.db, attestationId);
     const rev = await createRevision(t.db, officer, attestationId);
     expect(rev.ok).toBe(true);
     const revId = rev.ok ? rev.data.id : "";

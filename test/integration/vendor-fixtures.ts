@@ -37,3 +37,22 @@ export async function controlUuid(db: Db, versionId: string, controlId: string):
 }
 
 export const ANSWERED = { status: "implemented" as const, narrative: "We do this every release.", maturity: 3, justification: "", targetDate: null, plan: "" };
+
+/**
+ * Takes a submitted attestation through the real review path to "changes
+ * requested": the demo administrator assigns the demo reviewer (lead) and
+ * auditor, both declare no conflict, and the lead requests changes.
+ */
+export async function requestChangesOn(db: Db, attestationId: string): Promise<void> {
+  const { assignPanel, declareConflict } = await import("@/lib/review/panels");
+  const { requestChanges } = await import("@/lib/review/decision");
+  const [admin, reviewer, auditor] = await Promise.all([actorFor(db, "admin@ringfence.example"), actorFor(db, "reviewer@contoso.example"), actorFor(db, "auditor@ncra.example")]);
+  const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const steps = [
+    await assignPanel(db, admin, { attestationId, memberIds: [reviewer.userId, auditor.userId], leadUserId: reviewer.userId, dueDate: due }),
+    await declareConflict(db, reviewer, { attestationId, hasConflict: false, note: "" }),
+    await declareConflict(db, auditor, { attestationId, hasConflict: false, note: "" }),
+    await requestChanges(db, reviewer, { attestationId, message: "Please add the rollback drill reports for the period." }),
+  ];
+  for (const s of steps) if (!s.ok) throw new Error(`review step failed: ${s.formError ?? JSON.stringify(s.fieldErrors)}`);
+}

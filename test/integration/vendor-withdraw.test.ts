@@ -13,7 +13,7 @@ import { createUrlEvidence } from "@/lib/evidence/vault";
 import type { Actor } from "@/lib/auth/session";
 import { withdrawSchema } from "@/lib/validations/vendor";
 import { openTestDb } from "./test-db";
-import { actorFor, ANSWERED, baselineVersionId, makeTempDataDir, productNamed } from "./vendor-fixtures";
+import { actorFor, ANSWERED, baselineVersionId, makeTempDataDir, productNamed, requestChangesOn } from "./vendor-fixtures";
 
 makeTempDataDir();
 let t: Awaited<ReturnType<typeof openTestDb>>;
@@ -78,9 +78,10 @@ describe(`withdrawing an attestation (${process.env.TEST_DB_DRIVER})`, () => {
 
   it("withdraws only the latest revision", async () => {
     const id = await submitted(t.db);
+    await requestChangesOn(t.db, id);
     const rev = await createRevision(t.db, officer, id);
     expect(rev.ok).toBe(true);
-    expect(await withdrawAttestation(t.db, officer, { attestationId: id, reason: REASON, confirm: true })).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/newer revision/) });
+    expect(await withdrawAttestation(t.db, officer, { attestationId: id, reason: REASON, confirm: true })).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/cannot withdraw while the attestation is changes requested/) });
   });
 
   it("records who, when and why; keeps the signed submission verifiable; blocks edits and revisions", async () => {

@@ -39,7 +39,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
             <p className="mt-2"><Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify the submission</Link></p>
           </Card>
         ) : null}
-        {officer && a.status === "submitted" && latest === a.revision ? <CreateRevisionButton attestationId={a.id} /> : null}
+        {officer && a.status === "changes_requested" && latest === a.revision ? <CreateRevisionButton attestationId={a.id} /> : null}
       </>
     );
   }

@@ -62,7 +62,7 @@ export function CreateRevisionButton({ attestationId }: { attestationId: string 
           else setMessage(r.formError ?? "The revision could not be created.");
         }}
       >
-        Create revision
+        Start the requested revision
       </Button>
     </div>
   );

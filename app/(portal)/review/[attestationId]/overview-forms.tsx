@@ -1,0 +1,78 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { declareConflictSchema, requestChangesSchema } from "@/lib/validations/review";
+import { TextAreaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Button } from "@/components/ui/button";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { declareConflictAction, requestChangesAction } from "./actions";
+
+export function ConflictForm({ attestationId, vendor }: { attestationId: string; vendor: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [left, setLeft] = useState(false);
+  const { register, handleSubmit, formState, setError, control } = useForm<z.input<typeof declareConflictSchema>>({
+    resolver: zodResolver(declareConflictSchema),
+    defaultValues: { attestationId, hasConflict: undefined, note: "" },
+  });
+  const has = useWatch({ control, name: "hasConflict" });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await declareConflictAction(values);
+    if (result.ok) {
+      if (result.data.seated) router.refresh();
+      else setLeft(true);
+      return;
+    }
+    applyFieldErrors(result, setError);
+    setFormError(result.formError ?? "Check the fields marked below.");
+  });
+  if (left) return <p role="status">You have declared a conflict and left this panel. The administrators have been told.</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+      <FormAlert message={formError} />
+      <fieldset className="mb-4">
+        <legend className="text-sm font-semibold">Do you have a conflict of interest with {vendor}?</legend>
+        <label className="mt-2 flex min-h-10 items-center gap-2">
+          <input type="radio" className="h-5 w-5" value="false" {...register("hasConflict", { setValueAs: (v) => (v === "true" ? true : v === "false" ? false : undefined) })} />
+          No, I have no conflict of interest
+        </label>
+        <label className="flex min-h-10 items-center gap-2">
+          <input type="radio" className="h-5 w-5" value="true" {...register("hasConflict", { setValueAs: (v) => (v === "true" ? true : v === "false" ? false : undefined) })} />
+          Yes, I have a conflict of interest
+        </label>
+        {formState.errors.hasConflict ? <p className="mt-1 text-sm font-medium text-red-700">{formState.errors.hasConflict.message}</p> : null}
+      </fieldset>
+      <TextAreaField id="note" label={has === true ? "Describe the conflict" : "Note (optional)"} rows={3} error={formState.errors.note?.message} {...register("note")} />
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Saving…" : "Declare"}
+      </Button>
+    </form>
+  );
+}
+
+export function RequestChangesForm({ attestationId }: { attestationId: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof requestChangesSchema>>({ resolver: zodResolver(requestChangesSchema), defaultValues: { attestationId, message: "" } });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await requestChangesAction(values);
+    if (result.ok) return router.refresh();
+    applyFieldErrors(result, setError);
+    setFormError(result.formError ?? "Check the fields marked below.");
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+      <FormAlert message={formError} />
+      <TextAreaField id="message" label="What the vendor must change" rows={4} required error={formState.errors.message?.message} {...register("message")} />
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Sending…" : "Request changes"}
+      </Button>
+    </form>
+  );
+}

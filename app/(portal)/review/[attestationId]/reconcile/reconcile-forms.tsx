@@ -1,0 +1,150 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useFieldArray, useForm } from "react-hook-form";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Button } from "@/components/ui/button";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import type { ActionResult } from "@/lib/result";
+import { addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
+
+/** Shared submit handling: success refreshes the page; refusals keep what was typed and show why. */
+function useSubmit<T extends object>(run: (v: T) => Promise<ActionResult<unknown>>, setError: (name: never, e: { message: string }) => void, reset?: () => void) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = async (v: T) => {
+    setMessage(null);
+    const result = await run(v);
+    if (result.ok) {
+      reset?.();
+      router.refresh();
+      return;
+    }
+    applyFieldErrors(result, setError as never);
+    setMessage(result.formError ?? "Check the fields marked below.");
+  };
+  return { message, submit };
+}
+
+export function CommentForm({ attestationId, controlId }: { attestationId: string; controlId: string }) {
+  const { register, handleSubmit, formState, setError, reset } = useForm<{ body: string }>({ defaultValues: { body: "" } });
+  const { message, submit } = useSubmit<{ body: string }>((v) => addCommentAction({ attestationId, controlId, body: v.body }), setError as never, () => reset({ body: "" }));
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="mt-3">
+      <FormAlert message={message} />
+      <TextAreaField id={`comment-${controlId}`} label="Comment for the panel" rows={2} error={formState.errors.body?.message} {...register("body")} />
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        Add comment
+      </Button>
+    </form>
+  );
+}
+
+export function ConsensusForm({ attestationId, controlId, current, mean }: { attestationId: string; controlId: string; current: { score: number; note: string } | null; mean: number | null }) {
+  const { register, handleSubmit, formState, setError } = useForm<{ score: string; note: string }>({ defaultValues: { score: current ? String(current.score) : mean === null ? "" : String(Math.round(mean)), note: current?.note ?? "" } });
+  const { message, submit } = useSubmit<{ score: string; note: string }>((v) => recordConsensusAction({ attestationId, controlId, score: Number(v.score), note: v.note }), setError as never);
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="mt-3 grid gap-2 sm:grid-cols-[10rem_1fr]">
+      <div className="sm:col-span-2">
+        <FormAlert message={message} />
+      </div>
+      <SelectField id={`consensus-${controlId}`} label="Consensus score" error={formState.errors.score?.message} {...register("score")}>
+        {[0, 1, 2, 3, 4].map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField id={`note-${controlId}`} label="Note" hint={mean === null ? undefined : `Required when the consensus is half a point or more from the mean (${mean.toFixed(2)}).`} rows={2} error={formState.errors.note?.message} {...register("note")} />
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {current ? "Update consensus" : "Record consensus"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function FindingForm({ attestationId, rolloutRecordId, findingKey }: { attestationId: string; rolloutRecordId: string; findingKey: string }) {
+  const { register, handleSubmit, formState, setError } = useForm<{ note: string }>({ defaultValues: { note: "" } });
+  const { message, submit } = useSubmit<{ note: string }>((v) => recordFindingAction({ attestationId, rolloutRecordId, findingKey, note: v.note }), setError as never);
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
+      <FormAlert message={message} />
+      <TextAreaField id={`finding-${findingKey}`} label="How it was addressed" rows={2} error={formState.errors.note?.message} {...register("note")} />
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        Record as addressed
+      </Button>
+    </form>
+  );
+}
+
+type DecisionValues = { summary: string; remediation: { controlId: string; action: string; dueDate: string }[] };
+
+export function SignDecisionForm({ attestationId, result, controls }: { attestationId: string; result: string; controls: { id: string; label: string }[] }) {
+  const conditional = result === "meets_with_conditions";
+  const { register, handleSubmit, formState, setError, control } = useForm<DecisionValues>({ defaultValues: { summary: "", remediation: conditional ? [{ controlId: "", action: "", dueDate: "" }] : [] } });
+  const { fields, append, remove } = useFieldArray({ control, name: "remediation" });
+  const { message, submit } = useSubmit<DecisionValues>((v) => signDecisionAction({ attestationId, summary: v.summary, remediation: v.remediation }), setError as never);
+  const errs = formState.errors.remediation;
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="mt-4 border-t border-gray-200 pt-3">
+      <h3 className="mb-2 font-semibold">Sign the decision</h3>
+      <FormAlert message={message} />
+      <TextAreaField id="summary" label="The panel's reasoning" rows={4} required error={formState.errors.summary?.message} {...register("summary")} />
+      {conditional ? (
+        <fieldset className="mb-4">
+          <legend className="text-sm font-semibold">Remediation items (the plan of action and milestones)</legend>
+          {errs?.message || errs?.root?.message ? <p className="text-sm font-medium text-red-700">{errs?.message ?? errs?.root?.message}</p> : null}
+          {fields.map((f, i) => (
+            <div key={f.id} className="mt-2 rounded border border-gray-200 p-2">
+              <SelectField id={`remediation.${i}.controlId`} label={`Item ${i + 1}: control`} error={errs?.[i]?.controlId?.message} {...register(`remediation.${i}.controlId`)}>
+                <option value="">Choose…</option>
+                {controls.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </SelectField>
+              <TextAreaField id={`remediation.${i}.action`} label="Required action" rows={2} error={errs?.[i]?.action?.message} {...register(`remediation.${i}.action`)} />
+              <TextField id={`remediation.${i}.dueDate`} label="Due date" type="date" error={errs?.[i]?.dueDate?.message} {...register(`remediation.${i}.dueDate`)} />
+              <Button variant="link" onClick={() => remove(i)}>
+                Remove item {i + 1}
+              </Button>
+            </div>
+          ))}
+          <Button variant="secondary" className="mt-2" onClick={() => append({ controlId: "", action: "", dueDate: "" })}>
+            Add a remediation item
+          </Button>
+        </fieldset>
+      ) : null}
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Signing…" : "Sign as lead"}
+      </Button>
+    </form>
+  );
+}
+
+export function CosignButton({ attestationId }: { attestationId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="mt-2">
+      <FormAlert message={error} />
+      <Button
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const result = await cosignDecisionAction({ attestationId });
+          setBusy(false);
+          if (result.ok) router.refresh();
+          else setError(result.formError ?? "The decision could not be co-signed.");
+        }}
+      >
+        {busy ? "Co-signing…" : "Co-sign the decision"}
+      </Button>
+    </div>
+  );
+}
