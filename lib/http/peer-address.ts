@@ -13,7 +13,8 @@ import type { IncomingMessage } from "node:http";
  * event, before Next reads the request, overwrite `x-ringfence-peer-address`
  * with `req.socket.remoteAddress`. A value a client sends under that name is
  * replaced, never trusted. A global flag records that the stamp is installed:
- * without it (another runtime or server) the header is ignored.
+ * without it (another runtime or server) the header is ignored. The same hook
+ * makes early refusals close gracefully (linger.ts).
  */
 export const PEER_ADDRESS_HEADER = "x-ringfence-peer-address";
 const INSTALLED = Symbol.for("ringfence.peer-address-stamp");
@@ -23,7 +24,7 @@ type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 export async function installPeerAddressStamp(): Promise<void> {
   const g = globalThis as Flagged;
   if (g[INSTALLED]) return;
-  const [http, https] = await Promise.all([import("node:http"), import("node:https")]);
+  const [http, https, { lingerOnEarlyClose }] = await Promise.all([import("node:http"), import("node:https"), import("./linger")]);
   // `next start --experimental-https` serves through https.Server, which does not inherit from http.Server.
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
     const emit = proto.emit;
@@ -31,6 +32,8 @@ export async function installPeerAddressStamp(): Promise<void> {
       if (event === "request" || event === "checkContinue" || event === "checkExpectation") {
         const req = args[0] as IncomingMessage;
         req.headers[PEER_ADDRESS_HEADER] = normaliseAddress(req.socket?.remoteAddress) ?? "";
+        // Early answers reach clients that are still sending: see linger.ts.
+        lingerOnEarlyClose(req);
       }
       return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof emit;

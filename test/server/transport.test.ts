@@ -2,6 +2,7 @@
 // refusals, cross-origin refusal and response headers, which calling a handler cannot show.
 import fs from "node:fs";
 import path from "node:path";
+import { LINGER_MAX_BYTES } from "@/lib/http/linger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesReadBy, distDir, filesUnder, memoryOf, startProdServer, type ProdServer } from "./helpers/prod-server";
 import { digestOf, generatedLog, rawPost } from "./helpers/raw-http";
@@ -105,7 +106,8 @@ describe("anonymous bodies", () => {
     const res = await measured(() => rawPost({ port: server.port, path: target, headers, body: generatedLog(300 * MB, "anon"), declaredLength: 300 * MB }));
     expect(res.status).not.toBeNull();
     expect(res.msToResponse).toBeLessThan(2000);
-    expect(res.serverRead).toBeLessThan(4 * MB);
+    // A few MB before the answer, plus what was already in flight, which the lingering close drains and drops (lib/http/linger.ts).
+    expect(res.serverRead).toBeLessThan(4 * MB + LINGER_MAX_BYTES);
     expect(res.bytesWritten).toBeLessThan(16 * MB);
     expect(memoryOf(server.pid).rss - rssBefore).toBeLessThan(64 * MB);
   });
