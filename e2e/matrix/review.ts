@@ -1,4 +1,4 @@
-import { ADMIN, REVIEW, type ActionEntries, type HandlerEntries, type PageEntries, type SampleEntries } from "./core";
+import { ADMIN, OFFICER, REVIEW, type ActionEntries, type HandlerEntries, type PageEntries, type SampleEntries } from "./core";
 
 // Entries for review panels, scoring, reconciliation and decisions.
 export const PAGES: PageEntries = {
@@ -23,6 +23,8 @@ export const ACTIONS: ActionEntries = {
   "app/(portal)/review/[attestationId]/actions.ts#recordFindingAction": REVIEW,
   "app/(portal)/review/[attestationId]/actions.ts#signDecisionAction": REVIEW,
   "app/(portal)/review/[attestationId]/actions.ts#cosignDecisionAction": REVIEW,
+  "app/(portal)/review/[attestationId]/actions.ts#reviewRemediationAction": REVIEW,
+  "app/(portal)/vendor/attestations/[id]/review/actions.ts#closeRemediationAction": OFFICER,
   "app/(portal)/admin/reviews/actions.ts#assignPanelAction": ADMIN,
   "app/(portal)/admin/reviews/actions.ts#updatePanelAction": ADMIN,
   "app/(portal)/admin/reviews/actions.ts#publishDecisionAction": ADMIN,

@@ -16,6 +16,8 @@ import {
   organisations,
   panelMembers,
   products,
+  remediationItems,
+  reviewDecisions,
   reviewPanels,
   rolloutRecords,
   scorecards,
@@ -255,6 +257,14 @@ export async function panelEvidenceFile(db: DbOrTx, actor: Actor, attestationId:
       .innerJoin(clarifications, eq(clarifications.id, clarificationMessages.clarificationId))
       .where(and(eq(clarifications.attestationId, a.id), eq(clarificationMessages.evidenceItemId, evidenceId), eq(clarificationMessages.evidenceVersion, version)));
     attached = Boolean(m);
+    if (!attached) {
+      const [r] = await db
+        .select({ one: sql`1` })
+        .from(remediationItems)
+        .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
+        .where(and(eq(reviewDecisions.attestationId, a.id), eq(remediationItems.evidenceItemId, evidenceId), eq(remediationItems.evidenceVersion, version)));
+      attached = Boolean(r);
+    }
   }
   if (!inSnapshot && !attached) return null;
   const [file] = await db

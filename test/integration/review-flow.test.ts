@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { attestations, memberships, organisations, reviewDecisions, scorecards, scores, users } from "@/db/schema";
+import { attestations, evidenceItems, memberships, organisations, remediationItems, reviewDecisions, scorecards, scores, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
 import { listQueue } from "@/lib/review/panels";
 import { listPanelScores, openForPanel, panelEvidenceFile, saveScore, submitScorecard } from "@/lib/review/scoring";
-import { cosignDecision } from "@/lib/review/decision";
+import { cosignDecision, requestChanges } from "@/lib/review/decision";
+import { closeRemediation, queueRemediationReminders, reviewForVendor, reviewRemediation } from "@/lib/review/remediation";
+import { myScorecard } from "@/lib/review/scoring";
+import { saveAnswer } from "@/lib/attestations/answers";
+import { loadWorkspace } from "@/lib/attestations/queries";
+import { createRevision, submitAttestation } from "@/lib/attestations/submit";
 import { lockFor } from "@/lib/review/state";
 import { ACTIONS, check, STATES } from "@/lib/review/transitions";
 import { openTestDb } from "./test-db";
@@ -18,6 +23,11 @@ makeTempDataDir();
   describe(`review and scoring (${process.env.TEST_DB_DRIVER})`, () => {
     let t: Awaited<ReturnType<typeof openTestDb>>;
     let reviewer: Actor, auditor: Actor, admin: Actor, observer: Actor, aegis: Actor, bastion: Actor, outsider: Actor;
+    const myScorecardOf = async (userId: string, attestationId: string, controlId: string) => {
+      const card = await myScorecard(t.db, userId, attestationId);
+      const sc = card?.scores.get(controlId);
+      return sc ? { score: sc.score, version: sc.version } : null;
+    };
     const byStatus = async (status: string) => (await t.db.select({ id: attestations.id }).from(attestations).where(eq(attestations.status, status as never)).orderBy(attestations.periodStart)).map((r) => r.id);
 
     beforeAll(async () => {
@@ -129,5 +139,92 @@ makeTempDataDir();
       // A scorecard with unscored controls cannot be submitted.
       expect(await submitScorecard(t.db, reviewer, id!)).toMatchObject({ ok: false, code: "invalid" });
     });
+
+    it("a lead requesting changes while a reviewer saves: one wins under the row lock, nothing half-done", async () => {
+      const [id] = await byStatus("in_review");
+      const a = (await openForPanel(t.db, reviewer, id!))!;
+      const control = a.snapshot.controls[20]!;
+      const before = (await myScorecardOf(reviewer.userId, id!, control.id))!;
+      const [save, request] = await Promise.all([
+        saveScore(t.db, reviewer, { attestationId: id!, controlId: control.id, score: 4, rationale: "", version: before.version }),
+        requestChanges(t.db, auditor, { attestationId: id!, message: "Please add the drill reports for the period." }),
+      ]);
+      expect(request.ok).toBe(true);
+      const [row] = await t.db.select({ status: attestations.status }).from(attestations).where(eq(attestations.id, id!));
+      expect(row!.status).toBe("changes_requested");
+      const after = (await myScorecardOf(reviewer.userId, id!, control.id))!;
+      if (save.ok) expect(after).toMatchObject({ score: 4, version: before.version + 1 });
+      else {
+        expect(save).toMatchObject({ code: "conflict" });
+        expect(after).toEqual(before);
+      }
+      // Nothing can be saved any more.
+      expect(await saveScore(t.db, reviewer, { attestationId: id!, controlId: control.id, score: 2, rationale: "Too late to change this one.", version: after.version })).toMatchObject({ ok: false, code: "conflict" });
+    });
   });
 }
+
+describe(`remediation, reminders and carried-over scores (${process.env.TEST_DB_DRIVER})`, () => {
+  let t: Awaited<ReturnType<typeof openTestDb>>;
+  let reviewer: Actor, auditor: Actor, bastion: Actor, aegis: Actor;
+  beforeAll(async () => {
+    t = await openTestDb();
+    await seedDemo(t.db);
+    [reviewer, auditor, bastion, aegis] = (await Promise.all(["reviewer@contoso.example", "auditor@ncra.example", "officer@bastion.example", "officer@aegis.example"].map((e) => actorFor(t.db, e)))) as [Actor, Actor, Actor, Actor];
+  }, 120_000);
+  afterAll(async () => t?.dispose());
+
+  it("the vendor closes an item with its own evidence; only the lead accepts or reopens it; reminders go out once", async () => {
+    const [decided] = await t.db.select({ id: attestations.id }).from(attestations).where(eq(attestations.status, "decided"));
+    const review = (await reviewForVendor(t.db, bastion.organisationId, decided!.id))!;
+    expect(review.decision).toMatchObject({ result: "meets_with_conditions" });
+    expect(review.items).toHaveLength(2);
+    expect(await reviewForVendor(t.db, aegis.organisationId, decided!.id)).toMatchObject({ decision: null, items: [] });
+    const [item] = review.items;
+    const [ev] = await t.db.select({ id: evidenceItems.id }).from(evidenceItems).where(eq(evidenceItems.organisationId, bastion.organisationId)).limit(1);
+    const [foreign] = await t.db.select({ id: evidenceItems.id }).from(evidenceItems).where(eq(evidenceItems.organisationId, aegis.organisationId)).limit(1);
+    expect(await closeRemediation(t.db, aegis, { itemId: item!.id, note: "Done by someone else entirely." })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Drill reports attached.", evidenceId: foreign!.id })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Drill reports attached for both quarters.", evidenceId: ev!.id })).toEqual({ ok: true, data: undefined });
+    // The panel can now open the attached file; the co-signer is not the lead and cannot accept.
+    const [closed] = await t.db.select().from(remediationItems).where(eq(remediationItems.id, item!.id));
+    expect(await panelEvidenceFile(t.db, auditor, decided!.id, ev!.id, closed!.evidenceVersion!)).not.toBeNull();
+    expect(await reviewRemediation(t.db, auditor, { itemId: item!.id, accept: true, note: "" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: false, note: "short" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: false, note: "The Q2 report has no timings; add them." })).toEqual({ ok: true, data: undefined });
+    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Q2 report now has timings." })).toEqual({ ok: true, data: undefined });
+    expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: true, note: "" })).toEqual({ ok: true, data: undefined });
+    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Trying to close it once more." })).toMatchObject({ ok: false, code: "conflict" });
+    // Reminders: the other item is due in 90 days; 85 days on it is due soon, 91 days on it is overdue; each once.
+    const at = (days: number) => new Date(Date.now() + days * 86_400_000);
+    expect(await queueRemediationReminders(t.db, at(1))).toBe(0);
+    expect(await queueRemediationReminders(t.db, at(85))).toBe(1);
+    expect(await queueRemediationReminders(t.db, at(86))).toBe(0);
+    expect(await queueRemediationReminders(t.db, at(91))).toBe(1);
+    expect(await queueRemediationReminders(t.db, at(92))).toBe(0);
+  });
+
+  it("a requested revision goes back to the panel with unchanged controls' scores carried over and changed ones marked", async () => {
+    const [scoring] = await t.db.select({ id: attestations.id, lineageId: attestations.lineageId }).from(attestations).where(eq(attestations.status, "in_review"));
+    const lead = auditor;
+    expect(await requestChanges(t.db, reviewer, { attestationId: scoring!.id, message: "Only the lead may ask for this." })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await requestChanges(t.db, lead, { attestationId: scoring!.id, message: "Add the rollback drill reports for the period." })).toEqual({ ok: true, data: undefined });
+    expect((await reviewForVendor(t.db, bastion.organisationId, scoring!.id))!.changesRequested).toMatchObject({ message: "Add the rollback drill reports for the period." });
+    const rev = await createRevision(t.db, bastion, scoring!.id);
+    if (!rev.ok) throw new Error(rev.formError);
+    const ws = (await loadWorkspace(t.db, bastion.organisationId, rev.data.id))!;
+    const first = ws.controls[0]!;
+    const a = ws.answers.get(first.id)!;
+    expect(await saveAnswer(t.db, bastion, { attestationId: rev.data.id, controlId: first.id, version: a.version, status: a.status!, narrative: `${a.narrative} Drill reports added.`, maturity: a.maturity, justification: a.justification, targetDate: a.targetDate, plan: a.plan })).toMatchObject({ ok: true });
+    expect(await submitAttestation(t.db, bastion, { attestationId: rev.data.id, signerName: bastion.name, signerTitle: "Head of compliance", confirm: true })).toMatchObject({ ok: true });
+    const [after] = await t.db.select({ status: attestations.status }).from(attestations).where(eq(attestations.id, rev.data.id));
+    expect(after!.status).toBe("in_review");
+    const card = (await myScorecard(t.db, reviewer.userId, rev.data.id))!;
+    const mine = [...card.scores.values()];
+    expect(card.scores.get(first.id)).toMatchObject({ score: null, rescore: true });
+    // The seed scored the first four controls at 3: the three unchanged ones carry over from revision 1.
+    expect(mine.filter((s) => s.carriedFrom === 1).map((s) => s.score)).toEqual([3, 3, 3]);
+    expect(mine.filter((s) => s.score === null)).toHaveLength(mine.length - 3);
+    expect((await myScorecard(t.db, auditor.userId, rev.data.id))!.scores.get(first.id)).toMatchObject({ rescore: true });
+  });
+});

@@ -5,7 +5,8 @@ import { defineAction } from "@/lib/server/action";
 import { declareConflict } from "@/lib/review/panels";
 import { saveScore, submitScorecard, openForPanel } from "@/lib/review/scoring";
 import { addComment, cosignDecision, loadReconciliation, recordConsensus, recordFindingDisposition, requestChanges, signDecision } from "@/lib/review/decision";
-import { attestationIdSchema, commentSchema, consensusSchema, declareConflictSchema, findingDispositionSchema, requestChangesSchema, saveScoreSchema, signDecisionSchema } from "@/lib/validations/review";
+import { reviewRemediation } from "@/lib/review/remediation";
+import { attestationIdSchema, commentSchema, consensusSchema, declareConflictSchema, findingDispositionSchema, requestChangesSchema, reviewRemediationSchema, saveScoreSchema, signDecisionSchema } from "@/lib/validations/review";
 
 // Each action checks the session and permission (defineAction), then the
 // transition table, panel seat and state under a row lock (lib/review/state.ts).
@@ -34,3 +35,5 @@ export const signDecisionAction = defineAction("review.use", signDecisionSchema,
 });
 
 export const cosignDecisionAction = defineAction("review.use", z.object({ attestationId: z.string().uuid() }), async (input, actor) => cosignDecision(await getDb(), actor, input.attestationId));
+
+export const reviewRemediationAction = defineAction("review.use", reviewRemediationSchema, async (input, actor) => reviewRemediation(await getDb(), actor, input));

@@ -9,7 +9,7 @@ import { loadReconciliation } from "@/lib/review/decision";
 import { RESULT_LABELS, OUTCOME_RULES } from "@/lib/review/outcome";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
-import { CommentForm, ConsensusForm, CosignButton, FindingForm, SignDecisionForm } from "./reconcile-forms";
+import { CommentForm, ConsensusForm, CosignButton, FindingForm, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -197,10 +197,25 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
             </p>
             <p className="whitespace-pre-line">{r.decision.summary}</p>
             {r.remediation.length ? (
-              <ul className="mt-2 list-disc pl-5">
+              <ul id="remediation" className="mt-2 divide-y divide-gray-200">
                 {r.remediation.map((m) => (
-                  <li key={m.id}>
-                    {r.rows.find((x) => x.controlId === m.controlId)?.controlKey}: {m.action} (due {m.dueDate}, {m.status})
+                  <li key={m.id} className="py-2">
+                    <p>
+                      <span className="font-semibold">{r.rows.find((x) => x.controlId === m.controlId)?.controlKey}</span>: {m.action}
+                    </p>
+                    <p className="text-muted">
+                      Due {m.dueDate} · {m.status === "open" ? "Open" : m.status === "closed" ? "Closed by the vendor, waiting for the lead" : "Accepted"}
+                    </p>
+                    {m.vendorNote ? <p>Vendor&apos;s note: {m.vendorNote}</p> : null}
+                    {m.evidenceItemId && m.evidenceVersion ? (
+                      <p>
+                        <a href={`/api/review/${a.id}/evidence/${m.evidenceItemId}?version=${m.evidenceVersion}`} className="text-brand-700 underline">
+                          Download the evidence sent with it
+                        </a>
+                      </p>
+                    ) : null}
+                    {m.reviewNote ? <p>Lead&apos;s note: {m.reviewNote}</p> : null}
+                    {isLead && m.status === "closed" && (a.status === "decided" || a.status === "published") ? <RemediationReviewForm itemId={m.id} /> : null}
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import type { ActionResult } from "@/lib/result";
-import { addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
+import { reviewRemediationAction, addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
 
 /** Shared submit handling: success refreshes the page; refusals keep what was typed and show why. */
 function useSubmit<T extends object>(run: (v: T) => Promise<ActionResult<unknown>>, setError: (name: never, e: { message: string }) => void, reset?: () => void) {
@@ -146,5 +146,25 @@ export function CosignButton({ attestationId }: { attestationId: string }) {
         {busy ? "Co-signing…" : "Co-sign the decision"}
       </Button>
     </div>
+  );
+}
+
+export function RemediationReviewForm({ itemId }: { itemId: string }) {
+  const { register, handleSubmit, formState, setError } = useForm<{ note: string }>({ defaultValues: { note: "" } });
+  const [accept, setAccept] = useState(true);
+  const { message, submit } = useSubmit<{ note: string }>((v) => reviewRemediationAction({ itemId, accept, note: v.note }), setError as never);
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
+      <FormAlert message={message} />
+      <TextAreaField id={`review-note-${itemId}`} label="Note to the vendor" hint="Required when you reopen the item." rows={2} error={formState.errors.note?.message} {...register("note")} />
+      <div className="flex gap-2">
+        <Button type="submit" onClick={() => setAccept(true)} disabled={formState.isSubmitting}>
+          Accept
+        </Button>
+        <Button type="submit" variant="secondary" onClick={() => setAccept(false)} disabled={formState.isSubmitting}>
+          Reopen
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -14,6 +14,8 @@ import { AttestationStatusBadge, ExpiryFlag } from "@/components/vendor/badges";
 import { WithdrawalNotice } from "@/components/vendor/withdrawal";
 import { AnswerCard } from "./answer-card";
 import { WithdrawForm } from "./withdraw-form";
+import { reviewForVendor } from "@/lib/review/remediation";
+import { ReviewSection } from "./review/review-section";
 
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
@@ -27,13 +29,14 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
   const { attestation: a, controls, answers, links } = ws;
   const today = todayIso();
   const draft = a.status === "draft";
-  const [submission, withdrawal, revisions] = await Promise.all([
+  const [submission, withdrawal, revisions, review] = await Promise.all([
     draft ? null : getSubmission(db, a.id),
     a.status === "withdrawn" ? getWithdrawal(db, actor.organisationId, a.id) : null,
     listRevisions(db, actor.organisationId, a.lineageId),
+    draft ? null : reviewForVendor(db, actor.organisationId, a.id),
   ]);
   const latest = revisions.every((r) => r.revision <= a.revision);
-  const mayWithdraw = a.status === "submitted" && latest && can(actor.role, "vendor.submit");
+  const mayWithdraw = (a.status === "submitted" || a.status === "in_review") && latest && can(actor.role, "vendor.submit");
   const progress = progressByDomain(controls, answers, links);
   const domains = [...new Set(controls.map((c) => c.domainKey))];
   return (
@@ -55,6 +58,7 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
           {mayWithdraw ? <> If it no longer holds, <a href="#withdraw" className="underline">withdraw it</a>.</> : null}
         </p>
       ) : null}
+      {review ? <ReviewSection review={review} status={a.status} officer={can(actor.role, "vendor.submit")} today={today} /> : null}
       {withdrawal ? <WithdrawalNotice withdrawal={withdrawal} attestationId={a.id} productName={a.product.name} /> : null}
       <section aria-labelledby="progress-h" className="mb-6 rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="progress-h" className="mb-2 text-lg font-semibold">Progress</h2>
