@@ -9,6 +9,8 @@ export const ACCOUNTS = {
   bastion: "officer@bastion.example",
   reviewer: "reviewer@contoso.example",
   auditor: "auditor@ncra.example",
+  auditor2: "auditor2@ncra.example",
+  cobalt: "officer@cobalt.example",
   observer: "observer@ncra.example",
   admin: "admin@ringfence.example",
 } as const;

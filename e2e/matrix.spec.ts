@@ -5,7 +5,7 @@ import { ACCOUNTS, expect, storageStateFor, test, type AccountKey } from "./fixt
 import { ACTIONS, PAGES, ROUTE_HANDLERS, SAMPLES, type Access } from "./access-matrix";
 import type { Role } from "../lib/auth/roles";
 
-const ROLE_OF: Record<Exclude<AccountKey, "bastion">, Role> = {
+const ROLE_OF: Record<Exclude<AccountKey, "bastion" | "auditor2" | "cobalt">, Role> = {
   officer: "vendor_officer",
   contributor: "vendor_contributor",
   reviewer: "platform_reviewer",

@@ -23,6 +23,7 @@ export const DEMO_USERS: { email: string; name: string; org: string; role: Role 
   { email: "officer@cobalt.example", name: "Cole Cobalt", org: "cobalt-shield", role: "vendor_officer" },
   { email: "reviewer@contoso.example", name: "Riya Reviewer", org: "contoso-platform", role: "platform_reviewer" },
   { email: "auditor@ncra.example", name: "Aaron Auditor", org: "ncra", role: "gov_auditor" },
+  { email: "auditor2@ncra.example", name: "Greta Auditor", org: "ncra", role: "gov_auditor" },
   { email: "observer@ncra.example", name: "Oona Observer", org: "ncra", role: "gov_observer" },
   { email: "admin@ringfence.example", name: "Ada Admin", org: "ringfence-operator", role: "admin" },
 ];
