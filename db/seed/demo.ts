@@ -6,6 +6,7 @@ import { seedBaselineCatalog } from "./catalog";
 import { seedDemoProducts } from "./vendor";
 import { seedDemoVendorWork } from "./vendor-work";
 import { seedDemoRollouts } from "./rollouts";
+import { seedDemoNotifications } from "./notifications";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
 export async function seedDemo(db: Db): Promise<string> {
@@ -14,6 +15,7 @@ export async function seedDemo(db: Db): Promise<string> {
   const productCount = await seedDemoProducts(db);
   await seedDemoVendorWork(db);
   const rolloutCount = await seedDemoRollouts(db);
+  await seedDemoNotifications(db);
   return [
     `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
     demoSignInTable(),
