@@ -57,3 +57,19 @@ test("the notifications link is in the header on a phone and on a laptop", async
     await context.close();
   }
 });
+
+test.describe("email outbox", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("administrators read the outbox and filter it by status", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Read the outbox" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();
+    // The test server has no SMTP_URL: nothing leaves the portal, and the page says so.
+    await expect(page.getByText(/Email sending is not configured \(SMTP_URL is not set\)/)).toBeVisible();
+    await page.getByLabel("Status").selectOption("held");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/\/admin\/outbox\?status=held$/);
+    await expect(page.getByLabel("Status")).toHaveValue("held");
+  });
+});

@@ -1,4 +1,4 @@
-import { EVERYONE, type ActionEntries, type HandlerEntries, type PageEntries, type SampleEntries } from "./core";
+import { ADMIN, EVERYONE, type ActionEntries, type HandlerEntries, type PageEntries, type SampleEntries } from "./core";
 
 // Notifications belong to one person each: every role has its own list. The open route is
 // probed with an id nobody owns, which a signed-in person is sent back to the list for
@@ -6,6 +6,7 @@ import { EVERYONE, type ActionEntries, type HandlerEntries, type PageEntries, ty
 // test/integration/notifications.test.ts and e2e/notifications.spec.ts.
 export const PAGES: PageEntries = {
   "app/(portal)/notifications/page.tsx": { url: "/notifications", access: EVERYONE },
+  "app/(portal)/admin/outbox/page.tsx": { url: "/admin/outbox", access: ADMIN },
 };
 
 export const ROUTE_HANDLERS: HandlerEntries = {

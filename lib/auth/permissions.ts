@@ -22,6 +22,7 @@ export const PERMISSIONS = {
     "portal.use",
     "admin.organisations",
     "admin.users",
+    "admin.outbox",
     "catalog.read",
     "catalog.manage",
     "reports.read",
