@@ -19,7 +19,28 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. "Ringfence <ringfence@example.org>"')
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .refine(isOrigin, "must be the portal's address without a path, e.g. https://ringfence.example.org")
+    .default("http://localhost:3000"),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
 
 export type AppConfig = {
   database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dir: string };
@@ -29,6 +50,8 @@ export type AppConfig = {
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0 = clients connect directly. */
   trustedProxyHops: number;
   production: boolean;
+  /** Email: sent over SMTP when `smtpUrl` is set; otherwise kept in the outbox, held, for administrators to read. */
+  mail: { smtpUrl: string | null; from: string; publicUrl: string };
 };
 
 export class ConfigError extends Error {
@@ -54,6 +77,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (e.DATABASE_URL && !e.AUTH_SECRET) {
     throw new ConfigError(["AUTH_SECRET: required when DATABASE_URL is set (sessions must survive restarts and be shared by every instance)"]);
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError(["MAIL_FROM: required when SMTP_URL is set (the sender address your mail server accepts)"]);
+  }
   const database: AppConfig["database"] = e.DATABASE_URL
     ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
     : { kind: "pglite", dir: e.PGLITE_DIR === "memory://" ? "memory://" : path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")) };
@@ -64,6 +90,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     production: e.NODE_ENV === "production",
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `Ringfence <ringfence@${new URL(e.PUBLIC_URL).hostname}>`,
+      publicUrl: new URL(e.PUBLIC_URL).origin,
+    },
   };
 }
 

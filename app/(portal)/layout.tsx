@@ -1,15 +1,19 @@
 import Link from "next/link";
+import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/session";
+import { countUnread } from "@/lib/notifications/queries";
 import { navFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { NotificationsLink } from "@/components/shell/notifications-link";
 
 // Draws the shell only. Every page and action checks permission itself: layouts
 // do not re-render on client navigation, so they are never the only guard.
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const items = navFor(actor.role).map(({ href, label }) => ({ href, label }));
+  const unread = await countUnread(await getDb(), actor.userId);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -36,6 +40,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <br />
               {actor.organisationName}
             </p>
+            <NotificationsLink unread={unread} />
             <SignOutButton />
           </div>
         </div>

@@ -7,6 +7,7 @@ import { seedDemoProducts } from "./vendor";
 import { seedDemoVendorWork } from "./vendor-work";
 import { seedDemoRollouts } from "./rollouts";
 import { seedDemoReviews } from "./reviews";
+import { seedDemoNotifications } from "./notifications";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
 export async function seedDemo(db: Db): Promise<string> {
@@ -16,6 +17,8 @@ export async function seedDemo(db: Db): Promise<string> {
   await seedDemoVendorWork(db);
   const rolloutCount = await seedDemoRollouts(db);
   const reviewCount = await seedDemoReviews(db);
+  // People the review seed told nothing get a few notifications, so no list starts empty.
+  await seedDemoNotifications(db);
   return [
     `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records, ${reviewCount} submissions at review stages created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
     demoSignInTable(),

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
     "admin.organisations",
     "admin.users",
     "admin.reviews",
+    "admin.outbox",
     "catalog.read",
     "catalog.manage",
     "reports.read",

@@ -26,4 +26,22 @@ export async function startServer(): Promise<void> {
     const seeded = await seedIfEmpty(handle.db);
     if (seeded) logInfo(`demo data created on first start.\n${seeded}`);
   }
+  await startEmailWorker(config);
+}
+
+/** The email worker runs in every server process (claims keep instances apart), never while `next build` runs. */
+async function startEmailWorker(config: ReturnType<typeof getConfig>): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startMailWorker, stopMailWorker } = await import("@/lib/notifications/worker");
+  startMailWorker();
+  // On shutdown no new run starts and the current one may finish while Next closes the server.
+  // Only beside Next's own signal handlers, which end the process: a lone listener would keep it alive.
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopMailWorker());
+  if (config.mail.smtpUrl) {
+    const server = new URL(config.mail.smtpUrl);
+    // Host and port only: the URL may hold a user name and password.
+    logInfo(`email: sending over ${server.protocol.replace(":", "").toUpperCase()} via ${server.hostname}:${server.port || "default port"} as ${config.mail.from}`);
+  } else {
+    logInfo("email: SMTP_URL is not set, so no email is sent; messages are held in the outbox (/admin/outbox)");
+  }
 }

@@ -7,7 +7,7 @@ import type { AppConfig } from "@/lib/config";
  * A fresh, migrated database for one test file: in-memory PGlite, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped after).
  */
-export async function openTestDb(): Promise<DbHandle & { dispose: () => Promise<void> }> {
+export async function openTestDb(): Promise<DbHandle & { database: AppConfig["database"]; dispose: () => Promise<void> }> {
   if (process.env.TEST_DB_DRIVER === "postgres") {
     const serverUrl = process.env.TEST_DATABASE_URL;
     if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");
@@ -23,6 +23,7 @@ export async function openTestDb(): Promise<DbHandle & { dispose: () => Promise<
     setDbHandleForProcess(handle);
     return {
       ...handle,
+      database,
       dispose: async () => {
         setDbHandleForProcess(undefined);
         await handle.close();
@@ -37,6 +38,7 @@ export async function openTestDb(): Promise<DbHandle & { dispose: () => Promise<
   setDbHandleForProcess(handle);
   return {
     ...handle,
+    database,
     dispose: async () => {
       setDbHandleForProcess(undefined);
       await handle.close();
