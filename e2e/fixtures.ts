@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 
 export const DEMO_PASSWORD = "Ringfence-demo-2026!";
 
@@ -42,4 +44,23 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export function uniqueName(prefix: string): string {
   return `${prefix} ${crypto.randomBytes(3).toString("hex")}`;
+}
+
+export type Mail = { to: string; subject: string; text: string };
+
+/** Every email the portal has sent to the e2e server's SMTP sink (scripts/e2e-server.mjs), oldest first. */
+export function mailbox(): Mail[] {
+  const dir = path.resolve(".data-e2e", `mail-${process.env.E2E_PORT ?? "3100"}`);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => {
+      const raw = fs.readFileSync(path.join(dir, f), "utf8");
+      const split = raw.indexOf("\r\n\r\n");
+      const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+      const header = (name: string) => new RegExp(`^${name}: (.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
+      const text = raw.slice(split + 4).replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      return { to: header("X-Envelope-To"), subject: header("Subject"), text };
+    });
 }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, storageStateFor, test, type AccountKey } from "./fixtures";
+import { expect, mailbox, storageStateFor, test, type AccountKey } from "./fixtures";
 
 // The whole review, in the browser, by the people who do it: an administrator
 // assigns a panel to Cobalt's submission; a platform reviewer, a government
@@ -69,6 +69,15 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await admin.getByRole("button", { name: "Assign panel" }).click();
   await expect(admin.getByRole("heading", { name: /^Panel, due / })).toBeVisible();
   await expect(admin.getByText("Not yet declared")).toHaveCount(3);
+
+  // Each member is told in the portal and by email (a real SMTP server: scripts/e2e-server.mjs).
+  await reviewer.goto("/notifications");
+  const assigned = reviewer.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: "You have been placed on a review panel" });
+  await expect(assigned.first()).toBeVisible();
+  await expect(reviewer.getByRole("banner").getByRole("link", { name: /^Notifications \(\d+ unread\)$/ })).toBeVisible();
+  await expect
+    .poll(() => mailbox().filter((m) => m.to === "auditor2@ncra.example" && m.subject === "Ringfence: You have been placed on a review panel" && m.text.includes(`/review/${first}`)).length, { timeout: 30_000 })
+    .toBe(1);
 
   // Declarations: before declaring, a member sees nothing of the submission.
   await reviewer.goto("/review");
@@ -178,4 +187,7 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await expect(vendor.getByTestId("decision")).toHaveText("Decision: Meets with conditions");
   await expect(vendor.getByText(/Send rollout records for three content releases/)).toBeVisible();
   await expect(vendor.getByText(/Publish the customer-facing ring selection guide/)).toBeVisible();
+  await expect.poll(() => mailbox().filter((m) => m.to === "officer@cobalt.example" && /Decision: meets with conditions/.test(m.subject)).length, { timeout: 30_000 }).toBe(1);
+  await vendor.goto("/notifications");
+  await expect(vendor.getByRole("heading", { name: "Decision: meets with conditions" })).toBeVisible();
 });

@@ -111,7 +111,10 @@ export async function runOnce(options: RunOptions = {}): Promise<RunResult> {
   return result;
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; stopped: boolean };
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; stopped: boolean; remindersAt?: number };
+
+/** How often the worker looks for remediation items due soon or overdue (each reminder goes out once; see lib/review/remediation.ts). */
+export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 const holder = globalThis as unknown as { __ringfenceMailWorker?: WorkerState };
 
 /** Runs the worker every `intervalMs` in the background (unref'd: it never keeps the process alive). */
@@ -123,6 +126,11 @@ export function startMailWorker(intervalMs = INTERVAL_MS): void {
     try {
       // A full batch means more may be due: carry on without waiting.
       let r: RunResult;
+      if (!state.remindersAt || Date.now() - state.remindersAt >= REMINDER_INTERVAL_MS) {
+        state.remindersAt = Date.now();
+        const { queueRemediationReminders } = await import("@/lib/review/remediation");
+        await queueRemediationReminders(await getDb());
+      }
       do r = await runOnce();
       while (!state.stopped && r.claimed === BATCH_SIZE);
     } catch (err) {
