@@ -65,11 +65,12 @@ test.describe("email outbox", () => {
     await page.goto("/admin");
     await page.getByRole("link", { name: "Read the outbox" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();
-    // The test server has no SMTP_URL: nothing leaves the portal, and the page says so.
-    await expect(page.getByText(/Email sending is not configured \(SMTP_URL is not set\)/)).toBeVisible();
-    await page.getByLabel("Status").selectOption("held");
+    // The test server sends through a real SMTP sink (scripts/e2e-server.mjs): the demo data's emails go out.
+    await expect(page.getByText(/Every email the portal has queued/)).toBeVisible();
+    await page.getByLabel("Status").selectOption("sent");
     await page.getByRole("button", { name: "Show" }).click();
-    await expect(page).toHaveURL(/\/admin\/outbox\?status=held$/);
-    await expect(page.getByLabel("Status")).toHaveValue("held");
+    await expect(page).toHaveURL(/\/admin\/outbox\?status=sent$/);
+    await expect(page.getByLabel("Status")).toHaveValue("sent");
+    await expect(page.getByText(/You have been placed on a review panel/).first()).toBeVisible();
   });
 });

@@ -58,6 +58,7 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   // Assignment.
   await admin.goto("/admin/reviews");
   await admin.getByRole("link", { name: "Cobalt Shield: Cobalt Antivirus" }).click();
+  await admin.waitForURL(/\/admin\/reviews\/[0-9a-f-]{36}$/);
   const first = admin.url().split("/").pop()!;
   await admin.getByRole("button", { name: "Assign panel" }).click();
   await expect(admin.getByText("A panel needs at least one platform reviewer and one government auditor.")).toBeVisible();
