@@ -2,10 +2,11 @@ import * as core from "./matrix/core";
 import * as catalog from "./matrix/catalog";
 import * as vendor from "./matrix/vendor";
 import * as rollouts from "./matrix/rollouts";
+import * as clarify from "./matrix/clarify";
 
 export type { Access } from "./matrix/core";
 
-const parts = [core, catalog, vendor, rollouts];
+const parts = [core, catalog, vendor, rollouts, clarify];
 export const PAGES = Object.assign({}, ...parts.map((p) => p.PAGES)) as typeof core.PAGES;
 export const ROUTE_HANDLERS = Object.assign({}, ...parts.map((p) => p.ROUTE_HANDLERS)) as typeof core.ROUTE_HANDLERS;
 export const ACTIONS = Object.assign({}, ...parts.map((p) => p.ACTIONS)) as typeof core.ACTIONS;

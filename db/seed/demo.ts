@@ -6,6 +6,7 @@ import { seedBaselineCatalog } from "./catalog";
 import { seedDemoProducts } from "./vendor";
 import { seedDemoVendorWork } from "./vendor-work";
 import { seedDemoRollouts } from "./rollouts";
+import { seedDemoReview } from "./review";
 
 /** Everything the demo needs, in dependency order. Idempotent. */
 export async function seedDemo(db: Db): Promise<string> {
@@ -14,8 +15,9 @@ export async function seedDemo(db: Db): Promise<string> {
   const productCount = await seedDemoProducts(db);
   await seedDemoVendorWork(db);
   const rolloutCount = await seedDemoRollouts(db);
+  const review = await seedDemoReview(db);
   return [
-    `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records created; baseline catalog ${catalog.created ? "published" : "already present"}.`,
+    `${identity.created} demo people, ${productCount} products, ${rolloutCount} rollout records created; baseline catalog ${catalog.created ? "published" : "already present"}${review ? "; one attestation in review with a panel" : ""}.`,
     demoSignInTable(),
   ].join("\n");
 }
