@@ -37,7 +37,7 @@ const STATUS_TONE: Record<ClarificationStatus, string> = {
 };
 
 /** "2026-07-01 09:30 UTC": the same text on the server and in every browser. */
-export function formatUtc(iso: string): string {
+function formatUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

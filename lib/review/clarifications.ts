@@ -54,7 +54,7 @@ export async function askClarification(db: DbOrTx, actor: Actor, input: AskClari
     await notify(tx, await vendorOfficers(tx, gate.row.organisationId), {
       kind: "clarification_asked",
       title: `Question from the review panel on ${control.ref}`,
-      body: `The review panel asked a question about control ${control.ref} (${control.title}) in your attestation for ${control.productName}, revision ${gate.row.revision}. Sign in to read it; a compliance officer can answer it.`,
+      body: `The review panel asked a question about control ${control.ref} (${control.title}) in your attestation for ${control.productName}, revision ${gate.row.revision}. Sign in to read and answer it.`,
       link: vendorLink(gate.row.id),
     });
     return ok({ id: thread.id, attestationId: gate.row.id, status: "open" });
@@ -83,7 +83,7 @@ export async function replyAsPanel(db: DbOrTx, actor: Actor, input: ReplyClarifi
     await notify(tx, await vendorOfficers(tx, row.organisationId), {
       kind: "clarification_asked",
       title: `Follow-up from the review panel on ${ref}`,
-      body: `The review panel followed up on its question about control ${ref} in your attestation for ${control?.productName ?? "your product"}, revision ${row.revision}. Sign in to read it; a compliance officer can answer it.`,
+      body: `The review panel followed up on its question about control ${ref} in your attestation for ${control?.productName ?? "your product"}, revision ${row.revision}. Sign in to read and answer it.`,
       link: vendorLink(row.id),
     });
     return ok({ id: thread.id, attestationId: row.id, status: "open" });
