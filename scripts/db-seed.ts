@@ -1,6 +1,5 @@
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/db/seed/demo";
 import { isLocalDatabaseUrl } from "@/db/seed/guard";
 import { parseConfig } from "@/lib/config";
 
@@ -12,6 +11,8 @@ if (config.database.kind === "postgres" && !force && !isLocalDatabaseUrl(config.
   process.exit(2);
 }
 
+// Loaded after the guard: a refusal should not wait for the whole seed (and the domain code it uses) to load.
+const { seedDemo } = await import("@/db/seed/demo");
 const handle = await openDatabase(config.database);
 try {
   await migrateDatabase(handle, config.database);

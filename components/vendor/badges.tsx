@@ -1,3 +1,5 @@
+import { STATE_LABELS, type State } from "@/lib/review/transitions";
+
 const ATTESTATION_STATUS: Record<string, { label: string; tone: string }> = {
   draft: { label: "Draft", tone: "bg-amber-100 text-amber-900 border-amber-700" },
   submitted: { label: "Submitted", tone: "bg-green-100 text-green-900 border-green-700" },
@@ -10,7 +12,7 @@ const ATTESTATION_STATUS: Record<string, { label: string; tone: string }> = {
 };
 
 export function AttestationStatusBadge({ status }: { status: string }) {
-  const s = ATTESTATION_STATUS[status] ?? { label: status, tone: "bg-gray-100 text-gray-800 border-gray-600" };
+  const s = ATTESTATION_STATUS[status] ?? { label: STATE_LABELS[status as State] ?? status, tone: "bg-gray-100 text-gray-800 border-gray-600" };
   return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${s.tone}`}>{s.label}</span>;
 }
 

@@ -60,6 +60,9 @@ async function submitted(db: Db, officer: Actor, productName: string, period: [s
   return id;
 }
 
+/** The period of Aegis's demo attestation in review. */
+export const DEMO_REVIEW_PERIOD = { start: "2025-07-01", end: "2025-12-31" } as const;
+
 function inDays(n: number): string {
   return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 }
@@ -135,5 +138,13 @@ export async function seedDemoReviews(db: Db): Promise<number> {
     "sign decision",
   );
   must(await cosignDecision(db, auditor, decided), "co-sign");
-  return 4;
+
+  // Aegis, the main demo vendor, has one attestation in review (the reviewer leads it), dated a month
+  // back so the demo draft stays first in Aegis's lists. e2e/matrix/clarify.ts finds it by its period.
+  const aegis = await actorFor(db, "officer@aegis.example");
+  const inReview = await submitted(db, aegis, "Aegis Cloud Console", [DEMO_REVIEW_PERIOD.start, DEMO_REVIEW_PERIOD.end], 3);
+  await panel(inReview, 30, reviewer);
+  const monthAgo = new Date(Date.now() - 30 * 86_400_000);
+  await db.update(attestations).set({ createdAt: monthAgo, updatedAt: monthAgo }).where(eq(attestations.id, inReview));
+  return 5;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db/client";
-import { blobs, evidenceItems, evidenceLinks, evidenceVersions } from "@/db/schema";
+import { blobs, clarificationMessages, evidenceItems, evidenceLinks, evidenceVersions } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
@@ -88,6 +88,9 @@ export async function deletionBlocker(db: DbOrTx, organisationId: string, eviden
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(evidenceLinks).where(eq(evidenceLinks.evidenceId, evidenceId));
   const links = row?.n ?? 0;
   if (links > 0) return `It is linked to ${links === 1 ? "a control" : `${links} controls`}. Unlink it first, or retire it instead.`;
+  // Answers to the review panel keep what they attached, like a submission.
+  const [answers] = await db.select({ n: sql<number>`count(*)::int` }).from(clarificationMessages).where(eq(clarificationMessages.evidenceItemId, evidenceId));
+  if ((answers?.n ?? 0) > 0) return `It is attached to ${answers!.n === 1 ? "an answer" : `${answers!.n} answers`} to the review panel, which must stay as sent. Retire it instead.`;
   return null;
 }
 

@@ -1,15 +1,11 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
-import type { PickerResult } from "@/lib/evidence/queries";
-import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
 import { Button } from "@/components/ui/button";
-import { searchEvidenceAction } from "@/app/(portal)/vendor/evidence/actions";
+import { EvidenceSearch, evidenceKindLabel as kindLabel } from "@/components/evidence/evidence-search";
 import { setEvidenceLinksAction } from "./actions";
 
 export type PickerItem = { id: string; title: string; kind: string; validUntil: string | null; status?: "active" | "retired" };
-
-const kindLabel = (k: string) => EVIDENCE_KIND_LABELS[k as keyof typeof EVIDENCE_KIND_LABELS] ?? k;
 
 /**
  * The evidence linked to one control, and a search of the vault to link more.
@@ -21,25 +17,6 @@ export function EvidencePicker({ attestationId, controlId, label, initial, today
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState("");
-  const [results, setResults] = useState<PickerResult[] | null>(null);
-  const [searchError, setSearchError] = useState<string | null>(null);
-  const seq = useRef(0);
-  const uid = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const mine = ++seq.current;
-    const t = setTimeout(async () => {
-      const r = await searchEvidenceAction({ q, kind: "" });
-      if (mine !== seq.current) return; // a newer search has started
-      if (r.ok) {
-        setResults(r.data);
-        setSearchError(null);
-      } else setSearchError(r.fieldErrors?.q?.[0] ?? r.formError ?? "The search failed.");
-    }, 250);
-    return () => clearTimeout(t);
-  }, [q, open]);
 
   async function save(next: PickerItem[], done: string) {
     const before = linked;
@@ -54,8 +31,6 @@ export function EvidencePicker({ attestationId, controlId, label, initial, today
     }
   }
 
-  const linkedIds = new Set(linked.map((e) => e.id));
-  const offered = (results ?? []).filter((r) => !linkedIds.has(r.id));
   return (
     <fieldset className="mt-3 rounded-md border border-gray-300 p-3">
       <legend className="px-1 text-sm font-semibold">Linked evidence for {label}</legend>
@@ -78,25 +53,16 @@ export function EvidencePicker({ attestationId, controlId, label, initial, today
         </ul>
       )}
       {open ? (
-        <div className="mt-2 rounded-md border border-gray-200 bg-gray-50 p-2">
-          <label htmlFor={`${uid}-q`} className="block text-sm font-semibold">Find evidence to link to {label}</label>
-          <input id={`${uid}-q`} type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} placeholder="Title, description or file name" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base" aria-describedby={`${uid}-hint`} />
-          <p id={`${uid}-hint`} className="text-xs text-muted">Current items of your vault, newest first; retired items are not offered.</p>
-          {searchError ? <p role="alert" className="text-sm font-semibold text-red-800">{searchError}</p> : null}
-          {results === null ? <p className="text-sm">Searching…</p> : offered.length === 0 ? (
-            <p className="text-sm">{q ? "Nothing else matches." : "Nothing else in your vault."} <Link href="/vendor/evidence/new" className="underline">Add evidence</Link>.</p>
-          ) : (
-            <ul className="mt-1 max-h-56 space-y-1 overflow-y-auto" aria-label={`Matching evidence for ${label}`}>
-              {offered.map((r) => (
-                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                  <span>{r.title} <span className="text-muted">({kindLabel(r.kind)}{r.fileName ? `, ${r.fileName}` : ""})</span>{r.validUntil !== null && r.validUntil < today ? <span className="ml-1 font-semibold text-red-800">expired {r.validUntil}</span> : null}</span>
-                  <Button variant="secondary" disabled={pending} onClick={() => void save([...linked, { id: r.id, title: r.title, kind: r.kind, validUntil: r.validUntil, status: "active" }], `Linked “${r.title}”.`)} aria-label={`Link ${r.title}`}>Link</Button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Button variant="link" onClick={() => setOpen(false)}>Close the search</Button>
-        </div>
+        <EvidenceSearch
+          searchLabel={`Find evidence to link to ${label}`}
+          resultsLabel={`Matching evidence for ${label}`}
+          chooseText="Link"
+          excludeIds={linked.map((e) => e.id)}
+          today={today}
+          disabled={pending}
+          onChoose={(r) => void save([...linked, { id: r.id, title: r.title, kind: r.kind, validUntil: r.validUntil, status: "active" }], `Linked “${r.title}”.`)}
+          onClose={() => setOpen(false)}
+        />
       ) : (
         <Button variant="secondary" className="mt-2" onClick={() => setOpen(true)}>Link evidence to {label}</Button>
       )}

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { progressByDomain, todayIso } from "@/lib/attestations/completeness";
 import { getSubmission, listRevisions, loadWorkspace } from "@/lib/attestations/queries";
 import { getWithdrawal } from "@/lib/attestations/withdrawals";
+import { countOpenClarifications } from "@/lib/review/clarifications";
 import { ATTESTATION_KIND_LABELS, STATUS_LABELS } from "@/lib/validations/vendor";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
@@ -29,11 +30,12 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
   const { attestation: a, controls, answers, links } = ws;
   const today = todayIso();
   const draft = a.status === "draft";
-  const [submission, withdrawal, revisions, review] = await Promise.all([
+  const [submission, withdrawal, revisions, review, openQuestions] = await Promise.all([
     draft ? null : getSubmission(db, a.id),
     a.status === "withdrawn" ? getWithdrawal(db, actor.organisationId, a.id) : null,
     listRevisions(db, actor.organisationId, a.lineageId),
     draft ? null : reviewForVendor(db, actor.organisationId, a.id),
+    a.status === "in_review" ? countOpenClarifications(db, actor, a.id) : null,
   ]);
   const latest = revisions.every((r) => r.revision <= a.revision);
   const mayWithdraw = (a.status === "submitted" || a.status === "in_review") && latest && can(actor.role, "vendor.submit");
@@ -48,6 +50,11 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
           <>
             <Link href={`/vendor/attestations/${a.id}/submit`} className={buttonClass()}>{draft ? "Check and submit" : "Submission"}</Link>
             {a.revision > 1 ? <Link href={`/vendor/attestations/${a.id}/compare`} className={buttonClass("secondary")}>Compare revisions</Link> : null}
+            {draft ? null : (
+              <Link href={`/vendor/attestations/${a.id}/questions`} className={buttonClass(openQuestions ? "primary" : "secondary")}>
+                Questions from the review panel{openQuestions === null ? "" : ` (${openQuestions} open)`}
+              </Link>
+            )}
           </>
         }
       />
