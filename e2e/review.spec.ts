@@ -133,6 +133,30 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   const nav = reviewer.getByRole("navigation", { name: "Controls" });
   await expect(nav.getByRole("link").first()).toContainText("re-score");
   await expect(nav.getByRole("link").nth(1)).toContainText("3, carried over");
+
+  // A question on the changed control, answered with a new file; the reviewer downloads it and resolves the thread.
+  const question = "Which release records show the 4-hour content bake being kept?";
+  await reviewer.getByLabel(new RegExp(`^Question for the vendor about ${firstKey}`)).fill(question);
+  await reviewer.getByRole("button", { name: "Send question" }).click();
+  await expect(reviewer.getByText(question)).toBeVisible();
+  await vendor.goto("/vendor/evidence/new");
+  await vendor.getByLabel("Choose files to upload").setInputFiles([{ name: "content-bake-records.txt", mimeType: "text/plain", buffer: Buffer.from("release 7.4.1 content: ring 1 4h02m, ring 2 4h10m, ring 3 4h05m\n") }]);
+  await expect(vendor.getByRole("list", { name: "Uploads" }).getByText(/^Uploaded/)).toHaveCount(1);
+  await vendor.goto(`/vendor/attestations/${second_rev}/questions`);
+  const asked = vendor.getByRole("article").filter({ hasText: question });
+  await asked.getByRole("button", { name: "Attach evidence from your vault" }).click();
+  await asked.getByLabel(/^Find evidence to attach/).fill("content-bake");
+  await asked.getByRole("button", { name: /^Attach content-bake-records/ }).click();
+  await asked.getByLabel("Your answer for the review panel").fill("The attached records show each content ring's bake for release 7.4.1.");
+  await asked.getByRole("button", { name: "Send answer" }).click();
+  await expect(asked.getByText("Answered, waiting for the panel", { exact: true })).toBeVisible();
+  await reviewer.reload();
+  const thread = reviewer.getByRole("article").filter({ hasText: question });
+  const download = await Promise.all([reviewer.waitForEvent("download"), thread.getByRole("link", { name: /content-bake-records/ }).click()]).then(([d]) => d);
+  expect(download.suggestedFilename()).toBe("content-bake-records.txt");
+  await thread.getByRole("button", { name: /as resolved$/ }).click();
+  await expect(thread.getByText("Resolved", { exact: true })).toBeVisible();
+
   await scoreRemaining(reviewer, second_rev, (key) => (key === firstKey ? { score: 1, rationale: "Bake times are stated but no record shows them kept." } : { score: 3 }));
   await reviewer.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(reviewer.getByText(/Your scorecard is submitted/)).toBeVisible();

@@ -45,7 +45,7 @@ export function ClarificationStatusBadge({ status }: { status: ClarificationStat
   return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[status]}`}>{CLARIFICATION_STATUS_LABELS[status]}</span>;
 }
 
-function Message({ m, side }: { m: ClarificationMessageView; side: ClarificationSide }) {
+function Message({ m, side, attestationId }: { m: ClarificationMessageView; side: ClarificationSide; attestationId: string }) {
   const who = m.side === "panel" ? "review panel" : "vendor";
   const version = m.evidence && m.evidence.version > 0 ? `, file version ${m.evidence.version}` : "";
   return (
@@ -57,7 +57,14 @@ function Message({ m, side }: { m: ClarificationMessageView; side: Clarification
       {m.evidence ? (
         <p className="mt-2 break-words text-sm">
           Attached evidence:{" "}
-          {side === "vendor" ? <Link href={`/vendor/evidence/${m.evidence.id}`} className="underline">{m.evidence.title}</Link> : <span className="font-semibold">{m.evidence.title}</span>}
+          {side === "vendor" ? (
+            <Link href={`/vendor/evidence/${m.evidence.id}`} className="underline">{m.evidence.title}</Link>
+          ) : m.evidence.version > 0 ? (
+            // Panel members download exactly the version attached, through the panel's own file route.
+            <a href={`/api/review/${attestationId}/evidence/${m.evidence.id}?version=${m.evidence.version}`} className="font-semibold underline">{m.evidence.title}</a>
+          ) : (
+            <span className="font-semibold">{m.evidence.title}</span>
+          )}
           {version}
         </p>
       ) : null}
@@ -78,7 +85,7 @@ function Thread({ thread, number, side, canWrite, today, level }: { thread: Clar
           <ClarificationStatusBadge status={thread.status} />
         </div>
         <ol className="mt-2 space-y-2" aria-label={`Messages of ${label}`}>
-          {thread.messages.map((m) => <Message key={m.id} m={m} side={side} />)}
+          {thread.messages.map((m) => <Message key={m.id} m={m} side={side} attestationId={thread.attestationId} />)}
         </ol>
         {thread.status === "resolved" && thread.resolvedAt ? (
           <p className="mt-2 text-sm">Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""} on <time dateTime={thread.resolvedAt}>{formatUtc(thread.resolvedAt)}</time>.</p>

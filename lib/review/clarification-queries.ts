@@ -65,6 +65,7 @@ export async function listClarifications(db: DbOrTx, actor: Who, attestationId: 
   const threads = await db
     .select({
       id: clarifications.id,
+      attestationId: clarifications.attestationId,
       controlId: clarifications.controlId,
       controlRef: catalogControls.controlId,
       controlTitle: catalogControls.title,

@@ -28,6 +28,7 @@ export type ClarificationMessageView = {
 
 export type ClarificationThreadView = {
   id: string;
+  attestationId: string;
   /** The catalog control's uuid. */
   controlId: string;
   /** The control's reference, e.g. "SDP-2.1". */

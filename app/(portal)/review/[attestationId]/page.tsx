@@ -68,6 +68,11 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
           ) : (
             <p>You have no scorecard for this revision.</p>
           )}
+          <p className="mt-3">
+            <Link href={`/review/${a.id}/clarifications`} className="text-brand-700 underline">
+              Questions to the vendor
+            </Link>
+          </p>
           {a.status === "reconciliation" || a.status === "decided" || a.status === "published" ? (
             <p className="mt-3">
               <Link href={`/review/${a.id}/reconcile`} className="text-brand-700 underline">

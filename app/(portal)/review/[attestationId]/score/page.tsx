@@ -11,6 +11,8 @@ import { formatBytes } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ExpiryFlag } from "@/components/vendor/badges";
 import { ScoreForm, SubmitScorecard, ScoreKeys } from "./score-form";
+import { listClarifications } from "@/lib/review/clarifications";
+import { ClarificationThreads } from "@/components/review/clarification-thread";
 
 export const metadata: Metadata = { title: "Scoring" };
 
@@ -31,6 +33,7 @@ export default async function ScorePage({ params, searchParams }: { params: Prom
   const [info, findings, panel] = await Promise.all([catalogFor(db, controls.map((c) => c.id)) as Promise<Map<string, CatalogInfo>>, rolloutFindingsFor(db, a.organisationId, controls), listPanelScores(db, actor, a.id)]);
   const index = Math.max(0, controls.findIndex((c) => c.id === wanted));
   const current = controls[index]!;
+  const threads = await listClarifications(db, actor, a.id, { controlId: current.id });
   const mine = card.scores.get(current.id);
   const today = todayIso();
   const stateOf = (id: string) => {
@@ -137,6 +140,9 @@ export default async function ScorePage({ params, searchParams }: { params: Prom
                 );
               })}
             </ul>
+          </Card>
+          <Card>
+            <ClarificationThreads side="panel" attestationId={a.id} controlId={current.id} threads={threads} controlLabel={current.controlId} canWrite={a.status === "in_review"} headingLevel={2} />
           </Card>
           <Card>
             <h2 className="text-lg font-semibold">Your score</h2>
