@@ -146,13 +146,13 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   const asked = vendor.getByRole("article").filter({ hasText: question });
   await asked.getByRole("button", { name: "Attach evidence from your vault" }).click();
   await asked.getByLabel(/^Find evidence to attach/).fill("content-bake");
-  await asked.getByRole("button", { name: /^Attach content-bake-records/ }).click();
+  await asked.getByRole("button", { name: "Attach content bake records" }).click();
   await asked.getByLabel("Your answer for the review panel").fill("The attached records show each content ring's bake for release 7.4.1.");
   await asked.getByRole("button", { name: "Send answer" }).click();
   await expect(asked.getByText("Answered, waiting for the panel", { exact: true })).toBeVisible();
   await reviewer.reload();
   const thread = reviewer.getByRole("article").filter({ hasText: question });
-  const download = await Promise.all([reviewer.waitForEvent("download"), thread.getByRole("link", { name: /content-bake-records/ }).click()]).then(([d]) => d);
+  const download = await Promise.all([reviewer.waitForEvent("download"), thread.getByRole("link", { name: "content bake records" }).click()]).then(([d]) => d);
   expect(download.suggestedFilename()).toBe("content-bake-records.txt");
   await thread.getByRole("button", { name: /as resolved$/ }).click();
   await expect(thread.getByText("Resolved", { exact: true })).toBeVisible();
@@ -179,6 +179,9 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await expect(rol.getByText(/explain in at least 10 characters why the consensus is 1/)).toBeVisible();
   await rol.getByLabel("Note").fill("The panel agreed the bake times are not evidenced by any record.");
   await rol.getByRole("button", { name: "Record consensus" }).click();
+  // Recorded: the control's summary line says so, and its details keep the note.
+  await expect(rol.locator("summary")).toContainText("consensus 1");
+  await rol.evaluate((d) => ((d as HTMLDetailsElement).open = true));
   await expect(rol.getByText(/Consensus note: The panel agreed/)).toBeVisible();
   // Every other control: the consensus offered is the panel's rounded mean.
   const openAll = () => lead.locator("details").evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));

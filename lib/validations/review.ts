@@ -17,7 +17,8 @@ export type AssignPanelInput = z.input<typeof assignPanelSchema>;
 export const declareConflictSchema = z
   .object({
     attestationId: id("an attestation"),
-    hasConflict: z.boolean({ error: "Say whether you have a conflict of interest." }),
+    // Radio buttons give "true"/"false"; the server also accepts booleans.
+    hasConflict: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Say whether you have a conflict of interest." }),
     note: safeMultiline(2000),
   })
   .refine((v) => !v.hasConflict || v.note.trim().length >= 10, { path: ["note"], message: "Describe the conflict in at least 10 characters, so the administrator can find a replacement." });

@@ -19,10 +19,10 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
     resolver: zodResolver(declareConflictSchema),
     defaultValues: { attestationId, hasConflict: undefined, note: "" },
   });
-  const has = useWatch({ control, name: "hasConflict" });
+  const has = String(useWatch({ control, name: "hasConflict" })) === "true";
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await declareConflictAction(values);
+    const result = await declareConflictAction(values as z.input<typeof declareConflictSchema>);
     if (result.ok) {
       if (result.data.seated) router.refresh();
       else setLeft(true);
@@ -38,16 +38,16 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">Do you have a conflict of interest with {vendor}?</legend>
         <label className="mt-2 flex min-h-10 items-center gap-2">
-          <input type="radio" className="h-5 w-5" value="false" {...register("hasConflict", { setValueAs: (v) => (v === "true" ? true : v === "false" ? false : undefined) })} />
+          <input type="radio" className="h-5 w-5" value="false" {...register("hasConflict")} />
           No, I have no conflict of interest
         </label>
         <label className="flex min-h-10 items-center gap-2">
-          <input type="radio" className="h-5 w-5" value="true" {...register("hasConflict", { setValueAs: (v) => (v === "true" ? true : v === "false" ? false : undefined) })} />
+          <input type="radio" className="h-5 w-5" value="true" {...register("hasConflict")} />
           Yes, I have a conflict of interest
         </label>
         {formState.errors.hasConflict ? <p className="mt-1 text-sm font-medium text-red-700">{formState.errors.hasConflict.message}</p> : null}
       </fieldset>
-      <TextAreaField id="note" label={has === true ? "Describe the conflict" : "Note (optional)"} rows={3} error={formState.errors.note?.message} {...register("note")} />
+      <TextAreaField id="note" label={has ? "Describe the conflict" : "Note (optional)"} rows={3} error={formState.errors.note?.message} {...register("note")} />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Declare"}
       </Button>
