@@ -219,3 +219,39 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await vendor.goto("/notifications");
   await expect(vendor.getByRole("heading", { name: "Decision: meets with conditions" })).toBeVisible();
 });
+
+test("the vendor closes a condition with evidence from its vault; the lead reopens it, then accepts it", async ({ browser }) => {
+  const vendor = await as(browser, "bastion");
+  const lead = await as(browser, "reviewer");
+  await vendor.goto("/vendor/attestations");
+  await vendor.getByRole("row").filter({ hasText: "Decided" }).getByRole("link").first().click();
+  await expect(vendor.getByTestId("decision")).toHaveText("Decision: Meets with conditions");
+  const id = vendor.url().split("/").pop()!;
+  const item = vendor.locator('li[id^="remediation-"]').first();
+  await item.getByRole("button", { name: "Close this item" }).click();
+  await expect(item.getByText(/Say what was done, in at least 10 characters/)).toBeVisible();
+  await item.getByLabel("What was done").fill("Both quarterly rollback drill reports are attached, with timings.");
+  await item.getByLabel("Evidence from your vault (optional)").fill("practice statement");
+  await item.getByRole("button", { name: "Search" }).click();
+  await item.getByRole("button", { name: /^Attach “Deployment practice statement/ }).first().click();
+  await expect(item.getByText(/^Attached: Deployment practice statement/)).toBeVisible();
+  await item.getByRole("button", { name: "Close this item" }).click();
+  await expect(item.getByText(/Closed, waiting for the panel's lead/)).toBeVisible();
+
+  await lead.goto(`/review/${id}/reconcile`);
+  const row = lead.locator("#remediation li").filter({ hasText: "Closed by the vendor" }).first();
+  await expect(row.getByRole("link", { name: "Download the evidence sent with it" })).toBeVisible();
+  await row.getByRole("button", { name: "Reopen" }).click();
+  await expect(row.getByText(/Say what is still missing/)).toBeVisible();
+  await row.getByLabel("Note to the vendor").fill("The Q2 report has no timings; add them, please.");
+  await row.getByRole("button", { name: "Reopen" }).click();
+  await vendor.reload();
+  await expect(vendor.getByText("Panel's note: The Q2 report has no timings; add them, please.")).toBeVisible();
+  const again = vendor.locator('li[id^="remediation-"]').filter({ hasText: "Panel's note" }).first();
+  await again.getByLabel("What was done").fill("The Q2 report now has timings for every ring.");
+  await again.getByRole("button", { name: "Close this item" }).click();
+  await expect(again.getByText(/Closed, waiting for the panel's lead/)).toBeVisible();
+  await lead.reload();
+  await lead.locator("#remediation li").filter({ hasText: "Closed by the vendor" }).first().getByRole("button", { name: "Accept" }).click();
+  await expect(lead.locator("#remediation").getByText(/· Accepted/)).toBeVisible();
+});

@@ -38,11 +38,11 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">Do you have a conflict of interest with {vendor}?</legend>
         <label className="mt-2 flex min-h-10 items-center gap-2">
-          <input type="radio" className="h-5 w-5" value="false" {...register("hasConflict")} />
+          <input type="radio" className="h-5 w-5 shrink-0" value="false" {...register("hasConflict")} />
           No, I have no conflict of interest
         </label>
         <label className="flex min-h-10 items-center gap-2">
-          <input type="radio" className="h-5 w-5" value="true" {...register("hasConflict")} />
+          <input type="radio" className="h-5 w-5 shrink-0" value="true" {...register("hasConflict")} />
           Yes, I have a conflict of interest
         </label>
         {formState.errors.hasConflict ? <p className="mt-1 text-sm font-medium text-red-700">{formState.errors.hasConflict.message}</p> : null}

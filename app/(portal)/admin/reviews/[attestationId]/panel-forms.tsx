@@ -23,7 +23,7 @@ function MemberBoxes({ candidates, name, register, error }: { candidates: Candid
         {candidates.map((c) => (
           <li key={c.id}>
             <label className="flex min-h-10 items-center gap-2">
-              <input type="checkbox" value={c.id} className="h-5 w-5" {...register(name as never)} />
+              <input type="checkbox" value={c.id} className="h-5 w-5 shrink-0" {...register(name as never)} />
               <span>
                 {c.name} <span className="text-sm text-muted">· {ROLE_LABELS[c.role]}, {c.organisationName}</span>
               </span>

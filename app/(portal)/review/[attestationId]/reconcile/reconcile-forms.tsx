@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -151,17 +151,18 @@ export function CosignButton({ attestationId }: { attestationId: string }) {
 
 export function RemediationReviewForm({ itemId }: { itemId: string }) {
   const { register, handleSubmit, formState, setError } = useForm<{ note: string }>({ defaultValues: { note: "" } });
-  const [accept, setAccept] = useState(true);
-  const { message, submit } = useSubmit<{ note: string }>((v) => reviewRemediationAction({ itemId, accept, note: v.note }), setError as never);
+  // Which button submitted: read when the submit handler runs, not from the render that made it.
+  const accept = useRef(true);
+  const { message, submit } = useSubmit<{ note: string }>((v) => reviewRemediationAction({ itemId, accept: accept.current, note: v.note }), setError as never);
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
       <FormAlert message={message} />
       <TextAreaField id={`review-note-${itemId}`} label="Note to the vendor" hint="Required when you reopen the item." rows={2} error={formState.errors.note?.message} {...register("note")} />
       <div className="flex gap-2">
-        <Button type="submit" onClick={() => setAccept(true)} disabled={formState.isSubmitting}>
+        <Button type="submit" onClick={() => (accept.current = true)} disabled={formState.isSubmitting}>
           Accept
         </Button>
-        <Button type="submit" variant="secondary" onClick={() => setAccept(false)} disabled={formState.isSubmitting}>
+        <Button type="submit" variant="secondary" onClick={() => (accept.current = false)} disabled={formState.isSubmitting}>
           Reopen
         </Button>
       </div>

@@ -55,7 +55,7 @@ export function ScoreForm(props: {
           {[0, 1, 2, 3, 4].map((level) => (
             <li key={level}>
               <label className="flex min-h-10 items-start gap-2 rounded border border-gray-200 p-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-                <input type="radio" value={String(level)} className="mt-1 h-5 w-5" {...register("score")} />
+                <input type="radio" value={String(level)} className="mt-1 h-5 w-5 shrink-0" {...register("score")} />
                 <span>
                   <span className="font-semibold">{level}</span> {props.rubric[level] ? `— ${props.rubric[level]}` : ""}
                 </span>
