@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { isApplicable } from "./applicability";
+import { attestationInScope, type Scope } from "@/lib/review/access";
 
 export async function listAttestations(db: DbOrTx, organisationId: string, filter: { productId?: string } = {}) {
   return db
@@ -105,8 +106,13 @@ export const answerColumns = {
   updatedAt: attestationAnswers.updatedAt,
 };
 
-export async function listAnswers(db: DbOrTx, attestationId: string): Promise<Map<string, SavedAnswer>> {
-  const rows = await db.select(answerColumns).from(attestationAnswers).where(eq(attestationAnswers.attestationId, attestationId));
+/** The answers of one attestation, if the scope reaches it (an empty map otherwise). */
+export async function listAnswers(db: DbOrTx, scope: Scope, attestationId: string): Promise<Map<string, SavedAnswer>> {
+  const rows = await db
+    .select(answerColumns)
+    .from(attestationAnswers)
+    .innerJoin(attestations, eq(attestations.id, attestationAnswers.attestationId))
+    .where(and(eq(attestationAnswers.attestationId, attestationId), attestationInScope(db, scope)));
   return new Map(rows.map(({ controlId, updatedAt, ...a }) => [controlId, { ...a, updatedAt: updatedAt.toISOString() }]));
 }
 
@@ -149,16 +155,22 @@ export async function loadWorkspace(db: DbOrTx, organisationId: string, id: stri
   if (!attestation) return null;
   const [controls, answers, links] = await Promise.all([
     listApplicableControls(db, attestation.frameworkVersionId, attestation.product),
-    listAnswers(db, attestation.id),
+    listAnswers(db, { kind: "organisation", organisationId }, attestation.id),
     listLinks(db, organisationId, attestation.id),
   ]);
   return { attestation, controls, answers, links };
 }
 export type Workspace = NonNullable<Awaited<ReturnType<typeof loadWorkspace>>>;
 
-export async function getSubmission(db: DbOrTx, attestationId: string) {
-  const [row] = await db.select().from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, attestationId));
-  return row ?? null;
+/** The signed submission of one attestation, if the scope reaches it. */
+export async function getSubmission(db: DbOrTx, scope: Scope, attestationId: string) {
+  if (!isUuid(attestationId)) return null;
+  const [row] = await db
+    .select({ submission: attestationSubmissions })
+    .from(attestationSubmissions)
+    .innerJoin(attestations, eq(attestations.id, attestationSubmissions.attestationId))
+    .where(and(eq(attestationSubmissions.attestationId, attestationId), attestationInScope(db, scope)));
+  return row?.submission ?? null;
 }
 
 /** All revisions in one lineage of the caller's organisation. */

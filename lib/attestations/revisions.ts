@@ -9,7 +9,7 @@ export async function revisionControls(db: DbOrTx, organisationId: string, attes
   const ws = await loadWorkspace(db, organisationId, attestationId);
   if (!ws) return null;
   if (ws.attestation.status !== "draft") {
-    const submission = await getSubmission(db, attestationId);
+    const submission = await getSubmission(db, { kind: "organisation", organisationId }, attestationId);
     if (submission) return (submission.snapshot as unknown as Snapshot).controls;
   }
   return snapshotControls(ws);

@@ -74,7 +74,7 @@ export async function createRevision(db: Db, actor: Actor, attestationId: string
     if (!gate.ok) return gate.result;
     const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(eq(attestations.lineageId, current.lineageId));
     if ((latest?.n ?? 0) > current.revision) return fail("conflict", "A newer revision of this attestation already exists.");
-    const submission = await getSubmission(tx, current.id);
+    const submission = await getSubmission(tx, { kind: "organisation", organisationId: actor.organisationId }, current.id);
     if (!submission) return fail("conflict", "This attestation has no submission to revise.");
     const snapshot = submission.snapshot as unknown as Snapshot;
     const [row] = await tx

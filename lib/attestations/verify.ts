@@ -38,7 +38,7 @@ async function hashStored(store: BlobStore, sha256: string): Promise<string | nu
 export async function verifySubmission(db: DbOrTx, organisationId: string, attestationId: string, store: BlobStore = getBlobStore()): Promise<Verification | null> {
   const attestation = await getAttestation(db, organisationId, attestationId);
   if (!attestation) return null;
-  const submission = await getSubmission(db, attestation.id);
+  const submission = await getSubmission(db, { kind: "organisation", organisationId }, attestation.id);
   if (!submission) return null;
   const snapshot = submission.snapshot as unknown as Snapshot;
   const recomputedDigest = canonicalDigest(snapshot);

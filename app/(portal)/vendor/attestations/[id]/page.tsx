@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { scopeOf } from "@/lib/review/access";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { progressByDomain, todayIso } from "@/lib/attestations/completeness";
@@ -31,7 +32,7 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
   const today = todayIso();
   const draft = a.status === "draft";
   const [submission, withdrawal, revisions, review, openQuestions] = await Promise.all([
-    draft ? null : getSubmission(db, a.id),
+    draft ? null : getSubmission(db, scopeOf(actor), a.id),
     a.status === "withdrawn" ? getWithdrawal(db, actor.organisationId, a.id) : null,
     listRevisions(db, actor.organisationId, a.lineageId),
     draft ? null : reviewForVendor(db, actor.organisationId, a.id),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { scopeOf } from "@/lib/review/access";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { findGaps, todayIso } from "@/lib/attestations/completeness";
@@ -25,7 +26,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const officer = can(actor.role, "vendor.submit");
   const back = <Link href={`/vendor/attestations/${a.id}`} className="underline">Back to the answers</Link>;
   if (a.status !== "draft") {
-    const [submission, revisions, withdrawal] = await Promise.all([getSubmission(db, a.id), listRevisions(db, actor.organisationId, a.lineageId), getWithdrawal(db, actor.organisationId, a.id)]);
+    const [submission, revisions, withdrawal] = await Promise.all([getSubmission(db, scopeOf(actor), a.id), listRevisions(db, actor.organisationId, a.lineageId), getWithdrawal(db, actor.organisationId, a.id)]);
     const latest = Math.max(...revisions.map((r) => r.revision));
     return (
       <>
