@@ -18,11 +18,11 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   // Headers set here win over a route handler's own (Next appends only absent headers), so
-  // the evidence download, which sets `sandbox; default-src 'none'`, is left out of the API policy.
+  // the evidence downloads (the vendor's and the panel's), which set their own sandboxing policy, are left out of the API policy.
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
-      { source: "/api/((?!evidence/[^/]+/download$).*)", headers: csp(API_CSP) },
+      { source: "/api/((?!evidence/[^/]+/download$)(?!review/[^/]+/evidence/[^/]+$).*)", headers: csp(API_CSP) },
       // Requests with a body skip proxy.ts (see its matcher), so it sets no nonce policy for them.
       { source: PAGES, has: [{ type: "header", key: "content-length" }], headers: csp(pageCsp("", false)) },
       { source: PAGES, has: [{ type: "header", key: "transfer-encoding" }], headers: csp(pageCsp("", false)) },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { attestations, evidenceItems, memberships, organisations, remediationItems, reviewDecisions, scorecards, scores, users } from "@/db/schema";
+import { attestations, evidenceItems, memberships, notifications, organisations, remediationItems, reviewDecisions, scorecards, scores, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
-import { listQueue } from "@/lib/review/panels";
+import { assignPanel, declareConflict, listQueue } from "@/lib/review/panels";
 import { listPanelScores, openForPanel, panelEvidenceFile, saveScore, submitScorecard } from "@/lib/review/scoring";
 import { cosignDecision, requestChanges } from "@/lib/review/decision";
 import { closeRemediation, queueRemediationReminders, reviewForVendor, reviewRemediation } from "@/lib/review/remediation";
@@ -140,6 +140,23 @@ makeTempDataDir();
       expect(saved[0]!.n).toBe(8);
       // A scorecard with unscored controls cannot be submitted.
       expect(await submitScorecard(t.db, reviewer, id!)).toMatchObject({ ok: false, code: "invalid" });
+    });
+
+    it("a member who declares a conflict leaves the panel, sees nothing, and the administrators are told", async () => {
+      const [waiting] = await byStatus("submitted");
+      const auditor2 = await actorFor(t.db, "auditor2@ncra.example");
+      const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      expect(await assignPanel(t.db, reviewer, { attestationId: waiting!, memberIds: [reviewer.userId, auditor.userId], leadUserId: auditor.userId, dueDate: due })).toMatchObject({ ok: false, code: "not_found" });
+      expect(await assignPanel(t.db, admin, { attestationId: waiting!, memberIds: [reviewer.userId, outsider.userId], leadUserId: reviewer.userId, dueDate: due })).toMatchObject({ ok: false, fieldErrors: { memberIds: [expect.stringMatching(/government auditor/)] } });
+      expect(await assignPanel(t.db, admin, { attestationId: waiting!, memberIds: [reviewer.userId, auditor.userId, auditor2.userId], leadUserId: auditor.userId, dueDate: due })).toMatchObject({ ok: true });
+      // Invited, not yet declared: nothing of the submission.
+      expect(await openForPanel(t.db, auditor2, waiting!)).toBeNull();
+      expect(await declareConflict(t.db, auditor2, { attestationId: waiting!, hasConflict: true, note: "I advised Cobalt on its release process in 2025." })).toEqual({ ok: true, data: { seated: false } });
+      expect(await openForPanel(t.db, auditor2, waiting!)).toBeNull();
+      expect(await declareConflict(t.db, auditor2, { attestationId: waiting!, hasConflict: false, note: "" })).toMatchObject({ ok: false, code: "not_found" });
+      const told = await t.db.select({ title: notifications.title }).from(notifications).where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "conflict_declared")));
+      expect(told.map((n) => n.title)).toContain("Greta Auditor declared a conflict of interest");
+      expect(await listQueue(t.db, auditor2)).toEqual([]);
     });
 
     it("a lead requesting changes while a reviewer saves: one wins under the row lock, nothing half-done", async () => {

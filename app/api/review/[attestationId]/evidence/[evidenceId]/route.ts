@@ -32,8 +32,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ atte
     if (err instanceof BlobNotFoundError) return problem(410, "File missing", "The stored file for this evidence is missing. Tell the portal operator.");
     throw err;
   }
-  const inline = url.searchParams.get("inline") === "1" && PREVIEW.has(file.mime);
-  const type = inline && file.mime.startsWith("text/") ? "text/plain; charset=utf-8" : inline && file.mime === "application/json" ? "text/plain; charset=utf-8" : file.mime;
+  // Stored types may carry parameters ("text/plain; charset=utf-8"): judge by the type itself.
+  const base = file.mime.split(";")[0]!.trim().toLowerCase();
+  const inline = url.searchParams.get("inline") === "1" && PREVIEW.has(base);
+  const type = inline && (base.startsWith("text/") || base === "application/json") ? "text/plain; charset=utf-8" : file.mime;
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": type,
@@ -41,7 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ atte
       "content-disposition": contentDisposition(file.fileName, inline ? "inline" : "attachment"),
       "x-content-type-options": "nosniff",
       // PDFs need the browser's own viewer, which a sandboxed document cannot load; they still run no page scripts.
-      "content-security-policy": inline && file.mime === "application/pdf" ? "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+      "content-security-policy": inline && base === "application/pdf" ? "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
       "cache-control": "private, no-store",
       "x-evidence-sha256": file.sha256,
     },
