@@ -1,9 +1,9 @@
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attestationAnswers, attestations, evidenceLinks, frameworks, frameworkVersions, memberships, organisations, products, reviewPanels, users } from "@/db/schema";
+import { attestationAnswers, attestations, evidenceLinks, frameworks, frameworkVersions, products, reviewPanels } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/auth/roles";
+import { getPrincipalForSignIn } from "@/lib/identity/queries";
 import { getConfig } from "@/lib/config";
 import { insertFileItem } from "@/lib/evidence/file-item";
 import { FsBlobStore } from "@/lib/storage/fs-blob-store";
@@ -18,14 +18,10 @@ async function* oneChunk(bytes: Uint8Array) {
 }
 
 async function actorFor(db: Db, email: string): Promise<Actor> {
-  const [row] = await db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, organisationId: organisations.id, organisationName: organisations.name, organisationKind: organisations.kind })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(users.email, email));
-  if (!row) throw new Error(`demo person ${email} is missing`);
-  return { ...row, role: row.role as Role };
+  const p = await getPrincipalForSignIn(db, email);
+  if (!p) throw new Error(`demo person ${email} is missing`);
+  const { passwordHash: _h, active: _a, sessionVersion: _s, ...actor } = p;
+  return actor;
 }
 
 const must = <T>(r: { ok: true; data: T } | { ok: false; formError?: string; fieldErrors?: unknown }, what: string): T => {

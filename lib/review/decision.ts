@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { attestations, attestationSubmissions, consensusScores, findingDispositions, memberships, panelMembers, reconciliationComments, remediationItems, reviewDecisions, reviewPanels, users } from "@/db/schema";
+import { attestations, consensusScores, findingDispositions, panelMembers, reconciliationComments, remediationItems, reviewDecisions, reviewPanels } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import type { Snapshot } from "@/lib/attestations/snapshot";
 import { notify } from "@/lib/notifications/notify";
@@ -12,16 +12,10 @@ import type { commentSchema, consensusSchema, findingDispositionSchema, requestC
 import { agreementSummary } from "./agreement";
 import { computeOutcome, spread, flagged, type Outcome } from "./outcome";
 import { catalogFor, listPanelScores, rolloutFindingsFor, type PanelAttestation } from "./scoring";
+import { vendorOfficers } from "./clarification-support";
+import { submittedSnapshot } from "./snapshot";
 import { lockFor, moveTo } from "./state";
 
-async function vendorOfficers(tx: DbOrTx, organisationId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "vendor_officer"), eq(users.active, true)));
-  return rows.map((r) => r.id);
-}
 
 async function seatedMembers(tx: DbOrTx, lineageId: string) {
   return tx
@@ -47,7 +41,6 @@ export async function requestChanges(db: Db, actor: Actor, input: z.output<typeo
   });
 }
 
-export { vendorOfficers };
 
 export type ReconciliationRow = {
   controlId: string;
@@ -129,8 +122,7 @@ export async function addComment(db: Db, actor: Actor, input: z.output<typeof co
 }
 
 async function inSnapshot(tx: DbOrTx, attestationId: string, controlId: string): Promise<Snapshot["controls"][number] | null> {
-  const [s] = await tx.select({ snapshot: attestationSubmissions.snapshot }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, attestationId));
-  return (s?.snapshot as unknown as Snapshot | undefined)?.controls.find((c) => c.id === controlId) ?? null;
+  return (await submittedSnapshot(tx, attestationId))?.controls.find((c) => c.id === controlId) ?? null;
 }
 
 /** The lead records the agreed score of one control; a note is required where it is half a point or more from the panel's mean. */
@@ -160,8 +152,7 @@ export async function recordFindingDisposition(db: Db, actor: Actor, input: z.ou
   return db.transaction(async (tx): Promise<ActionResult<undefined>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "record_consensus");
     if (!gate.ok) return gate.result;
-    const [s] = await tx.select({ snapshot: attestationSubmissions.snapshot }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, input.attestationId));
-    const findings = await rolloutFindingsFor(tx, gate.row.organisationId, (s?.snapshot as unknown as Snapshot).controls);
+    const findings = await rolloutFindingsFor(tx, gate.row.organisationId, (await submittedSnapshot(tx, input.attestationId))?.controls ?? []);
     const record = [...findings.values()].find((r) => r.recordId === input.rolloutRecordId);
     if (!record?.findings.some((f) => f.key === input.findingKey && f.severity === "critical")) return fail("not_found", "There is no such critical finding on this submission.");
     await tx

@@ -5,11 +5,11 @@ import type { Db, DbOrTx } from "@/db/client";
 import { attestations, attestationSubmissions, frameworkVersions, memberships, organisations, panelMembers, products, reviewPanels, scorecards, scores, users } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/attestations/completeness";
-import type { Snapshot } from "@/lib/attestations/snapshot";
 import { notify } from "@/lib/notifications/notify";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import type { assignPanelSchema, declareConflictSchema } from "@/lib/validations/review";
+import { submittedSnapshot } from "./snapshot";
 import { lockFor, moveTo } from "./state";
 import type { State } from "./transitions";
 
@@ -216,9 +216,9 @@ export async function declareConflict(db: Db, actor: Actor, input: z.output<type
 export async function ensureScorecard(tx: DbOrTx, panelId: string, attestationId: string, userId: string, now: Date): Promise<string> {
   const [existing] = await tx.select({ id: scorecards.id }).from(scorecards).where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, userId)));
   if (existing) return existing.id;
-  const [submission] = await tx.select({ snapshot: attestationSubmissions.snapshot }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, attestationId));
+  const snapshot = await submittedSnapshot(tx, attestationId);
   const [card] = await tx.insert(scorecards).values({ panelId, attestationId, userId, createdAt: now }).returning({ id: scorecards.id });
-  const controls = submission ? (submission.snapshot as unknown as Snapshot).controls : [];
+  const controls = snapshot?.controls ?? [];
   if (controls.length) await tx.insert(scores).values(controls.map((c) => ({ scorecardId: card!.id, controlId: c.id, updatedAt: now })));
   return card!.id;
 }

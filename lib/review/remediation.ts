@@ -10,7 +10,7 @@ import { notify } from "@/lib/notifications/notify";
 import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import type { closeRemediationSchema, reviewRemediationSchema } from "@/lib/validations/review";
-import { vendorOfficers } from "./decision";
+import { vendorOfficers } from "./clarification-support";
 import { lockFor } from "./state";
 
 const columns = {

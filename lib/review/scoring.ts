@@ -34,6 +34,7 @@ import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import type { saveScoreSchema } from "@/lib/validations/review";
 import { attestationInScope, scopeOf } from "./access";
 import { rationaleRequired } from "./outcome";
+import { submittedSnapshot } from "./snapshot";
 import { lockFor, moveTo } from "./state";
 import type { Relation, State } from "./transitions";
 
@@ -143,8 +144,7 @@ export async function saveScore(db: Db, actor: Actor, input: z.output<typeof sav
     if (card.submittedAt) return fail("conflict", "You have submitted your scorecard; its scores can no longer be changed.");
     const [row] = await tx.select().from(scores).where(and(eq(scores.scorecardId, card.id), eq(scores.controlId, input.controlId)));
     if (!row) return fail("not_found", "This control is not part of the submission.");
-    const [submission] = await tx.select({ snapshot: attestationSubmissions.snapshot }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, input.attestationId));
-    const control = (submission?.snapshot as unknown as Snapshot | undefined)?.controls.find((c) => c.id === input.controlId);
+    const control = (await submittedSnapshot(tx, input.attestationId))?.controls.find((c) => c.id === input.controlId);
     if (rationaleRequired(input.score, control?.maturity ?? null) && input.rationale.trim().length < 10) {
       const why = input.score <= 2 ? `A score of ${input.score} needs a rationale` : `This score is ${Math.abs(input.score - (control?.maturity ?? input.score))} away from the vendor's self-assessment of ${control?.maturity}, so it needs a rationale`;
       return fieldError("rationale", `${why} of at least 10 characters.`);
@@ -176,8 +176,7 @@ export async function submitScorecard(db: Db, actor: Actor, attestationId: strin
     if (!card) return fail("not_found", "You have no scorecard for this revision.");
     if (card.submittedAt) return fail("conflict", "You have already submitted this scorecard.");
     const rows = await tx.select().from(scores).where(eq(scores.scorecardId, card.id));
-    const [submission] = await tx.select({ snapshot: attestationSubmissions.snapshot }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, attestationId));
-    const controls = new Map(((submission?.snapshot as unknown as Snapshot | undefined)?.controls ?? []).map((c) => [c.id, c]));
+    const controls = new Map(((await submittedSnapshot(tx, attestationId))?.controls ?? []).map((c) => [c.id, c]));
     const missing = rows.filter((r) => r.score === null).length;
     if (missing) return fail("invalid", `${missing} ${missing === 1 ? "control is" : "controls are"} not scored yet. Score every control before submitting.`);
     const noRationale = rows.filter((r) => rationaleRequired(r.score!, controls.get(r.controlId)?.maturity ?? null) && r.rationale.trim().length < 10);
