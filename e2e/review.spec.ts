@@ -245,6 +245,8 @@ test("the vendor closes a condition with evidence from its vault; the lead reope
   await expect(row.getByText(/Say what is still missing/)).toBeVisible();
   await row.getByLabel("Note to the vendor").fill("The Q2 report has no timings; add them, please.");
   await row.getByRole("button", { name: "Reopen" }).click();
+  // The row leaves the "closed" filter once the action lands; wait for the lead's page to say so.
+  await expect(lead.locator("#remediation").getByText("Lead's note: The Q2 report has no timings; add them, please.")).toBeVisible();
   await vendor.reload();
   await expect(vendor.getByText("Panel's note: The Q2 report has no timings; add them, please.")).toBeVisible();
   const again = vendor.locator('li[id^="remediation-"]').filter({ hasText: "Panel's note" }).first();

@@ -25,7 +25,7 @@ export type RawResult = {
   bytesWritten: number;
   msToResponse: number | null;
   ms: number;
-  /** True when the server closed the connection (FIN or reset) before we finished writing. */
+  /** True when the server answered or closed the connection before we finished writing the body. */
   cutOff: boolean;
 };
 
@@ -72,7 +72,10 @@ export async function rawPost(o: RawPost): Promise<RawResult> {
       const chunk = big.subarray(at, at + 64 * 1024);
       // Like curl: let pending reads run first (small writes), and stop sending once an answer arrived.
       await new Promise((r) => setImmediate(r));
-      if (headEnd >= 0 || closed) break outer;
+      if (headEnd >= 0 || closed) {
+        cutOff = true;
+        break outer;
+      }
       const ok = o.declaredLength === undefined ? await write(Buffer.concat([Buffer.from(`${chunk.byteLength.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])) : await write(chunk);
       if (!ok) {
         cutOff = true;
@@ -81,7 +84,6 @@ export async function rawPost(o: RawPost): Promise<RawResult> {
       bytesWritten += chunk.byteLength;
     }
   }
-  if (closed && !cutOff) cutOff = true;
   const answeredEarly = headEnd >= 0 && !closed;
   if (!closed && !answeredEarly) {
     if (o.declaredLength === undefined && !o.endAfterBody) await write("0\r\n\r\n");
