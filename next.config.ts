@@ -12,7 +12,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and WASM packages stay out of the bundle and load from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // pdfkit reads its font metrics from its own folder at run time, so it must not be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pdfkit"],
   typescript: { ignoreBuildErrors: false },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },

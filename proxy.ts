@@ -9,11 +9,13 @@ import { pageCsp } from "@/lib/http/security-headers";
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/set-password"];
+/** Public summaries of reports whose vendors opted in: readable without an account. */
+const isPublicSection = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/");
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
+  if (!hasSession && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p)) && !isPublicSection(pathname)) {
     const url = new URL("/login", request.url);
     if (pathname !== "/") url.searchParams.set("next", `${pathname}${search}`);
     const response = NextResponse.redirect(url);

@@ -5,10 +5,11 @@ import * as rollouts from "./matrix/rollouts";
 import * as review from "./matrix/review";
 import * as notifications from "./matrix/notifications";
 import * as clarify from "./matrix/clarify";
+import * as reports from "./matrix/reports";
 
 export type { Access } from "./matrix/core";
 
-const parts = [core, catalog, vendor, rollouts, review, notifications, clarify];
+const parts = [core, catalog, vendor, rollouts, review, notifications, clarify, reports];
 export const PAGES = Object.assign({}, ...parts.map((p) => p.PAGES)) as typeof core.PAGES;
 export const ROUTE_HANDLERS = Object.assign({}, ...parts.map((p) => p.ROUTE_HANDLERS)) as typeof core.ROUTE_HANDLERS;
 export const ACTIONS = Object.assign({}, ...parts.map((p) => p.ACTIONS)) as typeof core.ACTIONS;

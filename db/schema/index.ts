@@ -5,3 +5,4 @@ export * from "./vendor";
 export * from "./rollouts";
 export * from "./review";
 export * from "./notifications";
+export * from "./reports";

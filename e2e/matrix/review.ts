@@ -27,7 +27,6 @@ export const ACTIONS: ActionEntries = {
   "app/(portal)/vendor/attestations/[id]/review/actions.ts#closeRemediationAction": OFFICER,
   "app/(portal)/admin/reviews/actions.ts#assignPanelAction": ADMIN,
   "app/(portal)/admin/reviews/actions.ts#updatePanelAction": ADMIN,
-  "app/(portal)/admin/reviews/actions.ts#publishDecisionAction": ADMIN,
 };
 
 // The seed puts the demo reviewer and auditor on three Bastion panels (db/seed/reviews.ts).

@@ -69,7 +69,8 @@ export async function createRevision(db: Db, actor: Actor, attestationId: string
       .for("update");
     if (!current) return fail("not_found", "This attestation does not exist.");
     if (current.status === "withdrawn") return fail("conflict", WITHDRAWN_MESSAGE);
-    if (current.status !== "changes_requested") return fail("conflict", "A revision can be started only when the review panel has requested changes.");
+    // A published report with conditions can be followed by a remediation revision, reviewed by the same panel.
+    if (current.status !== "changes_requested" && current.status !== "published") return fail("conflict", "A revision can be started only when the review panel has requested changes, or after the report is published.");
     const gate = await lockFor(tx, actor, current.id, "revise");
     if (!gate.ok) return gate.result;
     const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(eq(attestations.lineageId, current.lineageId));
@@ -79,7 +80,7 @@ export async function createRevision(db: Db, actor: Actor, attestationId: string
     const snapshot = submission.snapshot as unknown as Snapshot;
     const [row] = await tx
       .insert(attestations)
-      .values({ lineageId: current.lineageId, revision: current.revision + 1, organisationId: current.organisationId, productId: current.productId, frameworkVersionId: current.frameworkVersionId, kind: "revised", periodStart: current.periodStart, periodEnd: current.periodEnd, createdBy: actor.userId })
+      .values({ lineageId: current.lineageId, revision: current.revision + 1, organisationId: current.organisationId, productId: current.productId, frameworkVersionId: current.frameworkVersionId, kind: current.status === "published" ? "remediation" : "revised", periodStart: current.periodStart, periodEnd: current.periodEnd, createdBy: actor.userId })
       .returning({ id: attestations.id });
     if (!row) throw new Error("insert returned no row");
     const answered = snapshot.controls.filter((c) => c.status !== null || c.narrative || c.plan || c.justification);

@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   "remediation_reviewed",
   "remediation_due_soon",
   "remediation_overdue",
+  "report_ready",
+  "report_published",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

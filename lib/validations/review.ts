@@ -85,3 +85,14 @@ export const reviewRemediationSchema = z.object({
   accept: z.boolean(),
   note: safeMultiline(2000),
 });
+
+/** The vendor officer's additions to the report before it is published. */
+export const reportPreparationSchema = z.object({
+  attestationId: id("an attestation"),
+  vendorResponse: safeMultiline(1500, { tooLong: "Keep the public response to 1,500 characters." }),
+  publicSummary: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Say whether a public summary may be shown." }),
+  ready: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
+  /** The version the form was based on; 0 when nothing was saved yet. */
+  version: z.number().int().min(0),
+});
+export type ReportPreparationInput = z.input<typeof reportPreparationSchema>;

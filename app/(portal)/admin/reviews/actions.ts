@@ -3,7 +3,6 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/server/action";
 import { assignPanel, updatePanel } from "@/lib/review/panels";
-import { publishDecision } from "@/lib/review/publish";
 import { assignPanelSchema } from "@/lib/validations/review";
 
 export const assignPanelAction = defineAction("admin.reviews", assignPanelSchema, async (input, actor) => assignPanel(await getDb(), actor, input));
@@ -14,4 +13,3 @@ export const updatePanelAction = defineAction(
   async (input, actor) => updatePanel(await getDb(), actor, input),
 );
 
-export const publishDecisionAction = defineAction("admin.reviews", z.object({ attestationId: z.string().uuid() }), async (input, actor) => publishDecision(await getDb(), actor, input.attestationId));

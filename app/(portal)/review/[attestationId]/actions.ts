@@ -6,6 +6,7 @@ import { declareConflict } from "@/lib/review/panels";
 import { saveScore, submitScorecard, openForPanel } from "@/lib/review/scoring";
 import { addComment, cosignDecision, loadReconciliation, recordConsensus, recordFindingDisposition, requestChanges, signDecision } from "@/lib/review/decision";
 import { reviewRemediation } from "@/lib/review/remediation";
+import { publishReport } from "@/lib/reports/publish";
 import { attestationIdSchema, commentSchema, consensusSchema, declareConflictSchema, findingDispositionSchema, requestChangesSchema, reviewRemediationSchema, saveScoreSchema, signDecisionSchema } from "@/lib/validations/review";
 
 // Each action checks the session and permission (defineAction), then the
@@ -37,3 +38,5 @@ export const signDecisionAction = defineAction("review.use", signDecisionSchema,
 export const cosignDecisionAction = defineAction("review.use", z.object({ attestationId: z.string().uuid() }), async (input, actor) => cosignDecision(await getDb(), actor, input.attestationId));
 
 export const reviewRemediationAction = defineAction("review.use", reviewRemediationSchema, async (input, actor) => reviewRemediation(await getDb(), actor, input));
+
+export const publishReportAction = defineAction("review.use", attestationIdSchema, async ({ attestationId }, actor) => publishReport(await getDb(), actor, attestationId));

@@ -9,7 +9,7 @@ import { getAdministratorView, listPanelCandidates } from "@/lib/review/panels";
 import { todayIso } from "@/lib/attestations/completeness";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
-import { AssignPanelForm, ChangePanelForm, PublishButton } from "./panel-forms";
+import { AssignPanelForm, ChangePanelForm } from "./panel-forms";
 
 export const metadata: Metadata = { title: "Review panel" };
 
@@ -70,7 +70,7 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
               members={members.filter((m) => !m.removedAt).map((m) => ({ id: m.userId, name: m.name, isLead: m.isLead }))}
             />
           ) : null}
-          {h.status === "decided" ? <PublishButton attestationId={h.id} /> : null}
+          {h.status === "decided" ? <span className="text-sm text-muted">The panel&apos;s lead publishes the report.</span> : null}
         </Card>
       )}
     </>

@@ -9,7 +9,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
-import { assignPanelAction, publishDecisionAction, updatePanelAction } from "../actions";
+import { assignPanelAction, updatePanelAction } from "../actions";
 
 type Candidate = { id: string; name: string; role: Role; organisationName: string };
 
@@ -107,28 +107,5 @@ export function ChangePanelForm({ attestationId, candidates, members }: { attest
         {formState.isSubmitting ? "Saving…" : "Save panel changes"}
       </Button>
     </form>
-  );
-}
-
-export function PublishButton({ attestationId }: { attestationId: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <div>
-      <FormAlert message={error} />
-      <Button
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          const result = await publishDecisionAction({ attestationId });
-          setBusy(false);
-          if (result.ok) router.refresh();
-          else setError(result.formError ?? "It could not be published.");
-        }}
-      >
-        Publish the decision
-      </Button>
-    </div>
   );
 }

@@ -9,7 +9,9 @@ import { loadReconciliation } from "@/lib/review/decision";
 import { RESULT_LABELS, OUTCOME_RULES } from "@/lib/review/outcome";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
-import { CommentForm, ConsensusForm, CosignButton, FindingForm, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
+import { CommentForm, ConsensusForm, CosignButton, FindingForm, PublishReportButton, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
+import { reportOfAttestation } from "@/lib/reports/publish";
+import { previewReport } from "@/lib/reports/preview";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -24,6 +26,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
   if (!a) notFound();
   const r = await loadReconciliation(db, actor, a);
   const isLead = a.relation === "lead";
+  const [report, prep] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, a.status === "decided" ? previewReport(db, actor, a.id) : null]);
   const back = (
     <p className="mb-2 text-sm">
       <Link href={`/review/${a.id}`} className="text-brand-700 underline">
@@ -226,6 +229,38 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
           <SignDecisionForm attestationId={a.id} result={r.outcome.result} controls={r.rows.map((x) => ({ id: x.controlId, label: `${x.controlKey} ${x.title}` }))} />
         ) : null}
       </Card>
+      {r.decision?.cosignedAt && (a.status === "decided" || a.status === "published") ? (
+        <Card className="mt-4">
+          <h2 id="publication" className="text-lg font-semibold">
+            Publication
+          </h2>
+          {report ? (
+            <p className="mt-1">
+              The report is published.{" "}
+              <Link href={`/reports/${report.id}`} className="font-semibold text-brand-700 underline">
+                Read the published report
+              </Link>
+              .
+            </p>
+          ) : prep ? (
+            <>
+              <p className="mt-1 text-sm">
+                {prep.preparation.readyAt
+                  ? `The vendor read the preview and said on ${prep.preparation.readyAt.toISOString().slice(0, 10)} that the report may be published.`
+                  : `The vendor has until ${prep.previewEndsAt.toISOString().slice(0, 10)} to preview the report and add a public response; until then it can be published only once the vendor says it is ready.`}{" "}
+                {prep.preparation.vendorResponse ? "The vendor has written a public response." : "The vendor has not written a public response."}{" "}
+                {prep.preparation.publicSummary ? "The vendor allows a public summary." : "The vendor has not allowed a public summary."}
+              </p>
+              <p className="mt-1 text-sm">
+                <Link href={`/review/${a.id}/report`} className="text-brand-700 underline">
+                  Preview the report
+                </Link>
+              </p>
+              {isLead ? <PublishReportButton attestationId={a.id} /> : <p className="mt-1 text-sm">The panel&apos;s lead publishes the report.</p>}
+            </>
+          ) : null}
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import type { ActionResult } from "@/lib/result";
-import { reviewRemediationAction, addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
+import { publishReportAction, reviewRemediationAction, addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
 
 /** Shared submit handling: success refreshes the page; refusals keep what was typed and show why. */
 function useSubmit<T extends object>(run: (v: T) => Promise<ActionResult<unknown>>, setError: (name: never, e: { message: string }) => void, reset?: () => void) {
@@ -167,5 +167,29 @@ export function RemediationReviewForm({ itemId }: { itemId: string }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+export function PublishReportButton({ attestationId }: { attestationId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="mt-2">
+      <FormAlert message={error} />
+      <Button
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          const result = await publishReportAction({ attestationId });
+          setBusy(false);
+          if (result.ok) router.push(`/reports/${result.data.reportId}`);
+          else setError(result.formError ?? "The report could not be published.");
+        }}
+      >
+        {busy ? "Publishing…" : "Publish the report"}
+      </Button>
+    </div>
   );
 }

@@ -18,6 +18,7 @@ import { AnswerCard } from "./answer-card";
 import { WithdrawForm } from "./withdraw-form";
 import { reviewForVendor } from "@/lib/review/remediation";
 import { ReviewSection } from "./review/review-section";
+import { reportOfAttestation } from "@/lib/reports/publish";
 
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
@@ -38,6 +39,7 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
     draft ? null : reviewForVendor(db, actor.organisationId, a.id),
     a.status === "in_review" ? countOpenClarifications(db, actor, a.id) : null,
   ]);
+  const report = a.status === "published" ? await reportOfAttestation(db, a.id) : null;
   const latest = revisions.every((r) => r.revision <= a.revision);
   const mayWithdraw = (a.status === "submitted" || a.status === "in_review") && latest && can(actor.role, "vendor.submit");
   const progress = progressByDomain(controls, answers, links);
@@ -64,6 +66,33 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
           Submitted by {submission.signerName} on {submission.signedAt.toISOString().slice(0, 10)}. Submission digest <code className="break-all">{submission.digest}</code>.{" "}
           <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify it</Link>. It can no longer be edited.
           {mayWithdraw ? <> If it no longer holds, <a href="#withdraw" className="underline">withdraw it</a>.</> : null}
+        </p>
+      ) : null}
+      {a.status === "decided" ? (
+        <p className="mb-4 rounded border border-brand-600 bg-brand-50 p-3">
+          The panel&apos;s decision is final.{" "}
+          <Link href={`/vendor/attestations/${a.id}/report`} className="font-semibold text-brand-700 underline">
+            Preview the report
+          </Link>{" "}
+          before the panel&apos;s lead publishes it, and add your public response.
+        </p>
+      ) : null}
+      {report ? (
+        <p className="mb-4 rounded border border-green-700 bg-green-50 p-3">
+          The report on this revision is published.{" "}
+          <Link href={`/reports/${report.id}`} className="font-semibold text-brand-700 underline">
+            Read the published report
+          </Link>
+          {can(actor.role, "vendor.submit") && latest ? (
+            <>
+              {" "}or{" "}
+              <Link href={`/vendor/attestations/${a.id}/submit`} className="text-brand-700 underline">
+                start a remediation revision
+              </Link>{" "}
+              for the panel to review again
+            </>
+          ) : null}
+          .
         </p>
       ) : null}
       {review ? <ReviewSection review={review} status={a.status} officer={can(actor.role, "vendor.submit")} today={today} /> : null}

@@ -40,7 +40,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
             <p className="mt-2"><Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify the submission</Link></p>
           </Card>
         ) : null}
-        {officer && a.status === "changes_requested" && latest === a.revision ? <CreateRevisionButton attestationId={a.id} /> : null}
+        {officer && (a.status === "changes_requested" || a.status === "published") && latest === a.revision ? <CreateRevisionButton attestationId={a.id} label={a.status === "published" ? "Start a remediation revision for the same panel" : undefined} /> : null}
       </>
     );
   }

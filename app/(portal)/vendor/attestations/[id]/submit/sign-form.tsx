@@ -44,7 +44,7 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
   );
 }
 
-export function CreateRevisionButton({ attestationId }: { attestationId: string }) {
+export function CreateRevisionButton({ attestationId, label = "Start the requested revision" }: { attestationId: string; label?: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -62,7 +62,7 @@ export function CreateRevisionButton({ attestationId }: { attestationId: string 
           else setMessage(r.formError ?? "The revision could not be created.");
         }}
       >
-        Start the requested revision
+        {label}
       </Button>
     </div>
   );

@@ -1,0 +1,320 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { catalogControls, frameworkVersions, publishedReports, remediationItems, reportScores, reviewDecisions } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { relationTo } from "@/lib/review/access";
+import { isUuid } from "@/lib/ids";
+import type { ReportDocument, ReportTier } from "./document";
+
+/**
+ * Who reads which tier of a published report (see document.ts):
+ * - the vendor's own people and the panel's seated members: full;
+ * - everyone else allowed to read reports (observers, other reviewers,
+ *   administrators): observer;
+ * - other vendors: nothing (not found).
+ * The public summary (no sign-in) is separate: publicSummary().
+ */
+export async function tierFor(db: DbOrTx, actor: Actor, report: { organisationId: string; lineageId: string }): Promise<ReportTier | null> {
+  const relation = await relationTo(db, actor, report);
+  if (relation === "owner" || relation === "lead" || relation === "member") return "full";
+  if (actor.role === "vendor_officer" || actor.role === "vendor_contributor") return null;
+  return can(actor.role, "reports.read") ? "observer" : null;
+}
+
+/** Columns every tier may see: the public summary's and the bookkeeping around it. */
+const META = {
+  id: publishedReports.id,
+  attestationId: publishedReports.attestationId,
+  lineageId: publishedReports.lineageId,
+  revision: publishedReports.revision,
+  organisationId: publishedReports.organisationId,
+  vendorName: publishedReports.vendorName,
+  productName: publishedReports.productName,
+  frameworkVersionId: publishedReports.frameworkVersionId,
+  frameworkLabel: publishedReports.frameworkLabel,
+  periodStart: publishedReports.periodStart,
+  periodEnd: publishedReports.periodEnd,
+  result: publishedReports.result,
+  overall: publishedReports.overall,
+  domainScores: publishedReports.domainScores,
+  submissionDigest: publishedReports.submissionDigest,
+  publicSummary: publishedReports.publicSummary,
+  publishedAt: publishedReports.publishedAt,
+  supersededBy: publishedReports.supersededBy,
+  supersededAt: publishedReports.supersededAt,
+};
+
+export type ReportMeta = {
+  id: string;
+  attestationId: string;
+  lineageId: string;
+  revision: number;
+  organisationId: string;
+  vendorName: string;
+  productName: string;
+  frameworkVersionId: string;
+  frameworkLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  result: string;
+  overall: string;
+  domainScores: { key: string; title: string; score: number }[];
+  submissionDigest: string;
+  publicSummary: boolean;
+  publishedAt: Date;
+  supersededBy: string | null;
+  supersededAt: Date | null;
+};
+
+export type ReportView = { meta: ReportMeta; tier: ReportTier; document: ReportDocument; digest: string; successor: { id: string; revision: number } | null; predecessors: { id: string; revision: number }[] };
+
+/**
+ * One report in the tier the actor may read, or null (not found: also for
+ * people who may not see it, so its existence does not leak). The document
+ * column of the other tier is never selected.
+ */
+export async function getReport(db: DbOrTx, actor: Actor, reportId: string): Promise<ReportView | null> {
+  if (!isUuid(reportId)) return null;
+  const [meta] = await db.select(META).from(publishedReports).where(eq(publishedReports.id, reportId));
+  if (!meta) return null;
+  const tier = await tierFor(db, actor, meta);
+  if (!tier) return null;
+  const [doc] =
+    tier === "full"
+      ? await db.select({ document: publishedReports.fullDocument, digest: publishedReports.fullDigest }).from(publishedReports).where(eq(publishedReports.id, reportId))
+      : await db.select({ document: publishedReports.observerDocument, digest: publishedReports.observerDigest }).from(publishedReports).where(eq(publishedReports.id, reportId));
+  const lineage = await db
+    .select({ id: publishedReports.id, revision: publishedReports.revision })
+    .from(publishedReports)
+    .where(eq(publishedReports.lineageId, meta.lineageId))
+    .orderBy(asc(publishedReports.revision));
+  const successor = meta.supersededBy ? (lineage.find((r) => r.id === meta.supersededBy) ?? null) : null;
+  return { meta, tier, document: doc!.document, digest: doc!.digest, successor, predecessors: lineage.filter((r) => r.revision < meta.revision) };
+}
+
+export type PublicSummary = Pick<ReportMeta, "id" | "vendorName" | "productName" | "frameworkLabel" | "periodStart" | "periodEnd" | "result" | "overall" | "domainScores" | "submissionDigest" | "publishedAt" | "revision"> & {
+  successor: { id: string; public: boolean } | null;
+};
+
+/** The public summary of a report whose vendor opted in; null otherwise. Selects only public columns. */
+export async function publicSummary(db: DbOrTx, reportId: string): Promise<PublicSummary | null> {
+  if (!isUuid(reportId)) return null;
+  const [row] = await db
+    .select({
+      id: publishedReports.id,
+      vendorName: publishedReports.vendorName,
+      productName: publishedReports.productName,
+      frameworkLabel: publishedReports.frameworkLabel,
+      periodStart: publishedReports.periodStart,
+      periodEnd: publishedReports.periodEnd,
+      result: publishedReports.result,
+      overall: publishedReports.overall,
+      domainScores: publishedReports.domainScores,
+      submissionDigest: publishedReports.submissionDigest,
+      publishedAt: publishedReports.publishedAt,
+      revision: publishedReports.revision,
+      supersededBy: publishedReports.supersededBy,
+    })
+    .from(publishedReports)
+    .where(and(eq(publishedReports.id, reportId), eq(publishedReports.publicSummary, true)));
+  if (!row) return null;
+  const { supersededBy, ...rest } = row;
+  let successor: PublicSummary["successor"] = null;
+  if (supersededBy) {
+    const [next] = await db.select({ id: publishedReports.id, public: publishedReports.publicSummary }).from(publishedReports).where(eq(publishedReports.id, supersededBy));
+    successor = next ?? null;
+  }
+  return { ...rest, successor };
+}
+
+/** Reports whose vendor opted into a public summary, current ones only, newest first. */
+export async function listPublicSummaries(db: DbOrTx, limit = 100) {
+  return db
+    .select({ id: publishedReports.id, vendorName: publishedReports.vendorName, productName: publishedReports.productName, frameworkLabel: publishedReports.frameworkLabel, periodStart: publishedReports.periodStart, periodEnd: publishedReports.periodEnd, result: publishedReports.result, publishedAt: publishedReports.publishedAt })
+    .from(publishedReports)
+    .where(and(eq(publishedReports.publicSummary, true), isNull(publishedReports.supersededBy)))
+    .orderBy(desc(publishedReports.publishedAt))
+    .limit(limit);
+}
+
+// ---------------------------------------------------------------------------
+// The ecosystem dashboard. Only reports.read roles reach it; it reads only
+// public columns and the (non-confidential) remediation items of published
+// decisions, so it is the same for every such role.
+
+export const RESULTS = ["meets", "meets_with_conditions", "does_not_meet"] as const;
+
+export type DashboardFilters = { frameworkVersionId: string | null; period: string | null; result: (typeof RESULTS)[number] | null; vendor: string | null; page: number };
+
+/** "2026-01-01_2026-06-30" ⇄ { start, end }. */
+export const periodKey = (start: string, end: string) => `${start}_${end}`;
+export function parsePeriod(key: string | null): { start: string; end: string } | null {
+  const m = key ? /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(key) : null;
+  return m ? { start: m[1]!, end: m[2]! } : null;
+}
+
+export function parseFilters(params: Record<string, string | string[] | undefined>): DashboardFilters {
+  const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : null);
+  const fv = one("framework");
+  const result = one("result");
+  const vendor = one("vendor");
+  const page = Number(one("page") ?? "1");
+  return {
+    frameworkVersionId: fv && isUuid(fv) ? fv : null,
+    period: parsePeriod(one("period")) ? one("period") : null,
+    result: result && (RESULTS as readonly string[]).includes(result) ? (result as DashboardFilters["result"]) : null,
+    vendor: vendor && isUuid(vendor) ? vendor : null,
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+export function filtersToQuery(f: Partial<DashboardFilters>): string {
+  const q = new URLSearchParams();
+  if (f.frameworkVersionId) q.set("framework", f.frameworkVersionId);
+  if (f.period) q.set("period", f.period);
+  if (f.result) q.set("result", f.result);
+  if (f.vendor) q.set("vendor", f.vendor);
+  if (f.page && f.page > 1) q.set("page", String(f.page));
+  return q.toString();
+}
+
+/** Framework versions that have reports, newest publication first, and the periods each has. */
+export async function dashboardChoices(db: DbOrTx, frameworkVersionId: string | null) {
+  const versions = await db
+    .select({ id: frameworkVersions.id, label: publishedReports.frameworkLabel, latest: sql<string>`max(${publishedReports.publishedAt})` })
+    .from(publishedReports)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, publishedReports.frameworkVersionId))
+    .groupBy(frameworkVersions.id, publishedReports.frameworkLabel)
+    .orderBy(desc(sql`max(${publishedReports.publishedAt})`));
+  const chosen = versions.find((v) => v.id === frameworkVersionId) ?? versions[0] ?? null;
+  const periods = chosen
+    ? await db
+        .selectDistinct({ start: publishedReports.periodStart, end: publishedReports.periodEnd })
+        .from(publishedReports)
+        .where(eq(publishedReports.frameworkVersionId, chosen.id))
+        .orderBy(asc(publishedReports.periodStart), asc(publishedReports.periodEnd))
+    : [];
+  return { versions: versions.map((v) => ({ id: v.id, label: v.label })), chosen, periods };
+}
+
+/** Where-clause for current (not superseded) reports matching the filters; `period` false ignores the period filter (trends). */
+export function reportFilter(f: DashboardFilters, frameworkVersionId: string, opts: { period: boolean; result?: boolean } = { period: true }): SQL {
+  const p = opts.period ? parsePeriod(f.period) : null;
+  return and(
+    eq(publishedReports.frameworkVersionId, frameworkVersionId),
+    isNull(publishedReports.supersededBy),
+    p ? and(eq(publishedReports.periodStart, p.start), eq(publishedReports.periodEnd, p.end)) : undefined,
+    opts.result !== false && f.result ? eq(publishedReports.result, f.result) : undefined,
+    f.vendor ? eq(publishedReports.organisationId, f.vendor) : undefined,
+  )!;
+}
+
+export const HEATMAP_PAGE = 50;
+
+export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVersionId: string, today = new Date().toISOString().slice(0, 10)) {
+  const where = reportFilter(f, frameworkVersionId, { period: true });
+  const [totals] = await db.select({ n: count() }).from(publishedReports).where(where);
+  const rows = await db
+    .select({ id: publishedReports.id, organisationId: publishedReports.organisationId, vendorName: publishedReports.vendorName, productName: publishedReports.productName, result: publishedReports.result, overall: publishedReports.overall, domainScores: publishedReports.domainScores, periodStart: publishedReports.periodStart, periodEnd: publishedReports.periodEnd, publishedAt: publishedReports.publishedAt })
+    .from(publishedReports)
+    .where(where)
+    .orderBy(asc(publishedReports.vendorName), asc(publishedReports.productName), asc(publishedReports.periodStart), asc(publishedReports.id))
+    .limit(HEATMAP_PAGE)
+    .offset((f.page - 1) * HEATMAP_PAGE);
+  // Outcomes ignore the result filter (it would make the distribution trivial).
+  const outcomes = await db
+    .select({ result: publishedReports.result, n: count() })
+    .from(publishedReports)
+    .where(reportFilter(f, frameworkVersionId, { period: true, result: false }))
+    .groupBy(publishedReports.result);
+  const trend = await db
+    .select({ start: publishedReports.periodStart, end: publishedReports.periodEnd, mean: sql<string>`round(avg(${publishedReports.overall}), 2)`, n: count() })
+    .from(publishedReports)
+    .where(reportFilter({ ...f, vendor: null }, frameworkVersionId, { period: false }))
+    .groupBy(publishedReports.periodStart, publishedReports.periodEnd)
+    .orderBy(asc(publishedReports.periodStart), asc(publishedReports.periodEnd));
+  // Per-vendor trends for the vendors on this page of the heatmap.
+  const pageVendors = [...new Set(rows.map((r) => r.organisationId))];
+  const vendorTrend = pageVendors.length
+    ? await db
+        .select({ organisationId: publishedReports.organisationId, start: publishedReports.periodStart, end: publishedReports.periodEnd, mean: sql<string>`round(avg(${publishedReports.overall}), 2)` })
+        .from(publishedReports)
+        .where(and(reportFilter({ ...f, vendor: null }, frameworkVersionId, { period: false }), inArray(publishedReports.organisationId, pageVendors)))
+        .groupBy(publishedReports.organisationId, publishedReports.periodStart, publishedReports.periodEnd)
+    : [];
+  // Vendors whose content updates (from linked rollout records) all started with a canary ring.
+  const [canary] = await db
+    .select({
+      vendors: sql<number>`count(distinct ${publishedReports.organisationId}) filter (where ${publishedReports.contentReleases} > 0)`,
+      staged: sql<number>`count(distinct ${publishedReports.organisationId}) filter (where ${publishedReports.contentReleases} > 0 and ${publishedReports.contentCanaryStaged} = ${publishedReports.contentReleases})`,
+      releases: sql<number>`coalesce(sum(${publishedReports.contentReleases}), 0)`,
+      stagedReleases: sql<number>`coalesce(sum(${publishedReports.contentCanaryStaged}), 0)`,
+    })
+    .from(publishedReports)
+    .where(where);
+  const overdueWhere = and(where, eq(remediationItems.status, "open"), lt(remediationItems.dueDate, today));
+  const [overdueCount] = await db
+    .select({ n: count() })
+    .from(remediationItems)
+    .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
+    .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
+    .where(overdueWhere);
+  const overdue = await db
+    .select({ id: remediationItems.id, reportId: publishedReports.id, vendorName: publishedReports.vendorName, productName: publishedReports.productName, controlId: catalogControls.controlId, action: remediationItems.action, dueDate: remediationItems.dueDate })
+    .from(remediationItems)
+    .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
+    .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
+    .innerJoin(catalogControls, eq(catalogControls.id, remediationItems.controlId))
+    .where(overdueWhere)
+    .orderBy(asc(remediationItems.dueDate), asc(publishedReports.vendorName))
+    .limit(20);
+  return {
+    total: totals?.n ?? 0,
+    rows: rows.map((r) => ({ ...r, overall: Number(r.overall) })),
+    outcomes: RESULTS.map((r) => ({ result: r, n: Number(outcomes.find((o) => o.result === r)?.n ?? 0) })),
+    trend: trend.map((t) => ({ period: periodKey(t.start, t.end), start: t.start, end: t.end, mean: Number(t.mean), n: Number(t.n) })),
+    vendorTrend: vendorTrend.map((t) => ({ organisationId: t.organisationId, period: periodKey(t.start, t.end), mean: Number(t.mean) })),
+    canary: { vendors: Number(canary?.vendors ?? 0), staged: Number(canary?.staged ?? 0), releases: Number(canary?.releases ?? 0), stagedReleases: Number(canary?.stagedReleases ?? 0) },
+    overdue: { total: overdueCount?.n ?? 0, items: overdue },
+  };
+}
+
+/** Vendors with current reports for a framework version, for the vendor filter. */
+export async function dashboardVendors(db: DbOrTx, frameworkVersionId: string) {
+  return db
+    .selectDistinct({ id: publishedReports.organisationId, name: publishedReports.vendorName })
+    .from(publishedReports)
+    .where(and(eq(publishedReports.frameworkVersionId, frameworkVersionId), isNull(publishedReports.supersededBy)))
+    .orderBy(asc(publishedReports.vendorName))
+    .limit(5000);
+}
+
+/** Keyset pages of report_scores rows for the exports: flat memory whatever the size. */
+export async function scoreRowsAfter(db: DbOrTx, where: SQL, after: { reportId: string; position: number } | null, limit: number) {
+  return db
+    .select({
+      reportId: reportScores.reportId,
+      position: reportScores.position,
+      vendorName: publishedReports.vendorName,
+      productName: publishedReports.productName,
+      frameworkLabel: publishedReports.frameworkLabel,
+      periodStart: publishedReports.periodStart,
+      periodEnd: publishedReports.periodEnd,
+      revision: publishedReports.revision,
+      result: publishedReports.result,
+      submissionDigest: publishedReports.submissionDigest,
+      controlId: reportScores.controlId,
+      controlTitle: reportScores.controlTitle,
+      domain: reportScores.domain,
+      weight: reportScores.weight,
+      must: reportScores.must,
+      score: reportScores.score,
+    })
+    .from(reportScores)
+    .innerJoin(publishedReports, eq(publishedReports.id, reportScores.reportId))
+    .where(and(where, after ? sql`(${reportScores.reportId}, ${reportScores.position}) > (${after.reportId}::uuid, ${after.position})` : undefined))
+    .orderBy(asc(reportScores.reportId), asc(reportScores.position))
+    .limit(limit);
+}
