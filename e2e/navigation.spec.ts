@@ -45,6 +45,6 @@ test("the skip link and navigation work from the keyboard", async ({ browser }) 
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Reports" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Reports", exact: true })).toBeFocused();
   await context.close();
 });

@@ -57,7 +57,8 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
 
   // Assignment.
   await admin.goto("/admin/reviews");
-  await admin.getByRole("link", { name: "Cobalt Shield: Cobalt Antivirus" }).click();
+  // The demo also has Cobalt reports already published: take the submission waiting for a panel.
+  await admin.getByRole("row").filter({ hasText: "Submitted" }).getByRole("link", { name: "Cobalt Shield: Cobalt Antivirus" }).click();
   await admin.waitForURL(/\/admin\/reviews\/[0-9a-f-]{36}$/);
   const first = admin.url().split("/").pop()!;
   await admin.getByRole("button", { name: "Assign panel" }).click();
