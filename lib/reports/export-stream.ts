@@ -1,16 +1,22 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { scoreRowsAfter } from "./queries";
+import { scoreReports, scoreRowsAfter, type ScoreRow } from "./queries";
 
 /** Rows fetched per query: big enough to amortise the round trip, small enough to keep memory flat. */
 export const EXPORT_BATCH = 5000;
 
 export const SCORE_COLUMNS = ["report_id", "vendor", "product", "framework", "period_start", "period_end", "revision", "result", "submission_digest", "control_id", "control_title", "domain", "weight", "must", "score"] as const;
 
-type Row = Awaited<ReturnType<typeof scoreRowsAfter>>[number];
+type Page = ScoreRow[];
+type Report = Awaited<ReturnType<typeof scoreReports>>[number];
 
-const cells = (r: Row): (string | number | boolean)[] => [r.reportId, r.vendorName, r.productName, r.frameworkLabel, r.periodStart, r.periodEnd, r.revision, r.result, r.submissionDigest, r.controlId, r.controlTitle, r.domain, r.weight, r.must, r.score];
+/** The first nine columns (report_id … submission_digest) of every row of one report, formatted once. */
+function reportPrefix(r: Report, format: "csv" | "json"): string {
+  const values = [r.id, r.vendorName, r.productName, r.frameworkLabel, r.periodStart, r.periodEnd, r.revision, r.result, r.submissionDigest];
+  return format === "csv" ? values.map(csvCell).join(",") + "," : "{" + values.map((v, i) => `${JSON.stringify(SCORE_COLUMNS[i])}:${JSON.stringify(v)}`).join(",") + ",";
+}
+const JSON_KEYS = SCORE_COLUMNS.slice(9).map((c) => `${JSON.stringify(c)}:`);
 
 /**
  * One CSV cell (RFC 4180). A text cell that a spreadsheet would read as a
@@ -28,43 +34,56 @@ export const csvLine = (values: (string | number | boolean)[]) => values.map(csv
 /**
  * Every score row matching `where`, in pages fetched one at a time as the
  * consumer reads: the response starts with the first page and memory stays
- * flat however many rows there are.
+ * flat however many rows there are. The next page is requested before the
+ * current one is formatted, so the database and the formatting overlap.
  */
-export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", header: { source: Record<string, unknown> }): ReadableStream<Uint8Array> {
+export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", header: { source: Record<string, unknown> }, batch = EXPORT_BATCH): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
-  let after: { reportId: string; position: number } | null = null;
-  let started = false;
+  let prefixes = new Map<string, string>();
   let first = true;
-  let done = false;
+  let next: Promise<Page> | null = null;
+  const fetchPage = (after: { reportId: string; position: number } | null) => {
+    const page = scoreRowsAfter(db, where, after, batch);
+    page.catch(() => {}); // awaited by the next pull; a download cancelled meanwhile must not leave an unhandled rejection
+    return page;
+  };
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        controller.enqueue(enc.encode(format === "csv" ? csvLine([...SCORE_COLUMNS]) : `{"source":${JSON.stringify(header.source)},"rows":[\n`));
+        next = fetchPage(null);
+      },
       async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(enc.encode(format === "csv" ? csvLine([...SCORE_COLUMNS]) : `{"source":${JSON.stringify(header.source)},"rows":[\n`));
-          return;
+        const rows = await next!;
+        const last = rows.at(-1);
+        next = rows.length === batch && last ? fetchPage({ reportId: last.report_id, position: last.position }) : null;
+        // Prefixes of this page's reports only (the last report of a page may go on in the next one).
+        const kept = new Map<string, string>();
+        const missing = new Set<string>();
+        for (const r of rows) {
+          const known = prefixes.get(r.report_id);
+          if (known) kept.set(r.report_id, known);
+          else missing.add(r.report_id);
         }
-        if (done) return;
-        const rows = await scoreRowsAfter(db, where, after, EXPORT_BATCH);
-        if (rows.length) {
-          const last = rows[rows.length - 1]!;
-          after = { reportId: last.reportId, position: last.position };
-          let chunk = "";
-          for (const r of rows) {
-            if (format === "csv") chunk += csvLine(cells(r));
-            else {
-              const values = cells(r);
-              chunk += (first ? "" : ",\n") + JSON.stringify(Object.fromEntries(SCORE_COLUMNS.map((c, i) => [c, values[i]])));
-              first = false;
-            }
+        prefixes = kept;
+        if (missing.size) for (const r of await scoreReports(db, [...missing])) prefixes.set(r.id, reportPrefix(r, format));
+        let chunk = "";
+        for (const r of rows) {
+          const prefix = prefixes.get(r.report_id)!;
+          if (format === "csv") chunk += `${prefix}${csvCell(r.control_id)},${csvCell(r.control_title)},${csvCell(r.domain)},${r.weight},${r.must},${r.score}\r\n`;
+          else {
+            chunk += `${first ? "" : ",\n"}${prefix}${JSON_KEYS[0]}${JSON.stringify(r.control_id)},${JSON_KEYS[1]}${JSON.stringify(r.control_title)},${JSON_KEYS[2]}${JSON.stringify(r.domain)},${JSON_KEYS[3]}${r.weight},${JSON_KEYS[4]}${r.must},${JSON_KEYS[5]}${r.score}}`;
+            first = false;
           }
-          controller.enqueue(enc.encode(chunk));
         }
-        if (rows.length < EXPORT_BATCH) {
-          done = true;
+        if (chunk) controller.enqueue(enc.encode(chunk));
+        if (!next) {
           if (format === "json") controller.enqueue(enc.encode("\n]}\n"));
           controller.close();
         }
+      },
+      cancel() {
+        next = null;
       },
     },
     { highWaterMark: 1 },

@@ -1,0 +1,3 @@
+CREATE INDEX "published_reports_heatmap_idx" ON "published_reports" USING btree ("framework_version_id","vendor_name","product_name","period_start","id") WHERE "published_reports"."superseded_by" is null;--> statement-breakpoint
+CREATE INDEX "published_reports_figures_idx" ON "published_reports" USING btree ("framework_version_id","period_start","period_end","result","organisation_id","overall","content_releases","content_canary_staged") WHERE "published_reports"."superseded_by" is null;--> statement-breakpoint
+CREATE INDEX "published_reports_choices_idx" ON "published_reports" USING btree ("framework_version_id","framework_label","published_at");
