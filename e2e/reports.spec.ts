@@ -101,7 +101,7 @@ test("a government observer filters the dashboard, opens a report and downloads 
     expect(pdfText).toContain(score.trim());
   }
   const csv = downloads.csv!.toString("utf8");
-  expect(csv.split("\r\n")[0]).toMatch(/^report_id,vendor,product/);
+  expect(csv.split("\n")[0]).toMatch(/^report_id,vendor,product/);
   expect(csv).toContain("Bastion Sensor Labs");
   const json = JSON.parse(downloads.json!.toString("utf8")) as { source: { revision: number; reportDigest: string }; rows: unknown[] };
   expect(json.source.revision).toBe(2);

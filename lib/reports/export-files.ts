@@ -2,7 +2,14 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { contentDisposition } from "@/lib/evidence/file-name";
+import { getConfig } from "@/lib/config";
 import { recordAudit } from "@/lib/server/audit";
+
+/** Where CSV exports run COPY: the PostgreSQL URL, or nothing on PGlite (scoreStream pages then). */
+export function copySource(): { copyFrom?: string } {
+  const { database } = getConfig();
+  return database.kind === "postgres" ? { copyFrom: database.url } : {};
+}
 
 export const REPORT_FORMATS = ["pdf", "csv", "json", "oscal-ar", "oscal-poam"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { copyScoresCsv } from "./export-copy";
 import { scoreReports, scoreRowsAfter, type ScoreRow } from "./queries";
 
 /** Rows fetched per query: big enough to amortise the round trip, small enough to keep memory flat. */
@@ -26,10 +27,12 @@ const JSON_KEYS = SCORE_COLUMNS.slice(9).map((c) => `${JSON.stringify(c)}:`);
 export function csvCell(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // Quoted where PostgreSQL's COPY quotes (export-copy.ts): a comma, quote, CR or LF, or an empty value.
+  // (COPY also quotes a lone \. in a line's first column; ours is always a report id.)
+  return safe === "" || /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export const csvLine = (values: (string | number | boolean)[]) => values.map(csvCell).join(",") + "\r\n";
+export const csvLine = (values: (string | number | boolean)[]) => values.map(csvCell).join(",") + "\n";
 
 /**
  * Every score row matching `where`, in pages fetched one at a time as the
@@ -37,7 +40,9 @@ export const csvLine = (values: (string | number | boolean)[]) => values.map(csv
  * flat however many rows there are. The next page is requested before the
  * current one is formatted, so the database and the formatting overlap.
  */
-export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", header: { source: Record<string, unknown> }, batch = EXPORT_BATCH): ReadableStream<Uint8Array> {
+export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", header: { source: Record<string, unknown> }, batch = EXPORT_BATCH, opts: { copyFrom?: string } = {}): ReadableStream<Uint8Array> {
+  // On PostgreSQL (given its URL) the CSV comes straight from COPY; on PGlite, in pages.
+  if (format === "csv" && opts.copyFrom) return copyScoresCsv(db, opts.copyFrom, where);
   const enc = new TextEncoder();
   let prefixes = new Map<string, string>();
   let first = true;
@@ -70,7 +75,7 @@ export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", head
         let chunk = "";
         for (const r of rows) {
           const prefix = prefixes.get(r.report_id)!;
-          if (format === "csv") chunk += `${prefix}${csvCell(r.control_id)},${csvCell(r.control_title)},${csvCell(r.domain)},${r.weight},${r.must},${r.score}\r\n`;
+          if (format === "csv") chunk += `${prefix}${csvCell(r.control_id)},${csvCell(r.control_title)},${csvCell(r.domain)},${r.weight},${r.must},${r.score}\n`;
           else {
             chunk += `${first ? "" : ",\n"}${prefix}${JSON_KEYS[0]}${JSON.stringify(r.control_id)},${JSON_KEYS[1]}${JSON.stringify(r.control_title)},${JSON_KEYS[2]}${JSON.stringify(r.domain)},${JSON_KEYS[3]}${r.weight},${JSON_KEYS[4]}${r.must},${JSON_KEYS[5]}${r.score}}`;
             first = false;

@@ -130,7 +130,7 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
   it("score exports stream one row per report and control, with formulas neutralised", async () => {
     const [r] = await reports();
     const csv = await text(scoreStream(t.db, eq(publishedReports.id, r!.id), "csv", { source: {} }));
-    const lines = csv.trimEnd().split("\r\n");
+    const lines = csv.trimEnd().split("\n");
     const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(reportScores).where(eq(reportScores.reportId, r!.id))) as [{ n: number }];
     expect(lines).toHaveLength(n + 1);
     expect(lines[0]).toMatch(/^report_id,vendor,product,framework/);
@@ -143,6 +143,7 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("plain, text")).toBe('"plain, text"');
+    expect(csvCell("")).toBe('""');
     expect(csvCell(-1)).toBe("-1");
   });
 
@@ -164,10 +165,30 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     // Pages that end inside a report, and a last page that is exactly full, give the same bytes as one page.
     for (const format of ["csv", "json"] as const) {
       const whole = await text(scoreStream(t.db, where, format, { source: {} }));
-      const rows = format === "csv" ? whole.trimEnd().split("\r\n").length - 1 : (JSON.parse(whole) as { rows: unknown[] }).rows.length;
+      const rows = format === "csv" ? whole.trimEnd().split("\n").length - 1 : (JSON.parse(whole) as { rows: unknown[] }).rows.length;
       for (const batch of [7, 40, rows]) expect(await text(scoreStream(t.db, where, format, { source: {} }, batch)), `${format} in pages of ${batch}`).toBe(whole);
     }
-    expect((await text(scoreStream(t.db, where, "csv", { source: {} }))).trimEnd().split("\r\n").length).toBeGreaterThan(4 * 20);
+    expect((await text(scoreStream(t.db, where, "csv", { source: {} }))).trimEnd().split("\n").length).toBeGreaterThan(4 * 20);
+  });
+
+  it("the CSV from PostgreSQL's COPY is byte for byte the paged CSV, awkward text included", async () => {
+    const [r] = await reports();
+    const awkward = ["=cmd|' /C calc'!A0", "+1", "-x", "@SUM(A1)", "\tTab", "\rCR", 'say "hi"', "a,b", "line\nbreak", "", "é ü 中", "\\.", " lead ", "'already", "\\N"];
+    // report_scores refuses changes and deletes, not new rows: these stay with this test database's report.
+    await t.db.insert(reportScores).values(awkward.map((title, i) => ({ reportId: r!.id, position: 1000 + i, controlId: i % 2 ? title : `X-${i}`, controlTitle: title, domain: i % 3 ? "D" : title, weight: 1, must: i % 2 === 0, score: i % 5 })));
+    const where = eq(publishedReports.id, r!.id);
+    const paged = await text(scoreStream(t.db, where, "csv", { source: {} }, 5));
+    expect(paged.split("\n")[0]).toBe("report_id,vendor,product,framework,period_start,period_end,revision,result,submission_digest,control_id,control_title,domain,weight,must,score");
+    expect(paged).toContain(",'=cmd|' /C calc'!A0,");
+    expect(paged).toContain(`,"say ""hi""",`);
+    if (t.database.kind === "postgres") {
+      for (let i = 0; i < 3; i++) expect(await text(scoreStream(t.db, where, "csv", { source: {} }, undefined, { copyFrom: t.database.url }))).toBe(paged);
+      // The pool is still usable after the COPYs (they ran on connections of their own).
+      expect((await reports()).length).toBeGreaterThan(0);
+      const cancelled = scoreStream(t.db, eq(publishedReports.frameworkVersionId, r!.frameworkVersionId), "csv", { source: {} }, undefined, { copyFrom: t.database.url }).getReader();
+      await cancelled.read();
+      await cancelled.cancel();
+    }
   });
 
   describe("publishing the decided Bastion revision", () => {

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { publishedReports } from "@/db/schema";
 import { RESULT_LABELS, type OutcomeResult } from "@/lib/review/outcome";
-import { LIST_FORMATS, auditExport, downloadHeaders } from "@/lib/reports/export-files";
+import { LIST_FORMATS, auditExport, copySource, downloadHeaders } from "@/lib/reports/export-files";
 import { scoreStream } from "@/lib/reports/export-stream";
 import { renderListPdf } from "@/lib/reports/pdf";
 import { dashboardChoices, filtersToQuery, parseFilters, reportFilter } from "@/lib/reports/queries";
@@ -29,7 +29,7 @@ export async function GET(request: Request) {
   const name = `reports-${chosen.label}${filters.period ? `-${filters.period}` : ""}`;
   await auditExport(db, actor, { type: "report_list" }, { format, filters: query });
   if (format === "csv" || format === "json") {
-    return new Response(scoreStream(db, where, format, { source: { framework: chosen.label, filters: query, generatedAt: new Date().toISOString() } }), { headers: downloadHeaders(format, name, {}) });
+    return new Response(scoreStream(db, where, format, { source: { framework: chosen.label, filters: query, generatedAt: new Date().toISOString() } }, undefined, copySource()), { headers: downloadHeaders(format, name, {}) });
   }
   const rows = await db
     .select({ vendor: publishedReports.vendorName, product: publishedReports.productName, framework: publishedReports.frameworkLabel, periodStart: publishedReports.periodStart, periodEnd: publishedReports.periodEnd, result: publishedReports.result, overall: publishedReports.overall, publishedAt: publishedReports.publishedAt, domains: publishedReports.domainScores, supersededBy: publishedReports.supersededBy })

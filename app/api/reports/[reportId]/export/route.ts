@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { publishedReports } from "@/db/schema";
 import { getConfig } from "@/lib/config";
-import { REPORT_FORMATS, auditExport, downloadHeaders, type ReportFormat } from "@/lib/reports/export-files";
+import { REPORT_FORMATS, auditExport, copySource, downloadHeaders, type ReportFormat } from "@/lib/reports/export-files";
 import { scoreStream } from "@/lib/reports/export-stream";
 import { reportToAssessmentResults, reportToPoam } from "@/lib/reports/oscal";
 import { renderReportPdf } from "@/lib/reports/pdf";
@@ -34,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   let body: BodyInit;
   if (f === "pdf") body = new Uint8Array(await renderReportPdf(doc, opts));
   else if (f === "csv" || f === "json")
-    body = scoreStream(db, eq(publishedReports.id, view.meta.id), f, { source: { reportId: view.meta.id, revision: view.meta.revision, edition: view.tier, reportDigest: view.digest, submissionDigest: view.meta.submissionDigest } });
+    body = scoreStream(db, eq(publishedReports.id, view.meta.id), f, { source: { reportId: view.meta.id, revision: view.meta.revision, edition: view.tier, reportDigest: view.digest, submissionDigest: view.meta.submissionDigest } }, undefined, copySource());
   else if (f === "oscal-ar") body = JSON.stringify(reportToAssessmentResults(doc, opts), null, 2);
   // With no conditions the plan holds one item saying so (OSCAL requires at least one).
   else body = JSON.stringify(reportToPoam(doc, opts), null, 2);
