@@ -32,7 +32,8 @@ export function LoginForm({ next }: { next?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    // method="post": a submit before the page has hydrated must never put the password in the address.
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <TextField id="email" label="Email address" type="email" autoComplete="username" required error={formState.errors.email?.message} {...register("email")} />
       <TextField id="password" label="Password" type="password" autoComplete="current-password" required error={formState.errors.password?.message} {...register("password")} />
