@@ -138,6 +138,9 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     expect(json.rows).toHaveLength(n);
     expect(json.source.reportId).toBe(r!.id);
     const { csvCell } = await import("@/lib/reports/export-stream");
+    const { inlineParams } = await import("@/lib/reports/export-copy");
+    expect(inlineParams("a = $1 and b = $2 and c = $10", ["O'Brien", 3, ...Array(7).fill(0), "z"])).toBe("a = 'O''Brien' and b = 3 and c = 'z'");
+    expect(() => inlineParams("a = $1", [{ x: 1 }])).toThrow();
     expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-1")).toBe("'-1");
@@ -183,6 +186,10 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     expect(paged).toContain(`,"say ""hi""",`);
     if (t.database.kind === "postgres") {
       for (let i = 0; i < 3; i++) expect(await text(scoreStream(t.db, where, "csv", { source: {} }, undefined, { copyFrom: t.database.url }))).toBe(paged);
+      // Filter values are inlined as literals: a quote in one stays a quote, never SQL.
+      const hostile = await text(scoreStream(t.db, eq(publishedReports.vendorName, "x'); drop table report_scores; --"), "csv", { source: {} }, undefined, { copyFrom: t.database.url }));
+      expect(hostile.trimEnd().split("\n")).toHaveLength(1);
+      expect((await t.db.select({ n: sql<number>`count(*)::int` }).from(reportScores))[0]!.n).toBeGreaterThan(0);
       // The pool is still usable after the COPYs (they ran on connections of their own).
       expect((await reports()).length).toBeGreaterThan(0);
       const cancelled = scoreStream(t.db, eq(publishedReports.frameworkVersionId, r!.frameworkVersionId), "csv", { source: {} }, undefined, { copyFrom: t.database.url }).getReader();
