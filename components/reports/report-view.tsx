@@ -3,18 +3,10 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/page-header";
 import { RESULT_LABELS, type OutcomeResult } from "@/lib/review/outcome";
 import type { ReportDocument } from "@/lib/reports/document";
-import { DomainScoresChart } from "./charts";
+import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
+import { DomainScores } from "./domain-scores";
 
 const ROLE_LABELS = { platform_reviewer: "Platform reviewer", gov_auditor: "Government auditor" } as const;
-const KIND_LABELS: Record<string, string> = {
-  document: "Document",
-  test_report: "Test report",
-  rollout_record: "Rollout record",
-  telemetry_export: "Telemetry export",
-  third_party_assessment: "Third-party assessment",
-  attestation_letter: "Attestation letter",
-  url: "Link",
-};
 const STATUS_LABELS = { open: "Open", closed: "Closed by the vendor, awaiting the panel", accepted: "Accepted by the panel" } as const;
 
 export function ResultBadge({ result }: { result: string }) {
@@ -35,13 +27,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 const fmt = (n: number | null, digits = 2) => (n === null ? "not computed" : n.toFixed(digits));
 
-function domainCaption(domains: ReportDocument["domains"]): string {
-  if (!domains.length) return "No domain scores.";
-  const sorted = [...domains].sort((a, b) => b.score - a.score);
-  const hi = sorted[0]!;
-  const lo = sorted[sorted.length - 1]!;
-  return hi === lo ? `${hi.title} scored ${hi.score.toFixed(2)} of 4.` : `Highest: ${hi.title}, ${hi.score.toFixed(2)} of 4. Lowest: ${lo.title}, ${lo.score.toFixed(2)} of 4.`;
-}
 
 /**
  * A published report (or a preview of one) in the tier it was loaded in. The
@@ -152,31 +137,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
       </Section>
 
       <Section id="domains" title="Domain scores">
-        <figure>
-          <DomainScoresChart data={doc.domains.map((d) => ({ label: d.title, score: d.score }))} title={`Domain scores out of 4. ${domainCaption(doc.domains)}`} />
-          <figcaption className="mt-1 text-sm text-muted">{domainCaption(doc.domains)} Scores are weighted means of the panel&apos;s consensus scores, 0 to 4.</figcaption>
-        </figure>
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Domain scores table">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Domain scores as a table</caption>
-            <thead>
-              <tr className="text-left">
-                <th scope="col" className="py-1 pr-4">Domain</th>
-                <th scope="col" className="py-1">Score (0–4)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.domains.map((d) => (
-                <tr key={d.key} className="border-t border-gray-200">
-                  <th scope="row" className="py-1 pr-4 text-left font-normal">
-                    {d.title}
-                  </th>
-                  <td className="py-1 tabular-nums">{d.score.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DomainScores domains={doc.domains} note="Scores are weighted means of the panel's consensus scores, 0 to 4." />
       </Section>
 
       <Section id="controls" title="Control scores">
@@ -278,7 +239,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
               <li key={e.id} className="py-2">
                 <p className="font-semibold">{e.title}</p>
                 <p className="text-muted">
-                  {KIND_LABELS[e.kind] ?? e.kind} · {e.classification === "publishable" ? "Publishable" : "Reviewers only"} · supports {e.controls.join(", ")}
+                  {EVIDENCE_KIND_LABELS[e.kind as keyof typeof EVIDENCE_KIND_LABELS] ?? e.kind} · {e.classification === "publishable" ? "Publishable" : "Reviewers only"} · supports {e.controls.join(", ")}
                 </p>
                 {e.fileName ? <p className="break-all">File: {e.fileName}</p> : null}
                 {e.url ? <p className="break-all">Address: {e.url}</p> : null}

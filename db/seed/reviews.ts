@@ -185,9 +185,11 @@ async function seedDemoReports(db: Db, p: Cast): Promise<number> {
     }
     for (const m of [reviewer, auditor]) {
       const view = (await openForPanel(db, m, id))!;
+      // Carried-over scores (a remediation revision) already have a version; new ones start from 0.
+      const card = await myScorecard(db, m.userId, id);
       for (const [i, c] of view.snapshot.controls.entries()) {
         const s = Math.max(0, Math.min(4, opts.consensus(i) + (m === auditor && i % 4 === 1 ? -1 : 0)));
-        const current = await currentScoreVersion(db, m, id, c.id);
+        const current = card?.scores.get(c.id)?.version ?? 0;
         must(await saveScore(db, m, { attestationId: id, controlId: c.id, score: s, rationale: s <= 2 || Math.abs(s - (c.maturity ?? s)) >= 2 ? `Demo rationale: the evidence for ${c.controlId} is thin on this point.` : "", version: current }), "score");
       }
       must(await submitScorecard(db, m, id), "submit scorecard");
@@ -245,9 +247,4 @@ async function seedDemoReports(db: Db, p: Cast): Promise<number> {
   await decide(revision, { lead: reviewer, consensus: (i) => (i < 3 ? 3 : 4), summary: "The remediation revision shows content updates staged through a canary ring and two rollback tests; the conditions are met.", newPanel: false });
   await publish(revision, p.bastion, reviewer, "", true);
   return 6;
-}
-
-async function currentScoreVersion(db: Db, who: Actor, attestationId: string, controlId: string): Promise<number> {
-  const card = await myScorecard(db, who.userId, attestationId);
-  return card?.scores.get(controlId)?.version ?? 0;
 }

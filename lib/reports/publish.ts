@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { frameworkVersions, panelMembers, products, publishedReports, reportPreparations, reportScores, reviewDecisions, reviewPanels } from "@/db/schema";
+import { panelMembers, publishedReports, reportPreparations, reportScores, reviewDecisions, reviewPanels } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { canonicalDigest } from "@/lib/crypto/canonical-json";
 import { notify } from "@/lib/notifications/notify";
@@ -87,8 +87,6 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
     const full = await buildReportDocument(tx, gate.row, { id: reportId, publishedAt: now, vendorResponse: prep.vendorResponse });
     if (!full) return fail("conflict", "This revision has no co-signed decision to publish.");
     const observer = observerTier(full);
-    const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, gate.row.productId));
-    const [fv] = await tx.select({ version: frameworkVersions.version }).from(frameworkVersions).where(eq(frameworkVersions.id, gate.row.frameworkVersionId));
     await tx.insert(publishedReports).values({
       id: reportId,
       attestationId,
@@ -97,9 +95,10 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
       organisationId: gate.row.organisationId,
       vendorName: full.vendor.name,
       productId: gate.row.productId,
-      productName: product?.name ?? full.product.name,
+      // Names as signed in the submission, like the document itself.
+      productName: full.product.name,
       frameworkVersionId: gate.row.frameworkVersionId,
-      frameworkLabel: `${full.framework.title} ${fv?.version ?? full.framework.version}`,
+      frameworkLabel: `${full.framework.title} ${full.framework.version}`,
       periodStart: full.period.start,
       periodEnd: full.period.end,
       result: full.outcome.result,

@@ -94,6 +94,22 @@ export async function getReport(db: DbOrTx, actor: Actor, reportId: string): Pro
   return { meta, tier, document: doc!.document, digest: doc!.digest, successor, predecessors: lineage.filter((r) => r.revision < meta.revision) };
 }
 
+/** The public summary's columns: what anyone may read of a report whose vendor opted in. */
+const PUBLIC_COLUMNS = (({ id, vendorName, productName, frameworkLabel, periodStart, periodEnd, result, overall, domainScores, submissionDigest, publishedAt, revision }) => ({
+  id,
+  vendorName,
+  productName,
+  frameworkLabel,
+  periodStart,
+  periodEnd,
+  result,
+  overall,
+  domainScores,
+  submissionDigest,
+  publishedAt,
+  revision,
+}))(META);
+
 export type PublicSummary = Pick<ReportMeta, "id" | "vendorName" | "productName" | "frameworkLabel" | "periodStart" | "periodEnd" | "result" | "overall" | "domainScores" | "submissionDigest" | "publishedAt" | "revision"> & {
   successor: { id: string; public: boolean } | null;
 };
@@ -102,21 +118,7 @@ export type PublicSummary = Pick<ReportMeta, "id" | "vendorName" | "productName"
 export async function publicSummary(db: DbOrTx, reportId: string): Promise<PublicSummary | null> {
   if (!isUuid(reportId)) return null;
   const [row] = await db
-    .select({
-      id: publishedReports.id,
-      vendorName: publishedReports.vendorName,
-      productName: publishedReports.productName,
-      frameworkLabel: publishedReports.frameworkLabel,
-      periodStart: publishedReports.periodStart,
-      periodEnd: publishedReports.periodEnd,
-      result: publishedReports.result,
-      overall: publishedReports.overall,
-      domainScores: publishedReports.domainScores,
-      submissionDigest: publishedReports.submissionDigest,
-      publishedAt: publishedReports.publishedAt,
-      revision: publishedReports.revision,
-      supersededBy: publishedReports.supersededBy,
-    })
+    .select({ ...PUBLIC_COLUMNS, supersededBy: META.supersededBy })
     .from(publishedReports)
     .where(and(eq(publishedReports.id, reportId), eq(publishedReports.publicSummary, true)));
   if (!row) return null;

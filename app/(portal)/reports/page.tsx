@@ -66,49 +66,10 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
       {header}
       <Card>
         <form method="get" action="/reports" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-          <label className="text-sm">
-            <span className="block font-semibold">Framework version</span>
-            <select name="framework" defaultValue={chosen.id} className="mt-1 w-full rounded border border-gray-400 px-2 py-1.5">
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block font-semibold">Period</span>
-            <select name="period" defaultValue={f.period ?? "all"} className="mt-1 w-full rounded border border-gray-400 px-2 py-1.5">
-              <option value="all">All periods</option>
-              {periods.map((p) => (
-                <option key={periodKey(p.start, p.end)} value={periodKey(p.start, p.end)}>
-                  {p.start} to {p.end}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block font-semibold">Outcome</span>
-            <select name="result" defaultValue={f.result ?? ""} className="mt-1 w-full rounded border border-gray-400 px-2 py-1.5">
-              <option value="">Any outcome</option>
-              {RESULTS.map((r) => (
-                <option key={r} value={r}>
-                  {RESULT_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block font-semibold">Vendor</span>
-            <select name="vendor" defaultValue={f.vendor ?? ""} className="mt-1 w-full rounded border border-gray-400 px-2 py-1.5">
-              <option value="">Every vendor</option>
-              {vendors.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Framework version" name="framework" value={chosen.id} options={versions.map((v) => [v.id, v.label])} />
+          <FilterSelect label="Period" name="period" value={f.period ?? "all"} options={[["all", "All periods"], ...periods.map((p): [string, string] => [periodKey(p.start, p.end), `${p.start} to ${p.end}`])]} />
+          <FilterSelect label="Outcome" name="result" value={f.result ?? ""} options={[["", "Any outcome"], ...RESULTS.map((r): [string, string] => [r, RESULT_LABELS[r]])]} />
+          <FilterSelect label="Vendor" name="vendor" value={f.vendor ?? ""} options={[["", "Every vendor"], ...vendors.map((v): [string, string] => [v.id, v.name])]} />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass("primary")}>
               Apply filters
@@ -336,5 +297,21 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
         )}
       </Card>
     </>
+  );
+}
+
+/** One filter of the dashboard's GET form: the URL keeps what was chosen. */
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string; options: [string, string][] }) {
+  return (
+    <label className="text-sm">
+      <span className="block font-semibold">{label}</span>
+      <select name={name} defaultValue={value} className="mt-1 w-full rounded border border-gray-400 px-2 py-1.5">
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

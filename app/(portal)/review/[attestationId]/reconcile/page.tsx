@@ -10,8 +10,7 @@ import { RESULT_LABELS, OUTCOME_RULES } from "@/lib/review/outcome";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { CommentForm, ConsensusForm, CosignButton, FindingForm, PublishReportButton, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
-import { reportOfAttestation } from "@/lib/reports/publish";
-import { previewReport } from "@/lib/reports/preview";
+import { preparationOf, previewEndsAt, reportOfAttestation } from "@/lib/reports/publish";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -26,7 +25,8 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
   if (!a) notFound();
   const r = await loadReconciliation(db, actor, a);
   const isLead = a.relation === "lead";
-  const [report, prep] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, a.status === "decided" ? previewReport(db, actor, a.id) : null]);
+  // Publication: the report once published; before, what the vendor has said (no document is built here).
+  const [report, preparation] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, a.status === "decided" ? preparationOf(db, a.id) : null]);
   const back = (
     <p className="mb-2 text-sm">
       <Link href={`/review/${a.id}`} className="text-brand-700 underline">
@@ -242,14 +242,14 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
               </Link>
               .
             </p>
-          ) : prep ? (
+          ) : preparation && r.decision?.cosignedAt ? (
             <>
               <p className="mt-1 text-sm">
-                {prep.preparation.readyAt
-                  ? `The vendor read the preview and said on ${prep.preparation.readyAt.toISOString().slice(0, 10)} that the report may be published.`
-                  : `The vendor has until ${prep.previewEndsAt.toISOString().slice(0, 10)} to preview the report and add a public response; until then it can be published only once the vendor says it is ready.`}{" "}
-                {prep.preparation.vendorResponse ? "The vendor has written a public response." : "The vendor has not written a public response."}{" "}
-                {prep.preparation.publicSummary ? "The vendor allows a public summary." : "The vendor has not allowed a public summary."}
+                {preparation.readyAt
+                  ? `The vendor read the preview and said on ${preparation.readyAt.toISOString().slice(0, 10)} that the report may be published.`
+                  : `The vendor has until ${previewEndsAt(r.decision.cosignedAt).toISOString().slice(0, 10)} to preview the report and add a public response; until then it can be published only once the vendor says it is ready.`}{" "}
+                {preparation.vendorResponse ? "The vendor has written a public response." : "The vendor has not written a public response."}{" "}
+                {preparation.publicSummary ? "The vendor allows a public summary." : "The vendor has not allowed a public summary."}
               </p>
               <p className="mt-1 text-sm">
                 <Link href={`/review/${a.id}/report`} className="text-brand-700 underline">

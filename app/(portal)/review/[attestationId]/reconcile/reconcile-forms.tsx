@@ -126,8 +126,8 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
   );
 }
 
-export function CosignButton({ attestationId }: { attestationId: string }) {
-  const router = useRouter();
+/** One button that runs one action, shows its error, and on success goes on (refresh or another page). */
+function ActionButton<T>({ label, busyLabel, failure, run, onDone }: { label: string; busyLabel: string; failure: string; run: () => Promise<ActionResult<T>>; onDone: (data: T) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -137,16 +137,22 @@ export function CosignButton({ attestationId }: { attestationId: string }) {
         disabled={busy}
         onClick={async () => {
           setBusy(true);
-          const result = await cosignDecisionAction({ attestationId });
+          setError(null);
+          const result = await run();
           setBusy(false);
-          if (result.ok) router.refresh();
-          else setError(result.formError ?? "The decision could not be co-signed.");
+          if (result.ok) onDone(result.data);
+          else setError(result.formError ?? failure);
         }}
       >
-        {busy ? "Co-signing…" : "Co-sign the decision"}
+        {busy ? busyLabel : label}
       </Button>
     </div>
   );
+}
+
+export function CosignButton({ attestationId }: { attestationId: string }) {
+  const router = useRouter();
+  return <ActionButton label="Co-sign the decision" busyLabel="Co-signing…" failure="The decision could not be co-signed." run={() => cosignDecisionAction({ attestationId })} onDone={() => router.refresh()} />;
 }
 
 export function RemediationReviewForm({ itemId }: { itemId: string }) {
@@ -172,24 +178,13 @@ export function RemediationReviewForm({ itemId }: { itemId: string }) {
 
 export function PublishReportButton({ attestationId }: { attestationId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
-    <div className="mt-2">
-      <FormAlert message={error} />
-      <Button
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          const result = await publishReportAction({ attestationId });
-          setBusy(false);
-          if (result.ok) router.push(`/reports/${result.data.reportId}`);
-          else setError(result.formError ?? "The report could not be published.");
-        }}
-      >
-        {busy ? "Publishing…" : "Publish the report"}
-      </Button>
-    </div>
+    <ActionButton
+      label="Publish the report"
+      busyLabel="Publishing…"
+      failure="The report could not be published."
+      run={() => publishReportAction({ attestationId })}
+      onDone={({ reportId }) => router.push(`/reports/${reportId}`)}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { publicSummary } from "@/lib/reports/queries";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { DomainScoresChart } from "@/components/reports/charts";
+import { DomainScores } from "@/components/reports/domain-scores";
 import { ResultBadge } from "@/components/reports/report-view";
 
 export const metadata: Metadata = { title: "Report summary" };
@@ -15,8 +15,6 @@ export default async function PublicReportPage({ params }: { params: Promise<{ r
   const { reportId } = await params;
   const s = await publicSummary(await getDb(), reportId);
   if (!s) notFound();
-  const sorted = [...s.domainScores].sort((a, b) => b.score - a.score);
-  const caption = sorted.length ? `Highest: ${sorted[0]!.title}, ${sorted[0]!.score.toFixed(2)} of 4. Lowest: ${sorted[sorted.length - 1]!.title}, ${sorted[sorted.length - 1]!.score.toFixed(2)} of 4.` : "";
   return (
     <>
       <PageHeader title={`${s.vendorName}: ${s.productName}`} description={`${s.frameworkLabel}, ${s.periodStart} to ${s.periodEnd}.`} />
@@ -50,29 +48,9 @@ export default async function PublicReportPage({ params }: { params: Promise<{ r
       </Card>
       <Card className="mt-4">
         <h2 className="text-lg font-semibold">Domain scores</h2>
-        <figure className="mt-2">
-          <DomainScoresChart data={s.domainScores.map((d) => ({ label: d.title, score: d.score }))} title={`Domain scores out of 4. ${caption}`} />
-          <figcaption className="mt-1 text-sm text-muted">{caption}</figcaption>
-        </figure>
-        <table className="mt-2 text-sm">
-          <caption className="sr-only">Domain scores as a table</caption>
-          <thead>
-            <tr className="text-left">
-              <th scope="col" className="py-1 pr-4">Domain</th>
-              <th scope="col" className="py-1">Score (0–4)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.domainScores.map((d) => (
-              <tr key={d.key} className="border-t border-gray-200">
-                <th scope="row" className="py-1 pr-4 text-left font-normal">
-                  {d.title}
-                </th>
-                <td className="py-1 tabular-nums">{d.score.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="mt-2">
+          <DomainScores domains={s.domainScores} />
+        </div>
       </Card>
       <Card className="mt-4">
         <h2 className="text-lg font-semibold">Submission digest</h2>
