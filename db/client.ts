@@ -19,7 +19,8 @@ export async function openDatabase(database: AppConfig["database"]): Promise<DbH
   if (database.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const sql = postgres(database.url, { max: database.poolMax, onnotice: () => {}, connect_timeout: 5 });
+    const role = await appRoleFor(database.url);
+    const sql = postgres(database.url, { max: database.poolMax, onnotice: () => {}, connect_timeout: 5, ...(role ? { connection: { role } } : {}) });
     return { db: drizzle(sql, { schema, casing: "snake_case" }) as unknown as Db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -28,6 +29,38 @@ export async function openDatabase(database: AppConfig["database"]): Promise<DbH
   const client = new PGlite(database.dir === "memory://" ? undefined : database.dir);
   await client.waitReady;
   return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * The database role the portal's queries run as (migration 0009 and db/migrate.ts
+ * grant it everything except changing or removing log rows). Migrations and
+ * scripts that need the owner connect without it. Created here when missing, so a
+ * fresh database gets it before its first query; if the login role may neither
+ * create nor use it, the portal runs as the login role and says so (the log's
+ * triggers still refuse changes). Unreachable databases are assumed set up.
+ */
+export const APP_ROLE = "ringfence_app";
+
+export async function appRoleFor(url: string): Promise<string | null> {
+  if (process.env.DATABASE_APP_ROLE === "none") return null;
+  const { default: postgres } = await import("postgres");
+  const probe = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await probe.unsafe(
+      `do $$ begin
+         if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
+         if not pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') then execute 'grant ${APP_ROLE} to ' || quote_ident(current_user); end if;
+       exception when insufficient_privilege or duplicate_object or unique_violation then null;
+       end $$`,
+    );
+    const [row] = await probe<{ ok: boolean }[]>`select coalesce((select pg_has_role(current_user, ${APP_ROLE}, 'MEMBER')), false) as ok`;
+    if (!row?.ok) console.warn(`[ringfence] database role ${APP_ROLE} is missing or not granted to the login role: running as the login role`);
+    return row?.ok ? APP_ROLE : null;
+  } catch {
+    return APP_ROLE;
+  } finally {
+    await probe.end({ timeout: 1 }).catch(() => {});
+  }
 }
 
 // One client per process, kept on globalThis so dev-mode reloads do not open a second PGlite on the same folder.

@@ -27,6 +27,10 @@ const envSchema = z.object({
     .string()
     .regex(/^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. "Ringfence <ringfence@example.org>"')
     .optional(),
+  LOG_SIGNING_KEY: z.string().regex(/^PRIVATE\+KEY\+[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'must be a signing key as printed by `npm run log:keygen` ("PRIVATE+KEY+<name>+<id>+<key>")').optional(),
+  LOG_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  LOG_ORIGIN: z.string().regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces, e.g. ringfence.example.org/log").optional(),
+  LOG_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   PUBLIC_URL: z
     .string()
     .refine(isOrigin, "must be the portal's address without a path, e.g. https://ringfence.example.org")
@@ -50,6 +54,8 @@ export type AppConfig = {
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0 = clients connect directly. */
   trustedProxyHops: number;
   production: boolean;
+  /** The transparency log: checkpoint origin line, signing key source, seconds between periodic checkpoints (0 = only on demand). */
+  log: { origin: string; signingKey: string | null; signingKeyFile: string | null; checkpointSeconds: number };
   /** Email: sent over SMTP when `smtpUrl` is set; otherwise kept in the outbox, held, for administrators to read. */
   mail: { smtpUrl: string | null; from: string; publicUrl: string };
 };
@@ -90,6 +96,12 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     production: e.NODE_ENV === "production",
+    log: {
+      origin: e.LOG_ORIGIN ?? `${new URL(e.PUBLIC_URL).host}/ringfence-log`,
+      signingKey: e.LOG_SIGNING_KEY ?? null,
+      signingKeyFile: e.LOG_SIGNING_KEY_FILE ? path.resolve(e.LOG_SIGNING_KEY_FILE) : null,
+      checkpointSeconds: e.LOG_CHECKPOINT_SECONDS,
+    },
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM ?? `Ringfence <ringfence@${new URL(e.PUBLIC_URL).hostname}>`,

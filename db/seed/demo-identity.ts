@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, memberships, organisations, users } from "@/db/schema";
+import { memberships, organisations, users } from "@/db/schema";
+import { appendEvent } from "@/lib/transparency/log";
 import { hashPassword } from "@/lib/auth/password";
 import type { OrgKind, Role } from "@/lib/auth/roles";
 
@@ -48,7 +49,7 @@ export async function seedDemoIdentity(db: Db): Promise<{ created: number }> {
       created++;
     }
     if (created > 0) {
-      await tx.insert(auditEvents).values({ action: "seed.demo_identity", targetType: "system", details: { people: created } });
+      await appendEvent(tx, { actor: { userId: null, organisationId: null }, clientAddress: null, action: "seed.demo_identity", target: { type: "system" }, details: { people: created } });
     }
   });
   return { created };

@@ -51,7 +51,7 @@ export async function submitAttestation(db: Db, actor: Actor, input: z.output<ty
       statementVersion: STATEMENT_VERSION,
       signedAt: now,
     });
-    await moveTo(tx, actor, gate.row, panel ? "resubmit" : "submit", gate.to!, { digest, signerName: input.signerName }, now, "attestation.submitted");
+    await moveTo(tx, actor, gate.row, panel ? "resubmit" : "submit", gate.to!, { digest }, now, "attestation.submitted");
     // A revision the panel asked for goes straight back to it: unchanged controls keep their scores.
     if (panel) await carryOverScores(tx, actor, panel, ws.attestation.lineageId, ws.attestation.revision, snapshot, now);
     return ok({ digest });

@@ -7,6 +7,6 @@ import type { Principal } from "@/lib/identity/queries";
  */
 export type Actor = Omit<Principal, "active" | "sessionVersion">;
 
-export function auditActor(actor: Pick<Actor, "userId" | "organisationId">) {
-  return { userId: actor.userId, organisationId: actor.organisationId };
+export function auditActor(actor: Pick<Actor, "userId" | "organisationId"> & { role?: Actor["role"] | null }) {
+  return { userId: actor.userId, organisationId: actor.organisationId, role: actor.role ?? null };
 }

@@ -87,6 +87,8 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
     const full = await buildReportDocument(tx, gate.row, { id: reportId, publishedAt: now, vendorResponse: prep.vendorResponse });
     if (!full) return fail("conflict", "This revision has no co-signed decision to publish.");
     const observer = observerTier(full);
+    const fullDigest = canonicalDigest(full);
+    const observerDigest = canonicalDigest(observer);
     await tx.insert(publishedReports).values({
       id: reportId,
       attestationId,
@@ -111,8 +113,8 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
       submissionDigest: full.submission.digest,
       fullDocument: full,
       observerDocument: observer,
-      fullDigest: canonicalDigest(full),
-      observerDigest: canonicalDigest(observer),
+      fullDigest,
+      observerDigest,
       publicSummary: prep.publicSummary,
       publishedBy: actor.userId,
       publishedAt: now,
@@ -126,7 +128,7 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
       .set({ supersededBy: reportId, supersededAt: now })
       .where(and(eq(publishedReports.lineageId, gate.row.lineageId), lt(publishedReports.revision, gate.row.revision), isNull(publishedReports.supersededBy)))
       .returning({ id: publishedReports.id });
-    await moveTo(tx, actor, gate.row, "publish", "published", { reportId, result: full.outcome.result, superseded: superseded.map((s) => s.id) }, now, "report.published");
+    await moveTo(tx, actor, gate.row, "publish", "published", { reportId, digest: fullDigest, observerDigest, result: full.outcome.result, superseded: superseded.map((s) => s.id) }, now, "report.published");
     const body = `The report on ${full.product.name} (${full.framework.title} ${full.framework.version}, ${full.period.start} to ${full.period.end}) is published.`;
     await notify(tx, await vendorOfficers(tx, gate.row.organisationId), { kind: "report_published", title: "Your report is published", body, link: `/reports/${reportId}` });
     return ok({ reportId });

@@ -32,7 +32,7 @@ export async function createApiToken(
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ organisationId: actor.organisationId, name: input.name, prefix, tokenHash: hashToken(token), scopes: input.scopes, createdBy: actor.userId })
+      .values({ organisationId: actor.organisationId, name: input.name, prefix, tokenHash: hashToken(token), scopes: input.scopes, createdBy: actor.userId, expiresAt: new Date(Date.now() + 90 * 86_400_000) })
       .returning({ id: apiTokens.id });
     if (!row) throw new Error("insert returned no row");
     await recordAudit(tx, actor, "api_token.created", { type: "api_token", id: row.id }, { name: input.name, prefix, scopes: input.scopes });

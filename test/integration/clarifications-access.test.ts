@@ -23,7 +23,7 @@ async function footprint() {
     statuses: (await t.db.select({ s: clarifications.status }).from(clarifications)).map((r) => r.s).sort().join(),
     messages: await n(t.db.select({ id: clarificationMessages.id }).from(clarificationMessages)),
     notifications: await n(t.db.select({ id: notifications.id }).from(notifications)),
-    audit: await n(t.db.select({ id: auditEvents.id }).from(auditEvents).where(like(auditEvents.action, "clarification.%"))),
+    audit: await n(t.db.select({ id: auditEvents.seq }).from(auditEvents).where(like(auditEvents.action, "clarification.%"))),
   };
 }
 

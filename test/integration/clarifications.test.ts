@@ -112,7 +112,7 @@ describe(`clarifications (${process.env.TEST_DB_DRIVER})`, () => {
     const { id, controls } = await submitted(t.db, officer, "Aegis Cloud Console");
     await placeInReview(t.db, id, [{ who: lead, isLead: true }]);
     const before = (await t.db.select({ id: notifications.id }).from(notifications)).length;
-    const askedRows = async () => (await t.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, "clarification.asked"))).length;
+    const askedRows = async () => (await t.db.select({ id: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.action, "clarification.asked"))).length;
     const auditBefore = await askedRows();
     const marker = new Error("roll back");
     await expect(
