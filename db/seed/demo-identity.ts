@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
-import { appendEvent } from "@/lib/transparency/log";
+import { seedEvent } from "./log";
 import { hashPassword } from "@/lib/auth/password";
 import type { OrgKind, Role } from "@/lib/auth/roles";
 
@@ -35,7 +35,8 @@ export async function seedDemoIdentity(db: Db): Promise<{ created: number }> {
   let created = 0;
   await db.transaction(async (tx) => {
     for (const o of DEMO_ORGANISATIONS) {
-      await tx.insert(organisations).values(o).onConflictDoNothing({ target: organisations.slug });
+      const [made] = await tx.insert(organisations).values(o).onConflictDoNothing({ target: organisations.slug }).returning({ id: organisations.id });
+      if (made) await seedEvent(tx, "organisation.created", { type: "organisation", id: made.id }, { kind: o.kind });
     }
     const orgRows = await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
     const orgId = new Map(orgRows.map((r) => [r.slug, r.id]));
@@ -46,10 +47,11 @@ export async function seedDemoIdentity(db: Db): Promise<{ created: number }> {
       const organisationId = orgId.get(u.org);
       if (!row || !organisationId) throw new Error(`seed: cannot create ${u.email}`);
       await tx.insert(memberships).values({ userId: row.id, organisationId, role: u.role });
+      await seedEvent(tx, "user.invited", { type: "user", id: row.id }, { role: u.role, organisationId });
       created++;
     }
     if (created > 0) {
-      await appendEvent(tx, { actor: { userId: null, organisationId: null }, clientAddress: null, action: "seed.demo_identity", target: { type: "system" }, details: { people: created } });
+      await seedEvent(tx, "seed.demo_identity", { type: "system" }, { people: created });
     }
   });
   return { created };

@@ -1,3 +1,4 @@
+import { seedEvent } from "./log";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, notifications, users } from "@/db/schema";
@@ -37,6 +38,11 @@ export async function seedDemoNotifications(db: Db): Promise<number> {
   const rows = people
     .filter((p) => !p.has)
     .flatMap((p) => demoNotifications(p.role).map((n, i) => ({ ...n, userId: p.id, kind: "demo", createdAt: new Date(now - (2 - i) * 60 * 60 * 1000) })));
-  if (rows.length) await db.insert(notifications).values(rows);
+  if (rows.length) {
+    await db.transaction(async (tx) => {
+      await tx.insert(notifications).values(rows);
+      await seedEvent(tx, "seed.notifications", { type: "system" }, { count: rows.length });
+    });
+  }
   return rows.length;
 }

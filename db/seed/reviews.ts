@@ -1,3 +1,4 @@
+import { seedEvent } from "./log";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -59,6 +60,7 @@ async function submitted(db: Db, officer: Actor, productName: string, period: [s
       const pub = await insertFileItem(tx, { organisationId: officer.organisationId, createdBy: officer.userId, kind: "document", title: `Public release-practice summary ${period[0].slice(0, 7)}`, evidenceDate: period[1], fileName: `public-summary-${period[0].slice(0, 7)}.txt`, classification: "publishable" }, { sha256: summary.sha256, size: summary.size, mime: "text/plain; charset=utf-8" });
       await tx.insert(evidenceLinks).values(controls.slice(0, 3).map((c) => ({ attestationId: a!.id, controlId: c.id, evidenceId: pub, createdBy: officer.userId })));
     }
+    await seedEvent(tx, "attestation.started", { type: "attestation", id: a!.id }, { productId: product.id, frameworkVersionId: version.id, kind: "new", answers: controls.length, evidence: [item] });
     if (opts.rollouts) {
       const records = await tx.select({ id: rolloutRecords.id, worst: rolloutRecords.worstSeverity }).from(rolloutRecords).where(eq(rolloutRecords.productId, product.id));
       const rollControl = controls.find((c) => c.controlId.includes("-ROL-")) ?? controls[0]!;

@@ -1,3 +1,4 @@
+import { seedEvent } from "./log";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -27,8 +28,10 @@ export async function seedDemoVendorWork(db: Db): Promise<boolean> {
   const store = new FsBlobStore(path.join(getConfig().dataDir, "blobs"));
   const file = await store.putStream(oneChunk(new TextEncoder().encode(CHECKLIST)), { maxBytes: 1024 * 1024 });
   await db.transaction(async (tx) => {
-    await tx.insert(attestations).values({ lineageId: crypto.randomUUID(), organisationId: org.id, productId: product.id, frameworkVersionId: version.id, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
-    await insertFileItem(tx, { organisationId: org.id, createdBy: null, kind: "document", title: "Release checklist (demo)", evidenceDate: "2026-01-15", fileName: "release-checklist.txt" }, { sha256: file.sha256, size: file.size, mime: "text/plain; charset=utf-8" });
+    const [a] = await tx.insert(attestations).values({ lineageId: crypto.randomUUID(), organisationId: org.id, productId: product.id, frameworkVersionId: version.id, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).returning({ id: attestations.id });
+    await seedEvent(tx, "attestation.started", { type: "attestation", id: a!.id }, { productId: product.id, frameworkVersionId: version.id, kind: "new" });
+    const evidenceId = await insertFileItem(tx, { organisationId: org.id, createdBy: null, kind: "document", title: "Release checklist (demo)", evidenceDate: "2026-01-15", fileName: "release-checklist.txt" }, { sha256: file.sha256, size: file.size, mime: "text/plain; charset=utf-8" });
+    await seedEvent(tx, "evidence.uploaded", { type: "evidence", id: evidenceId }, { sha256: file.sha256, size: file.size });
   });
   return true;
 }

@@ -1,3 +1,4 @@
+import { seedEvent } from "./log";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, products } from "@/db/schema";
@@ -23,7 +24,8 @@ export async function seedDemoProducts(db: Db): Promise<number> {
         .from(products)
         .where(and(eq(products.organisationId, org.id), eq(sql`lower(${products.name})`, p.name.toLowerCase())));
       if (exists) continue;
-      await tx.insert(products).values({ organisationId: org.id, name: p.name, platforms: p.platforms, kernelMode: p.kernelMode, channels: p.channels });
+      const [made] = await tx.insert(products).values({ organisationId: org.id, name: p.name, platforms: p.platforms, kernelMode: p.kernelMode, channels: p.channels }).returning({ id: products.id });
+      await seedEvent(tx, "product.created", { type: "product", id: made!.id }, { organisationId: org.id });
       created++;
     }
   });

@@ -30,7 +30,7 @@ export async function withdrawAttestation(db: Db, actor: Actor, input: z.output<
     if (!gate.ok) return gate.result;
     const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(and(eq(attestations.lineageId, current.lineageId), eq(attestations.organisationId, actor.organisationId)));
     if ((latest?.n ?? 0) > current.revision) return fail("conflict", "A newer revision of this attestation exists. Only the latest revision can be withdrawn.");
-    await moveTo(tx, actor, gate.row, "withdraw", "withdrawn", { reason: input.reason, byName: actor.name }, now, WITHDRAWN_ACTION);
+    await moveTo(tx, actor, gate.row, "withdraw", "withdrawn", { reason: input.reason }, now, WITHDRAWN_ACTION);
     await tx
       .update(attestations)
       .set({ withdrawnAt: now, withdrawnBy: actor.userId, withdrawnByName: actor.name, withdrawnReason: input.reason })

@@ -54,13 +54,22 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
   const valid = await verifyPassword(principal?.passwordHash, password);
   if (!principal || !valid || !principal.active) {
     await recordFailure(db, keys);
+    // Logged by account id only: an unknown e-mail address is never written down.
+    const reason = !principal ? "unknown_account" : !principal.active ? "inactive_account" : "wrong_password";
+    const lockedFor = await secondsUntilAllowed(db, keys);
+    await db.transaction(async (tx) => {
+      const actor = { userId: null, organisationId: null, role: null };
+      const target = { type: "user", id: principal?.userId ?? null };
+      await recordAudit(tx, actor, "auth.sign_in_failed", target, { reason }, { clientAddress });
+      if (lockedFor > 0) await recordAudit(tx, actor, "auth.locked_out", target, { seconds: lockedFor, by: keys.map((k) => k.slice(0, k.indexOf(":"))) }, { clientAddress });
+    });
     throw new InvalidCredentials();
   }
   await clearAfterSuccess(db, keys);
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, principal.userId));
     const created = await createSession(tx, { userId: principal.userId, userAgent: context.userAgent, clientAddress });
-    await recordAudit(tx, { userId: principal.userId, organisationId: principal.organisationId }, "auth.signed_in", { type: "user", id: principal.userId }, { address: clientAddress, session: created.id, knownDevice: Boolean(knownDevice) });
+    await recordAudit(tx, { userId: principal.userId, organisationId: principal.organisationId, role: principal.role }, "auth.signed_in", { type: "user", id: principal.userId }, { session: created.id, knownDevice: Boolean(knownDevice) }, { clientAddress });
     return created;
   });
   return { id: principal.userId, sv: principal.sessionVersion, role: principal.role, org: principal.organisationId, sid: session.id };

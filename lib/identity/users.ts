@@ -43,7 +43,7 @@ export async function createUser(db: Db, actor: AuditActor, input: NewUserValues
     if (!u) throw new Error("insert returned no row");
     await tx.insert(memberships).values({ userId: u.id, organisationId: input.organisationId, role: input.role });
     const token = await issuePasswordLink(tx, u.id, "invite", actor.userId);
-    await recordAudit(tx, actor, "user.invited", { type: "user", id: u.id }, { email: input.email, role: input.role, organisationId: input.organisationId });
+    await recordAudit(tx, actor, "user.invited", { type: "user", id: u.id }, { role: input.role, organisationId: input.organisationId });
     return { id: u.id, token };
   });
   return ok(result);
@@ -76,7 +76,12 @@ export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserVal
       .update(memberships)
       .set({ role: input.role, organisationId: input.organisationId, updatedAt: new Date() })
       .where(eq(memberships.userId, input.userId));
-    await recordAudit(tx, actor, accessChanged ? "user.access_changed" : "user.updated", { type: "user", id: input.userId }, { before: current, after: { name: input.name, role: input.role, organisationId: input.organisationId } });
+    await recordAudit(tx, actor, accessChanged ? "user.access_changed" : "user.updated", { type: "user", id: input.userId }, {
+      // People by id only: the name itself stays out of the log, which cannot forget it.
+      nameChanged: current.name !== input.name,
+      before: { role: current.role, organisationId: current.organisationId },
+      after: { role: input.role, organisationId: input.organisationId },
+    });
   });
   return ok({ id: input.userId });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { problemResponse } from "@/lib/http/problem";
+import { recordAudit } from "@/lib/server/audit";
 import { takeRateLimit } from "./rate-limit";
 import { findActiveToken, type TokenScope } from "./tokens";
 
@@ -26,5 +27,7 @@ export async function authenticateApi(request: Request, scope: TokenScope): Prom
       headers: { "retry-after": String(wait) },
     });
   if (!token.scopes.includes(scope)) return problemResponse(403, "forbidden", "Missing scope", `This token lacks the ${scope} scope.`);
+  // Every accepted use is in the log, attributed to the token's organisation (no person acts).
+  await recordAudit(await getDb(), { userId: null, organisationId: token.organisationId, role: null }, "api_token.used", { type: "api_token", id: token.id }, { method: request.method, path: new URL(request.url).pathname, scope });
   return { tokenId: token.id, organisationId: token.organisationId };
 }

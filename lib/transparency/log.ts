@@ -22,6 +22,8 @@ export type AppendInput = {
  * later (checkpoints), never here. Call it as late in the transaction as you can.
  */
 export async function appendEvent(db: DbOrTx, e: AppendInput): Promise<{ seq: number; leafHash: string }> {
+  // Outside a transaction the number and the row would be two commits: make it one.
+  if (!("rollback" in db)) return db.transaction((tx) => appendEvent(tx, e));
   const [slot] = await db
     .update(logState)
     .set({ nextSeq: sql`${logState.nextSeq} + 1` })

@@ -98,7 +98,7 @@ describe("receipts", () => {
     fs.writeFileSync(file, JSON.stringify(receipt));
     const run = (args: string[]) => {
       try {
-        return { code: 0, out: execFileSync("npx", ["tsx", "scripts/verify-receipt.ts", ...args], { encoding: "utf8", env: { PATH: process.env.PATH } }) };
+        return { code: 0, out: execFileSync("npx", ["tsx", "scripts/verify-receipt.ts", ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv }) };
       } catch (err) {
         const e = err as { status: number; stdout: string };
         return { code: e.status, out: e.stdout };

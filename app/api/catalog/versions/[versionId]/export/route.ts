@@ -1,3 +1,5 @@
+import { recordAudit } from "@/lib/server/audit";
+import { auditActor } from "@/lib/auth/actor";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { exportVersion } from "@/lib/catalog/import-export";
@@ -18,6 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ vers
   if (!visible) return problem(404, "Not found", "There is no such catalog version.");
   const file = await exportVersion(db, versionId, format);
   if (!file) return problem(404, "Not found", "There is no such catalog version.");
+  await recordAudit(db, auditActor(actor), "catalog.version.exported", { type: "framework_version", id: versionId }, { format });
   return new Response(file.body, {
     headers: {
       "content-type": "application/json; charset=utf-8",

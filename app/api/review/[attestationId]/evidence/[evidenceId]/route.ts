@@ -5,6 +5,8 @@ import { contentDisposition } from "@/lib/evidence/file-name";
 import { panelEvidenceFile } from "@/lib/review/scoring";
 import { BlobNotFoundError } from "@/lib/storage/errors";
 import { problem, requireApiActor } from "@/lib/server/route-auth";
+import { recordAudit } from "@/lib/server/audit";
+import { auditActor } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +25,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ atte
   const url = new URL(request.url);
   const version = url.searchParams.get("version") ?? "";
   if (!/^[1-9]\d{0,8}$/.test(version)) return problem(404, "Not found", "There is no such file in this submission.");
-  const file = await panelEvidenceFile(await getDb(), actor, attestationId, evidenceId, Number(version));
+  const db = await getDb();
+  const file = await panelEvidenceFile(db, actor, attestationId, evidenceId, Number(version));
   if (!file) return problem(404, "Not found", "There is no such file in this submission.");
   let stream: Readable;
   try {
@@ -32,6 +35,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ atte
     if (err instanceof BlobNotFoundError) return problem(410, "File missing", "The stored file for this evidence is missing. Tell the portal operator.");
     throw err;
   }
+  await recordAudit(db, auditActor(actor), "evidence.downloaded", { type: "evidence", id: evidenceId }, { attestation: attestationId, version: Number(version), sha256: file.sha256, inline: url.searchParams.get("inline") === "1" });
   // Stored types may carry parameters ("text/plain; charset=utf-8"): judge by the type itself.
   const base = file.mime.split(";")[0]!.trim().toLowerCase();
   const inline = url.searchParams.get("inline") === "1" && PREVIEW.has(base);
