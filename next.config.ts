@@ -24,9 +24,10 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       { source: "/api/((?!evidence/[^/]+/download$)(?!review/[^/]+/evidence/[^/]+$).*)", headers: csp(API_CSP) },
-      // Requests with a body skip proxy.ts (see its matcher), so it sets no nonce policy for them.
-      { source: PAGES, has: [{ type: "header", key: "content-length" }], headers: csp(pageCsp("", false)) },
-      { source: PAGES, has: [{ type: "header", key: "transfer-encoding" }], headers: csp(pageCsp("", false)) },
+      // A policy without a nonce, under which no inline script runs. The front door
+      // (lib/http/front-door.ts) replaces it on every HTML answer with one carrying the
+      // request's nonce, which Next puts on its scripts; without the front door, pages fail closed.
+      { source: PAGES, headers: csp(pageCsp("", false)) },
       // A body of 1 MB or more, or of unknown length: close the connection after answering, so an
       // early refusal does not leave Node reading (draining) the rest to keep the connection alive.
       { source: "/:path*", has: [{ type: "header", key: "content-length", value: "\\d{7,}" }], headers: closeAfterAnswer },

@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { pageCsp } from "@/lib/http/security-headers";
 
 /**
- * Runs before page requests without a body. It only (1) sends people without a
- * session cookie to sign-in and (2) sets a Content-Security-Policy with a fresh
- * nonce. It never decides access: pages, actions and route handlers check the
- * session themselves. The static security headers come from next.config.ts.
+ * Runs before page requests without a body. It only sends people without a
+ * session cookie to sign-in. It never decides access: pages, actions and route
+ * handlers check the session themselves. Security headers, the script nonce
+ * included, come from the front door (lib/http/front-door.ts), which sees every
+ * request, and next.config.ts.
  */
+// Auth.js's names over plain HTTP and over HTTPS (lib/auth/auth.ts, useSecureCookies).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/set-password"];
 /** Public summaries of reports whose vendors opted in: readable without an account. */
@@ -18,19 +19,9 @@ export function proxy(request: NextRequest) {
   if (!hasSession && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p)) && !isPublicSection(pathname)) {
     const url = new URL("/login", request.url);
     if (pathname !== "/") url.searchParams.set("next", `${pathname}${search}`);
-    const response = NextResponse.redirect(url);
-    response.headers.set("Content-Security-Policy", pageCsp("", false));
-    return response;
+    return NextResponse.redirect(url);
   }
-
-  const nonce = btoa(crypto.randomUUID());
-  const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return NextResponse.next();
 }
 
 export const config = {

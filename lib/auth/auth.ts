@@ -1,7 +1,9 @@
 import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getConfig } from "@/lib/config";
+import { requestIsHttps } from "@/lib/http/request-scheme";
 import { escapeForLog } from "@/lib/server/log";
 import { authorizeCredentials, type SessionClaims } from "./credentials";
 import { knownDeviceFrom, rememberDevice } from "./device-cookie";
@@ -10,10 +12,14 @@ import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 export { SESSION_MAX_AGE_SECONDS };
 
-// The config is built per request (lazily) so `next build` needs no secret.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// The config is built per request (lazily) so `next build` needs no secret, and so each
+// request's scheme decides its cookies: over HTTPS they are Secure and prefixed
+// (__Secure-authjs.session-token, __Host-authjs.csrf-token, …). Auth.js would otherwise decide
+// by X-Forwarded-Proto, which any client can send.
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   secret: getConfig().authSecret,
   trustHost: true,
+  useSecureCookies: requestIsHttps(request?.headers ?? (await currentHeaders())),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
@@ -26,7 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           userAgent: request.headers.get("user-agent"),
           device,
         });
-        await rememberDevice(claims.id, device, new URL(request.url).protocol === "https:");
+        await rememberDevice(claims.id, device, requestIsHttps(request.headers));
         return claims;
       },
     }),
@@ -58,3 +64,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     debug() {},
   },
 }));
+
+/** The current request's headers where there is one (pages, actions, route handlers); none at start-up. */
+async function currentHeaders(): Promise<Pick<Headers, "get">> {
+  try {
+    return await headers();
+  } catch {
+    return new Headers();
+  }
+}

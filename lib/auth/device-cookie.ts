@@ -1,11 +1,21 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { getConfig } from "@/lib/config";
+import { requestIsHttps } from "@/lib/http/request-scheme";
 import { cookieValue, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS, newDeviceId, signKnownDevice, verifyKnownDevice, type KnownDevice } from "./known-device";
+
+/**
+ * Over HTTPS the cookie is Secure and named with the `__Host-` prefix, which
+ * browsers accept only from a secure origin, for the whole host (no Domain)
+ * and path `/`: a sibling subdomain cannot plant or overwrite it.
+ */
+export function knownDeviceCookieName(https: boolean): string {
+  return https ? `__Host-${KNOWN_DEVICE_COOKIE}` : KNOWN_DEVICE_COOKIE;
+}
 
 /** The verified known-device cookie a request carries, if any. */
 export function knownDeviceFrom(headers: Headers): KnownDevice | null {
-  return verifyKnownDevice(getConfig().authSecret, cookieValue(headers.get("cookie"), KNOWN_DEVICE_COOKIE));
+  return verifyKnownDevice(getConfig().authSecret, cookieValue(headers.get("cookie"), knownDeviceCookieName(requestIsHttps(headers))));
 }
 
 /**
@@ -15,7 +25,7 @@ export function knownDeviceFrom(headers: Headers): KnownDevice | null {
  */
 export async function rememberDevice(userId: string, current: KnownDevice | null, secure: boolean): Promise<void> {
   const deviceId = current?.userId === userId ? current.deviceId : newDeviceId();
-  (await cookies()).set(KNOWN_DEVICE_COOKIE, signKnownDevice(getConfig().authSecret, userId, deviceId), {
+  (await cookies()).set(knownDeviceCookieName(secure), signKnownDevice(getConfig().authSecret, userId, deviceId), {
     httpOnly: true,
     sameSite: "lax",
     secure,

@@ -1,4 +1,5 @@
 import { problem } from "./problem";
+import { checkOrigin } from "./request-checks";
 
 /**
  * Refusals sent before the request body is read. `Connection: close` makes Node
@@ -15,30 +16,15 @@ export function refuse(status: number, title: string, detail: string, type?: str
 }
 
 /**
- * Cross-origin refusal for state-changing route handlers authenticated by the
- * session cookie. A browser marks every request with Sec-Fetch-Site; a foreign
- * form or `text/plain` fetch says `cross-site` or `same-site`, and its Origin
- * differs from the host it was sent to. Clients without either header (curl,
- * scripts) are not browsers carrying someone else's cookie. Same rule as Next's
- * own server-action check: Origin's host against X-Forwarded-Host or Host.
+ * Cross-origin refusal for state-changing route handlers: 403 when a browser
+ * sent the request from another site, 400 when its Origin header is malformed
+ * (request-checks.ts has the rules, shared with the front door, which applies
+ * them to every request before Next; handlers check again themselves).
  */
 export function refuseCrossOrigin(request: Request): Response | null {
-  const site = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  if (site !== null && site !== "same-origin" && site !== "none") return crossOrigin();
-  if (origin === null) return null;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return crossOrigin(); // includes the literal "null" of sandboxed frames and file: pages
-  }
-  return host && originHost === host.toLowerCase() ? null : crossOrigin();
-}
-
-function crossOrigin(): Response {
-  return refuse(403, "Cross-origin request refused", "This request came from another site. Use the portal's own pages.");
+  const h = request.headers;
+  const refusal = checkOrigin({ method: request.method, origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host") });
+  return refusal && refuse(refusal.status, refusal.title, refusal.detail);
 }
 
 /** The declared body length: a number, null when none was declared (chunked), NaN when malformed. */

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 
 /**
  * The TCP peer address of a request, for code that only sees a Web `Request`
@@ -14,7 +15,8 @@ import type { IncomingMessage } from "node:http";
  * with `req.socket.remoteAddress`. A value a client sends under that name is
  * replaced, never trusted. A global flag records that the stamp is installed:
  * without it (another runtime or server) the header is ignored. The same hook
- * makes early refusals close gracefully (linger.ts).
+ * makes early refusals close gracefully (linger.ts) and runs the front door
+ * (front-door.ts: request checks, nonce, security headers on every answer).
  */
 export const PEER_ADDRESS_HEADER = "x-ringfence-peer-address";
 const INSTALLED = Symbol.for("ringfence.peer-address-stamp");
@@ -24,7 +26,12 @@ type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 export async function installPeerAddressStamp(): Promise<void> {
   const g = globalThis as Flagged;
   if (g[INSTALLED]) return;
-  const [http, https, { lingerOnEarlyClose }] = await Promise.all([import("node:http"), import("node:https"), import("./linger")]);
+  const [http, https, { lingerOnEarlyClose }, { answerClientError, frontDoor }] = await Promise.all([
+    import("node:http"),
+    import("node:https"),
+    import("./linger"),
+    import("./front-door"),
+  ]);
   // `next start --experimental-https` serves through https.Server, which does not inherit from http.Server.
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
     const emit = proto.emit;
@@ -34,11 +41,20 @@ export async function installPeerAddressStamp(): Promise<void> {
         req.headers[PEER_ADDRESS_HEADER] = normaliseAddress(req.socket?.remoteAddress) ?? "";
         // Early answers reach clients that are still sending: see linger.ts.
         lingerOnEarlyClose(req);
+        if (frontDoor(req, args[1] as ServerResponse)) return true;
+      } else if (event === "clientError" && (this as Server).listenerCount("clientError") === 0) {
+        answerClientError(args[0] as NodeJS.ErrnoException, args[1] as Socket);
+        return true;
       }
       return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof emit;
   }
   g[INSTALLED] = true;
+}
+
+/** Whether this process stamps requests (peer address, scheme, nonce) before Next sees them. */
+export function stampsInstalled(): boolean {
+  return Boolean((globalThis as Flagged)[INSTALLED]);
 }
 
 /** The stamped peer address, or null when the stamp is not installed or the socket had none. */

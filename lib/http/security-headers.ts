@@ -9,6 +9,12 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
+/**
+ * Sent on every answer when the portal is served over HTTPS (scheme.ts): browsers then use
+ * HTTPS only for two years. Not `preload`: that is a separate promise an operator makes.
+ */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
 /** Route handlers answer data, never pages: nothing may load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 

@@ -50,8 +50,9 @@ export async function startProdServer(env: Record<string, string> = {}): Promise
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     ...env,
   };
-  // Embedded PGlite in the private folder: no database shared with another process.
-  delete childEnv.DATABASE_URL;
+  // Embedded PGlite in the private folder (no database shared with another process), unless
+  // the caller passes a DATABASE_URL of its own (test/server/helpers/database.ts).
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   delete childEnv.PGLITE_DIR;
   // Run Next's CLI with node directly so `pid` is the server process itself (RSS is measured on it).
   const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
