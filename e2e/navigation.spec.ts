@@ -4,9 +4,9 @@ const EXPECTED: Record<Exclude<AccountKey, "bastion" | "auditor2" | "cobalt">, {
   officer: { landing: "/vendor", heading: /Aegis Endpoint Security workspace/, nav: ["Workspace", "Products", "Attestations", "Evidence", "Rollouts", "Catalog", "Account"] },
   contributor: { landing: "/vendor", heading: /Aegis Endpoint Security workspace/, nav: ["Workspace", "Products", "Attestations", "Evidence", "Rollouts", "Catalog", "Account"] },
   reviewer: { landing: "/review", heading: /Reviews/, nav: ["Reviews", "Reports", "Catalog", "Account"] },
-  auditor: { landing: "/review", heading: /Reviews/, nav: ["Reviews", "Reports", "Catalog", "Account"] },
+  auditor: { landing: "/review", heading: /Reviews/, nav: ["Reviews", "Reports", "Catalog", "Audit log", "Account"] },
   observer: { landing: "/reports", heading: /Published reports/, nav: ["Reports", "Catalog", "Account"] },
-  admin: { landing: "/admin", heading: /Administration/, nav: ["Reports", "Catalog", "Administration", "Catalog editor", "Organisations", "People", "Review panels", "Account"] },
+  admin: { landing: "/admin", heading: /Administration/, nav: ["Reports", "Catalog", "Administration", "Catalog editor", "Organisations", "People", "Review panels", "Audit log", "Account"] },
 };
 
 for (const [key, want] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, (typeof EXPECTED)["admin"]][]) {

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/organisations", label: "Organisations", permission: "admin.organisations" },
   { href: "/admin/users", label: "People", permission: "admin.users" },
   { href: "/admin/reviews", label: "Review panels", permission: "admin.reviews" },
+  { href: "/audit", label: "Audit log", permission: "audit.read" },
   { href: "/account", label: "Account", permission: "account.manage" },
 ];
 

@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   ],
   vendor_contributor: ["portal.use", "vendor.workspace", "catalog.read", "account.manage"],
   platform_reviewer: ["portal.use", "review.use", "catalog.read", "reports.read", "account.manage"],
-  gov_auditor: ["portal.use", "review.use", "catalog.read", "reports.read", "account.manage"],
+  gov_auditor: ["portal.use", "review.use", "catalog.read", "reports.read", "audit.read", "account.manage"],
   gov_observer: ["portal.use", "reports.read", "catalog.read", "account.manage"],
   admin: [
     "portal.use",
@@ -27,6 +27,8 @@ export const PERMISSIONS = {
     "catalog.read",
     "catalog.manage",
     "reports.read",
+    "audit.read",
+    "audit.verify",
     "account.manage",
   ],
 } as const satisfies Record<Role, readonly string[]>;

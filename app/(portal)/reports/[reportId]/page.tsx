@@ -8,6 +8,8 @@ import { liveRemediation } from "@/lib/reports/live";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReportView } from "@/components/reports/report-view";
 import { ExportLinks } from "@/components/reports/export-links";
+import { ObjectHistory } from "@/components/audit/object-history";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Report" };
 
@@ -50,6 +52,15 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         </p>
       ) : null}
       <ReportView doc={doc} live={live} exports={<ExportLinks reportId={meta.id} digest={view.digest} revision={meta.revision} tier={view.tier} hasRemediation={doc.remediation.length > 0} />} />
+      {view.tier === "full" ? (
+        <p className="mt-4 text-sm">
+          <a className="text-brand-700 underline" href={`/api/receipts/report/${meta.id}`} download>
+            Download the transparency-log receipt
+          </a>{" "}
+          — proves this report, with the digest above, was recorded in the portal&apos;s signed log. Check it offline with <code>npm run verify-receipt -- receipt.json</code>.
+        </p>
+      ) : null}
+      {view.tier === "full" || can(actor.role, "audit.read") ? <ObjectHistory type="report" id={meta.id} full={can(actor.role, "audit.read")} /> : null}
     </>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/permissions";
+import { ObjectHistory } from "@/components/audit/object-history";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -101,6 +103,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
           <RequestChangesForm attestationId={a.id} />
         </Card>
       ) : null}
+      <ObjectHistory type="attestation" id={a.id} full={can(actor.role, "audit.read")} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import { WithdrawForm } from "./withdraw-form";
 import { reviewForVendor } from "@/lib/review/remediation";
 import { ReviewSection } from "./review/review-section";
 import { reportOfAttestation } from "@/lib/reports/publish";
+import { ObjectHistory } from "@/components/audit/object-history";
 
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
@@ -136,6 +137,15 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
         );
       })}
       {mayWithdraw ? <WithdrawForm attestationId={a.id} productName={a.product.name} /> : null}
+      {draft || a.status === "withdrawn" ? null : (
+        <p className="mt-6 text-sm">
+          <a className="text-brand-700 underline" href={`/api/receipts/submission/${a.id}`} download>
+            Download the transparency-log receipt of the signed submission
+          </a>{" "}
+          — proves the submission digest was recorded in the portal&apos;s signed log; check it offline with <code>npm run verify-receipt -- receipt.json</code>.
+        </p>
+      )}
+      <ObjectHistory type="attestation" id={a.id} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ObjectHistory } from "@/components/audit/object-history";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -114,6 +115,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
         )}
       </section>
       <ItemActions evidenceId={e.id} title={e.title} retired={retired} deleteBlocker={blocker} />
+      <ObjectHistory type="evidence" id={e.id} />
     </>
   );
 }
