@@ -41,7 +41,6 @@ export function VerifyForm() {
         value={trusted}
         onChange={(e) => setTrusted(e.target.value)}
         error={fieldError}
-        className="font-mono text-xs"
       />
       <Button type="submit" disabled={busy}>
         {busy ? "Verifying… (a million events take about half a minute)" : "Verify the log now"}
