@@ -19,8 +19,12 @@ export async function openDatabase(database: AppConfig["database"]): Promise<DbH
   if (database.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const role = await appRoleFor(database.url);
-    const sql = postgres(database.url, { max: database.poolMax, onnotice: () => {}, connect_timeout: 5, ...(role ? { connection: { role } } : {}) });
+    const role = database.appRole === null ? null : await appRoleFor(database.url, database.appRole ?? APP_ROLE);
+    // postgres.js waits longer after each failed connection (up to 20 s by default) before the next
+    // attempt, and queries wait with it: after an outage the portal would stay down that long.
+    // Requests are held off by the database gate meanwhile (lib/http/database-gate.ts), so retry soon.
+    const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+    const sql = postgres(database.url, { max: database.poolMax, onnotice: () => {}, connect_timeout: 5, backoff, ...(role ? { connection: { role } } : {}) });
     return { db: drizzle(sql, { schema, casing: "snake_case" }) as unknown as Db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -41,23 +45,22 @@ export async function openDatabase(database: AppConfig["database"]): Promise<DbH
  */
 export const APP_ROLE = "ringfence_app";
 
-export async function appRoleFor(url: string): Promise<string | null> {
-  if (process.env.DATABASE_APP_ROLE === "none") return null;
+export async function appRoleFor(url: string, role: string = APP_ROLE): Promise<string | null> {
   const { default: postgres } = await import("postgres");
   const probe = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   try {
     await probe.unsafe(
       `do $$ begin
-         if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
-         if not pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') then execute 'grant ${APP_ROLE} to ' || quote_ident(current_user); end if;
+         if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${role} nologin; end if;
+         if not pg_has_role(current_user, '${role}', 'MEMBER') then execute 'grant ${role} to ' || quote_ident(current_user); end if;
        exception when insufficient_privilege or duplicate_object or unique_violation then null;
        end $$`,
     );
-    const [row] = await probe<{ ok: boolean }[]>`select coalesce((select pg_has_role(current_user, ${APP_ROLE}, 'MEMBER')), false) as ok`;
-    if (!row?.ok) console.warn(`[ringfence] database role ${APP_ROLE} is missing or not granted to the login role: running as the login role`);
-    return row?.ok ? APP_ROLE : null;
+    const [row] = await probe<{ ok: boolean }[]>`select coalesce((select pg_has_role(current_user, ${role}, 'MEMBER') where exists (select 1 from pg_roles where rolname = ${role})), false) as ok`;
+    if (!row?.ok) console.warn(`[ringfence] database role ${role} is missing or not granted to the login role: running as the login role`);
+    return row?.ok ? role : null;
   } catch {
-    return APP_ROLE;
+    return role;
   } finally {
     await probe.end({ timeout: 1 }).catch(() => {});
   }

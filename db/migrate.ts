@@ -23,7 +23,7 @@ export async function migrateDatabase(handle: DbHandle, database: AppConfig["dat
     try {
       await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migrate(drizzle(sql), { migrationsFolder: migrationsFolder() });
-      await grantAppRole(sql);
+      if (database.appRole !== null) await grantAppRole(sql, database.appRole ?? APP_ROLE);
       await importLegacyAudit(drizzle(sql, { schema, casing: "snake_case" }) as unknown as Db);
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     } finally {
@@ -42,15 +42,15 @@ export async function migrateDatabase(handle: DbHandle, database: AppConfig["dat
  * the counter may only be updated (its trigger allows +1 only). Re-applied after
  * every migration run so new tables are covered.
  */
-async function grantAppRole(sql: import("postgres").Sql): Promise<void> {
-  const [row] = await sql<{ exists: boolean }[]>`select exists (select 1 from pg_roles where rolname = ${APP_ROLE}) as exists`;
+async function grantAppRole(sql: import("postgres").Sql, role: string): Promise<void> {
+  const [row] = await sql<{ exists: boolean }[]>`select exists (select 1 from pg_roles where rolname = ${role}) as exists`;
   if (!row?.exists) return;
   await sql.unsafe(`
-    grant usage on schema public to ${APP_ROLE};
-    grant select, insert, update, delete on all tables in schema public to ${APP_ROLE};
-    grant usage, select, update on all sequences in schema public to ${APP_ROLE};
-    revoke update, delete, truncate on audit_events, log_checkpoints from ${APP_ROLE};
-    revoke insert, delete, truncate on log_state from ${APP_ROLE};
+    grant usage on schema public to ${role};
+    grant select, insert, update, delete on all tables in schema public to ${role};
+    grant usage, select, update on all sequences in schema public to ${role};
+    revoke update, delete, truncate on audit_events, log_checkpoints from ${role};
+    revoke insert, delete, truncate on log_state from ${role};
   `);
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { parseRateLimits, type RateLimits } from "./http/rate-limit-policy";
 
 /**
  * Every setting the portal reads, validated in one place. Read lazily (never at
@@ -16,6 +17,7 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
+  DATABASE_APP_ROLE: z.string().regex(/^(none|[a-z_][a-z0-9_]{0,62})$/, 'must be a PostgreSQL role name (lower case) or "none"').default("ringfence_app"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,6 +37,8 @@ const envSchema = z.object({
     .string()
     .refine(isOrigin, "must be the portal's address without a path, e.g. https://ringfence.example.org")
     .default("http://localhost:3000"),
+  /** Overrides of the rate limits (lib/http/rate-limit-policy.ts): name=max/seconds, comma-separated. */
+  RATE_LIMITS: z.string().optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -47,7 +51,8 @@ function isOrigin(value: string): boolean {
 }
 
 export type AppConfig = {
-  database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dir: string };
+  /** `appRole`: the role queries run as (null = the login role); omitted = ringfence_app. */
+  database: { kind: "postgres"; url: string; poolMax: number; appRole?: string | null } | { kind: "pglite"; dir: string };
   dataDir: string;
   authSecret: string;
   uploadMaxBytes: number;
@@ -58,6 +63,7 @@ export type AppConfig = {
   log: { origin: string; signingKey: string | null; signingKeyFile: string | null; checkpointSeconds: number };
   /** Email: sent over SMTP when `smtpUrl` is set; otherwise kept in the outbox, held, for administrators to read. */
   mail: { smtpUrl: string | null; from: string; publicUrl: string };
+  rateLimits: RateLimits;
 };
 
 export class ConfigError extends Error {
@@ -86,8 +92,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError(["MAIL_FROM: required when SMTP_URL is set (the sender address your mail server accepts)"]);
   }
+  const rateLimits = parseRateLimits(e.RATE_LIMITS);
+  if (!rateLimits.ok) throw new ConfigError(rateLimits.problems.map((p) => `RATE_LIMITS: ${p}`));
   const database: AppConfig["database"] = e.DATABASE_URL
-    ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
+    ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, appRole: e.DATABASE_APP_ROLE === "none" ? null : e.DATABASE_APP_ROLE }
     : { kind: "pglite", dir: e.PGLITE_DIR === "memory://" ? "memory://" : path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")) };
   return {
     database,
@@ -107,6 +115,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       from: e.MAIL_FROM ?? `Ringfence <ringfence@${new URL(e.PUBLIC_URL).hostname}>`,
       publicUrl: new URL(e.PUBLIC_URL).origin,
     },
+    rateLimits: rateLimits.limits,
   };
 }
 
