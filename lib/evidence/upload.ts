@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { isDatabaseUnreachable } from "@/lib/server/db-errors";
 import { logError } from "@/lib/server/log";
 import { closing } from "@/lib/http/early";
 import { problem } from "@/lib/http/problem";
@@ -38,6 +39,9 @@ export async function handleEvidenceUpload(request: Request, actor: Actor, deps:
     const id = await recordFileEvidence(deps.db, actor, { ...meta, fileName: storedName }, { sha256: staged.sha256, size: staged.size, mime });
     return Response.json({ existing: false, id, sha256: staged.sha256, size: staged.size, mime }, { status: 201 });
   } catch (err) {
+    // The database went away mid-upload (new requests get 503 from the database gate). The row may
+    // or may not have been committed; uploading the same file again finds it if it was.
+    if (isDatabaseUnreachable(err)) return problem(503, "Service Unavailable", "The portal lost its database connection while storing this file, so it may not have been saved. Upload it again in a moment: if it was saved, the vault recognises it.");
     const ref = logError("evidence upload", err);
     return problem(500, "Upload failed", `Something went wrong and nothing was stored. If it happens again, quote reference ${ref}.`, `${T}error`);
   } finally {

@@ -4,7 +4,10 @@ import type { z } from "zod";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { fail, type ActionResult, type FieldErrors } from "@/lib/result";
+import { isDatabaseUnreachable } from "./db-errors";
 import { logError } from "./log";
+
+export const DATABASE_UNAVAILABLE = "The portal lost its database connection, so this may not have been saved. Try again in a moment.";
 
 /** Field errors keyed by dotted path ("rings.2.promotedAt"), as react-hook-form names fields. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -26,15 +29,17 @@ type Handler<S extends z.ZodType, R> = (input: z.output<S>, actor: Actor) => Pro
  */
 export function defineAction<S extends z.ZodType, R>(permission: Permission, schema: S, handler: Handler<S, R>) {
   const action = async (raw: z.input<S>): Promise<ActionResult<R>> => {
-    const actor = await getActor();
-    if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again to continue.");
-    if (!can(actor.role, permission)) return fail("forbidden", "You do not have permission to do that.");
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return fail("invalid", "Some fields need attention.", zodFieldErrors(parsed.error));
     try {
+      const actor = await getActor();
+      if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again to continue.");
+      if (!can(actor.role, permission)) return fail("forbidden", "You do not have permission to do that.");
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return fail("invalid", "Some fields need attention.", zodFieldErrors(parsed.error));
       return await handler(parsed.data, actor);
     } catch (err) {
       unstable_rethrow(err);
+      // The database went away mid-request (new requests get 503 from the database gate): say so, without a reference to look up.
+      if (isDatabaseUnreachable(err)) return fail("error", DATABASE_UNAVAILABLE);
       const ref = logError(`action requiring ${permission}`, err);
       return fail("error", `Something went wrong and nothing was saved. If it happens again, quote reference ${ref}.`);
     }
@@ -51,6 +56,7 @@ export function definePublicAction<S extends z.ZodType, R>(schema: S, handler: (
       return await handler(parsed.data);
     } catch (err) {
       unstable_rethrow(err);
+      if (isDatabaseUnreachable(err)) return fail("error", DATABASE_UNAVAILABLE);
       const ref = logError("public action", err);
       return fail("error", `Something went wrong. If it happens again, quote reference ${ref}.`);
     }

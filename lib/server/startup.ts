@@ -2,7 +2,10 @@ import { getDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { getConfig } from "@/lib/config";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { logInfo } from "./log";
+import { createAvailability, setProcessAvailability, type Availability } from "./availability";
+import { createPostgresProbe } from "./db-probe";
+import { isDatabaseUnreachable } from "./db-errors";
+import { logError, logInfo } from "./log";
 
 /** Staging files older than this belong to no live upload (uploads touch theirs with every write). */
 export const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
@@ -15,8 +18,57 @@ export function removeStaleUploads(store: Pick<BlobStore, "cleanupTemp">): Promi
   return store.cleanupTemp({ olderThanMs: TEMP_MAX_AGE_MS });
 }
 
+/** While PostgreSQL cannot be reached at start, start-up is tried again this often; requests meanwhile get 503. */
+export const START_RETRY_MS = 2000;
+
 export async function startServer(): Promise<void> {
   const config = getConfig();
+  if (config.database.kind === "pglite") return prepare(config);
+  // Requests get 503 until start-up has finished and whenever the database stops answering (lib/http/database-gate.ts).
+  let ready = false;
+  watchDatabase(config.database.url, () => ready);
+  const attempt = (): Promise<void> =>
+    prepare(config).then(() => {
+      ready = true;
+    });
+  try {
+    await attempt();
+  } catch (err) {
+    // Thrown from here, Next would answer 500 to every request for good, even once the database is back.
+    if (!isDatabaseUnreachable(err)) throw err;
+    logInfo(`the database cannot be reached; answering 503 and retrying start-up every ${START_RETRY_MS / 1000} s`);
+    const retry = () =>
+      setTimeout(() => {
+        attempt().then(
+          () => logInfo("the database answers again: start-up finished"),
+          (e: unknown) => {
+            if (!isDatabaseUnreachable(e)) logError("start-up (retrying)", e);
+            retry();
+          },
+        );
+      }, START_RETRY_MS).unref();
+    retry();
+  }
+}
+
+/** A database that has not answered `select 1` in this time counts as unavailable. */
+const PROBE_TIMEOUT_MS = 2000;
+
+/** One probe per process, on a connection of its own, shared by every request that needs an answer. */
+function watchDatabase(url: string, ready: () => boolean): void {
+  let availability: Availability | undefined = undefined;
+  const probe = createPostgresProbe(url, { timeoutMs: PROBE_TIMEOUT_MS, onClosed: () => availability?.invalidate() });
+  availability = createAvailability(
+    async () => {
+      if (!ready()) throw new Error("start-up has not finished");
+      await probe.probe();
+    },
+    { okTtlMs: 1000, downTtlMs: 1000, timeoutMs: PROBE_TIMEOUT_MS, onTimeout: () => probe.reset() },
+  );
+  setProcessAvailability(availability);
+}
+
+async function prepare(config: ReturnType<typeof getConfig>): Promise<void> {
   const handle = await getDbHandle();
   await migrateDatabase(handle, config.database);
   logInfo(`database ready (${config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dir}` : "PostgreSQL"})`);
