@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
+import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { closing, declaredLength, refuse, refuseCrossOrigin } from "@/lib/http/early";
+import { describeLimit, takeRateLimits, tooManyRequests } from "@/lib/http/rate-limit";
 import { requireApiActor } from "@/lib/server/route-auth";
 import { mib, PROBLEM_TYPE as T } from "./stage";
 
@@ -31,7 +33,9 @@ export function checkUploadRequest<S extends z.ZodType>(request: Request, query:
 
 /**
  * Every check an upload route makes before it reads a byte of the body, in
- * order: same origin, session, permission, query string, declared length.
+ * order: same origin, session, permission, query string, declared length, and
+ * the upload rate limits of the person and of their organisation (an upload
+ * refused by an earlier check does not count).
  * Refusals close the connection so the unread body is not drained.
  * Shared by every upload route (new items, new versions of an item).
  */
@@ -41,5 +45,14 @@ export async function guardUpload<S extends z.ZodType>(request: Request, opts: {
   const actor = await requireApiActor(opts.permission);
   if (actor instanceof Response) return { ok: false, response: closing(actor) };
   const check = checkUploadRequest(request, opts.query, opts.maxBytes);
-  return check.ok ? { ...check, actor } : check;
+  if (!check.ok) return check;
+  const refused = await takeRateLimits(await getDb(), [
+    { limit: "upload.user", subject: actor.userId },
+    { limit: "upload.organisation", subject: actor.organisationId },
+  ]);
+  if (refused) {
+    const whose = refused.limit === "upload.user" ? "each person" : "all of an organisation's people together";
+    return { ok: false, response: closing(tooManyRequests(refused, `The portal accepts ${describeLimit(refused.rule, "uploads")} from ${whose}.`, `${T}rate-limited`)) };
+  }
+  return { ...check, actor };
 }

@@ -19,6 +19,8 @@ export async function findValidPasswordToken(db: Db, token: string) {
 
 /** Sets a password from a one-time link; the link is spent and older sessions end. */
 export async function setPasswordWithToken(db: Db, token: string, password: string): Promise<ActionResult<{ email: string }>> {
+  // A link that cannot be used costs no password hash (the spend below checks again, atomically).
+  if (!(await findValidPasswordToken(db, token))) return fail("not_found", "This link has expired or was already used. Ask an administrator for a new one.");
   const hash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [spent] = await tx

@@ -1,4 +1,5 @@
 import { MAX_BODY_MIB } from "./api/request";
+import { DEFAULT_RATE_LIMITS, describeLimit } from "@/lib/http/rate-limit-policy";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { appendEventSchema } from "./append-event";
@@ -24,9 +25,12 @@ export const exampleDryRunBody = { record: referenceModelContent };
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
 const auth: ZodOpenApiResponsesObject = {
-  "401": problem("Missing, unknown or revoked token"),
+  "401": problem("Missing, unknown, revoked or expired token"),
   "403": problem("The token lacks the scope"),
-  "429": { ...problem("Over the rate limit (60 requests a minute per token)"), headers: z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait" }) }) },
+  "429": {
+    ...problem(
+      `Over a rate limit: by default ${describeLimit(DEFAULT_RATE_LIMITS["api.token"], "requests")} per token and ${describeLimit(DEFAULT_RATE_LIMITS["api.organisation"], "requests")} per organisation`,
+    ), headers: z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait" }) }) },
 };
 const json = <T extends z.ZodType>(schema: T, example?: unknown) => ({ content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } } });
 const idempotencyKey = (required: boolean) =>

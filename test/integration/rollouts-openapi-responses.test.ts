@@ -10,7 +10,6 @@ import { POST as dryRun } from "@/app/api/v1/rollouts/dry-run/route";
 import { referenceIncident } from "@/lib/rollouts/fixtures/reference-incident";
 import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
 import { createApiToken } from "@/lib/rollouts/tokens";
-import { resetRateLimits } from "@/lib/rollouts/rate-limit";
 import { openTestDb } from "./test-db";
 import { apiRequest, orgAndProduct } from "./rollouts-helpers";
 
@@ -26,7 +25,6 @@ let reader: string;
 beforeAll(async () => {
   t = await openTestDb();
   await seedDemo(t.db);
-  resetRateLimits();
   const aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   productId = aegis.productId;
   const actor = { userId: null, organisationId: aegis.organisationId };

@@ -10,7 +10,6 @@ import { reanalyseRollout } from "@/lib/rollouts/append";
 import { listAnalysisHistory } from "@/lib/rollouts/history";
 import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
 import { createApiToken } from "@/lib/rollouts/tokens";
-import { resetRateLimits } from "@/lib/rollouts/rate-limit";
 import { openTestDb } from "./test-db";
 import { apiRequest, orgAndProduct } from "./rollouts-helpers";
 
@@ -21,7 +20,6 @@ let bastionWriter: string;
 beforeAll(async () => {
   t = await openTestDb();
   await seedDemo(t.db);
-  resetRateLimits();
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   const bastion = await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR");
   writer = (await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "pipeline", scopes: ["rollouts:write", "rollouts:read"] })).token;

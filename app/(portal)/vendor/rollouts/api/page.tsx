@@ -2,6 +2,8 @@ import { MAX_BODY_MIB } from "@/lib/rollouts/api/request";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config";
+import { describeLimit } from "@/lib/http/rate-limit-policy";
 import { listOrgProducts } from "@/lib/rollouts/queries";
 import { openApiDocument } from "@/lib/rollouts/openapi";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -20,9 +22,9 @@ type Op = {
 };
 
 const PROBLEMS: [string, string][] = [
-  ["unauthorized", "401: no token, or an unknown or revoked one."],
+  ["unauthorized", "401: no token, or an unknown, revoked or expired one (the detail says which it is when the token is expired)."],
   ["forbidden", "403: the token lacks the scope the operation needs."],
-  ["rate-limited", "429: more than 60 requests a minute with one token; wait for Retry-After seconds."],
+  ["rate-limited", "429: over the rate limit of one token, or of all your organisation's tokens together; wait for Retry-After seconds."],
   ["malformed-json", "400: the body is not JSON."],
   ["invalid-record", "422: the record breaks the schema; errors[] gives each JSON path and what is wrong."],
   ["unknown-product", "422: productId is not a product of your organisation."],
@@ -38,6 +40,7 @@ const PROBLEMS: [string, string][] = [
 export default async function ApiReferencePage() {
   const actor = await requirePermission("vendor.workspace");
   const products = await listOrgProducts(await getDb(), actor.organisationId);
+  const limits = getConfig().rateLimits;
   const doc = openApiDocument() as { paths: Record<string, Record<string, Op>> };
   const curl = (path: string) =>
     `curl -X POST "$RINGFENCE${path.replace("{id}", "$RECORD_ID")}" \\\n  -H "Authorization: Bearer $RINGFENCE_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -H "Idempotency-Key: $CI_PIPELINE_ID-$STEP" \\\n  --data @body.json`;
@@ -50,7 +53,7 @@ export default async function ApiReferencePage() {
       <div className="space-y-6">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Authentication</h2>
-          <p className="text-sm">Send <code>Authorization: Bearer &lt;token&gt;</code> with a token a compliance officer created under API tokens. Session cookies are not accepted. Each token may make 60 requests a minute.</p>
+          <p className="text-sm">Send <code>Authorization: Bearer &lt;token&gt;</code> with a token a compliance officer created under API tokens. Session cookies are not accepted. Tokens expire after the time chosen when they were made (30, 90 or 365 days). The API accepts {describeLimit(limits["api.token"], "requests")} with one token and {describeLimit(limits["api.organisation"], "requests")} with all of your organisation&apos;s tokens together; beyond that it answers 429 with Retry-After.</p>
           <h3 className="mt-3 font-semibold">Your products</h3>
           <ul className="list-disc pl-5 text-sm">{products.map((p) => <li key={p.id}>{p.name}: <code>{p.id}</code></li>)}</ul>
         </Card>

@@ -8,9 +8,9 @@ import { createApiToken, revokeApiToken } from "@/lib/rollouts/tokens";
 import { apiTokenSchema, idSchema } from "@/lib/validations/rollouts";
 
 export const createApiTokenAction = defineAction("vendor.tokens", apiTokenSchema, async (input, actor) => {
-  const { token, prefix } = await createApiToken(await getDb(), auditActor(actor), { name: input.name, scopes: [...new Set(input.scopes)] });
+  const { token, prefix, expiresAt } = await createApiToken(await getDb(), auditActor(actor), { name: input.name, scopes: [...new Set(input.scopes)], lifetimeDays: input.lifetimeDays });
   revalidatePath("/vendor/rollouts/tokens");
-  return ok({ token, prefix });
+  return ok({ token, prefix, expiresAt: expiresAt.toISOString() });
 });
 
 export const revokeApiTokenAction = defineAction("vendor.tokens", idSchema, async ({ id }, actor) => {

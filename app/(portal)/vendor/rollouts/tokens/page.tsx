@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function TokensPage() {
   const actor = await requirePermission("vendor.tokens");
   const tokens = await listApiTokens(await getDb(), actor.organisationId);
+  const now = new Date();
   return (
     <>
       <PageHeader title="API tokens" description={<>Tokens let your deployment pipeline send rollout records to the <Link className="underline" href="/vendor/rollouts/api">rollout API</Link>. A token is shown once; only its SHA-256 hash is stored.</>} />
@@ -22,7 +23,7 @@ export default async function TokensPage() {
         <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">API tokens</caption>
-            <thead className="bg-gray-100"><tr>{["Name", "Starts with", "Scopes", "Created", "Last used", "Status"].map((h) => <th key={h} scope="col" className="px-4 py-2">{h}</th>)}</tr></thead>
+            <thead className="bg-gray-100"><tr>{["Name", "Starts with", "Scopes", "Created", "Last used", "Expires", "Status"].map((h) => <th key={h} scope="col" className="px-4 py-2">{h}</th>)}</tr></thead>
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id} className="border-t border-gray-200">
@@ -31,7 +32,10 @@ export default async function TokensPage() {
                   <td className="px-4 py-2">{t.scopes.join(", ")}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{utc(t.createdAt)}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{t.lastUsedAt ? utc(t.lastUsedAt) : "Never"}</td>
-                  <td className="px-4 py-2">{t.revokedAt ? `Revoked ${utc(t.revokedAt)}` : <RevokeButton id={t.id} name={t.name} />}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{utc(t.expiresAt)}</td>
+                  <td className="px-4 py-2">
+                    {t.revokedAt ? `Revoked ${utc(t.revokedAt)}` : t.expiresAt <= now ? "Expired" : <RevokeButton id={t.id} name={t.name} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { apiTokenSchema, type ApiTokenInput } from "@/lib/validations/rollouts";
-import { TOKEN_SCOPE_LABELS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
-import { TextField } from "@/components/ui/field";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_LABELS, TOKEN_SCOPE_LABELS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
+import { utc } from "@/components/rollouts/format";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
@@ -14,8 +15,11 @@ import { createApiTokenAction } from "./actions";
 export function TokenForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<ApiTokenInput>({ resolver: zodResolver(apiTokenSchema), defaultValues: { name: "", scopes: ["rollouts:write", "rollouts:read"] } });
+  const [created, setCreated] = useState<{ token: string; expiresAt: string } | null>(null);
+  const { register, handleSubmit, formState, setError, reset } = useForm<ApiTokenInput>({
+    resolver: zodResolver(apiTokenSchema),
+    defaultValues: { name: "", scopes: ["rollouts:write", "rollouts:read"], lifetimeDays: String(DEFAULT_TOKEN_LIFETIME_DAYS) },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const res = await createApiTokenAction(values);
@@ -23,7 +27,7 @@ export function TokenForm() {
       applyFieldErrors(res, setError);
       return setFormError(res.formError ?? "Check the fields marked below.");
     }
-    setCreated(res.data.token);
+    setCreated({ token: res.data.token, expiresAt: res.data.expiresAt });
     reset();
     router.refresh();
   });
@@ -34,7 +38,8 @@ export function TokenForm() {
         <div role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">
           <p className="font-semibold">Copy this token now: it will not be shown again.</p>
           <label htmlFor="new-token" className="mt-2 block font-semibold">New API token</label>
-          <input id="new-token" readOnly value={created} className="mt-1 block w-full rounded border border-gray-400 bg-white px-2 py-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
+          <input id="new-token" readOnly value={created.token} className="mt-1 block w-full rounded border border-gray-400 bg-white px-2 py-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
+          <p className="mt-2">It stops working at {utc(created.expiresAt)}. Create its replacement before then.</p>
         </div>
       ) : null}
       <TextField id="token-name" label="Token name" required hint="Name it after what uses it, e.g. release pipeline." error={formState.errors.name?.message} {...register("name")} />
@@ -45,6 +50,9 @@ export function TokenForm() {
         ))}
         {formState.errors.scopes ? <p id="scopes-error" className="mt-1 text-sm font-medium text-red-700">{formState.errors.scopes.message}</p> : null}
       </fieldset>
+      <SelectField id="token-lifetime" label="Valid for" hint="After this the API refuses the token. A shorter life limits the harm a leaked token can do." error={formState.errors.lifetimeDays?.message} {...register("lifetimeDays")}>
+        {TOKEN_LIFETIME_DAYS.map((d) => <option key={d} value={d}>{TOKEN_LIFETIME_LABELS[d]}</option>)}
+      </SelectField>
       <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Creating…" : "Create token"}</Button>
     </form>
   );
