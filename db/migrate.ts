@@ -49,9 +49,12 @@ async function grantAppRole(sql: import("postgres").Sql, role: string): Promise<
     grant usage on schema public to ${role};
     grant select, insert, update, delete on all tables in schema public to ${role};
     grant usage, select, update on all sequences in schema public to ${role};
-    revoke update, delete, truncate on audit_events, log_checkpoints from ${role};
-    revoke insert, delete, truncate on log_state from ${role};
   `);
+  // Only the tables that exist (a run may stop at an earlier migration).
+  for (const [table, privileges] of [["audit_events", "update, delete, truncate"], ["log_checkpoints", "update, delete, truncate"], ["log_state", "insert, delete, truncate"]] as const) {
+    const [t] = await sql<{ present: boolean }[]>`select to_regclass(${`public.${table}`}) is not null as present`;
+    if (t?.present) await sql.unsafe(`revoke ${privileges} on ${table} from ${role}`);
+  }
 }
 
 /**
