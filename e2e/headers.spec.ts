@@ -1,4 +1,5 @@
-import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, storageStateFor, test } from "./fixtures";
 
 test("health answers 200 with the database kind", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -33,4 +34,55 @@ test("pages run under the content security policy without violations", async ({ 
   await page.getByLabel("Email address").fill("someone@example.com");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   expect(violations).toEqual([]);
+});
+
+/** Collects Content-Security-Policy violations and script errors the page reports. */
+function watch(page: Page): { violations: string[]; errors: string[] } {
+  const seen = { violations: [] as string[], errors: [] as string[] };
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) seen.violations.push(m.text());
+  });
+  page.on("pageerror", (e) => seen.errors.push(e.message));
+  return seen;
+}
+
+/** React attaches its fiber to the DOM when it hydrates: the page's scripts ran. */
+const hydrated = (page: Page) => page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")));
+
+async function expectNotFoundRunsItsScripts(page: Page, path: string) {
+  const seen = watch(page);
+  const res = await page.goto(path);
+  expect(res?.status()).toBe(404);
+  expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect.poll(() => hydrated(page)).toBe(true);
+  expect(seen.violations).toEqual([]);
+  expect(seen.errors).toEqual([]);
+}
+
+// Paths proxy.ts never runs for (its matcher skips /api/, /_next/ and favicon*): their not-found page too.
+for (const path of ["/api/no-such", "/_next/no-such", "/favicon-x"]) {
+  test(`the not-found page at ${path} runs its scripts without policy violations`, async ({ page }) => {
+    await expectNotFoundRunsItsScripts(page, path);
+  });
+}
+
+test.describe("signed in", () => {
+  test.use({ storageState: storageStateFor("officer") });
+
+  test("the not-found page of an unknown page runs its scripts, and its link navigates in the page", async ({ page }) => {
+    await expectNotFoundRunsItsScripts(page, "/no-such-page");
+    await page.getByRole("link", { name: "Go to your start page" }).click();
+    await expect(page).not.toHaveURL(/no-such-page/);
+  });
+});
+
+test("a malformed address answers 400 with the security headers", async ({ request }) => {
+  for (const path of ["/reports/%ZZ", "/api/evidence/%E0%A4%A/download"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(res.headers()["content-type"]).toBe("application/problem+json");
+    expect(res.headers()["x-frame-options"]).toBe("DENY");
+    expect(res.headers()["content-security-policy"]).toContain("default-src 'none'");
+  }
 });

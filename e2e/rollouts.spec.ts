@@ -80,11 +80,16 @@ test("an officer creates an API token and sees it once", async ({ page }) => {
   const name = uniqueName("pipeline");
   await page.goto("/vendor/rollouts/tokens");
   await page.getByLabel("Token name").fill(name);
+  await expect(page.getByLabel("Valid for")).toHaveValue("90");
+  await page.getByLabel("Valid for").selectOption({ label: "30 days" });
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByText("Copy this token now")).toBeVisible();
   const token = await page.getByLabel("New API token").inputValue();
   expect(token).toMatch(/^rf_/);
+  const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByText(new RegExp(`It stops working at ${expires} \\d\\d:\\d\\d UTC`))).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(token.slice(0, 9));
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(expires);
   await page.reload();
   await expect(page.getByText("Copy this token now")).toBeHidden();
   await expect(page.getByText(token)).toHaveCount(0);
