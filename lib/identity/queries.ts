@@ -51,8 +51,9 @@ export async function getPrincipalForSignIn(db: DbOrTx, email: string): Promise<
   return rows[0] ?? null;
 }
 
-export async function listOrganisations(db: DbOrTx) {
-  return db
+/** Every organisation, or one page of them (`limit`, `offset`) in the same order. */
+export async function listOrganisations(db: DbOrTx, page: { limit?: number; offset?: number } = {}) {
+  const query = db
     .select({
       id: organisations.id,
       name: organisations.name,
@@ -60,7 +61,13 @@ export async function listOrganisations(db: DbOrTx) {
       members: sql<number>`(select count(*)::int from ${memberships} where ${memberships.organisationId} = ${organisations.id})`,
     })
     .from(organisations)
-    .orderBy(asc(organisations.kind), asc(organisations.name));
+    .orderBy(asc(organisations.kind), asc(organisations.name), asc(organisations.id));
+  return page.limit === undefined ? query : query.limit(page.limit).offset(page.offset ?? 0);
+}
+
+export async function countOrganisations(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+  return row?.n ?? 0;
 }
 
 export async function getOrganisation(db: DbOrTx, id: string) {
@@ -72,8 +79,9 @@ export async function getOrganisation(db: DbOrTx, id: string) {
   return rows[0] ?? null;
 }
 
-export async function listUsers(db: DbOrTx, filter: { organisationId?: string } = {}) {
-  return db
+/** Everyone (or one organisation's people), or one page of them (`limit`, `offset`) in the same order. */
+export async function listUsers(db: DbOrTx, filter: { organisationId?: string; limit?: number; offset?: number } = {}) {
+  const query = db
     .select({
       id: users.id,
       name: users.name,
@@ -89,7 +97,17 @@ export async function listUsers(db: DbOrTx, filter: { organisationId?: string } 
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(filter.organisationId ? and(eq(organisations.id, filter.organisationId)) : undefined)
-    .orderBy(asc(organisations.name), asc(users.name));
+    .orderBy(asc(organisations.name), asc(users.name), asc(users.id));
+  return filter.limit === undefined ? query : query.limit(filter.limit).offset(filter.offset ?? 0);
+}
+
+export async function countUsers(db: DbOrTx, filter: { organisationId?: string } = {}): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(filter.organisationId ? eq(memberships.organisationId, filter.organisationId) : undefined);
+  return row?.n ?? 0;
 }
 
 export async function getUserForAdmin(db: DbOrTx, userId: string) {

@@ -42,27 +42,36 @@ const headerColumns = {
 };
 
 /**
- * For administrators: submitted revisions and the panels working on them.
+ * For administrators: submitted revisions and the panels working on them, one
+ * row per lineage (its latest submitted revision), newest signature first, one
+ * page of one section at a time: those waiting for a panel, or the others.
  * Only header facts (who, which product, which framework, state): never
  * answers or evidence.
  */
-export async function listForAdministrator(db: DbOrTx) {
-  const rows = await db
-    .select({ ...headerColumns, panelId: reviewPanels.id, dueDate: reviewPanels.dueDate })
+export async function listForAdministrator(db: DbOrTx, section: { waiting: boolean; limit: number; offset: number }) {
+  const latest = db
+    .selectDistinctOn([attestations.lineageId], { id: attestations.id, status: attestations.status, signedAt: attestationSubmissions.signedAt })
     .from(attestations)
-    .innerJoin(organisations, eq(organisations.id, attestations.organisationId))
-    .innerJoin(products, eq(products.id, attestations.productId))
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
     .innerJoin(attestationSubmissions, eq(attestationSubmissions.attestationId, attestations.id))
-    .leftJoin(reviewPanels, eq(reviewPanels.lineageId, attestations.lineageId))
     .where(ne(attestations.status, "draft"))
-    .orderBy(desc(attestationSubmissions.signedAt));
-  // One row per lineage: its latest submitted revision.
-  const seen = new Set<string>();
-  return rows
-    .sort((a, b) => b.revision - a.revision)
-    .filter((r) => (seen.has(r.lineageId) ? false : (seen.add(r.lineageId), true)))
-    .sort((a, b) => Number(b.signedAt) - Number(a.signedAt));
+    .orderBy(attestations.lineageId, desc(attestations.revision))
+    .as("latest");
+  const inSection = section.waiting ? eq(latest.status, "submitted") : ne(latest.status, "submitted");
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(latest).where(inSection);
+  const ids = (await db.select({ id: latest.id }).from(latest).where(inSection).orderBy(desc(latest.signedAt), desc(latest.id)).limit(section.limit).offset(section.offset)).map((r) => r.id);
+  const rows = ids.length
+    ? await db
+        .select({ ...headerColumns, panelId: reviewPanels.id, dueDate: reviewPanels.dueDate })
+        .from(attestations)
+        .innerJoin(organisations, eq(organisations.id, attestations.organisationId))
+        .innerJoin(products, eq(products.id, attestations.productId))
+        .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
+        .innerJoin(attestationSubmissions, eq(attestationSubmissions.attestationId, attestations.id))
+        .leftJoin(reviewPanels, eq(reviewPanels.lineageId, attestations.lineageId))
+        .where(inArray(attestations.id, ids))
+        .orderBy(desc(attestationSubmissions.signedAt), desc(attestations.id))
+    : [];
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function getAdministratorView(db: DbOrTx, attestationId: string) {

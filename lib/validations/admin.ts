@@ -35,3 +35,23 @@ export type UserInput = z.input<typeof userSchema>;
 
 export const updateUserSchema = z.object({ ...membershipFields, userId: z.string().uuid() }).superRefine(roleFits);
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+/** Page numbers of the administrators' long lists (people, organisations, review panels); anything malformed shows the first page. */
+const listPage = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+const adminListQuery = z.object({ page: listPage, org: z.string().optional().catch(undefined) });
+const adminReviewsQuery = z.object({ waiting: listPage, panels: listPage });
+type SearchParams = Record<string, string | string[] | undefined>;
+const firstValues = (raw: SearchParams) => Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+
+/** `?page=` (and `?org=` for people) of a long list; never fails. */
+export function parseAdminListQuery(raw: SearchParams): z.output<typeof adminListQuery> {
+  return adminListQuery.parse(firstValues(raw));
+}
+
+/** `?waiting=` and `?panels=`: the page of each section of the review panels list; never fails. */
+export function parseAdminReviewsQuery(raw: SearchParams): z.output<typeof adminReviewsQuery> {
+  return adminReviewsQuery.parse(firstValues(raw));
+}
+
+/** Rows per page of those lists. */
+export const ADMIN_PAGE_SIZE = 100;

@@ -2,16 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { listOrganisations } from "@/lib/identity/queries";
+import { countOrganisations, listOrganisations } from "@/lib/identity/queries";
 import { ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { TablePager } from "@/components/rollouts/table-pager";
+import { ADMIN_PAGE_SIZE, parseAdminListQuery } from "@/lib/validations/admin";
 
 export const metadata: Metadata = { title: "Organisations" };
 
-export default async function OrganisationsPage() {
+export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("admin.organisations");
-  const orgs = await listOrganisations(await getDb());
+  const { page: requested } = parseAdminListQuery(await searchParams);
+  const db = await getDb();
+  // Thousands of vendors at scale: one page at a time, in the same order.
+  const pageCount = Math.max(1, Math.ceil((await countOrganisations(db)) / ADMIN_PAGE_SIZE));
+  const page = Math.min(requested, pageCount);
+  const orgs = await listOrganisations(db, { limit: ADMIN_PAGE_SIZE, offset: (page - 1) * ADMIN_PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -52,6 +59,7 @@ export default async function OrganisationsPage() {
           </tbody>
         </table>
       </div>
+      <TablePager label="Pages of organisations" page={page} pageCount={pageCount} href={(p) => (p > 1 ? `/admin/organisations?page=${p}` : "/admin/organisations")} />
     </>
   );
 }

@@ -2,20 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { getOrganisation, listUsers } from "@/lib/identity/queries";
+import { countUsers, getOrganisation, listUsers } from "@/lib/identity/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { TablePager } from "@/components/rollouts/table-pager";
+import { ADMIN_PAGE_SIZE, parseAdminListQuery } from "@/lib/validations/admin";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("admin.users");
-  const { org } = await searchParams;
+  const { org, page: requested } = parseAdminListQuery(await searchParams);
   const db = await getDb();
   const orgFilter = org && isUuid(org) ? await getOrganisation(db, org) : null;
-  const people = await listUsers(db, { organisationId: orgFilter?.id });
+  // Thousands of people at scale: one page at a time, in the same order.
+  const total = await countUsers(db, { organisationId: orgFilter?.id });
+  const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
+  const page = Math.min(requested, pageCount);
+  const people = await listUsers(db, { organisationId: orgFilter?.id, limit: ADMIN_PAGE_SIZE, offset: (page - 1) * ADMIN_PAGE_SIZE });
+  const pageHref = (p: number) => {
+    const query = new URLSearchParams({ ...(orgFilter ? { org: orgFilter.id } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString();
+    return query ? `/admin/users?${query}` : "/admin/users";
+  };
   return (
     <>
       <PageHeader
@@ -63,6 +73,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
+      <TablePager label="Pages of people" page={page} pageCount={pageCount} href={pageHref} />
     </>
   );
 }
