@@ -5,8 +5,6 @@
 // --rows N picks the products per vendor so that current reports have at least N score rows (the CSV bench wants 1,000,000).
 // Published reports can never be deleted: to seed again, drop the database (dropdb … && createdb …).
 import { randomBytes, randomUUID } from "node:crypto";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -17,6 +15,8 @@ import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
 import { canonicalize, sha256Hex } from "@/lib/crypto/canonical-json";
 import { REPORT_FORMAT, observerTier, type ReportDocument } from "@/lib/reports/document";
 import { computeOutcome } from "@/lib/review/outcome";
+import { Table } from "./scale/copy-table";
+import { pick, rng } from "./scale/random";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number | null): number | null => {
@@ -36,18 +36,6 @@ const NOW = Date.now();
 type Control = { id: string; controlId: string; title: string; domain: string; domainTitle: string; weight: number; must: boolean; channels: string[]; kernelOnly: boolean; rubric: string[]; difficulty: number };
 type Product = { kernelMode: boolean; channels: { channel: "code" | "content"; cadence: string }[]; platforms: string[]; offset: number };
 
-/** Small deterministic PRNG (mulberry32): the same options give the same scores on every run. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -72,35 +60,6 @@ const SUFFIX = ["Ltd", "Inc.", "GmbH", "B.V.", "S.A.", "AB", "Oy", "plc"];
 const PRODUCT = ["Sensor", "Endpoint Protection", "EDR Agent", "Antivirus", "Device Control", "Firewall Agent", "XDR Sensor", "Threat Intel Feed"];
 const vendorName = (v: number) => `${PRE[v % PRE.length]} ${MID[Math.floor(v / PRE.length) % MID.length]} ${String(v + 1).padStart(4, "0")} ${SUFFIX[v % SUFFIX.length]}`;
 const productName = (v: number, k: number) => `${PRE[v % PRE.length]} ${PRODUCT[k % PRODUCT.length]}${k >= PRODUCT.length ? ` ${Math.floor(k / PRODUCT.length) + 1}` : ""}`;
-
-/** COPY text format: tab-separated, \N for null, backslash escapes. */
-function cell(v: string | number | boolean | null): string {
-  if (v === null) return "\\N";
-  if (typeof v === "boolean") return v ? "t" : "f";
-  if (typeof v === "number") return String(v);
-  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!) : v;
-}
-/** Rows of one table for one COPY, kept as ~1 MB pieces: postgres.js sends each piece as one CopyData and waits for it. */
-class Table {
-  pieces: string[] = [];
-  private buf = "";
-  constructor(readonly name: string, readonly columns: string[]) {}
-  add(...values: (string | number | boolean | null)[]) {
-    this.buf += values.map(cell).join("\t") + "\n";
-    if (this.buf.length > 1 << 20) {
-      this.pieces.push(this.buf);
-      this.buf = "";
-    }
-  }
-  async copy(tx: postgres.TransactionSql) {
-    if (this.buf) this.pieces.push(this.buf);
-    if (!this.pieces.length) return;
-    const w = await tx.unsafe(`copy ${this.name} (${this.columns.join(", ")}) from stdin`).writable();
-    await pipeline(Readable.from(this.pieces), w);
-    this.pieces = [];
-    this.buf = "";
-  }
-}
 
 function tables() {
   return {
