@@ -48,9 +48,11 @@ export const MATURITY_LEVELS = [0, 1, 2, 3, 4] as const;
 const optText = (max: number) => safeMultiline(max, { tooLong: `at most ${max} characters`, unsafe: "remove control characters and unpaired Unicode surrogates" });
 const text = (max: number) => optText(max).min(1, "required");
 
+/** Ids, keys, slugs and versions sit in unique indexes: bounded, so an index entry always fits (and a control id fits the editor's 100-character reference). */
 export const controlIdSchema = z
   .string()
   .trim()
+  .max(100, "at most 100 characters")
   .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*(\.[A-Za-z0-9]+)*$/, "use capitals, digits, dashes and dots, e.g. SDP-ROL-03");
 
 export const mappingSchema = z.object({
@@ -140,11 +142,11 @@ export function refineUniqueIds(doc: { domains: { key: string; controls: { id: s
 export const frameworkDocumentSchema = z
   .object({
     format: z.literal(FRAMEWORK_FORMAT),
-    slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
+    slug: z.string().trim().max(100, "at most 100 characters").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
     title: text(200),
     description: optText(8000),
     publisher: text(200),
-    version: z.string().trim().regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
+    version: z.string().trim().max(30, "at most 30 characters").regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
     thresholds: rolloutThresholdsSchema.nullable(),
     domains: z.array(domainSchema).min(1, "a framework has at least one domain"),
   })

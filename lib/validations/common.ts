@@ -44,6 +44,14 @@ export function wellFormed(max: number, tooLong = `Use at most ${max.toLocaleStr
   return z.string().max(max, tooLong).refine((s) => s.isWellFormed() && !s.includes("\u0000"), UNSAFE_TEXT_MESSAGE);
 }
 
+/** Largest value of a PostgreSQL integer column. */
+export const INT4_MAX = 2_147_483_647;
+
+/** The stored version a form was based on (0 = never saved): a whole number whose successor still fits an integer column. */
+export function formVersion() {
+  return z.number().int().min(0).max(INT4_MAX - 1);
+}
+
 export const DATE_MESSAGE = "Use a date that exists, as YYYY-MM-DD (e.g. 2026-03-31).";
 export const MIN_YEAR = 1000;
 export const MAX_YEAR = 9999;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, safeMultiline } from "./common";
+import { formVersion, isoDate, safeMultiline, safeText } from "./common";
 
 const id = (what: string) => z.string().uuid(`Choose ${what}.`);
 
@@ -21,7 +21,7 @@ export const declareConflictSchema = z
     hasConflict: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Say whether you have a conflict of interest." }),
     note: safeMultiline(2000),
   })
-  .refine((v) => !v.hasConflict || v.note.trim().length >= 10, { path: ["note"], message: "Describe the conflict in at least 10 characters, so the administrator can find a replacement." });
+  .refine((v) => !v.hasConflict || Array.from(v.note).length >= 10, { path: ["note"], message: "Describe the conflict in at least 10 characters, so the administrator can find a replacement." });
 export type DeclareConflictInput = z.input<typeof declareConflictSchema>;
 
 export const saveScoreSchema = z.object({
@@ -30,7 +30,7 @@ export const saveScoreSchema = z.object({
   score: z.number({ error: "Choose a score from 0 to 4." }).int("Choose a score from 0 to 4.").min(0, "Choose a score from 0 to 4.").max(4, "Choose a score from 0 to 4."),
   rationale: safeMultiline(4000),
   /** The version the reviewer's form was based on; 0 for a control never saved. */
-  version: z.number().int().min(0),
+  version: formVersion(),
 });
 export type SaveScoreInput = z.input<typeof saveScoreSchema>;
 
@@ -38,13 +38,13 @@ export const attestationIdSchema = z.object({ attestationId: id("an attestation"
 
 export const requestChangesSchema = z.object({
   attestationId: id("an attestation"),
-  message: safeMultiline(4000).refine((s) => s.trim().length >= 10, "Tell the vendor what to change, in at least 10 characters."),
+  message: safeMultiline(4000).min(10, "Tell the vendor what to change, in at least 10 characters."),
 });
 
 export const commentSchema = z.object({
   attestationId: id("an attestation"),
   controlId: id("a control"),
-  body: safeMultiline(4000).refine((s) => s.trim().length >= 1, "Write a comment."),
+  body: safeMultiline(4000).min(1, "Write a comment."),
 });
 
 export const consensusSchema = z.object({
@@ -57,26 +57,26 @@ export const consensusSchema = z.object({
 export const findingDispositionSchema = z.object({
   attestationId: id("an attestation"),
   rolloutRecordId: id("a rollout record"),
-  findingKey: z.string().min(1).max(200),
-  note: safeMultiline(2000).refine((s) => s.trim().length >= 10, "Say how the finding was addressed, in at least 10 characters."),
+  findingKey: safeText(200).min(1),
+  note: safeMultiline(2000).min(10, "Say how the finding was addressed, in at least 10 characters."),
 });
 
 export const remediationInputSchema = z.object({
   controlId: id("a control"),
-  action: safeMultiline(2000).refine((s) => s.trim().length >= 10, "Describe the required action in at least 10 characters."),
+  action: safeMultiline(2000).min(10, "Describe the required action in at least 10 characters."),
   dueDate: isoDate(),
 });
 
 export const signDecisionSchema = z.object({
   attestationId: id("an attestation"),
-  summary: safeMultiline(8000).refine((s) => s.trim().length >= 20, "Summarise the panel's reasoning in at least 20 characters."),
+  summary: safeMultiline(8000).min(20, "Summarise the panel's reasoning in at least 20 characters."),
   remediation: z.array(remediationInputSchema).max(50, "At most 50 remediation items."),
 });
 export type SignDecisionInput = z.input<typeof signDecisionSchema>;
 
 export const closeRemediationSchema = z.object({
   itemId: id("a remediation item"),
-  note: safeMultiline(4000).refine((s) => s.trim().length >= 10, "Say what was done, in at least 10 characters."),
+  note: safeMultiline(4000).min(10, "Say what was done, in at least 10 characters."),
   evidenceId: z.string().uuid().optional(),
 });
 
@@ -93,6 +93,6 @@ export const reportPreparationSchema = z.object({
   publicSummary: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Say whether a public summary may be shown." }),
   ready: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
   /** The version the form was based on; 0 when nothing was saved yet. */
-  version: z.number().int().min(0),
+  version: formVersion(),
 });
 export type ReportPreparationInput = z.input<typeof reportPreparationSchema>;

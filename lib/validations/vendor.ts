@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
-import { isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
+import { formVersion, isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
 
 const isoDate = realDate();
 const optionalDate = optionalIsoDate();
@@ -69,7 +69,7 @@ export const saveAnswerSchema = answerFieldsSchema.extend({
   attestationId: z.string().uuid(),
   controlId: z.string().uuid(),
   /** The version the editor started from; 0 when no answer was saved yet. */
-  version: z.number().int().min(0),
+  version: formVersion(),
 });
 
 export const evidenceLinksSchema = z.object({
@@ -117,7 +117,7 @@ export const urlEvidenceSchema = z.object({
   ...evidenceMetaFields,
   kind: z.enum(LINK_EVIDENCE_KINDS, { message: "Choose a kind of evidence." }),
   url: safeText(2_000).url("Enter a full address starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
-});
+}).superRefine(checkValidity);
 export type UrlEvidenceInput = z.input<typeof urlEvidenceSchema>;
 
 /** Upload metadata travels in the query string; the body is the raw file. */
@@ -125,7 +125,7 @@ export const uploadMetaSchema = z.object({
   ...evidenceMetaFields,
   kind: z.enum(FILE_EVIDENCE_KINDS, { message: "Choose a kind of evidence that a file can be (not a web address or a rollout record)." }),
   fileName: safeText(1_000).min(1, "The file name is missing."),
-});
+}).superRefine(checkValidity);
 export type UploadMeta = z.output<typeof uploadMetaSchema>;
 
 /** A new file version of an existing item: only the file name travels in the query string. */
@@ -154,7 +154,7 @@ export const EXPIRY_FILTER_LABELS: Record<(typeof EXPIRY_FILTERS)[number], strin
 const searchText = z
   .string()
   .max(200, "Use at most 200 characters.")
-  .transform((v) => v.toWellFormed().replace(/[\u0000-\u001f\u007f]/g, " ").trim());
+  .transform((v) => v.toWellFormed().replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim());
 
 /** The vault's filters, from the address bar: anything unknown falls back to its default instead of failing. */
 export const vaultFilterSchema = z.object({
