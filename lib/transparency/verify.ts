@@ -1,8 +1,9 @@
-import { and, asc, gte, lt } from "drizzle-orm";
+import { asc, gte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, logCheckpoints, logState } from "@/db/schema";
 import { canonicalize } from "@/lib/crypto/canonical-json";
 import { parseEventBody } from "./event";
+import { eventPages, type EventRow } from "./event-pages";
 import { leafHash, TreeBuilder, verifyConsistency } from "./merkle";
 import { NoteError, openNote, parseCheckpoint, type Verifier } from "./note";
 
@@ -37,20 +38,6 @@ export type VerifyResult = {
 
 export type TrustedCheckpoint = { note: string };
 
-type Row = {
-  seq: number;
-  at: Date;
-  actorUserId: string | null;
-  actorOrganisationId: string | null;
-  actorRole: string | null;
-  clientAddress: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  body: string;
-  leafHash: string;
-};
 
 export async function verifyLog(
   db: DbOrTx,
@@ -106,36 +93,22 @@ export async function verifyLog(
   const sizes = [...roots.keys()].sort((a, b) => a - b);
   const lastSigned = sizes.length ? sizes[sizes.length - 1]! : 0;
 
-  // 2. Events, in order.
+  // 2. Events, in order (the next page is read while this one is checked).
   const tree = new TreeBuilder();
   let expected = 0;
   let matched = 0;
   let lastGood = 0;
   let gap = false;
-  for (;;) {
-    const page = (await db
-      .select()
-      .from(auditEvents)
-      .where(and(gte(auditEvents.seq, expected), lt(auditEvents.seq, expected + pageSize)))
-      .orderBy(asc(auditEvents.seq))) as Row[];
-    if (!page.length) {
-      // Rows beyond a gap would be found by the next number; look once.
-      const [after] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(gte(auditEvents.seq, expected)).orderBy(asc(auditEvents.seq)).limit(1);
-      if (!after) break;
-      note({ seq: expected, exact: true, reason: `event ${expected} is missing (the next stored event is ${after.seq})` });
-      gap = true;
-      break;
-    }
+  pages: for await (const page of eventPages(db, 0, pageSize)) {
     for (const row of page) {
-      const seq = Number(row.seq);
+      const seq = row.seq;
       if (seq !== expected) {
         note({ seq: expected, exact: true, reason: `event ${expected} is missing` });
         gap = true;
-        break;
+        break pages;
       }
-      const deep = seq >= trustedSize;
       const leaf = Buffer.from(row.leafHash, "hex");
-      if (deep) {
+      if (seq >= trustedSize) {
         const problem = checkRow(row);
         if (problem) note({ seq, exact: true, reason: problem });
         else if (!leafHash(row.body).equals(leaf)) note({ seq, exact: true, reason: `event ${seq}: its bytes do not hash to its stored leaf hash` });
@@ -153,13 +126,13 @@ export async function verifyLog(
       }
     }
     opts.onProgress?.(expected);
-    if (gap || page.length < pageSize) {
-      if (!gap && page.length < pageSize) {
-        // The next page may still exist past a short page only if numbers skip: check once.
-        const [after] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(gte(auditEvents.seq, expected)).orderBy(asc(auditEvents.seq)).limit(1);
-        if (after) note({ seq: expected, exact: true, reason: `event ${expected} is missing (the next stored event is ${after.seq})` });
-      }
-      break;
+  }
+  if (!gap) {
+    // Pages stop at the first short one: rows past a missing number are found here.
+    const [after] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(gte(auditEvents.seq, expected)).orderBy(asc(auditEvents.seq)).limit(1);
+    if (after) {
+      note({ seq: expected, exact: true, reason: `event ${expected} is missing (the next stored event is ${after.seq})` });
+      gap = true;
     }
   }
   if (!gap && expected < lastSigned) note({ seq: expected, exact: true, reason: `the log ends at ${expected} events but checkpoint ${lastSigned} was signed over ${lastSigned}: events ${expected} to ${lastSigned - 1} are gone` });
@@ -186,20 +159,17 @@ export async function verifyLog(
   };
 }
 
-/** Does the stored row agree with its body? The reason it does not, or null. */
-function checkRow(row: Row): string | null {
-  const seq = Number(row.seq);
+/**
+ * Does the stored row agree with its body? The reason it does not, or null.
+ * The body is parsed once; its bytes need not be re-serialised to check them,
+ * because the leaf hash covers exactly the stored bytes.
+ */
+function checkRow(row: EventRow): string | null {
+  const seq = row.seq;
   const e = parseEventBody(row.body);
   if (!e) return `event ${seq}: its stored bytes are not a well-formed event`;
-  let canonical: string;
-  try {
-    canonical = canonicalize(JSON.parse(row.body));
-  } catch {
-    return `event ${seq}: its stored bytes are not canonical JSON`;
-  }
-  if (canonical !== row.body) return `event ${seq}: its stored bytes are not in canonical form`;
   if (e.seq !== seq) return `event ${seq}: its bytes say it is event ${e.seq} (events were swapped or renumbered)`;
-  const at = row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString();
+  const at = row.at.toISOString();
   if (e.at !== at) return `event ${seq}: its time column (${at}) differs from its bytes (${e.at})`;
   if (e.actor.user !== row.actorUserId || e.actor.org !== row.actorOrganisationId || e.actor.role !== row.actorRole) return `event ${seq}: its actor columns differ from its bytes`;
   if (e.client !== row.clientAddress) return `event ${seq}: its client address column differs from its bytes`;
