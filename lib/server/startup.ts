@@ -79,6 +79,11 @@ async function prepare(config: ReturnType<typeof getConfig>): Promise<void> {
     if (seeded) logInfo(`demo data created on first start.\n${seeded}`);
   }
   await startEmailWorker(config);
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startCheckpointWorker, stopCheckpointWorker } = await import("@/lib/transparency/worker");
+    startCheckpointWorker();
+    if (!process.env.NEXT_MANUAL_SIG_HANDLE) for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stopCheckpointWorker());
+  }
 }
 
 /** The email worker runs in every server process (claims keep instances apart), never while `next build` runs. */
