@@ -34,7 +34,8 @@ export default defineConfig({
       {
         // Against the built portal under `next start` (scripts/test.mjs runs it after `next build`).
         extends: true,
-        test: { name: "server", include: ["test/server/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+        // maxConcurrency: the API property tests run one property per endpoint at once.
+        test: { name: "server", include: ["test/server/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false, maxConcurrency: 16 },
       },
       ...(pgUrl
         ? [

@@ -1,3 +1,5 @@
+import { API_CSP } from "./security-headers";
+
 /**
  * RFC 9457 problem details (`application/problem+json`). `type` is a URI that
  * names the kind of problem; ours resolve to the API reference page.
@@ -18,11 +20,18 @@ export interface Problem {
 
 export const PROBLEM_TYPE_BASE = "/vendor/rollouts/api#problem-";
 
+/**
+ * Every problem answer carries the closed API policy itself: routes whose success sets its own
+ * policy (file downloads) are left out of next.config.ts's API policy, and their refusals must
+ * not go out with none.
+ */
+const PROBLEM_HEADERS = { "content-type": "application/problem+json", "cache-control": "no-store", "content-security-policy": API_CSP };
+
 /** A problem+json response with a free-form `type` (default about:blank) and extra members. */
 export function problem(status: number, title: string, detail: string, type = "about:blank", extra: Record<string, unknown> = {}): Response {
   return new Response(JSON.stringify({ type, title, status, detail, ...extra }), {
     status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+    headers: PROBLEM_HEADERS,
   });
 }
 
@@ -37,7 +46,7 @@ export function problemResponse(
   const body: Problem = { type: `${PROBLEM_TYPE_BASE}${kind}`, title, status, detail, ...(options.errors ? { errors: options.errors } : {}) };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...options.headers },
+    headers: { ...PROBLEM_HEADERS, ...options.headers },
   });
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { relationTo } from "@/lib/review/access";
 import { isUuid } from "@/lib/ids";
+import { isRealDate } from "@/lib/validations/common";
 import type { ReportDocument, ReportTier } from "./document";
 
 /**
@@ -154,7 +155,8 @@ export type DashboardFilters = { frameworkVersionId: string | null; period: stri
 export const periodKey = (start: string, end: string) => `${start}_${end}`;
 export function parsePeriod(key: string | null): { start: string; end: string } | null {
   const m = key ? /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(key) : null;
-  return m ? { start: m[1]!, end: m[2]! } : null;
+  // Days that exist only: "2025-13-01" would reach PostgreSQL's date type and fail there.
+  return m && isRealDate(m[1]!) && isRealDate(m[2]!) ? { start: m[1]!, end: m[2]! } : null;
 }
 
 export function parseFilters(params: Record<string, string | string[] | undefined>): DashboardFilters {
@@ -170,6 +172,23 @@ export function parseFilters(params: Record<string, string | string[] | undefine
     vendor: vendor && isUuid(vendor) ? vendor : null,
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
+}
+
+/**
+ * The filters given but not understood, by parameter name. The dashboard falls back to its
+ * defaults for them; an export refuses them instead of silently exporting more than was asked.
+ */
+export function malformedFilters(params: URLSearchParams): string[] {
+  const bad: string[] = [];
+  const fv = params.get("framework");
+  const period = params.get("period");
+  const result = params.get("result");
+  const vendor = params.get("vendor");
+  if (fv !== null && !isUuid(fv)) bad.push("framework");
+  if (period !== null && period !== "all" && !parsePeriod(period)) bad.push("period");
+  if (result !== null && !(RESULTS as readonly string[]).includes(result)) bad.push("result");
+  if (vendor !== null && !isUuid(vendor)) bad.push("vendor");
+  return bad;
 }
 
 export function filtersToQuery(f: Partial<DashboardFilters>): string {

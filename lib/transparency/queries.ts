@@ -34,7 +34,8 @@ export async function listEvents(db: DbOrTx, f: AuditFilter, opts: { oldestFirst
     f.objectType ? eq(auditEvents.targetType, f.objectType) : undefined,
     f.objectId ? eq(auditEvents.targetId, f.objectId) : undefined,
     f.from ? gte(auditEvents.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
-    f.to ? lt(auditEvents.at, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    // The end of the day named, computed by PostgreSQL: the day after 9999-12-31 is a year 10000 in JavaScript, which PostgreSQL cannot read.
+    f.to ? sql`${auditEvents.at} < (${f.to}::date + 1)::timestamp at time zone 'UTC'` : undefined,
     f.client ? eq(auditEvents.clientAddress, f.client) : undefined,
     f.after !== undefined ? gt(auditEvents.seq, f.after) : undefined,
     f.before !== undefined ? lt(auditEvents.seq, f.before) : undefined,

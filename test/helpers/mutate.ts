@@ -91,7 +91,16 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   n: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 70_000 })),
 });
 
+/** The value after the mutation; a conversion that throws (an object without a usable toString) gives the replacement instead. */
 function changed(v: unknown, m: Mutation): unknown {
+  try {
+    return convert(v, m);
+  } catch {
+    return m.value;
+  }
+}
+
+function convert(v: unknown, m: Mutation): unknown {
   switch (m.op) {
     case "replace":
       return m.value;

@@ -5,6 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { smallFramework } from "@/lib/catalog/fixtures/small-framework";
 import { importFramework } from "@/lib/catalog/import-export";
 import { saveAnswer } from "@/lib/attestations/answers";
+import { listEvents } from "@/lib/transparency/queries";
 import { INT4_MAX } from "@/lib/validations/common";
 import { saveAnswerSchema } from "@/lib/validations/vendor";
 import { openTestDb } from "./test-db";
@@ -49,6 +50,14 @@ describe(`input limits (${process.env.TEST_DB_DRIVER})`, () => {
     if (r.ok) return;
     expect(r.code).toBe("invalid");
     expect(r.fieldErrors?.document?.join("\n")).toMatch(message);
+  });
+
+  it("the audit filter's last day may be 9999-12-31 (its next day was sent to PostgreSQL as year 10000: a 500 from /api/audit/events)", async () => {
+    const all = await listEvents(t.db, { to: "9999-12-31" }, { limit: 5 });
+    expect(all.rows.length).toBe(5);
+    expect((await listEvents(t.db, { to: "2000-01-01" }, { limit: 5 })).rows).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listEvents(t.db, { from: today, to: today }, { limit: 5 })).rows.length).toBeGreaterThan(0);
   });
 
   it("an answer's version beyond a PostgreSQL integer is refused by the schema; the largest accepted one is answered as stale", async () => {

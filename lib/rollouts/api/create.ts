@@ -18,7 +18,8 @@ export async function createRolloutViaApi(request: Request): Promise<Response> {
   if (read instanceof Response) return read;
   const { key } = read;
   const envelope = read.body;
-  const state = isObject(envelope) ? (envelope.state ?? "closed") : undefined;
+  // Absent means closed; null is not a state (createRolloutBodySchema: "open" | "closed", default "closed").
+  const state = isObject(envelope) ? (envelope.state === undefined ? "closed" : envelope.state) : undefined;
   if (!isObject(envelope) || typeof envelope.productId !== "string" || envelope.record === undefined || (state !== "open" && state !== "closed")) {
     return problemResponse(422, "invalid-record", "Invalid request", 'Send an object { "productId": "<uuid>", "state": "open" | "closed" (optional), "record": { ... } }.', {
       errors: [

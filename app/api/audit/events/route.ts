@@ -15,7 +15,8 @@ export async function GET(request: Request) {
   if (actor instanceof Response) return actor;
   const q = Object.fromEntries(new URL(request.url).searchParams);
   const { limit: rawLimit, ...rest } = q;
-  const limit = rawLimit === undefined ? 100 : Number(rawLimit);
+  // Digits only: Number() would also take " 5", "1e2" or "0x10".
+  const limit = rawLimit === undefined ? 100 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return problem(400, "Bad request", "limit must be a whole number from 1 to 1000.");
   const parsed = auditFilterSchema.safeParse(rest);
   if (!parsed.success) return problem(400, "Bad request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));

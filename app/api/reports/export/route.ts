@@ -5,7 +5,7 @@ import { RESULT_LABELS, type OutcomeResult } from "@/lib/review/outcome";
 import { LIST_FORMATS, auditExport, copySource, downloadHeaders } from "@/lib/reports/export-files";
 import { scoreStream } from "@/lib/reports/export-stream";
 import { renderListPdf } from "@/lib/reports/pdf";
-import { dashboardChoices, filtersToQuery, parseFilters, reportFilter } from "@/lib/reports/queries";
+import { dashboardChoices, filtersToQuery, malformedFilters, parseFilters, reportFilter, RESULTS } from "@/lib/reports/queries";
 import { problem, requireApiActor } from "@/lib/server/route-auth";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +20,14 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
   if (!(LIST_FORMATS as readonly string[]).includes(format)) return problem(400, "Unknown format", `Choose one of: ${LIST_FORMATS.join(", ")}.`);
+  const malformed = malformedFilters(url.searchParams);
+  if (malformed.length) return problem(400, "Invalid filter", `Not understood: ${malformed.join(", ")}. Use framework and vendor ids, period=YYYY-MM-DD_YYYY-MM-DD or all, result=${RESULTS.join("|")}.`);
   const filters = parseFilters(Object.fromEntries(url.searchParams));
   const db = await getDb();
   const { chosen } = await dashboardChoices(db, filters.frameworkVersionId);
   if (!chosen) return problem(404, "No reports", "No reports have been published yet.");
+  // A framework version named but without reports is not replaced by another one.
+  if (filters.frameworkVersionId && chosen.id !== filters.frameworkVersionId) return problem(404, "No reports", "No reports have been published for this framework version.");
   const where = reportFilter(filters, chosen.id, { period: true });
   const query = filtersToQuery({ ...filters, frameworkVersionId: chosen.id, page: 1 });
   const name = `reports-${chosen.label}${filters.period ? `-${filters.period}` : ""}`;
