@@ -133,7 +133,8 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
       { numRuns: 1000, seed },
     );
     console.log(`URL evidence fuzz: 1000 runs, ${stored} stored, ${Date.now() - started} ms`);
-    expect(stored).toBeGreaterThan(100);
+    // About one run in ten is storable since a validity end before the evidence date is refused (~100 ± 30).
+    expect(stored).toBeGreaterThan(40);
   });
 
   it("products and attestation starts: validation refuses or the row is stored exactly as validated", async () => {

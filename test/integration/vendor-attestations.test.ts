@@ -131,9 +131,13 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     expect(changes).toEqual([{ controlId: target.controlId, title: target.title, change: "changed", fields: [{ field: "Narrative", before: ANSWERED.narrative, after: "Changed in revision 2" }] }]);
 
     // Tamper with the frozen snapshot directly in the database.
-    await t.db.execute(sql`ALTER TABLE attestation_submissions DISABLE TRIGGER attestation_submissions_immutable`);
-    await t.db.update(attestationSubmissions).set({ snapshot: sql`jsonb_set(snapshot, '{product,name}', '"Renamed"')` }).where(eq(attestationSubmissions.attestationId, attestationId));
-    await t.db.execute(sql`ALTER TABLE attestation_submissions ENABLE TRIGGER attestation_submissions_immutable`);
+    // As the table's owner: the portal's own database role may not alter tables (db/client.ts).
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL ROLE NONE`);
+      await tx.execute(sql`ALTER TABLE attestation_submissions DISABLE TRIGGER attestation_submissions_immutable`);
+      await tx.update(attestationSubmissions).set({ snapshot: sql`jsonb_set(snapshot, '{product,name}', '"Renamed"')` }).where(eq(attestationSubmissions.attestationId, attestationId));
+      await tx.execute(sql`ALTER TABLE attestation_submissions ENABLE TRIGGER attestation_submissions_immutable`);
+    });
     const tampered = await verifySubmission(t.db, officer.organisationId, attestationId);
     expect(tampered!.matches).toBe(false);
     expect(tampered!.snapshotMatches).toBe(false);
