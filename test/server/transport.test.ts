@@ -24,6 +24,9 @@ const objects = () => filesUnder(path.join(server.dataDir, "blobs", "objects")).
 const temps = () => filesUnder(path.join(server.dataDir, "blobs", "tmp"));
 
 /** Runs `fn` and reports how many bytes the server process read meanwhile (sockets included). */
+/** What the server reads meanwhile besides the request (database answers to the checkpoint worker and the availability probe, counted in the same process I/O). */
+const OTHER_READS = 1024 * 1024;
+
 async function measured<T>(fn: () => Promise<T>): Promise<T & { serverRead: number }> {
   const before = bytesReadBy(server.pid);
   const r = await fn();
@@ -61,7 +64,7 @@ describe("uploads through next start", () => {
     expect(res.status).toBe(413);
     expect(res.headers.connection).toBe("close");
     expect(res.msToResponse).toBeLessThan(2000);
-    expect(res.serverRead).toBeLessThan(4 * MB);
+    expect(res.serverRead).toBeLessThan(4 * MB + OTHER_READS);
   });
 
   it("stores nothing when the client declares more than it sends and gives up", async () => {
@@ -169,7 +172,7 @@ describe("new versions of a file through next start", () => {
     for (const [headers, status] of [[{ cookie: bastion }, 404], [{}, 401], [{ cookie, origin: "https://evil.example" }, 403]] as const) {
       const res = await measured(() => rawPost({ port: server.port, path: versionPath(id, "x.log"), headers, body: generatedLog(100 * MB, "refused"), declaredLength: 100 * MB }));
       expect(res.status).toBe(status);
-      expect(res.serverRead).toBeLessThan(4 * MB);
+      expect(res.serverRead).toBeLessThan(4 * MB + OTHER_READS);
     }
     expect((await fetch(`${server.origin}/api/evidence/${id}/download?version=3`, { headers: { cookie } })).status).toBe(404);
   });
