@@ -3,7 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerRe
 import type { Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { getConfig } from "../config";
-import { checkOrigin, checkTarget, type Refusal } from "./request-checks";
+import { checkHostHeaders, checkOrigin, checkTarget, type Refusal } from "./request-checks";
 import { isHttps, SCHEME_HEADER } from "./scheme";
 import { API_CSP, HSTS, pageCsp, STATIC_SECURITY_HEADERS } from "./security-headers";
 
@@ -19,7 +19,8 @@ import { API_CSP, HSTS, pageCsp, STATIC_SECURITY_HEADERS } from "./security-head
  *   nonce for its own scripts from. Every request gets one, including
  *   requests with a body that proxy.ts never sees (server actions, which
  *   answer a whole page when a form is posted before the page hydrated).
- * - It refuses, before Next parses anything, malformed addresses (400),
+ * - It refuses, before Next parses anything, malformed addresses and Host,
+ *   X-Forwarded-Host or X-Forwarded-Proto headers (400),
  *   overlong ones (414), malformed Origin headers (400) and state-changing
  *   requests from other sites (403; request-checks.ts), with problem+json.
  * - It completes every answer's headers: the static security headers when
@@ -60,6 +61,7 @@ function receive(req: IncomingMessage, res: ServerResponse): boolean {
   };
   const refusal =
     checkTarget(req.url) ??
+    checkHostHeaders({ host: one("host"), forwardedHost: one("x-forwarded-host"), forwardedProto: one("x-forwarded-proto") }) ??
     checkOrigin({ method: req.method ?? "GET", origin: one("origin"), secFetchSite: one("sec-fetch-site"), host: one("host"), forwardedHost: one("x-forwarded-host") });
   if (!refusal) return false;
   answer(res, refusal, req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined);

@@ -42,6 +42,36 @@ function badTarget(detail: string): Refusal {
   return { status: 400, title: "Malformed address", detail };
 }
 
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+
+/** host[:port] as it may stand in a URL (a name, an IPv4 or a bracketed IPv6 address; a port up to 65535). */
+export function isWellFormedHost(host: string): boolean {
+  if (!HOST.test(host)) return false;
+  try {
+    return new URL(`http://${host}`).host !== "";
+  } catch {
+    return false;
+  }
+}
+
+export type HostHeaders = { host: string | null; forwardedHost: string | null; forwardedProto: string | null };
+
+/**
+ * Host, X-Forwarded-Host and X-Forwarded-Proto: Auth.js builds each request's URL from them
+ * (it trusts the forwarded ones), so a malformed value made every signed-in route answer 500
+ * ("Invalid URL"). Refused with 400 instead; a missing Host (HTTP/1.0) passes.
+ */
+export function checkHostHeaders(h: HostHeaders): Refusal | null {
+  const first = (v: string | null) => (v === null ? null : (v.split(",")[0] ?? "").trim());
+  const forwardedHost = first(h.forwardedHost);
+  const forwardedProto = first(h.forwardedProto);
+  if ((h.host !== null && !isWellFormedHost(h.host)) || (forwardedHost !== null && !isWellFormedHost(forwardedHost)) || (forwardedProto !== null && !SCHEME.test(forwardedProto))) {
+    return { status: 400, title: "Malformed Host header", detail: "Host and X-Forwarded-Host must be host[:port], X-Forwarded-Proto a scheme such as https." };
+  }
+  return null;
+}
+
 /** What a browser sends in Origin: `scheme://host[:port]` in ASCII, or `null` for an opaque origin. */
 export function isWellFormedOrigin(origin: string): boolean {
   if (origin === "null") return true;

@@ -3,7 +3,7 @@
 // public documents. Each expects the documented answer for the caller and the parameters.
 import fc from "fast-check";
 import { draftFrameworkDocumentSchema } from "@/lib/catalog/draft-schema";
-import { isWellFormedOrigin } from "@/lib/http/request-checks";
+import { isWellFormedHost, isWellFormedOrigin } from "@/lib/http/request-checks";
 import { hostileString } from "@/test/helpers/hostile";
 import { isRealDay } from "@/test/helpers/shape";
 import { expectSafe, expectStatus, send } from "../helpers/answers";
@@ -17,7 +17,7 @@ const cookieFor = (world: World, who: string): Record<string, string> => (who ==
 
 /** A query parameter: absent, one of the good values, or something else. */
 const param = (name: string, good: fc.Arbitrary<string>) =>
-  fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 5, arbitrary: good.map((v) => `&${name}=${pct(v)}`) }, { weight: 2, arbitrary: hostileString.map((v) => `&${name}=${pct(v.slice(0, 500))}`) });
+  fc.oneof({ weight: 4, arbitrary: fc.constant("") }, { weight: 6, arbitrary: good.map((v) => `&${name}=${pct(v)}`) }, { weight: 1, arbitrary: hostileString.map((v) => `&${name}=${pct(v.slice(0, 500))}`) });
 
 export async function catalogExportProperty(world: World, officerVisible: string[]): Promise<Tally> {
   const arb = fc.record({
@@ -171,10 +171,11 @@ export async function publicProperty(world: World): Promise<Tally> {
     const what = `GET ${target} ${JSON.stringify(c.headers)}`;
     const a = await send(world.origin, target, { headers: c.headers });
     count(t, a);
-    // A malformed Origin is refused before any route (issue 12); Auth.js answers its own endpoints.
-    const badOrigin = c.headers.origin !== undefined && !isWellFormedOrigin(c.headers.origin);
+    // A malformed Origin or X-Forwarded-Host is refused before any route (issue 12); Auth.js answers its own endpoints.
+    const forwarded = c.headers["x-forwarded-host"]?.split(",")[0]?.trim();
+    const badOrigin = (c.headers.origin !== undefined && !isWellFormedOrigin(c.headers.origin)) || (forwarded !== undefined && !isWellFormedHost(forwarded));
     expectSafe(a, what, { api: badOrigin || !c.path.startsWith("/api/auth/") });
-    if (badOrigin) return expectStatus(a, what, 400, "malformed Origin");
+    if (badOrigin) return expectStatus(a, what, 400, "malformed Origin or X-Forwarded-Host");
     expectStatus(a, what, c.headers.range && !c.path.startsWith("/api/auth/") ? [200, 206, 416] : [200, 304]);
     t.accepted++;
   });
@@ -190,11 +191,17 @@ export async function addressProperty(world: World): Promise<Tally> {
     method: fc.constantFrom("GET", "GET", "POST"),
     part: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...MALFORMED) }, { weight: 1, arbitrary: fc.integer({ min: 8_300, max: 15_000 }).map((n) => "y".repeat(n)) }, { weight: 1, arbitrary: fc.integer({ min: 20_000, max: 60_000 }).map((n) => `ok?q=${"z".repeat(n)}`) }),
     who: fc.constantFrom("anonymous", "officer@aegis.example"),
+    // Auth.js builds each request's URL from these: a malformed one must not reach it (it answered 500).
+    hostHeaders: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<Record<string, string>>({}) },
+      { weight: 1, arbitrary: fc.constantFrom("host", "x-forwarded-host").chain((name) => fc.constantFrom("a b", "x'y", "[", "127.0.0.1:99999", "127.0.0.1:3481%").map((v) => ({ [name]: v }))) },
+      { weight: 1, arbitrary: fc.constantFrom("http'", "a b", "1http").map((v) => ({ "x-forwarded-proto": v })) },
+    ),
   });
   return runProperty("malformed and overlong addresses", arb, async (c, t) => {
     const target = c.route.replaceAll("{x}", c.part);
-    const what = `${c.method} ${target.slice(0, 200)}… (${target.length} bytes) as ${c.who}`;
-    const a = await send(world.origin, target, { method: c.method, headers: { ...cookieFor(world, c.who), ...(c.method === "POST" ? { "content-type": "application/json" } : {}) }, body: c.method === "POST" ? "{}" : undefined });
+    const what = `${c.method} ${target.slice(0, 200)}… (${target.length} bytes) as ${c.who} ${JSON.stringify(c.hostHeaders)}`;
+    const a = await send(world.origin, target, { method: c.method, headers: { ...cookieFor(world, c.who), ...c.hostHeaders, ...(c.method === "POST" ? { "content-type": "application/json" } : {}) }, body: c.method === "POST" ? "{}" : undefined });
     count(t, a);
     expectSafe(a, what, { api: false });
     const long = target.length > 8 * 1024;
@@ -206,7 +213,7 @@ export async function addressProperty(world: World): Promise<Tally> {
       }
     })();
     if (long) return expectStatus(a, what, [414, 431], "address too long");
-    if (malformed) return expectStatus(a, what, 400, "malformed address");
+    if (malformed || Object.keys(c.hostHeaders).length) return expectStatus(a, what, 400, "malformed address or Host");
     // Well-formed but odd (dot segments): whatever the route says, but no 5xx (checked above).
     t.accepted++;
   });
