@@ -14,9 +14,12 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), "ringfence-test-"));
 const totals = { passed: 0, failed: 0 };
 const lines = [];
 
+const timings = [];
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n=== ${label}: ${[cmd, ...args].join(" ")}`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  timings.push(`${label} ${Math.round((Date.now() - started) / 1000)} s`);
   return r.status === 0;
 }
 
@@ -98,6 +101,7 @@ if (built) {
 }
 
 console.log("\n=== summary");
+console.log(`time: ${timings.join(", ")}`);
 for (const l of lines) console.log(l);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
