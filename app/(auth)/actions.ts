@@ -2,7 +2,7 @@
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { getSignedIn } from "@/lib/auth/session";
+import { getSessionState } from "@/lib/auth/session";
 import { endSession } from "@/lib/auth/sessions";
 import { definePublicAction } from "@/lib/server/action";
 import { fail, ok } from "@/lib/result";
@@ -34,7 +34,8 @@ export const signInAction = definePublicAction(schema, async ({ email, password,
  * The session row is revoked first (a copied cookie stops working), then the cookie is cleared.
  */
 export async function signOutAction(): Promise<void> {
-  const signedIn = await getSignedIn();
+  // A session still owing its second factor can sign out too.
+  const signedIn = await getSessionState();
   if (signedIn) {
     const { actor, sessionId } = signedIn;
     await endSession(await getDb(), { userId: actor.userId, organisationId: actor.organisationId }, sessionId);

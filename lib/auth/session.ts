@@ -5,18 +5,31 @@ import { getDb } from "@/db/client";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
-import { getSessionPrincipal } from "./sessions";
+import { getSessionPrincipal, type SessionStage } from "./sessions";
 
 export type { Actor } from "./actor";
 export { auditActor } from "./actor";
 
+export type SessionState = {
+  actor: Actor;
+  sessionId: string;
+  /** "ready", or the second-factor step the session must take before it may do anything. */
+  stage: SessionStage;
+  /** When this session last gave a second factor; null if never. */
+  factorAt: Date | null;
+  /** Whether the person has a confirmed second factor. */
+  enrolled: boolean;
+  method: "password" | "sso";
+};
+
 /**
- * The signed-in person and the server-side session they use, checked against
- * the database on every request: a missing, revoked or expired session row, a
- * deactivated account, a changed role or a bumped session version ends the
- * session here, whatever the cookie says.
+ * The session behind the request's cookie, checked against the database on every
+ * request: a missing, revoked or expired session row, a deactivated account, a
+ * changed role or a bumped session version ends the session here, whatever the
+ * cookie says. It may still be waiting for a second factor (`stage`); only
+ * `getSignedIn` and what is built on it hand out an actor, and only for "ready".
  */
-export const getSignedIn = cache(async (): Promise<{ actor: Actor; sessionId: string } | null> => {
+export const getSessionState = cache(async (): Promise<SessionState | null> => {
   const session = (await auth()) as { user?: { id?: string }; sv?: unknown; sid?: unknown } | null;
   const userId = session?.user?.id;
   const sessionId = session?.sid;
@@ -24,9 +37,25 @@ export const getSignedIn = cache(async (): Promise<{ actor: Actor; sessionId: st
   if (!userId || typeof session?.sv !== "number" || typeof sessionId !== "string") return null;
   const principal = await getSessionPrincipal(await getDb(), userId, sessionId);
   if (!principal || !principal.active || principal.sessionVersion !== session.sv) return null;
-  const { active: _a, sessionVersion: _s, ...actor } = principal;
-  return { actor, sessionId };
+  const { active: _a, sessionVersion: _s, stage, factorAt, enrolled, method, ...actor } = principal;
+  return { actor, sessionId, stage, factorAt, enrolled, method };
 });
+
+/**
+ * The signed-in person and their session, only once the session is ready: a session
+ * still owing a second factor (or an enrolment) gets null here, so every page, action
+ * and route handler built on this refuses it.
+ */
+export const getSignedIn = cache(async (): Promise<{ actor: Actor; sessionId: string; factorAt: Date | null; enrolled: boolean } | null> => {
+  const state = await getSessionState();
+  if (!state || state.stage !== "ready") return null;
+  return { actor: state.actor, sessionId: state.sessionId, factorAt: state.factorAt, enrolled: state.enrolled };
+});
+
+/** Where a session that owes a second factor must go. */
+export function pendingFactorPath(stage: SessionStage): string {
+  return stage === "enrol" ? "/login/enrol" : "/login/factor";
+}
 
 export async function getActor(): Promise<Actor | null> {
   return (await getSignedIn())?.actor ?? null;
@@ -34,9 +63,10 @@ export async function getActor(): Promise<Actor | null> {
 
 /** For pages: anonymous people go to sign-in. */
 export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  return actor;
+  const state = await getSessionState();
+  if (!state) redirect("/login");
+  if (state.stage !== "ready") redirect(pendingFactorPath(state.stage));
+  return state.actor;
 }
 
 /** For pages: a section the role may not use answers not-found, as if it did not exist. */

@@ -18,7 +18,43 @@ export const LAST_SEEN_RESOLUTION_SECONDS = 60;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type NewSession = { userId: string; userAgent?: string | null; clientAddress?: string | null };
+export type NewSession = {
+  userId: string;
+  userAgent?: string | null;
+  clientAddress?: string | null;
+  /** How the first factor was given (default "password"); "sso" sessions name their provider. */
+  method?: "password" | "sso";
+  providerId?: string | null;
+};
+
+/**
+ * Where a session stands: "ready" can use the portal; "factor" must give a second
+ * factor first; "enrol" must enrol one first (the role requires it and the person has none).
+ */
+export type SessionStage = "ready" | "factor" | "enrol";
+
+/**
+ * Whether a new session must give a second factor before it can do anything: the role's
+ * policy requires one, or the person has enrolled one (a factor, once enrolled, is always asked).
+ */
+export async function sessionNeedsFactor(db: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({
+      // Written out: drizzle leaves columns unqualified inside these subqueries. No policy row counts as required.
+      required: sql<boolean>`coalesce((select p.required from mfa_policy p where p.role = memberships.role), true)`,
+      enrolled: sql<boolean>`exists (select 1 from auth_factors f where f.user_id = memberships.user_id and f.confirmed_at is not null)`,
+    })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .limit(1);
+  return row ? Boolean(row.required) || Boolean(row.enrolled) : true;
+}
+
+/** The stage of a session row, from whether it needs a factor, whether it gave one, and whether the person has one. */
+export function sessionStage(needsFactor: boolean, factorAt: Date | null, enrolled: boolean): SessionStage {
+  if (!needsFactor || factorAt) return "ready";
+  return enrolled ? "factor" : "enrol";
+}
 
 /** Enough of a user agent for a person to recognise their own device later. */
 export function shortUserAgent(userAgent: string | null | undefined): string | null {
@@ -37,6 +73,9 @@ export async function createSession(db: DbOrTx, input: NewSession, now: Date = n
       expiresAt,
       userAgent: shortUserAgent(input.userAgent),
       clientAddress: input.clientAddress?.slice(0, 64) ?? null,
+      method: input.method ?? "password",
+      providerId: input.providerId ?? null,
+      needsFactor: await sessionNeedsFactor(db, input.userId),
     })
     .returning({ id: userSessions.id, expiresAt: userSessions.expiresAt });
   if (!row) throw new Error("session row not created");
@@ -59,10 +98,19 @@ export async function getLiveSession(db: DbOrTx, sessionId: string, now: Date = 
  * belonging to `userId`) joined to the person, their membership and organisation.
  * Touches lastSeenAt only when it is older than LAST_SEEN_RESOLUTION_SECONDS.
  */
-export async function getSessionPrincipal(db: DbOrTx, userId: string, sessionId: string, now: Date = new Date()): Promise<Principal | null> {
+export type SessionPrincipal = Principal & { stage: SessionStage; factorAt: Date | null; enrolled: boolean; method: "password" | "sso" };
+
+export async function getSessionPrincipal(db: DbOrTx, userId: string, sessionId: string, now: Date = new Date()): Promise<SessionPrincipal | null> {
   if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
   const [row] = await db
-    .select({ ...principalColumns, lastSeenAt: userSessions.lastSeenAt })
+    .select({
+      ...principalColumns,
+      lastSeenAt: userSessions.lastSeenAt,
+      needsFactor: userSessions.needsFactor,
+      factorAt: userSessions.factorAt,
+      method: userSessions.method,
+      enrolled: sql<boolean>`exists (select 1 from auth_factors f where f.user_id = users.id and f.confirmed_at is not null)`,
+    })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(memberships, eq(memberships.userId, users.id))
@@ -70,7 +118,8 @@ export async function getSessionPrincipal(db: DbOrTx, userId: string, sessionId:
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live(now)))
     .limit(1);
   if (!row) return null;
-  const { lastSeenAt, ...principal } = row;
+  const { lastSeenAt, needsFactor, ...rest } = row;
+  const principal = { ...rest, enrolled: Boolean(rest.enrolled), stage: sessionStage(needsFactor, rest.factorAt, Boolean(rest.enrolled)) };
   if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_SECONDS * 1000) {
     const staleBefore = new Date(now.getTime() - LAST_SEEN_RESOLUTION_SECONDS * 1000);
     // The condition keeps concurrent requests from all writing.
