@@ -16,3 +16,9 @@ export function formatBytes(n: number | null | undefined): string {
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
+
+/** A moment as people compare it across offices: "2026-03-04 09:15 UTC". */
+export function formatUtc(at: Date): string {
+  const iso = at.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

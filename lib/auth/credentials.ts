@@ -7,6 +7,7 @@ import { getPrincipalForSignIn } from "@/lib/identity/queries";
 import { recordAudit } from "@/lib/server/audit";
 import { signInSchema } from "@/lib/validations/auth";
 import type { KnownDevice } from "./known-device";
+import { noticeNewSignIn } from "./new-device-notice";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { clearAfterSuccess, recordFailure, secondsUntilAllowed, throttleKeys } from "./throttle";
@@ -69,6 +70,7 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, principal.userId));
     const created = await createSession(tx, { userId: principal.userId, userAgent: context.userAgent, clientAddress });
+    await noticeNewSignIn(tx, { userId: principal.userId, sessionId: created.id, userAgent: context.userAgent, clientAddress, knownDevice: Boolean(knownDevice) });
     await recordAudit(tx, { userId: principal.userId, organisationId: principal.organisationId, role: principal.role }, "auth.signed_in", { type: "user", id: principal.userId }, { session: created.id, knownDevice: Boolean(knownDevice) }, { clientAddress });
     return created;
   });

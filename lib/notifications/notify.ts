@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   "remediation_overdue",
   "report_ready",
   "report_published",
+  "new_sign_in",
+  "sessions_ended",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
