@@ -7,10 +7,11 @@ import * as notifications from "./matrix/notifications";
 import * as clarify from "./matrix/clarify";
 import * as reports from "./matrix/reports";
 import * as audit from "./matrix/audit";
+import * as sessions from "./matrix/sessions";
 
 export type { Access } from "./matrix/core";
 
-const parts = [core, catalog, vendor, rollouts, review, notifications, clarify, reports, audit];
+const parts = [core, catalog, vendor, rollouts, review, notifications, clarify, reports, audit, sessions];
 export const PAGES = Object.assign({}, ...parts.map((p) => p.PAGES)) as typeof core.PAGES;
 export const ROUTE_HANDLERS = Object.assign({}, ...parts.map((p) => p.ROUTE_HANDLERS)) as typeof core.ROUTE_HANDLERS;
 export const ACTIONS = Object.assign({}, ...parts.map((p) => p.ACTIONS)) as typeof core.ACTIONS;

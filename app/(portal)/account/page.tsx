@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -21,6 +22,13 @@ export default async function AccountPage() {
           <h2 className="mb-2 text-lg font-semibold">Sign out everywhere</h2>
           <p className="mb-4 text-sm text-muted">Ends your sessions on every device and browser, including this one. Use it if you signed in on a shared machine or lost a device.</p>
           <SignOutEverywhere />
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Sessions</h2>
+          <p className="mb-4 text-sm text-muted">See where your account is signed in (device, address, when) and end any session you do not recognise.</p>
+          <Link href="/account/sessions" className="font-semibold text-brand-700 underline">
+            Your sessions
+          </Link>
         </Card>
       </div>
     </>
