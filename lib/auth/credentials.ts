@@ -10,10 +10,16 @@ import type { KnownDevice } from "./known-device";
 import { noticeNewSignIn } from "./new-device-notice";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
+import { passwordSignInAllowed } from "./sso";
 import { clearAfterSuccess, recordFailure, secondsUntilAllowed, throttleKeys } from "./throttle";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
+}
+
+/** The right password, but the person's organisation signs in only through its identity provider. */
+export class PasswordSignInOff extends CredentialsSignin {
+  code = "sso_only";
 }
 
 export class ThrottledSignIn extends CredentialsSignin {
@@ -67,6 +73,12 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
     throw new InvalidCredentials();
   }
   await clearAfterSuccess(db, keys);
+  // Told only after the password was right: the answer must not reveal which accounts exist.
+  if (!(await passwordSignInAllowed(db, principal.organisationId))) {
+    const target = { type: "user", id: principal.userId };
+    await db.transaction((tx) => recordAudit(tx, { userId: null, organisationId: null, role: null }, "auth.sign_in_failed", target, { reason: "password_sign_in_off" }, { clientAddress }));
+    throw new PasswordSignInOff();
+  }
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, principal.userId));
     const created = await createSession(tx, { userId: principal.userId, userAgent: context.userAgent, clientAddress });

@@ -16,10 +16,11 @@ import { AUDIT_SPECS } from "./schemas/audit-specs";
 import { CATALOG_SPECS } from "./schemas/catalog-specs";
 import { REVIEW_SPECS } from "./schemas/review-specs";
 import { ROLLOUT_SPECS } from "./schemas/rollout-specs";
+import { SSO_SPECS } from "./schemas/sso-specs";
 import type { SpecTable } from "./schemas/spec";
 import { VENDOR_SPECS } from "./schemas/vendor-specs";
 
-const SPECS: SpecTable = { ...VENDOR_SPECS, ...ROLLOUT_SPECS, ...CATALOG_SPECS, ...REVIEW_SPECS, ...AUDIT_SPECS };
+const SPECS: SpecTable = { ...VENDOR_SPECS, ...ROLLOUT_SPECS, ...CATALOG_SPECS, ...REVIEW_SPECS, ...AUDIT_SPECS, ...SSO_SPECS };
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 console.log(`fast-check seed ${SEED} (schema properties; replay with FC_SEED=${SEED}), ${RUNS} runs per schema`);
