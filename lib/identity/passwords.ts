@@ -35,6 +35,8 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
       .where(and(eq(users.id, spent.userId), eq(users.active, true)))
       .returning({ email: users.email });
     if (!u) return fail("not_found", "This account is not active. Ask an administrator.");
+    // The session rows end too, so no sessions page lists a session the new version refuses.
+    await revokeAllSessions(tx, spent.userId);
     await recordAudit(tx, { userId: spent.userId, organisationId: null }, "user.password_set", { type: "user", id: spent.userId });
     return ok({ email: u.email });
   });
@@ -46,6 +48,7 @@ export async function changeOwnPassword(db: Db, userId: string, current: string,
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, userId));
+    await revokeAllSessions(tx, userId);
     await recordAudit(tx, { userId, organisationId: null }, "user.password_changed", { type: "user", id: userId });
   });
   return ok(null);

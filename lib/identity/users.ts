@@ -5,6 +5,7 @@ import { memberships, organisations, passwordTokens, users } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import type { Role } from "@/lib/auth/roles";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { roleMismatchMessage } from "@/lib/validations/admin";
 import { newOneTimeToken, PASSWORD_LINK_TTL_HOURS } from "./tokens";
 
@@ -76,6 +77,8 @@ export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserVal
       .update(memberships)
       .set({ role: input.role, organisationId: input.organisationId, updatedAt: new Date() })
       .where(eq(memberships.userId, input.userId));
+    // The session rows end with the version, so the sessions pages list only sessions that still work.
+    if (accessChanged) await revokeAllSessions(tx, input.userId);
     await recordAudit(tx, actor, accessChanged ? "user.access_changed" : "user.updated", { type: "user", id: input.userId }, {
       // People by id only: the name itself stays out of the log, which cannot forget it.
       nameChanged: current.name !== input.name,
@@ -95,6 +98,7 @@ export async function setUserActive(db: Db, actor: AuditActor, userId: string, a
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (rows.length === 0) return false;
+    await revokeAllSessions(tx, userId);
     await recordAudit(tx, actor, active ? "user.reactivated" : "user.deactivated", { type: "user", id: userId });
     return true;
   });

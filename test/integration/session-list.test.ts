@@ -7,6 +7,8 @@ import { authorizeCredentials } from "@/lib/auth/credentials";
 import type { KnownDevice } from "@/lib/auth/known-device";
 import { endOtherSessions, endOwnSession, endSessionsForPerson, listLiveSessions } from "@/lib/auth/session-list";
 import { countLiveSessions, createSession, getLiveSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { changeOwnPassword } from "@/lib/identity/passwords";
+import { setUserActive, updateUser } from "@/lib/identity/users";
 import { openTestDb } from "./test-db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
@@ -132,5 +134,21 @@ describe(`sessions people can see and end (${process.env.TEST_DB_DRIVER})`, () =
     // A device cookie of another account does not make this browser known to this one.
     await signIn("auditor2@ncra.example", "192.0.2.72", WINDOWS_CHROME, { ...known, userId: "00000000-0000-4000-8000-000000000000" });
     expect(await noticesOf(first.id, "new_sign_in")).toHaveLength(2);
+  });
+
+  it("a password change, a new role and deactivation end the session rows too, so the list shows only sessions that still work", async () => {
+    const admin = { userId: null, organisationId: null, role: "admin" };
+    const pw = await signIn("officer@cobalt.example", "192.0.2.81");
+    expect((await changeOwnPassword(t.db, pw.id, DEMO_PASSWORD, "a-new-and-long-passphrase-81")).ok).toBe(true);
+    expect(await listLiveSessions(t.db, pw.id, null)).toEqual([]);
+
+    const role = await signIn("contributor@aegis.example", "192.0.2.82");
+    const [me] = await t.db.select({ name: users.name }).from(users).where(eq(users.id, role.id));
+    expect((await updateUser(t.db, admin, { userId: role.id, name: me!.name, organisationId: role.org, role: "vendor_officer" })).ok).toBe(true);
+    expect(await listLiveSessions(t.db, role.id, null)).toEqual([]);
+
+    const off = await signIn("observer@ncra.example", "192.0.2.83");
+    expect((await setUserActive(t.db, admin, off.id, false)).ok).toBe(true);
+    expect(await listLiveSessions(t.db, off.id, null)).toEqual([]);
   });
 });
