@@ -1,4 +1,4 @@
-import { asc, gte } from "drizzle-orm";
+import { and, asc, gte, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, logCheckpoints, logState } from "@/db/schema";
 import { canonicalize } from "@/lib/crypto/canonical-json";
@@ -51,6 +51,12 @@ export async function verifyLog(
 
   // 1. Checkpoints: signature, row agreement, consistency with the previous one.
   const cpRows = await db.select().from(logCheckpoints).orderBy(asc(logCheckpoints.treeSize));
+  // The log's committed size, read after the checkpoints (each covers committed events only): the
+  // counter and the event taking its number commit together, so every number below it is committed.
+  // Events appended while this runs are past it and left for the next verification.
+  const [state] = await db.select({ next: logState.nextSeq }).from(logState);
+  const committed = state ? Number(state.next) : Number.POSITIVE_INFINITY;
+  if (!state) note({ seq: 0, exact: false, reason: "the log counter row is missing" });
   const roots = new Map<number, Buffer>();
   let prev: { size: number; root: Buffer } | null = null;
   for (const row of cpRows) {
@@ -102,6 +108,7 @@ export async function verifyLog(
   pages: for await (const page of eventPages(db, 0, pageSize)) {
     for (const row of page) {
       const seq = row.seq;
+      if (seq >= committed && seq >= expected) break pages;
       if (seq !== expected) {
         note({ seq: expected, exact: true, reason: `event ${expected} is missing` });
         gap = true;
@@ -129,15 +136,18 @@ export async function verifyLog(
   }
   if (!gap) {
     // Pages stop at the first short one: rows past a missing number are found here.
-    const [after] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(gte(auditEvents.seq, expected)).orderBy(asc(auditEvents.seq)).limit(1);
+    // Only numbers below the committed size: later ones are events appended since this began.
+    const [after] =
+      expected < committed
+        ? await db.select({ seq: auditEvents.seq }).from(auditEvents).where(and(gte(auditEvents.seq, expected), lt(auditEvents.seq, Number.isFinite(committed) ? committed : Number.MAX_SAFE_INTEGER))).orderBy(asc(auditEvents.seq)).limit(1)
+        : [];
     if (after) {
       note({ seq: expected, exact: true, reason: `event ${expected} is missing (the next stored event is ${after.seq})` });
       gap = true;
     }
   }
   if (!gap && expected < lastSigned) note({ seq: expected, exact: true, reason: `the log ends at ${expected} events but checkpoint ${lastSigned} was signed over ${lastSigned}: events ${expected} to ${lastSigned - 1} are gone` });
-  const [state] = await db.select({ next: logState.nextSeq }).from(logState);
-  if (!gap && state && Number(state.next) !== expected) note({ seq: Math.min(expected, Number(state.next)), exact: true, reason: `the log counter says ${state.next} events, the log holds ${expected}` });
+  if (!gap && state && committed !== expected) note({ seq: Math.min(expected, committed), exact: true, reason: `the log counter says ${committed} events, the log holds ${expected}` });
 
   problems.sort((a, b) => a.seq - b.seq || Number(b.exact) - Number(a.exact));
   // A checkpoint only bounds a change to a range; an event found bad inside that range names it.
