@@ -29,7 +29,8 @@ export const signInAction = definePublicAction(schema, async ({ email, password,
     }
     throw err;
   }
-  return ok({ redirectTo: safeNext(next) });
+  // The factor step sends sessions that need no second factor straight on to `next`.
+  return ok({ redirectTo: `/login/factor?next=${encodeURIComponent(safeNext(next))}` });
 });
 
 /**

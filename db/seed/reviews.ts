@@ -32,7 +32,7 @@ const must = <T>(r: { ok: true; data: T } | { ok: false; formError?: string; fie
 };
 
 /** A complete, signed submission of one product for one period, answered at `maturity` with one file linked to every control. */
-type SubmitOptions = { publishable?: boolean; rollouts?: "safe" | "all" };
+type SubmitOptions = { publishable?: boolean; rollouts?: "safe" | "all"; /** Leave it complete but unsigned, waiting for the officer. */ unsigned?: boolean };
 
 async function submitted(db: Db, officer: Actor, productName: string, period: [string, string], maturity: number, opts: SubmitOptions = {}): Promise<string> {
   const [product] = await db.select().from(products).where(and(eq(products.organisationId, officer.organisationId), eq(products.name, productName)));
@@ -76,7 +76,7 @@ async function submitted(db: Db, officer: Actor, productName: string, period: [s
     }
     return a!.id;
   });
-  must(await submitAttestation(db, officer, { attestationId: id, signerName: officer.name, signerTitle: "Head of compliance", confirm: true }), "submit");
+  if (!opts.unsigned) must(await submitAttestation(db, officer, { attestationId: id, signerName: officer.name, signerTitle: "Head of compliance", confirm: true }), "submit");
   return id;
 }
 
@@ -124,6 +124,9 @@ export async function seedDemoReviews(db: Db): Promise<number> {
   const scoring = await submitted(db, bastion, "Bastion EDR", ["2026-01-01", "2026-06-30"], 3);
   await panel(scoring, 14, auditor);
   await scoreAll(db, reviewer, scoring, () => 3, 4);
+
+  // Complete and waiting for an officer's signature (signing asks for a recent second factor).
+  await submitted(db, bastion, "Bastion EDR", ["2026-07-01", "2026-12-31"], 3, { unsigned: true });
 
   // Reconciliation: both submitted, with a spread of 2 on two controls.
   const reconciling = await submitted(db, bastion, "Bastion EDR", ["2025-07-01", "2025-12-31"], 3);

@@ -61,3 +61,8 @@ export async function clearAfterSuccess(db: DbOrTx, keys: string[]): Promise<voi
   const own = keys.filter((k) => k.startsWith("account:") || k.startsWith("device:"));
   if (own.length) await db.delete(authThrottle).where(inArray(authThrottle.key, own));
 }
+
+/** Clears one counter (a second-factor success clears the person's factor counter). */
+export async function clearThrottleKey(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
+}

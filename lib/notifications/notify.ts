@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "report_published",
   "new_sign_in",
   "sessions_ended",
+  "factors_reset",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

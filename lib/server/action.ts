@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getActor, type Actor } from "@/lib/auth/session";
+import { getSignedIn, type Actor } from "@/lib/auth/session";
+import { STEP_UP_MESSAGE, stepUpRequired } from "@/lib/auth/step-up";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { fail, type ActionResult, type FieldErrors } from "@/lib/result";
 import { isDatabaseUnreachable } from "./db-errors";
@@ -27,12 +28,15 @@ type Handler<S extends z.ZodType, R> = (input: z.output<S>, actor: Actor) => Pro
  * used, then runs the handler; unexpected errors are logged with a reference
  * and never shown raw. The permission is attached for the authorization matrix.
  */
-export function defineAction<S extends z.ZodType, R>(permission: Permission, schema: S, handler: Handler<S, R>) {
+export function defineAction<S extends z.ZodType, R>(permission: Permission, schema: S, handler: Handler<S, R>, options: { stepUp?: boolean } = {}) {
   const action = async (raw: z.input<S>): Promise<ActionResult<R>> => {
     try {
-      const actor = await getActor();
-      if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again to continue.");
+      const signedIn = await getSignedIn();
+      if (!signedIn) return fail("unauthenticated", "Your session has ended. Sign in again to continue.");
+      const { actor } = signedIn;
       if (!can(actor.role, permission)) return fail("forbidden", "You do not have permission to do that.");
+      // Sensitive steps (signing, co-signing, API tokens) need a second factor given in the last 15 minutes.
+      if (options.stepUp && (await stepUpRequired(signedIn))) return fail("step_up", STEP_UP_MESSAGE);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return fail("invalid", "Some fields need attention.", zodFieldErrors(parsed.error));
       return await handler(parsed.data, actor);
@@ -44,7 +48,7 @@ export function defineAction<S extends z.ZodType, R>(permission: Permission, sch
       return fail("error", `Something went wrong and nothing was saved. If it happens again, quote reference ${ref}.`);
     }
   };
-  return Object.assign(action, { permission });
+  return Object.assign(action, { permission, stepUp: Boolean(options.stepUp) });
 }
 
 /** For the few actions anyone may call (signing in, setting a password from a link). */

@@ -19,6 +19,13 @@ export default async function AccountPage() {
           <ChangePasswordForm email={actor.email} />
         </Card>
         <Card>
+          <h2 className="mb-2 text-lg font-semibold">Sign-in security</h2>
+          <p className="mb-4 text-sm text-muted">Second factors (authenticator app, passkeys and security keys) and your recovery codes.</p>
+          <Link href="/account/security" className="text-brand-700 underline">
+            Manage second factors
+          </Link>
+        </Card>
+        <Card>
           <h2 className="mb-2 text-lg font-semibold">Sign out everywhere</h2>
           <p className="mb-4 text-sm text-muted">Ends your sessions on every device and browser, including this one. Use it if you signed in on a shared machine or lost a device.</p>
           <SignOutEverywhere />

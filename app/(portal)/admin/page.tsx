@@ -43,6 +43,13 @@ export default async function AdminLanding() {
             Read the outbox
           </Link>
         </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">Sign-in policy</h2>
+          <p className="mb-3 text-sm text-muted">Which roles must use a second factor (authenticator app, passkey or security key).</p>
+          <Link className="text-brand-700 underline" href="/admin/security">
+            Set the sign-in policy
+          </Link>
+        </Card>
       </div>
     </>
   );

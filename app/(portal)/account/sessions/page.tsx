@@ -6,7 +6,7 @@ import { listLiveSessions } from "@/lib/auth/session-list";
 import { count } from "@/lib/format";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { DateTime } from "@/components/notifications/date-time";
-import { EndOtherSessionsButton, EndSessionButton } from "./session-buttons";
+import { EndSessionButton, OtherSessions } from "./session-buttons";
 
 export const metadata: Metadata = { title: "Your sessions" };
 export const dynamic = "force-dynamic";
@@ -68,15 +68,7 @@ export default async function SessionsPage() {
             ))}
           </ul>
           <div className="mt-6">
-            {others > 0 ? (
-              <Card>
-                <h2 className="mb-2 text-lg font-semibold">End all other sessions</h2>
-                <p className="mb-4 text-sm text-muted">Signs out every other browser and device; you stay signed in here.</p>
-                <EndOtherSessionsButton />
-              </Card>
-            ) : (
-              <EmptyState title="No other sessions">This is your only session. When you sign in on another browser or device, it is listed here.</EmptyState>
-            )}
+            <OtherSessions others={others} />
           </div>
         </>
       )}

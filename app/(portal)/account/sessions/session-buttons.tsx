@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { Card, EmptyState } from "@/components/ui/page-header";
 import { count } from "@/lib/format";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
 
@@ -35,7 +36,11 @@ export function EndSessionButton({ sessionId, current, describedBy }: { sessionI
   );
 }
 
-export function EndOtherSessionsButton() {
+/**
+ * "End all other sessions", or the empty state when there are none. One component either way,
+ * so the result message survives the refresh that removes the card.
+ */
+export function OtherSessions({ others }: { others: number }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
@@ -50,9 +55,17 @@ export function EndOtherSessionsButton() {
   return (
     <div>
       <FormAlert message={message?.text} tone={message?.tone} />
-      <Button variant="danger" onClick={end} disabled={pending}>
-        {pending ? "Ending…" : "End all other sessions"}
-      </Button>
+      {others > 0 ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">End all other sessions</h2>
+          <p className="mb-4 text-sm text-muted">Signs out every other browser and device; you stay signed in here.</p>
+          <Button variant="danger" onClick={end} disabled={pending}>
+            {pending ? "Ending…" : "End all other sessions"}
+          </Button>
+        </Card>
+      ) : (
+        <EmptyState title="No other sessions">This is your only session. When you sign in on another browser or device, it is listed here.</EmptyState>
+      )}
     </div>
   );
 }

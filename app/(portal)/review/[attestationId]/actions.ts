@@ -33,9 +33,9 @@ export const signDecisionAction = defineAction("review.use", signDecisionSchema,
     const r = a ? await loadReconciliation(tx, actor, a) : null;
     return r?.outcome ?? null;
   });
-});
+}, { stepUp: true });
 
-export const cosignDecisionAction = defineAction("review.use", z.object({ attestationId: z.string().uuid() }), async (input, actor) => cosignDecision(await getDb(), actor, input.attestationId));
+export const cosignDecisionAction = defineAction("review.use", z.object({ attestationId: z.string().uuid() }), async (input, actor) => cosignDecision(await getDb(), actor, input.attestationId), { stepUp: true });
 
 export const reviewRemediationAction = defineAction("review.use", reviewRemediationSchema, async (input, actor) => reviewRemediation(await getDb(), actor, input));
 

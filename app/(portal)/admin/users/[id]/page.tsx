@@ -9,6 +9,8 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "../user-form";
 import { AccountControls } from "./account-controls";
 import { SessionsControl } from "./sessions-control";
+import { ResetFactors } from "./reset-factors";
+import { listFactors } from "@/lib/auth/factors";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -20,6 +22,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   if (!user) notFound();
   const orgs = await listOrganisations(db);
   const liveSessions = await countLiveSessions(db, user.id);
+  const factors = await listFactors(db, user.id);
   return (
     <>
       <PageHeader title={user.name} description={`${user.email} · ${user.active ? (user.hasPassword ? "active" : "invited, no password set yet") : "deactivated"}`} />
@@ -36,6 +39,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <h2 className="mb-4 text-lg font-semibold">Sessions</h2>
           <SessionsControl userId={user.id} live={liveSessions} isSelf={user.id === actor.userId} />
         </Card>
+        {user.id !== actor.userId && (
+          <Card>
+            <ResetFactors userId={user.id} name={user.name} factorCount={factors.length} />
+          </Card>
+        )}
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import type { ActionResult } from "@/lib/result";
+import { useStepUp } from "@/components/auth/step-up";
 import { publishReportAction, reviewRemediationAction, addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
 
 /** Shared submit handling: success refreshes the page; refusals keep what was typed and show why. */
@@ -86,11 +87,13 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
   const conditional = result === "meets_with_conditions";
   const { register, handleSubmit, formState, setError, control } = useForm<DecisionValues>({ defaultValues: { summary: "", remediation: conditional ? [{ controlId: "", action: "", dueDate: "" }] : [] } });
   const { fields, append, remove } = useFieldArray({ control, name: "remediation" });
-  const { message, submit } = useSubmit<DecisionValues>((v) => signDecisionAction({ attestationId, summary: v.summary, remediation: v.remediation }), setError as never);
+  const stepUp = useStepUp();
+  const { message, submit } = useSubmit<DecisionValues>((v) => stepUp.guard(() => signDecisionAction({ attestationId, summary: v.summary, remediation: v.remediation })), setError as never);
   const errs = formState.errors.remediation;
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-4 border-t border-gray-200 pt-3">
       <h3 className="mb-2 font-semibold">Sign the decision</h3>
+      {stepUp.dialog}
       <FormAlert message={message} />
       <TextAreaField id="summary" label="The panel's reasoning" rows={4} required error={formState.errors.summary?.message} {...register("summary")} />
       {conditional ? (
@@ -152,7 +155,13 @@ function ActionButton<T>({ label, busyLabel, failure, run, onDone }: { label: st
 
 export function CosignButton({ attestationId }: { attestationId: string }) {
   const router = useRouter();
-  return <ActionButton label="Co-sign the decision" busyLabel="Co-signing…" failure="The decision could not be co-signed." run={() => cosignDecisionAction({ attestationId })} onDone={() => router.refresh()} />;
+  const stepUp = useStepUp();
+  return (
+    <>
+      {stepUp.dialog}
+      <ActionButton label="Co-sign the decision" busyLabel="Co-signing…" failure="The decision could not be co-signed." run={() => stepUp.guard(() => cosignDecisionAction({ attestationId }))} onDone={() => router.refresh()} />
+    </>
+  );
 }
 
 export function RemediationReviewForm({ itemId }: { itemId: string }) {

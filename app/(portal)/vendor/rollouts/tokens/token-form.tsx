@@ -10,19 +10,21 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useStepUp } from "@/components/auth/step-up";
 import { createApiTokenAction } from "./actions";
 
 export function TokenForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; expiresAt: string } | null>(null);
+  const stepUp = useStepUp();
   const { register, handleSubmit, formState, setError, reset } = useForm<ApiTokenInput>({
     resolver: zodResolver(apiTokenSchema),
     defaultValues: { name: "", scopes: ["rollouts:write", "rollouts:read"], lifetimeDays: String(DEFAULT_TOKEN_LIFETIME_DAYS) },
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const res = await createApiTokenAction(values);
+    const res = await stepUp.guard(() => createApiTokenAction(values));
     if (!res.ok) {
       applyFieldErrors(res, setError);
       return setFormError(res.formError ?? "Check the fields marked below.");
@@ -33,6 +35,7 @@ export function TokenForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
+      {stepUp.dialog}
       <FormAlert message={formError} />
       {created ? (
         <div role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">

@@ -9,7 +9,7 @@ export const submitAttestationAction = defineAction("vendor.submit", signSchema,
   const result = await submitAttestation(await getDb(), actor, input);
   if (result.ok) revalidatePath(`/vendor/attestations/${input.attestationId}`);
   return result;
-});
+}, { stepUp: true });
 
 /** Stands in for "reviewers request changes" until reviews exist: the officer opens revision n+1 from the snapshot. */
 export const createRevisionAction = defineAction("vendor.submit", attestationIdSchema, async ({ attestationId }, actor) => {

@@ -8,11 +8,13 @@ import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useStepUp } from "@/components/auth/step-up";
 import { createRevisionAction, submitAttestationAction } from "./actions";
 
 export function SignForm({ attestationId, statement, defaultName }: { attestationId: string; statement: string; defaultName: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const stepUp = useStepUp();
   const { register, handleSubmit, formState, setError } = useForm<SignInput>({
     resolver: zodResolver(signSchema),
     defaultValues: { attestationId, signerName: defaultName, signerTitle: "", confirm: false as unknown as true },
@@ -20,7 +22,7 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await submitAttestationAction(values);
+    const result = await stepUp.guard(() => submitAttestationAction(values));
     if (result.ok) {
       router.refresh();
       return;
@@ -30,6 +32,7 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
   });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
+      {stepUp.dialog}
       <FormAlert message={formError} />
       <blockquote id="statement" className="mb-4 border-l-4 border-brand-700 bg-gray-50 p-3 text-sm">{statement}</blockquote>
       <TextField id="signerName" label="Your full name (typed signature)" required autoComplete="name" error={e.signerName?.message} {...register("signerName")} />
