@@ -27,10 +27,7 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: [/.*\.setup\.ts/, /mfa\.spec\.ts/] },
-    // Second factors last: one test switches a role's policy on for a while (e2e/mfa.spec.ts).
-    // E2E_MFA_ALONE=1 runs them right after sign-in, without the rest (while working on them).
-    { name: "mfa", use: { ...devices["Desktop Chrome"] }, dependencies: [process.env.E2E_MFA_ALONE ? "setup" : "chromium"], testMatch: /mfa\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /.*\.setup\.ts/ },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

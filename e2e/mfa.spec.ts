@@ -2,8 +2,9 @@ import { generate } from "otplib";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { clientAddressFor, expect, signIn, storageStateFor, test, uniqueName } from "./fixtures";
 
-// Second factors as people meet them. This file runs in its own Playwright project after all
-// the others (playwright.config.ts): one test switches the reviewers' policy on for a while.
+// Second factors as people meet them. One test switches the platform reviewers' policy on for
+// a while: the policy applies from the next sign-in, so it touches no stored session, and no other
+// test signs a reviewer in with the right password. Keep it that way (or give this its own project).
 
 const PASSWORD = "quiet-lantern-orchard-51";
 
