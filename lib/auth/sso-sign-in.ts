@@ -5,6 +5,7 @@ import { memberships, organisations, ssoProviders, users } from "@/db/schema";
 import { getPrincipalForSignIn } from "@/lib/identity/queries";
 import { recordAudit, type AuditActor } from "@/lib/server/audit";
 import type { SessionClaims, SignInContext } from "./credentials";
+import { noticeNewSignIn } from "./new-device-notice";
 import { createSession } from "./sessions";
 import { emailDomainAllowed, nameFromClaims, roleForNewPerson, type SsoRefusal } from "./sso-rules";
 
@@ -74,8 +75,11 @@ export async function completeSsoSignIn(db: DbOrTx, providerId: string, claims: 
     if (!person) return null;
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, person.userId));
     const session = await createSession(tx, { userId: person.userId, userAgent: context.userAgent, clientAddress, method: "sso", providerId: provider.id });
+    // As on the password path: a browser that has not signed in to this account before is news to the person.
+    const knownDevice = context.device?.userId === person.userId;
+    await noticeNewSignIn(tx, { userId: person.userId, sessionId: session.id, userAgent: context.userAgent, clientAddress, knownDevice });
     const actor = { userId: person.userId, organisationId: provider.organisationId, role: person.role };
-    await recordAudit(tx, actor, "auth.signed_in", { type: "user", id: person.userId }, { session: session.id, method: "sso", provider: provider.id }, { clientAddress });
+    await recordAudit(tx, actor, "auth.signed_in", { type: "user", id: person.userId }, { session: session.id, method: "sso", provider: provider.id, knownDevice }, { clientAddress });
     const claimsOut: SessionClaims = { id: person.userId, sv: person.sessionVersion, role: person.role, org: provider.organisationId, sid: session.id };
     return claimsOut;
   });
