@@ -6,6 +6,7 @@ import { getOrganisation } from "@/lib/identity/queries";
 import { isUuid } from "@/lib/ids";
 import { PageHeader } from "@/components/ui/page-header";
 import { OrganisationForm } from "../organisation-form";
+import { SsoSection } from "./sso-section";
 
 export const metadata: Metadata = { title: "Edit organisation" };
 
@@ -18,6 +19,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
     <>
       <PageHeader title={`Edit ${org.name}`} />
       <OrganisationForm initial={{ id: org.id, name: org.name, kind: org.kind }} />
+      <SsoSection organisation={org} />
     </>
   );
 }
