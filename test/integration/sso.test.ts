@@ -94,7 +94,7 @@ describe(`single sign-on (${process.env.TEST_DB_DRIVER})`, () => {
     const created = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.action, "user.created_by_sso"), eq(auditEvents.targetId, first.claims.id)));
     expect(created.map((e) => e.details)).toEqual([{ provider: providerId, role: "gov_auditor", organisationId: orgId }]);
     const signedIn = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.action, "auth.signed_in"), eq(auditEvents.actorUserId, first.claims.id)));
-    expect(signedIn.map((e) => e.details)).toContainEqual({ session: second.ok ? second.claims.sid : "", method: "sso", provider: providerId });
+    expect(signedIn.map((e) => e.details)).toContainEqual({ session: second.ok ? second.claims.sid : "", method: "sso", provider: providerId, knownDevice: false });
   });
 
   it("gives the default role when no mapping line applies", async () => {
