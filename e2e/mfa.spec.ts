@@ -101,6 +101,21 @@ test("an authenticator app: enrol it, sign in with it, and use a recovery code o
   await page.getByLabel("Recovery code").fill(codes[1]!);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/vendor$/);
+
+  // Guessing is throttled like passwords: after five wrong codes even the right one waits.
+  await signOut(page);
+  await signIn(page, person.email, PASSWORD);
+  const field = page.getByLabel("Code from your authenticator app");
+  for (let i = 0; i < 6 && !(await page.getByText(/Too many attempts/).isVisible()); i++) {
+    await field.fill(String(100000 + i));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByText(/That code is not right|Too many attempts/).first()).toBeVisible();
+  }
+  await expect(page.getByText(/Too many attempts\. Try again in \d+ seconds\./)).toBeVisible();
+  await field.fill(await nextCode(secret));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText(/Too many attempts/)).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/factor/);
   await ctx.close();
 });
 
