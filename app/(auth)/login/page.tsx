@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getActor } from "@/lib/auth/session";
+import { getSessionState, pendingFactorPath } from "@/lib/auth/session";
 import { safeNext } from "@/lib/auth/safe-next";
 import { listSignInProviders } from "@/lib/auth/sso";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -15,7 +15,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next: raw, error } = await searchParams;
   // Only a normalised same-origin path ever reaches the form or a redirect.
   const next = safeNext(typeof raw === "string" ? raw : undefined);
-  if (await getActor()) redirect(next);
+  // Signed in already: on to `next`, or to the second-factor step the session still owes.
+  const state = await getSessionState();
+  if (state) redirect(state.stage === "ready" ? next : `${pendingFactorPath(state.stage)}?next=${encodeURIComponent(next)}`);
   const providers = await listSignInProviders(await getDb());
   return (
     <>
