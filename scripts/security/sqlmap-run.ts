@@ -192,8 +192,8 @@ function runSqlmap(t: Target): Promise<Result> {
       const identified = text.split(/sqlmap identified the following injection point\(s\)/).slice(1).join("\n");
       const injectable = [...identified.matchAll(/Parameter: ([^\n]+)\n\s+Type: ([^\n]+)/g)].map((m) => `${m[1]!.trim()}: ${m[2]!.trim()}`);
       const rejected = [...text.matchAll(/checking if the injection point on (?:\(custom\) )?\w+ parameter '([^']+)' is a false positive[\s\S]*?false positive or unexploitable injection point detected/g)].map((m) => m[1]!);
-      // Names sqlmap gives the parameters it tests ("GET parameter 'limit'", "(custom) POST parameter 'JSON type'", "URI parameter '#1*'").
-      const tested = [...new Set([...text.matchAll(/\b(?:GET|POST|URI|HEADER|COOKIE) parameter '([^']+)'/gi)].map((m) => m[1]!))];
+      // Every parameter sqlmap tested: "testing for SQL injection on GET parameter 'limit'" ("(custom) POST parameter 'JSON type'", "parameter 'User-Agent'").
+      const tested = [...new Set([...text.matchAll(/testing for SQL injection on (?:(?:\(custom\) )?\w+ )?parameter '([^']+)'/g)].map((m) => m[1]!))];
       resolve({ target: t, seconds: (Date.now() - started) / 1000, injectable: [...new Set(injectable)], rejected: [...new Set(rejected)], tested, notInjectable: !injectable.length && /all tested parameters do not appear to be injectable/.test(text), code });
     });
   });
