@@ -33,8 +33,8 @@ const summaryFields = {
   publishedAt: frameworkVersions.publishedAt,
   retiredAt: frameworkVersions.retiredAt,
   basedOnVersionId: frameworkVersions.basedOnVersionId,
-  controlCount: sql<number>`(select count(*)::int from ${catalogControls} where ${catalogControls.versionId} = ${frameworkVersions.id})`,
-  domainCount: sql<number>`(select count(*)::int from ${catalogDomains} where ${catalogDomains.versionId} = ${frameworkVersions.id})`,
+  controlCount: sql<number>`(select count(*)::int from catalog_controls c where c.version_id = framework_versions.id)`,
+  domainCount: sql<number>`(select count(*)::int from catalog_domains d where d.version_id = framework_versions.id)`,
 };
 
 /** Every version, grouped by framework, newest first. Readers without catalog.manage pass includeDrafts=false. */
@@ -200,7 +200,7 @@ export async function listDomains(db: DbOrTx, versionId: string) {
       key: catalogDomains.key,
       title: catalogDomains.title,
       description: catalogDomains.description,
-      controlCount: sql<number>`(select count(*)::int from ${catalogControls} where ${catalogControls.domainId} = ${catalogDomains.id})`,
+      controlCount: sql<number>`(select count(*)::int from catalog_controls c where c.domain_id = catalog_domains.id)`,
     })
     .from(catalogDomains)
     .where(eq(catalogDomains.versionId, versionId))

@@ -55,7 +55,7 @@ function filterConditions(organisationId: string, f: Omit<VaultFilter, "page">, 
   );
 }
 
-const linkCount = sql<number>`(select count(*)::int from ${evidenceLinks} where ${evidenceLinks.evidenceId} = ${evidenceItems.id})`;
+const linkCount = sql<number>`(select count(*)::int from evidence_links l where l.evidence_id = evidence_items.id)`;
 
 /** One page of the organisation's vault, newest first, with the total that matches (one query). */
 export async function listEvidence(db: DbOrTx, organisationId: string, filter: VaultFilter, today: string) {

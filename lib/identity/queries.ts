@@ -58,7 +58,7 @@ export async function listOrganisations(db: DbOrTx, page: { limit?: number; offs
       id: organisations.id,
       name: organisations.name,
       kind: organisations.kind,
-      members: sql<number>`(select count(*)::int from ${memberships} where ${memberships.organisationId} = ${organisations.id})`,
+      members: sql<number>`(select count(*)::int from memberships m where m.organisation_id = organisations.id)`,
     })
     .from(organisations)
     .orderBy(asc(organisations.kind), asc(organisations.name), asc(organisations.id));
