@@ -1,16 +1,13 @@
-import "server-only";
+import type { ComponentProps } from "react";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { listRolloutRecords } from "@/lib/rollouts/store";
 import { EmptyState } from "@/components/ui/page-header";
 import { RolloutTable } from "./rollout-table";
 
 /**
- * A product's releases with their worst finding, for the product page. The
- * caller passes the organisation from the session; the query filters by it.
+ * A product's releases with their worst finding, for the product page. The page
+ * fetches them (for the caller's organisation only); this only renders.
  */
-export async function ProductReleases({ productId, organisationId }: { productId: string; organisationId: string }) {
-  const rows = await listRolloutRecords(await getDb(), organisationId, { productId, limit: 50 });
+export function ProductReleases({ rows }: { rows: ComponentProps<typeof RolloutTable>["rows"] }) {
   return (
     <section aria-labelledby="product-releases-heading" className="mt-6">
       <h2 id="product-releases-heading" className="mb-2 text-lg font-semibold">Releases</h2>

@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { WithdrawnLine } from "@/components/vendor/withdrawal";
 import { ProductReleases } from "@/components/rollouts/product-releases";
+import { listRolloutRecords } from "@/lib/rollouts/store";
 
 export const metadata: Metadata = { title: "Product" };
 export const dynamic = "force-dynamic";
@@ -23,6 +24,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const product = await getProduct(db, actor.organisationId, productId);
   if (!product) notFound();
   const rows = await listAttestations(db, actor.organisationId, { productId: product.id });
+  const releases = await listRolloutRecords(db, actor.organisationId, { productId: product.id, limit: 50 });
   return (
     <>
       <PageHeader
@@ -71,7 +73,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         )}
       </section>
       {/* Releases of this product: rendered by the rollouts feature. */}
-      <ProductReleases productId={product.id} organisationId={actor.organisationId} />
+      <ProductReleases rows={releases} />
     </>
   );
 }
