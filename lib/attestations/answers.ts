@@ -6,9 +6,10 @@ import type { Db, DbOrTx } from "@/db/client";
 import { attestationAnswers, attestations, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/server/audit";
-import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
+import { fail, fieldError, ok, type ActionResult, type Failure } from "@/lib/result";
 import type { AnswerFields, evidenceLinksSchema, saveAnswerSchema, startAttestationSchema } from "@/lib/validations/vendor";
 import { answerColumns, listApplicableControls, type SavedAnswer } from "./queries";
+import { findOverlappingAttestation, whereItIs, type OverlappingAttestation } from "./overlap";
 
 export const LOCKED_MESSAGE = "This attestation has been submitted and can no longer be changed. Create a revision to make changes.";
 export const WITHDRAWN_MESSAGE = "This attestation has been withdrawn and can no longer be changed or revised.";
@@ -18,16 +19,27 @@ export async function startAttestation(db: Db, actor: Actor, input: z.output<typ
   if (!product) return fieldError("productId", "Choose one of your organisation's products.");
   const [version] = await db.select({ id: frameworkVersions.id }).from(frameworkVersions).where(and(eq(frameworkVersions.id, input.frameworkVersionId), eq(frameworkVersions.status, "published")));
   if (!version) return fieldError("frameworkVersionId", "Choose a published catalog version.");
-  const id = await db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
+    // The product row lock makes two starts of the same product take turns, so both cannot pass the check.
+    await tx.select({ id: products.id }).from(products).where(eq(products.id, product.id)).for("update");
+    const existing = await findOverlappingAttestation(tx, actor.organisationId, { ...input, productId: product.id, frameworkVersionId: version.id });
+    if (existing) return duplicateOf(existing);
     const [row] = await tx
       .insert(attestations)
       .values({ lineageId: crypto.randomUUID(), organisationId: actor.organisationId, productId: product.id, frameworkVersionId: version.id, kind: input.kind, periodStart: input.periodStart, periodEnd: input.periodEnd, createdBy: actor.userId })
       .returning({ id: attestations.id });
     if (!row) throw new Error("insert returned no row");
     await recordAudit(tx, auditActor(actor), "attestation.started", { type: "attestation", id: row.id }, { productId: product.id, frameworkVersionId: version.id, kind: input.kind });
-    return row.id;
+    return ok({ id: row.id });
   });
-  return ok({ id });
+}
+
+/** A second attestation of the same product, catalog version and period is refused; changes to the first go in a revision of it. */
+function duplicateOf(existing: OverlappingAttestation): Failure {
+  return {
+    ...fail("conflict", `This product already has an attestation against this catalog version for ${existing.periodStart} to ${existing.periodEnd}, which overlaps the period you entered. ${whereItIs(existing.status)}`),
+    link: { href: `/vendor/attestations/${existing.id}`, text: `Open the existing attestation (${existing.periodStart} to ${existing.periodEnd})` },
+  };
 }
 
 /** Locks the attestation row for the rest of the transaction, so a save cannot slip in while it is being submitted. */

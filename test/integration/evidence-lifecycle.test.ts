@@ -82,7 +82,7 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
   it("keeps a signed submission verifiable against the version it signed after the file is replaced", async () => {
     const versionId = await baselineVersionId(t.db);
     const productId = await productNamed(t.db, officer.organisationId, "Aegis Sensor");
-    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2025-01-01", periodEnd: "2025-06-30" });
+    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2023-01-01", periodEnd: "2023-06-30" });
     if (!started.ok) throw new Error("start failed");
     const attestationId = started.data.id;
     const id = await uploadFile("Release procedure", pdf("procedure v1"));
@@ -116,7 +116,7 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
     const id = await uploadFile("Mistaken upload", pdf("mistake"));
     const linkedId = await uploadFile("Linked upload", pdf("linked"));
     const productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
-    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: await baselineVersionId(t.db), kind: "new", periodStart: "2025-07-01", periodEnd: "2025-12-31" });
+    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: await baselineVersionId(t.db), kind: "new", periodStart: "2023-07-01", periodEnd: "2023-12-31" });
     if (!started.ok) throw new Error("start failed");
     const ws = (await loadWorkspace(t.db, officer.organisationId, started.data.id))!;
     await setEvidenceLinks(t.db, officer, { attestationId: started.data.id, controlId: ws.controls[0]!.id, evidenceIds: [linkedId] });

@@ -160,6 +160,7 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
     });
     let storedProducts = 0;
     let storedStarts = 0;
+    let refusedOverlaps = 0;
     await fc.assert(
       fc.asyncProperty(product, start, async (p, s) => {
         const pp = productSchema.safeParse(p);
@@ -175,6 +176,11 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
         const sp = startAttestationSchema.safeParse(s);
         if (sp.success) {
           const r = await startAttestation(t.db, officer, sp.data);
+          // A period overlapping an earlier start of the same product is refused, with a link to that attestation.
+          if (!r.ok && r.code === "conflict") {
+            refusedOverlaps++;
+            expect(r.link?.href).toMatch(/^\/vendor\/attestations\/[0-9a-f-]{36}$/);
+          }
           if (r.ok) {
             storedStarts++;
             const [row] = await t.db.select().from(attestations).where(eq(attestations.id, r.data.id));
@@ -184,7 +190,8 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
       }),
       { numRuns: 1000, seed },
     );
-    console.log(`product/attestation fuzz: 1000 runs, ${storedProducts} products and ${storedStarts} attestations stored, ${Date.now() - started} ms`);
-    expect(Math.min(storedProducts, storedStarts)).toBeGreaterThan(100);
+    console.log(`product/attestation fuzz: 1000 runs, ${storedProducts} products and ${storedStarts} attestations stored, ${refusedOverlaps} overlapping starts refused, ${Date.now() - started} ms`);
+    expect(Math.min(storedProducts, storedStarts + refusedOverlaps)).toBeGreaterThan(100);
+    expect(storedStarts).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { submitAttestation } from "@/lib/attestations/submit";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import { createUrlEvidence } from "@/lib/evidence/vault";
-import { actorFor, ANSWERED, baselineVersionId, productNamed } from "./vendor-fixtures";
+import { actorFor, ANSWERED, baselineVersionId, productNamed, uniquePeriod } from "./vendor-fixtures";
 
 /** A person in a demo organisation, created for one test file (no password: they never sign in). */
 export async function makePerson(db: Db, orgSlug: string, role: Role, name: string, opts: { active?: boolean } = {}): Promise<Actor> {
@@ -26,7 +26,7 @@ export async function makePerson(db: Db, orgSlug: string, role: Role, name: stri
 export async function submitted(db: Db, officer: Actor, productName: string): Promise<{ id: string; controls: string[] }> {
   const versionId = await baselineVersionId(db);
   const productId = await productNamed(db, officer.organisationId, productName);
-  const r = await startAttestation(db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+  const r = await startAttestation(db, officer, { productId, frameworkVersionId: versionId, kind: "new", ...uniquePeriod() });
   if (!r.ok) throw new Error("start failed");
   const ws = (await loadWorkspace(db, officer.organisationId, r.data.id))!;
   const ev = await createUrlEvidence(db, officer, { title: "Deployment policy", description: "", kind: "url", url: "https://vendor.example/sdp", evidenceDate: "2026-01-01", validUntil: null, classification: "publishable" });

@@ -56,3 +56,10 @@ export async function requestChangesOn(db: Db, attestationId: string): Promise<v
   ];
   for (const s of steps) if (!s.ok) throw new Error(`review step failed: ${s.formError ?? JSON.stringify(s.fieldErrors)}`);
 }
+
+let periods = 0;
+/** A reporting period no other fixture in this file uses (and no demo attestation covers): a product cannot have two overlapping attestations. */
+export function uniquePeriod(): { periodStart: string; periodEnd: string } {
+  const year = 2000 + periods++;
+  return { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
+}

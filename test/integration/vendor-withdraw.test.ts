@@ -13,7 +13,7 @@ import { createUrlEvidence } from "@/lib/evidence/vault";
 import type { Actor } from "@/lib/auth/session";
 import { withdrawSchema } from "@/lib/validations/vendor";
 import { openTestDb } from "./test-db";
-import { actorFor, ANSWERED, baselineVersionId, makeTempDataDir, productNamed, requestChangesOn } from "./vendor-fixtures";
+import { actorFor, ANSWERED, baselineVersionId, makeTempDataDir, productNamed, requestChangesOn, uniquePeriod } from "./vendor-fixtures";
 
 makeTempDataDir();
 let t: Awaited<ReturnType<typeof openTestDb>>;
@@ -22,7 +22,7 @@ let versionId: string, productId: string;
 const REASON = "The product was retired on 30 June; no later versions will ship.";
 
 async function startDraft(db: Db): Promise<string> {
-  const r = await startAttestation(db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+  const r = await startAttestation(db, officer, { productId, frameworkVersionId: versionId, kind: "new", ...uniquePeriod() });
   if (!r.ok) throw new Error("start failed");
   return r.data.id;
 }

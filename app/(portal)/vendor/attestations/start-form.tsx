@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -15,6 +16,7 @@ type Option = { id: string; label: string };
 export function StartForm({ products, versions, productId }: { products: Option[]; versions: Option[]; productId?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<{ href: string; text: string } | null>(null);
   const year = new Date().getFullYear();
   const { register, handleSubmit, formState, setError } = useForm<StartAttestationInput>({
     resolver: zodResolver(startAttestationSchema),
@@ -23,17 +25,31 @@ export function StartForm({ products, versions, productId }: { products: Option[
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
+    setExisting(null);
     const result = await startAttestationAction(values);
     if (result.ok) {
       router.push(`/vendor/attestations/${result.data.id}`);
       return;
     }
     applyFieldErrors(result, setError);
+    // What the person typed stays in the form: only the message and the link to the other attestation appear.
+    setExisting(result.link ?? null);
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-lg">
-      <FormAlert message={formError} />
+      {existing ? (
+        <div aria-live="polite">
+          <div role="alert" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+            <p>{formError}</p>
+            <p className="mt-2">
+              <Link href={existing.href} className="underline">{existing.text}</Link>
+            </p>
+          </div>
+        </div>
+      ) : (
+        <FormAlert message={formError} />
+      )}
       <SelectField id="productId" label="Product" required error={e.productId?.message} {...register("productId")}>
         <option value="">Choose…</option>
         {products.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
