@@ -143,6 +143,23 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await page.getByRole("link", { name: "Verify the submission" }).click();
   await expect(page.getByText("The submission matches")).toBeVisible();
 
+  // Starting the same product and period again is refused with a link to this one; what was typed stays.
+  const productId = productUrl.split("/").pop()!;
+  await page.goto(`/vendor/attestations/new?product=${productId}`);
+  await page.getByLabel("Catalog version").selectOption({ label: "Safe Deployment Principles 1.0" });
+  await page.getByLabel("Kind of attestation").selectOption({ label: "Revised attestation" });
+  await page.getByRole("button", { name: "Start attestation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "already has an attestation" })).toContainText("submitted and is waiting for a review panel");
+  await expect(page.getByRole("link", { name: /^Open the existing attestation/ })).toHaveAttribute("href", attestationUrl);
+  await expect(page.getByLabel("Product")).toHaveValue(productId);
+  await expect(page.getByLabel("Kind of attestation")).toHaveValue("revised");
+  // The workspace says where the submitted one is; it offers no "Continue the draft" for it.
+  await page.goto("/vendor");
+  const step = page.getByRole("listitem").filter({ has: page.locator(`a[href="${attestationUrl}"]`) });
+  await expect(step).toContainText("is submitted and waits for an administrator to assign its review panel");
+  await expect(step).not.toContainText("Continue the draft");
+  await expect(page.getByRole("link", { name: "Record how your recent releases were rolled out" })).toHaveAttribute("href", "/vendor/rollouts/new");
+
   // A third version of the log after signing: the submission still verifies against version 2, the one it signed.
   await page.goto(logUrl);
   await expect(page.getByRole("button", { name: "Delete this item" })).toHaveCount(0);
