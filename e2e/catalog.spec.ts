@@ -102,6 +102,15 @@ for (const who of ["observer", "officer", "contributor", "reviewer"] as const) {
     await page.goto("/catalog");
     await expect(page.getByRole("heading", { name: "Principles catalog" })).toBeVisible();
     await expect(page.getByRole("link", { name: /\beditor\b/i })).toHaveCount(0);
+    // File-format detail is for vendors, behind a disclosure; reviewers and observers read plain text only.
+    if (who === "officer" || who === "contributor") {
+      await expect(page.getByRole("link", { name: "JSON Schema" })).toBeHidden();
+      await page.getByText("For developers: the file format").click();
+      await expect(page.getByRole("link", { name: "JSON Schema" })).toHaveAttribute("href", "/api/catalog/schema.json");
+    } else {
+      await expect(page.getByText(/JSON Schema/)).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Reading the catalog" })).toBeVisible();
+    }
     await page.getByRole("link", { name: "Safe Deployment Principles 1.0" }).click();
     await expect(page.getByRole("link", { name: "Download OSCAL" })).toBeVisible();
     await expect(page.getByRole("link", { name: /\bedit(or)?\b/i })).toHaveCount(0);

@@ -7,6 +7,7 @@ import { listFrameworkVersions } from "@/lib/catalog/queries";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { StatusBadge, formatDate } from "@/components/catalog/badges";
+import { CatalogGuide } from "./catalog-guide";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -62,9 +63,7 @@ export default async function CatalogPage() {
           </table>
         </div>
       )}
-      <p className="mt-4 text-sm text-muted">
-        The import and export format is described by its <a href="/api/catalog/schema.json" className="underline">JSON Schema</a>.
-      </p>
+      <CatalogGuide role={actor.role} />
     </>
   );
 }

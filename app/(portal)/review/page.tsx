@@ -10,13 +10,17 @@ export const metadata: Metadata = { title: "Reviews" };
 
 export default async function ReviewLanding() {
   const actor = await requirePermission("review.use");
-  const who = actor.role === "gov_auditor" ? "government auditor" : "platform reviewer";
+  const auditor = actor.role === "gov_auditor";
   const queue = await listQueue(await getDb(), actor);
   return (
     <>
       <PageHeader
         title="Reviews"
-        description={`As a ${who}, you score vendors' submitted attestations against the principles' rubrics, independently of the other reviewers, then reconcile and decide together.`}
+        description={
+          auditor
+            ? "As a government auditor on a review panel, you score vendors' submitted attestations with the other members, and you co-sign the panel's decision when someone else leads it."
+            : "As a platform reviewer on a review panel, you score vendors' submitted attestations with the other members; the panel's lead also decides and publishes the report."
+        }
       />
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Assigned to you, soonest due first</h2>
@@ -47,6 +51,18 @@ export default async function ReviewLanding() {
             ))}
           </ul>
         )}
+      </Card>
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold">How a review goes</h2>
+        <ol className="list-decimal space-y-2 pl-5 text-sm">
+          <li>An administrator places you on a panel. Before you see the submission, declare whether you have a conflict of interest; a declared conflict takes you off the panel.</li>
+          <li>
+            Score each control against its rubric (the scoring guide each control has in the catalog), with the vendor&apos;s answer, the evidence exactly as signed and the findings on linked rollout records beside it. Scoring is blind: you see the other members&apos; scores only after submitting your own.
+          </li>
+          <li>Ask the vendor questions about any control while you score; the vendor&apos;s compliance officer answers in the portal, without a new revision. The lead can instead ask for changes, and the vendor submits a revision: controls that did not change keep their scores.</li>
+          <li>When every scorecard is in, the lead compares the scores, agrees a final score per control with the panel, and signs the decision. {auditor ? "You, or another government auditor on the panel," : "A government auditor on the panel"} co-signs it.</li>
+          <li>The lead publishes the report once the vendor&apos;s compliance officer says it is ready, or seven days after the decision is co-signed. A decision that &ldquo;meets with conditions&rdquo; lists remediation items: the vendor closes each with evidence and the lead accepts or reopens it.</li>
+        </ol>
       </Card>
     </>
   );
