@@ -73,7 +73,7 @@ export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], strin
   telemetry_export: "Telemetry export",
   third_party_assessment: "Third-party assessment",
   attestation_letter: "Attestation letter",
-  url: "Web address (URL)",
+  url: "Web page",
 };
 export const CHANNEL_LABELS: Record<(typeof UPDATE_CHANNELS)[number], string> = { code: "Code and driver updates", content: "Content updates" };
 export const MAPPING_SCHEME_LABELS: Record<(typeof MAPPING_SCHEMES)[number], string> = {

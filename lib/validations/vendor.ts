@@ -83,15 +83,8 @@ export const CLASSIFICATION_LABELS: Record<(typeof CLASSIFICATIONS)[number], str
   reviewers_only: "Reviewers only",
   publishable: "May appear in published reports",
 };
-export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
-  document: "Document",
-  test_report: "Test report",
-  rollout_record: "Rollout record",
-  telemetry_export: "Telemetry export",
-  third_party_assessment: "Third-party assessment",
-  attestation_letter: "Attestation letter",
-  url: "Web page",
-};
+/** One label per evidence kind, defined with the catalog's kinds (lib/validations/catalog.ts). */
+export { EVIDENCE_KIND_LABELS } from "./catalog";
 
 /** Kinds a file can carry; a link may also be a plain "web page"; rollout records are added from their record only. */
 export const FILE_EVIDENCE_KINDS = ["document", "test_report", "telemetry_export", "third_party_assessment", "attestation_letter"] as const;
