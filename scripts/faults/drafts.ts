@@ -23,8 +23,11 @@ export async function completeDrafts(databaseUrl: string, email: string, count: 
     const ev = await createUrlEvidence(db, actor, { title: "Fault test deployment policy", description: "", kind: "url", url: "https://vendor.example/sdp", evidenceDate: "2026-01-01", validUntil: null, classification: "publishable" });
     if (!ev.ok) throw new Error("evidence failed");
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const r = await startAttestation(db, actor, { productId: product.id, frameworkVersionId: version.id, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    // One product cannot have two attestations for overlapping periods: each draft gets a year of its own, skipping years already attested.
+    for (let year = 2000; ids.length < count; year++) {
+      if (year > 2000 + count + 100) throw new Error("no free reporting period for the fault test's drafts");
+      const r = await startAttestation(db, actor, { productId: product.id, frameworkVersionId: version.id, kind: "new", periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
+      if (!r.ok && r.code === "conflict") continue;
       if (!r.ok) throw new Error("start failed");
       const ws = (await loadWorkspace(db, actor.organisationId, r.data.id))!;
       for (const c of ws.controls) {
