@@ -1,9 +1,10 @@
 import { LEVEL_LABELS } from "@/lib/validations/catalog";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The five maturity descriptors of a control, level 0 to 4. */
 export function RubricTable({ rubric, caption = "Rubric" }: { rubric: ReadonlyArray<string>; caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-lg border border-gray-300 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
@@ -21,6 +22,6 @@ export function RubricTable({ rubric, caption = "Rubric" }: { rubric: ReadonlyAr
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { DomainScoresChart } from "./charts";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Domain = { key: string; title: string; score: number };
 
@@ -23,7 +24,7 @@ export function DomainScores({ domains, note = "" }: { domains: readonly Domain[
           {note ? ` ${note}` : ""}
         </figcaption>
       </figure>
-      <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Domain scores table">
+      <ScrollRegion label="Domain scores table" className="mt-3">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Domain scores as a table</caption>
           <thead>
@@ -43,7 +44,7 @@ export function DomainScores({ domains, note = "" }: { domains: readonly Domain[
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { RESULT_LABELS, type OutcomeResult } from "@/lib/review/outcome";
 import type { ReportDocument } from "@/lib/reports/document";
 import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
 import { DomainScores } from "./domain-scores";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const ROLE_LABELS = { platform_reviewer: "Platform reviewer", gov_auditor: "Government auditor" } as const;
 const STATUS_LABELS = { open: "Open", closed: "Closed by the vendor, awaiting the panel", accepted: "Accepted by the panel" } as const;
@@ -141,7 +142,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
       </Section>
 
       <Section id="controls" title="Control scores">
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Control scores table">
+        <ScrollRegion label="Control scores table">
           <table className="min-w-full text-sm">
             <caption className="sr-only">The panel&apos;s consensus score for each control and what the rubric says it means</caption>
             <thead>
@@ -166,7 +167,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Section>
 
       <Section id="agreement" title="Inter-rater agreement">
@@ -196,7 +197,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
 
       <Section id="remediation" title="Remediation items">
         {doc.remediation.length ? (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Remediation items table">
+          <ScrollRegion label="Remediation items table">
             <table className="min-w-full text-sm">
               <caption className="sr-only">Conditions the vendor must meet, with due dates</caption>
               <thead>
@@ -221,7 +222,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : (
           <p>No conditions were set.</p>
         )}

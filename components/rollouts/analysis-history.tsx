@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { AnalysisHistoryEntry } from "@/lib/rollouts/history";
 import { SeverityBadge } from "./severity-badge";
 import { utc } from "./format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const REASONS: Record<AnalysisHistoryEntry["reason"], string> = {
   created: "Record stored",
@@ -22,8 +23,8 @@ export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryE
       {entries.length === 0 ? (
         <p className="text-sm">This record has not been analysed yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
+        <ScrollRegion label="Analyses of this record, oldest first">
+          <table className="w-full min-w-[40rem] text-left text-sm [&_td]:py-1 [&_td]:pr-3 [&_th]:py-1 [&_th]:pr-3">
             <caption className="sr-only">Analyses of this record, oldest first</caption>
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryE
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

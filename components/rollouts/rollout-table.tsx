@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { RolloutSummary } from "@/lib/rollouts/store";
 import { SeverityBadge } from "./severity-badge";
 import { utc } from "./format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Releases with their worst finding; used on the rollouts list and the product page. */
 export function RolloutTable({ rows, caption, showProduct = true }: { rows: RolloutSummary[]; caption: string; showProduct?: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-lg border border-gray-300 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
@@ -40,6 +41,6 @@ export function RolloutTable({ rows, caption, showProduct = true }: { rows: Roll
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { shareScale } from "./share-scale";
 import { timelineData, type TimelineMark } from "./timeline-data";
 import { utc } from "./format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const W = 720, H = 300, L = 56, R = 16, T = 16, B = 48;
 const MARK_COLOUR = { "gate-pass": "#166534", "gate-fail": "#b91c1c", halt: "#b91c1c", rollback: "#7c2d12", other: "#374151" } as const;
@@ -40,7 +41,8 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
   path += ` H${x(end)}`;
   const ticks = Array.from({ length: 5 }, (_, i) => start + ((end - start) * i) / 4);
   return (
-    <figure className="overflow-x-auto">
+    <ScrollRegion label="Rollout timeline chart">
+    <figure>
       <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[600px] max-w-3xl bg-white">
         {scale.ticks.map((p) => (
           <g key={p}>
@@ -83,5 +85,6 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
         {hiddenMarks + merged ? ` ${(hiddenMarks + merged).toLocaleString("en")} further markers are not drawn; every gate and event is in the tables below.` : ""}
       </figcaption>
     </figure>
+    </ScrollRegion>
   );
 }

@@ -3,6 +3,7 @@ import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { duration, utc } from "./format";
 import { GateCell } from "./gate-cell";
 import { TablePager, pageOf } from "./table-pager";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const th = "px-3 py-2";
 export const RINGS_PER_PAGE = 50;
@@ -26,7 +27,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
   };
   return (
     <div className="space-y-4">
-      <div id="rings" className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <ScrollRegion id="rings" label="Rings in order" className="rounded-lg border border-gray-300 bg-white">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <caption className="px-3 py-2 text-left font-semibold">Rings in order{rings.pageCount > 1 ? ` (${rings.from + 1}–${rings.to} of ${record.rings.length})` : ""}</caption>
           <thead className="bg-gray-100">
@@ -58,8 +59,8 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
           </tbody>
         </table>
         <TablePager label="Pages of rings" page={rings.page} pageCount={rings.pageCount} href={(p) => href("rings", p)} />
-      </div>
-      <div id="events" className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      </ScrollRegion>
+      <ScrollRegion id="events" label="Events" className="rounded-lg border border-gray-300 bg-white">
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="px-3 py-2 text-left font-semibold">Events{events.pageCount > 1 ? ` (${events.from + 1}–${events.to} of ${record.events.length.toLocaleString("en")})` : ""}</caption>
           <thead className="bg-gray-100">
@@ -84,7 +85,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
           </tbody>
         </table>
         <TablePager label="Pages of events" page={events.page} pageCount={events.pageCount} href={(p) => href("events", p)} />
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

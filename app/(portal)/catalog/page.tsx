@@ -8,6 +8,7 @@ import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { StatusBadge, formatDate } from "@/components/catalog/badges";
 import { CatalogGuide } from "./catalog-guide";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -30,7 +31,7 @@ export default async function CatalogPage() {
       {versions.length === 0 ? (
         <EmptyState title="No catalog versions yet" />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <ScrollRegion label="Framework versions" className="rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Framework versions</caption>
             <thead className="bg-gray-100">
@@ -61,7 +62,7 @@ export default async function CatalogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <CatalogGuide role={actor.role} />
     </>

@@ -10,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/notifications/pager";
 import { OutcomesChart, TrendChart } from "@/components/reports/charts";
 import { ResultBadge } from "@/components/reports/report-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -115,7 +116,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
           Domain scores from 0 to 4; the colour repeats the value (red below 1, orange below 2, yellow below 3, light green below 3.5, green from 3.5). {data.total > HEATMAP_PAGE ? `${HEATMAP_PAGE} reports per page.` : ""}
         </p>
         {data.rows.length ? (
-          <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Heatmap of scores by vendor and domain">
+          <ScrollRegion label="Heatmap of scores by vendor and domain" className="mt-2">
             <table className="min-w-full text-sm" data-testid="heatmap">
               <caption className="sr-only">Heatmap of domain scores: one row per report, one column per domain</caption>
               <thead>
@@ -156,7 +157,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : (
           <EmptyState title="No reports match these filters.">Change or clear the filters above.</EmptyState>
         )}
@@ -216,7 +217,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
             <TrendChart data={trendRows} title={`Mean overall score per period. ${trendCaption}`} vendorLabel={vendorName} />
             <figcaption className="mt-1 text-sm">{trendCaption}</figcaption>
           </figure>
-          <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Trend table">
+          <ScrollRegion label="Trend table" className="mt-2">
             <table className="min-w-full text-sm" data-testid="trend-table">
               <caption className="sr-only">Mean overall score per period, for all vendors and for the vendors in the heatmap above</caption>
               <thead>
@@ -257,14 +258,14 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
       </div>
 
       <Card className="mt-4">
         <h2 className="text-lg font-semibold">Overdue remediation items</h2>
         {data.overdue.items.length ? (
-          <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Overdue remediation items table">
+          <ScrollRegion label="Overdue remediation items table" className="mt-2">
             <table className="min-w-full text-sm" data-testid="overdue-table">
               <caption className="sr-only">Open remediation items past their due date</caption>
               <thead>
@@ -291,7 +292,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
               </tbody>
             </table>
             {data.overdue.total > data.overdue.items.length ? <p className="mt-2 text-sm">The {data.overdue.items.length} most overdue of {data.overdue.total} are listed.</p> : null}
-          </div>
+          </ScrollRegion>
         ) : (
           <p className="mt-2">No remediation item in this view is past its due date.</p>
         )}

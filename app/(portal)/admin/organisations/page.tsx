@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { TablePager } from "@/components/rollouts/table-pager";
 import { ADMIN_PAGE_SIZE, parseAdminListQuery } from "@/lib/validations/admin";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Organisations" };
 
@@ -30,7 +31,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </Link>
         }
       />
-      <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <ScrollRegion label="Organisations" className="rounded-lg border border-gray-300 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Organisations</caption>
           <thead className="bg-gray-100">
@@ -58,7 +59,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <TablePager label="Pages of organisations" page={page} pageCount={pageCount} href={(p) => (p > 1 ? `/admin/organisations?page=${p}` : "/admin/organisations")} />
     </>
   );

@@ -7,6 +7,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { TablePager } from "@/components/rollouts/table-pager";
 import { ADMIN_PAGE_SIZE, parseAdminReviewsQuery } from "@/lib/validations/admin";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Review panels" };
 
@@ -34,7 +35,7 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
     return query ? `/admin/reviews?${query}` : "/admin/reviews";
   };
   const table = (list: Rows, caption: string) => (
-    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-lg border border-gray-300 bg-white">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
@@ -67,7 +68,7 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
   return (
     <>

@@ -9,6 +9,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { TablePager } from "@/components/rollouts/table-pager";
 import { ADMIN_PAGE_SIZE, parseAdminListQuery } from "@/lib/validations/admin";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -40,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {people.length === 0 ? (
         <EmptyState title="Nobody here yet.">Invite a person to give them an account.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <ScrollRegion label="People" className="rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">People</caption>
             <thead className="bg-gray-100">
@@ -71,7 +72,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <TablePager label="Pages of people" page={page} pageCount={pageCount} href={pageHref} />
     </>

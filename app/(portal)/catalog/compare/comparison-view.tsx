@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ControlRef, FrameworkComparison } from "@/lib/catalog/compare";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return "—";
@@ -28,7 +29,7 @@ function RefList({ title, items, versionId }: { title: string; items: ControlRef
 
 function BeforeAfter({ caption, rows }: { caption: string; rows: { label: string; before: unknown; after: unknown }[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-lg border border-gray-300 bg-white">
       <table className="w-full table-fixed text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
@@ -48,7 +49,7 @@ function BeforeAfter({ caption, rows }: { caption: string; rows: { label: string
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { WithdrawnLine } from "@/components/vendor/withdrawal";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Attestations" };
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export default async function AttestationsPage() {
       {rows.length === 0 ? (
         <EmptyState title="No attestations yet" />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <ScrollRegion label="Attestations" className="rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Attestations</caption>
             <thead className="bg-gray-100">
@@ -39,7 +40,7 @@ export default async function AttestationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ExpiryFlag } from "@/components/vendor/badges";
 import { RetiredBadge } from "@/components/evidence/retired-badge";
 import { VaultFilters } from "./vault-filters";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Evidence vault" };
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
           <EmptyState title="The vault is empty"><Link href="/vendor/evidence/new" className="underline">Upload a file or add a link</Link> to support your answers.</EmptyState>
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <ScrollRegion label="Evidence items" className="rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Evidence items</caption>
             <thead className="bg-gray-100">
@@ -78,7 +79,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {pageCount > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-3 text-sm">

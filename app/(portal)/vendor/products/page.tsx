@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listProducts } from "@/lib/vendor/products";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Products" };
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function ProductsPage() {
       {rows.length === 0 ? (
         <EmptyState title="No products yet">{officer ? "Register your first product to start an attestation." : "A compliance officer registers products."}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <ScrollRegion label="Products" className="rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Products</caption>
             <thead className="bg-gray-100">
@@ -46,7 +47,7 @@ export default async function ProductsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { CommentForm, ConsensusForm, CosignButton, FindingForm, PublishReportButton, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
 import { preparationOf, previewEndsAt, reportOfAttestation } from "@/lib/reports/publish";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -72,7 +73,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
         </dl>
         <p className="mt-2 text-xs text-muted">1 is perfect agreement, 0 is what chance alone would give; values below 0.667 are usually read as too unreliable to draw conclusions from without discussion.</p>
       </Card>
-      <div className="mb-4 overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <ScrollRegion label="Scores by control and panel member" className="mb-4 rounded-lg border border-gray-300 bg-white">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Scores by control and panel member</caption>
           <thead className="bg-gray-100">
@@ -112,7 +113,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {r.critical.length ? (
         <Card className="mb-4">
           <h2 className="mb-2 text-lg font-semibold">Critical rollout findings</h2>

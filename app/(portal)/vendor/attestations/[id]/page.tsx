@@ -11,6 +11,7 @@ import { getWithdrawal } from "@/lib/attestations/withdrawals";
 import { countOpenClarifications } from "@/lib/review/clarifications";
 import { ATTESTATION_KIND_LABELS, STATUS_LABELS } from "@/lib/validations/vendor";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { buttonClass } from "@/components/ui/button";
 import { AttestationStatusBadge, ExpiryFlag } from "@/components/vendor/badges";
 import { WithdrawalNotice } from "@/components/vendor/withdrawal";
@@ -100,19 +101,21 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
       {withdrawal ? <WithdrawalNotice withdrawal={withdrawal} attestationId={a.id} productName={a.product.name} /> : null}
       <section aria-labelledby="progress-h" className="mb-6 rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="progress-h" className="mb-2 text-lg font-semibold">Progress</h2>
-        <table className="w-full text-left text-sm">
+        <ScrollRegion label="Progress by domain">
+        <table className="w-full min-w-[28rem] text-left text-sm">
           <caption className="sr-only">Answered controls and missing evidence per domain</caption>
-          <thead><tr><th scope="col" className="py-1">Domain</th><th scope="col">Answered</th><th scope="col">Must controls without evidence</th></tr></thead>
+          <thead><tr><th scope="col" className="py-1 pr-4">Domain</th><th scope="col" className="py-1 pr-4">Answered</th><th scope="col" className="py-1">Must controls without evidence</th></tr></thead>
           <tbody>
             {progress.map((d) => (
               <tr key={d.key} className="border-t border-gray-200">
-                <th scope="row" className="py-1 pr-2 font-normal"><a href={`#domain-${d.key}`} className="underline">{d.title}</a></th>
-                <td>{d.answered} / {d.applicable}</td>
-                <td>{d.missingEvidence.length === 0 ? "None" : d.missingEvidence.map((m) => <a key={m.id} href={`#control-${m.controlId}`} className="mr-2 underline">{m.controlId}</a>)}</td>
+                <th scope="row" className="py-1 pr-4 font-normal"><a href={`#domain-${d.key}`} className="underline">{d.title}</a></th>
+                <td className="py-1 pr-4 whitespace-nowrap">{d.answered} / {d.applicable}</td>
+                <td className="py-1">{d.missingEvidence.length === 0 ? "None" : d.missingEvidence.map((m) => <a key={m.id} href={`#control-${m.controlId}`} className="mr-2 underline">{m.controlId}</a>)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       </section>
       {domains.map((key) => {
         const inDomain = controls.filter((c) => c.domainKey === key);

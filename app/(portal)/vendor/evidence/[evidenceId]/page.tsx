@@ -17,6 +17,7 @@ import { EvidenceEditForm } from "@/components/evidence/evidence-edit-form";
 import { RetiredBadge } from "@/components/evidence/retired-badge";
 import { ItemActions } from "./item-actions";
 import { VersionUploader } from "./version-uploader";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Evidence" };
 export const dynamic = "force-dynamic";
@@ -72,7 +73,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
         <section aria-labelledby="versions-h" className="mt-6">
           <h2 id="versions-h" className="mb-2 text-lg font-semibold">Versions</h2>
           <p className="mb-3 text-sm text-muted">Replacing the file keeps every earlier version. Links move to the new version; a signed submission keeps the version it signed.</p>
-          <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+          <ScrollRegion label="Versions of this file" className="rounded-lg border border-gray-300 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Versions of this file</caption>
               <thead className="bg-gray-100"><tr><th scope="col" className="px-4 py-2">Version</th><th scope="col" className="px-4 py-2">File</th><th scope="col" className="hidden px-4 py-2 md:table-cell">SHA-256</th><th scope="col" className="px-4 py-2">Added</th><th scope="col" className="px-4 py-2"><span className="sr-only">Download</span></th></tr></thead>
@@ -88,7 +89,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {retired ? null : <VersionUploader evidenceId={e.id} title={e.title} />}
         </section>
       ) : null}

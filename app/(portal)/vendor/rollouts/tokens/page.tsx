@@ -7,6 +7,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { utc } from "@/components/rollouts/format";
 import { TokenForm } from "./token-form";
 import { RevokeButton } from "./revoke-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export default async function TokensPage() {
       <PageHeader title="API tokens" description={<>Tokens let your deployment pipeline send rollout records to the <Link className="underline" href="/vendor/rollouts/api">rollout API</Link>. A token is shown once; only its SHA-256 hash is stored.</>} />
       <Card className="mb-6"><h2 className="mb-2 text-lg font-semibold">Create a token</h2><TokenForm /></Card>
       {tokens.length === 0 ? <EmptyState title="No tokens yet" /> : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <ScrollRegion label="API tokens" className="rounded-lg border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">API tokens</caption>
             <thead className="bg-gray-100"><tr>{["Name", "Starts with", "Scopes", "Created", "Last used", "Expires", "Status"].map((h) => <th key={h} scope="col" className="px-4 py-2">{h}</th>)}</tr></thead>
@@ -40,7 +41,7 @@ export default async function TokensPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

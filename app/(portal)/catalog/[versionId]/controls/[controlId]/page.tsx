@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { MustBadge, StatusBadge } from "@/components/catalog/badges";
 import { RubricTable } from "@/components/catalog/rubric-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Control" };
 
@@ -71,7 +72,7 @@ export default async function ControlPage({ params }: { params: Promise<{ versio
           {control.mappings.length === 0 ? (
             <p className="text-sm text-muted">No external references.</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+            <ScrollRegion label={`External references of ${control.id}`} className="rounded-lg border border-gray-300 bg-white">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">External references of {control.id}</caption>
                 <thead className="bg-gray-100">
@@ -91,7 +92,7 @@ export default async function ControlPage({ params }: { params: Promise<{ versio
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       </div>
