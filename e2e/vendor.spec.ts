@@ -106,10 +106,17 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await first.getByLabel("Narrative").fill("Staged rollout is being introduced.");
   await expect(first.getByText(/Saved at/)).toBeVisible();
   await page.goto(`${attestationUrl}/submit`);
+  // Every gap at once, grouped: the must controls' missing evidence is listed before they are answered.
   const gaps = page.getByRole("list", { name: "Gaps" });
-  await expect(gaps.getByText(/no implementation status chosen yet/).first()).toBeVisible();
-  await expect(gaps.getByText(/partial or planned controls need a target date and a plan/)).toBeVisible();
+  await expect(gaps.getByRole("heading", { name: /^No implementation status chosen \(\d+\)$/ })).toBeVisible();
+  await expect(gaps.getByRole("heading", { name: /^Must controls without evidence \(\d+\)$/ })).toBeVisible();
+  await expect(gaps.getByRole("list", { name: /^Partial or planned controls/ }).getByText(/needs a target date and a plan/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "What you are signing" })).toContainText(/Planned: 1/);
   await expect(page.getByRole("button", { name: "Sign and submit" })).toHaveCount(0);
+  // A gap's link lands on the field that fixes it.
+  await gaps.getByRole("list", { name: /^Partial or planned controls/ }).getByRole("link").first().click();
+  await page.waitForURL(/#.+-target$/);
+  await expect(first.getByLabel("Target date (required)")).toBeInViewport();
 
   // Fix everything through the form: answer every control, link evidence to the must controls.
   await page.goto(attestationUrl);
@@ -133,6 +140,10 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
 
   await page.goto(`${attestationUrl}/submit`);
   await expect(page.getByText("Nothing is missing")).toBeVisible();
+  const signing = page.getByRole("region", { name: "What you are signing" });
+  await expect(signing).toContainText("Safe Deployment Principles, version 1.0");
+  await expect(signing).toContainText("2 items, linked");
+  await expect(signing.getByText("Expired evidence").locator("xpath=..")).toContainText("None");
   await page.getByLabel("Your full name (typed signature)").fill("Olivia Officer");
   await page.getByLabel("Your title").fill("Chief Information Security Officer");
   await page.getByRole("button", { name: "Sign and submit" }).click();

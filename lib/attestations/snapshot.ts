@@ -48,15 +48,18 @@ export function snapshotControls(ws: Workspace): SnapshotControl[] {
   });
 }
 
-export function buildSnapshot(ws: Workspace, organisation: { id: string; name: string }, signature: Snapshot["signature"]): Snapshot {
+/** Everything the snapshot freezes except who signs: what the sign page summarises. */
+export function unsignedSnapshot(ws: Workspace): Pick<Snapshot, "attestation" | "product" | "framework" | "controls"> {
   const a = ws.attestation;
   return {
-    format: "ringfence.submission/v1",
     attestation: { id: a.id, lineageId: a.lineageId, revision: a.revision, kind: a.kind, periodStart: a.periodStart, periodEnd: a.periodEnd },
-    organisation,
     product: { id: a.product.id, name: a.product.name, platforms: a.product.platforms, kernelMode: a.product.kernelMode, channels: a.product.channels },
     framework: { versionId: a.frameworkVersionId, title: a.frameworkTitle, version: a.frameworkVersion },
-    signature,
     controls: snapshotControls(ws),
   };
+}
+
+export function buildSnapshot(ws: Workspace, organisation: { id: string; name: string }, signature: Snapshot["signature"]): Snapshot {
+  const { attestation, product, framework, controls } = unsignedSnapshot(ws);
+  return { format: "ringfence.submission/v1", attestation, organisation, product, framework, signature, controls };
 }

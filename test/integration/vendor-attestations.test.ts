@@ -3,7 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { attestationSubmissions } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, setEvidenceLinks, startAttestation } from "@/lib/attestations/answers";
-import { findGaps, todayIso } from "@/lib/attestations/completeness";
+import { findGaps, groupGaps, todayIso } from "@/lib/attestations/completeness";
+import { unsignedSnapshot } from "@/lib/attestations/snapshot";
+import { summariseForSigning } from "@/lib/attestations/summary";
 import { getAttestation, loadWorkspace } from "@/lib/attestations/queries";
 import { createRevision, submitAttestation } from "@/lib/attestations/submit";
 import { verifySubmission } from "@/lib/attestations/verify";
@@ -73,6 +75,33 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     expect(both.ok && both.data.outcome).toBe("stale");
     const after = await loadWorkspace(t.db, officer.organisationId, attestationId);
     expect(after!.answers.get(controlId)).toMatchObject({ narrative: "Officer's second text", version: 2 });
+  });
+
+  it("reports unanswered controls and must controls without evidence in one list, so answering uncovers no new gaps", async () => {
+    const r = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2025-01-01", periodEnd: "2025-06-30" });
+    if (!r.ok) throw new Error("start failed");
+    const id = r.data.id;
+    let ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
+    const musts = ws.controls.filter((c) => c.must);
+    expect(musts.length).toBeGreaterThan(0);
+    const before = findGaps(ws.controls, ws.answers, ws.links, todayIso());
+    // Nothing answered yet: every control is unanswered AND every must control already shows its missing evidence.
+    expect(before.filter((g) => g.kind === "unanswered")).toHaveLength(ws.controls.length);
+    expect(before.filter((g) => g.kind === "no_evidence").map((g) => g.controlUuid)).toEqual(musts.map((c) => c.id));
+    expect(groupGaps(before).map((g) => g.kind)).toEqual(["unanswered", "no_evidence"]);
+    expect(before.find((g) => g.kind === "no_evidence")).toMatchObject({ field: "evidence", domainTitle: musts[0]!.domainTitle });
+
+    // Answer every control but link no evidence: what remains was all listed before.
+    for (const c of ws.controls) await saveAnswer(t.db, officer, { attestationId: id, controlId: c.id, version: 0, ...ANSWERED });
+    ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
+    const after = findGaps(ws.controls, ws.answers, ws.links, todayIso());
+    const key = (g: { controlUuid: string; kind: string }) => `${g.controlUuid}/${g.kind}`;
+    expect(after.map(key)).toEqual(before.filter((g) => g.kind === "no_evidence").map(key));
+
+    // The sign page's summary reads the same data the snapshot will freeze.
+    const summary = summariseForSigning(unsignedSnapshot(ws), todayIso());
+    expect(summary).toMatchObject({ product: "Aegis Cloud Console", period: { start: "2025-01-01", end: "2025-06-30" }, controls: ws.controls.length, evidenceItems: 0, expired: [] });
+    expect(summary.byStatus.find((b) => b.status === "implemented")!.count).toBe(ws.controls.length);
   });
 
   it("lists every gap, refuses to submit while any remain, then submits, verifies and revises", async () => {

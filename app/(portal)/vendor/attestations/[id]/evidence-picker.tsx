@@ -32,7 +32,7 @@ export function EvidencePicker({ attestationId, controlId, label, initial, today
   }
 
   return (
-    <fieldset className="mt-3 rounded-md border border-gray-300 p-3">
+    <fieldset id={`${label}-evidence`} className="mt-3 scroll-mt-4 rounded-md border border-gray-300 p-3">
       <legend className="px-1 text-sm font-semibold">Linked evidence for {label}</legend>
       <p className="text-xs text-muted">Kinds the catalog expects: {kinds.map(kindLabel).join(", ")}.</p>
       {linked.length === 0 ? <p className="mt-1 text-sm">No evidence linked yet.</p> : (

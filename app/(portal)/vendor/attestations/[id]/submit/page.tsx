@@ -8,10 +8,14 @@ import { requirePermission } from "@/lib/auth/session";
 import { findGaps, todayIso } from "@/lib/attestations/completeness";
 import { getSubmission, listRevisions, loadWorkspace } from "@/lib/attestations/queries";
 import { attestationStatement } from "@/lib/attestations/statement";
+import { unsignedSnapshot } from "@/lib/attestations/snapshot";
+import { summariseForSigning } from "@/lib/attestations/summary";
 import { getWithdrawal } from "@/lib/attestations/withdrawals";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { WithdrawalNotice } from "@/components/vendor/withdrawal";
 import { CreateRevisionButton, SignForm } from "./sign-form";
+import { GapList } from "./gap-list";
+import { SigningSummaryCard } from "./signing-summary";
 
 export const metadata: Metadata = { title: "Check and submit" };
 export const dynamic = "force-dynamic";
@@ -44,7 +48,9 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
       </>
     );
   }
-  const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso());
+  const today = todayIso();
+  const gaps = findGaps(ws.controls, ws.answers, ws.links, today);
+  const summary = summariseForSigning(unsignedSnapshot(ws), today);
   return (
     <>
       <PageHeader title="Check and submit" description={<>{a.product.name}, {a.frameworkTitle} {a.frameworkVersion}, revision {a.revision}. {back}</>} />
@@ -53,18 +59,12 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
         {gaps.length === 0 ? (
           <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">Every applicable control is answered and evidenced. Nothing is missing.</p>
         ) : (
-          <>
-            <p className="mb-2">{gaps.length} {gaps.length === 1 ? "gap must" : "gaps must"} be fixed before this attestation can be submitted:</p>
-            <ul className="list-disc space-y-1 pl-5" aria-label="Gaps">
-              {gaps.map((g, i) => (
-                <li key={i}><Link href={`/vendor/attestations/${a.id}#control-${g.controlId}`} className="underline">{g.message}</Link></li>
-              ))}
-            </ul>
-          </>
+          <GapList attestationId={a.id} gaps={gaps} />
         )}
       </section>
       <section aria-labelledby="sign-h">
         <h2 id="sign-h" className="mb-2 text-lg font-semibold">Sign</h2>
+        <SigningSummaryCard summary={summary} />
         {!officer ? (
           <p>Only a compliance officer can sign and submit. Tell your officer when the answers are ready.</p>
         ) : gaps.length ? (
