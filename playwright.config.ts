@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: `test-results/${port}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : 3,
-  retries: 0,
+  // One retry in CI: an intermittent failure (see the stop notes: the dashboard PDF list once never
+  // started its download) must not hide the rest; scripts/test.mjs prints retried tests as "flaky".
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
