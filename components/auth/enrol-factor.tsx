@@ -70,15 +70,13 @@ export function EnrolFactor({ allowTotp = true, guard = direct, onEnrolled }: { 
       {step.kind === "choose" && (
         <div className="grid gap-3 sm:grid-cols-2">
           {allowTotp && (
-            <button type="button" onClick={startTotp} disabled={busy} className="rounded-md border border-gray-300 p-4 text-left hover:border-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
-              <span className="block font-semibold">Authenticator app</span>
-              <span className="block text-sm text-muted">A six-digit code from an app on your phone (Microsoft Authenticator, Google Authenticator, 1Password…).</span>
-            </button>
+            <Choice title="Authenticator app" onClick={startTotp} disabled={busy}>
+              A six-digit code from an app on your phone (Microsoft Authenticator, Google Authenticator, 1Password…).
+            </Choice>
           )}
-          <button type="button" onClick={() => setStep({ kind: "passkey" })} disabled={busy} className="rounded-md border border-gray-300 p-4 text-left hover:border-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
-            <span className="block font-semibold">Passkey or security key</span>
-            <span className="block text-sm text-muted">Your device’s fingerprint, face or PIN, or a hardware key. Resists phishing.</span>
-          </button>
+          <Choice title="Passkey or security key" onClick={() => setStep({ kind: "passkey" })} disabled={busy}>
+            Your device’s fingerprint, face or PIN, or a hardware key. Resists phishing.
+          </Choice>
         </div>
       )}
       {step.kind === "totp" && (
@@ -120,6 +118,16 @@ export function EnrolFactor({ allowTotp = true, guard = direct, onEnrolled }: { 
         </form>
       )}
     </div>
+  );
+}
+
+/** One way to set up a factor, as a large button: its name and a line on what it is. */
+function Choice({ title, children, onClick, disabled }: { title: string; children: React.ReactNode; onClick: () => void; disabled: boolean }) {
+  return (
+    <button type="button" onClick={onClick} disabled={disabled} className="rounded-md border border-gray-300 p-4 text-left hover:border-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
+      <span className="block font-semibold">{title}</span>
+      <span className="block text-sm text-muted">{children}</span>
+    </button>
   );
 }
 
