@@ -12,7 +12,7 @@ import { createUrlEvidence } from "@/lib/evidence/vault";
 import { FsBlobStore } from "@/lib/storage/fs-blob-store";
 import { isSafeText } from "@/lib/validations/common";
 import { productSchema, startAttestationSchema, uploadMetaSchema, urlEvidenceSchema } from "@/lib/validations/vendor";
-import { createProduct } from "@/lib/vendor/products";
+import { createProduct } from "@/lib/products/products";
 import { fcSeed, hostileString, printable, scalarOr, validDate } from "../helpers/hostile";
 import { openTestDb } from "./test-db";
 import { actorFor, baselineVersionId, makeTempDataDir, productNamed } from "./vendor-fixtures";

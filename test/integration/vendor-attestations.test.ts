@@ -13,7 +13,7 @@ import { revisionControls } from "@/lib/attestations/revisions";
 import { compareRevisions } from "@/lib/attestations/compare";
 import { createUrlEvidence } from "@/lib/evidence/vault";
 import { getEvidence } from "@/lib/evidence/queries";
-import { getProduct } from "@/lib/vendor/products";
+import { getProduct } from "@/lib/products/products";
 import type { Actor } from "@/lib/auth/session";
 import { openTestDb } from "./test-db";
 import { actorFor, ANSWERED, baselineVersionId, productNamed, makeTempDataDir, requestChangesOn } from "./vendor-fixtures";

@@ -5,9 +5,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAttestations } from "@/lib/attestations/queries";
 import { evidenceSummary } from "@/lib/evidence/queries";
-import { listProducts } from "@/lib/vendor/products";
+import { listProducts } from "@/lib/products/products";
 import { todayIso } from "@/lib/attestations/completeness";
-import { latestRevisions, workspaceSteps } from "@/lib/vendor/next-steps";
+import { latestRevisions, workspaceSteps } from "@/lib/products/next-steps";
 import type { AttestationStatus } from "@/db/schema/vendor";
 import { Card, PageHeader } from "@/components/ui/page-header";
 

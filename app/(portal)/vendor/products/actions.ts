@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/server/action";
-import { createProduct, updateProduct } from "@/lib/vendor/products";
+import { createProduct, updateProduct } from "@/lib/products/products";
 import { productSchema } from "@/lib/validations/vendor";
 
 export const createProductAction = defineAction("vendor.products", productSchema, async (input, actor) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { listPublishedVersions } from "@/lib/attestations/queries";
-import { listProducts } from "@/lib/vendor/products";
+import { listProducts } from "@/lib/products/products";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { StartForm } from "../start-form";
 

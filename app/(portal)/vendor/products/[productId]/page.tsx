@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listAttestations } from "@/lib/attestations/queries";
-import { getProduct } from "@/lib/vendor/products";
+import { getProduct } from "@/lib/products/products";
 import { ATTESTATION_KIND_LABELS, CHANNEL_LABELS } from "@/lib/validations/vendor";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";

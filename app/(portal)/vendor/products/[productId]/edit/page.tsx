@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { getProduct, productToForm } from "@/lib/vendor/products";
+import { getProduct, productToForm } from "@/lib/products/products";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProductForm } from "../../product-form";
 
