@@ -1,0 +1,8 @@
+/**
+ * The one place that turns values into text for people: sizes, counts, numbers, durations,
+ * dates and times. Pure and safe in client components; the reader's zone is read on the server
+ * by readerTimeZone() in lib/format/reader-zone.ts. Label tables for enumerations live beside
+ * their schemas (lib/validations/*, lib/auth/roles.ts, lib/review/*).
+ */
+export { count, duration, formatBytes, formatNumber } from "./numbers";
+export { DEFAULT_ZONE, ZONE_COOKIE, formatDate, formatDateTime, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, utc, zoneName } from "./time";
