@@ -16,6 +16,27 @@ export default defineConfig([
     },
   },
   {
+    // Pages fetch, components render: a component gets its data as props from the page,
+    // which loads it through lib/ (scoped to the caller). Only lib/ and db/ talk to the database.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          // @/db/client, @/db/schema and anything else under db/, also by a relative path.
+          patterns: [{ group: ["@/db/**", "**/db/**"], message: "Components render, pages fetch: load the data in the page through a lib/ function and pass it to the component as props." }],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.value=/\\/db\\//]",
+          message: "Components render, pages fetch: load the data in the page through a lib/ function and pass it to the component as props.",
+        },
+      ],
+    },
+  },
+  {
     // Tests poke into untyped JSON documents (OSCAL, problem bodies) on purpose.
     files: ["**/*.test.ts", "e2e/**/*.ts", "test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ReportView } from "@/components/reports/report-view";
 import { ExportLinks } from "@/components/reports/export-links";
 import { ObjectHistory } from "@/components/audit/object-history";
+import { loadObjectHistory } from "@/lib/transparency/history";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Report" };
@@ -21,6 +22,8 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   if (!view) notFound();
   const { meta, document: doc } = view;
   const live = await liveRemediation(db, meta.attestationId);
+  // Observers reading the observer edition do not see the report's history.
+  const history = view.tier === "full" || can(actor.role, "audit.read") ? await loadObjectHistory(db, actor, "report", meta.id) : null;
   return (
     <>
       <PageHeader
@@ -60,7 +63,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
           — proves this report, with the digest above, was recorded in the portal&apos;s signed log. Check it offline with <code>npm run verify-receipt -- receipt.json</code>.
         </p>
       ) : null}
-      {view.tier === "full" || can(actor.role, "audit.read") ? <ObjectHistory type="report" id={meta.id} full={can(actor.role, "audit.read")} /> : null}
+      {history ? <ObjectHistory history={history} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { can } from "@/lib/auth/permissions";
 import { ObjectHistory } from "@/components/audit/object-history";
+import { loadObjectHistory } from "@/lib/transparency/history";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -38,7 +38,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
       </>
     );
   }
-  const [card, members] = await Promise.all([myScorecard(db, actor.userId, a.id), listMembers(db, a.panelId)]);
+  const [card, members, history] = await Promise.all([myScorecard(db, actor.userId, a.id), listMembers(db, a.panelId), loadObjectHistory(db, actor, "attestation", a.id)]);
   const scored = card ? [...card.scores.values()].filter((s) => s.score !== null).length : 0;
   const total = a.snapshot.controls.length;
   const actions = availableActions(a.status, actor.role, a.relation);
@@ -103,7 +103,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
           <RequestChangesForm attestationId={a.id} />
         </Card>
       ) : null}
-      <ObjectHistory type="attestation" id={a.id} full={can(actor.role, "audit.read")} />
+      <ObjectHistory history={history} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ObjectHistory } from "@/components/audit/object-history";
+import { loadObjectHistory } from "@/lib/transparency/history";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -28,11 +29,12 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
   const db = await getDb();
   const e = await getEvidence(db, actor.organisationId, evidenceId);
   if (!e) notFound();
-  const [versions, links, submissions, blocker] = await Promise.all([
+  const [versions, links, submissions, blocker, history] = await Promise.all([
     listVersions(db, actor.organisationId, e.id),
     listEvidenceLinks(db, actor.organisationId, e.id),
     listEvidenceSubmissions(db, actor.organisationId, e.id),
     deletionBlocker(db, actor.organisationId, e.id),
+    loadObjectHistory(db, actor, "evidence", e.id),
   ]);
   const retired = e.status === "retired";
   const kindLabel = EVIDENCE_KIND_LABELS[e.kind as keyof typeof EVIDENCE_KIND_LABELS] ?? e.kind;
@@ -116,7 +118,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
         )}
       </section>
       <ItemActions evidenceId={e.id} title={e.title} retired={retired} deleteBlocker={blocker} />
-      <ObjectHistory type="evidence" id={e.id} />
+      <ObjectHistory history={history} />
     </>
   );
 }
