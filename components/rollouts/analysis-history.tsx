@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import type { AnalysisHistoryEntry } from "@/lib/rollouts/history";
 import { SeverityBadge } from "./severity-badge";
-import { utc } from "./format";
+import { formatDateTime } from "@/lib/format";
+import { FINDING_CODE_LABELS } from "@/lib/validations/rollouts";
+import type { FindingCode } from "@/lib/rollouts/analysis";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const REASONS: Record<AnalysisHistoryEntry["reason"], string> = {
@@ -10,10 +12,15 @@ const REASONS: Record<AnalysisHistoryEntry["reason"], string> = {
   reanalysed: "Re-analysed",
 };
 
-const codeList = (codes: string[]) => (codes.length ? codes.map((c) => <code key={c} className="mr-1">{c}</code>) : "none");
+const codeList = (codes: string[]) =>
+  codes.length ? (
+    <ul className="list-none">{codes.map((c) => <li key={c}>{FINDING_CODE_LABELS[c as FindingCode] ?? c}</li>)}</ul>
+  ) : (
+    "None"
+  );
 
 /** Every analysis the record has had, oldest first, with the finding codes each one added or dropped. */
-export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryEntry[]; action?: ReactNode }) {
+export function AnalysisHistory({ entries, action, zone }: { entries: AnalysisHistoryEntry[]; action?: ReactNode; zone: string }) {
   return (
     <section aria-labelledby="analysis-history">
       <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
@@ -28,7 +35,7 @@ export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryE
             <caption className="sr-only">Analyses of this record, oldest first</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When</th>
                 <th scope="col">Why</th>
                 <th scope="col">Analyser</th>
                 <th scope="col">Catalog</th>
@@ -40,7 +47,7 @@ export function AnalysisHistory({ entries, action }: { entries: AnalysisHistoryE
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-t align-top">
-                  <td>{utc(e.createdAt)}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(e.createdAt, zone)}</td>
                   <td>{REASONS[e.reason]}</td>
                   <td>version {e.analyserVersion}</td>
                   <td>{e.catalog ? `${e.catalog.title} ${e.catalog.version}` : "—"}</td>

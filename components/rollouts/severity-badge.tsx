@@ -1,4 +1,5 @@
 import type { Severity } from "@/lib/rollouts/analysis";
+import { SEVERITY_LABELS } from "@/lib/validations/rollouts";
 
 const STYLES: Record<Severity, string> = {
   critical: "bg-red-800 text-white",
@@ -10,5 +11,5 @@ const STYLES: Record<Severity, string> = {
 /** The worst finding as a word, not only a colour. */
 export function SeverityBadge({ severity }: { severity: Severity | null }) {
   if (!severity) return <span className="inline-block rounded px-2 py-0.5 text-xs font-semibold border border-green-700 bg-green-50 text-green-900">No findings</span>;
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold capitalize ${STYLES[severity]}`}>{severity}</span>;
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STYLES[severity]}`}>{SEVERITY_LABELS[severity]}</span>;
 }

@@ -1,7 +1,7 @@
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { shareScale } from "./share-scale";
 import { timelineData, type TimelineMark } from "./timeline-data";
-import { utc } from "./format";
+import { formatDateTimeNoZone, formatNumber, zoneNames } from "@/lib/format";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const W = 720, H = 300, L = 56, R = 16, T = 16, B = 48;
@@ -28,7 +28,7 @@ function spreadPassMarks(marks: TimelineMark[], x: (ms: number) => number): Time
   return out;
 }
 
-export function TimelineChart({ record, summary }: { record: RolloutRecord; summary: string }) {
+export function TimelineChart({ record, summary, zone }: { record: RolloutRecord; summary: string; zone: string }) {
   const { start, end, steps, marks, ringStarts, hiddenMarks } = timelineData(record);
   const scale = shareScale(record.rings.map((r) => r.sharePct));
   // One decimal is finer than a pixel of the 720-unit view box, and keeps a 500-ring path small.
@@ -51,9 +51,9 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
           </g>
         ))}
         {ticks.map((tk, i) => (
-          <text key={i} x={x(tk)} y={H - B + 16} fontSize="12" textAnchor={i === 0 ? "start" : i === 4 ? "end" : "middle"} fill="#374151">{utc(new Date(tk)).replace(" UTC", "")}</text>
+          <text key={i} x={x(tk)} y={H - B + 16} fontSize="12" textAnchor={i === 0 ? "start" : i === 4 ? "end" : "middle"} fill="#374151">{formatDateTimeNoZone(tk, zone)}</text>
         ))}
-        <text x={(L + W - R) / 2} y={H - 8} fontSize="13" textAnchor="middle" fill="#111827">Time (UTC)</text>
+        <text x={(L + W - R) / 2} y={H - 8} fontSize="13" textAnchor="middle" fill="#111827">Time ({zoneNames(start, end, zone)})</text>
         <text x={14} y={(T + H - B) / 2} fontSize="13" textAnchor="middle" fill="#111827" transform={`rotate(-90 14 ${(T + H - B) / 2})`}>Fleet with the release (%)</text>
         {ringStarts.map((at, i) => (
           <line key={i} x1={x(at)} x2={x(at)} y1={T} y2={H - B} stroke="#9ca3af" strokeDasharray="2 3" />
@@ -82,7 +82,7 @@ export function TimelineChart({ record, summary }: { record: RolloutRecord; summ
       <figcaption className="mt-1 text-sm text-muted">
         Blue: share of the fleet with the release. Dotted grey: ring starts. ✓/✗: health gates. Red dashed: halt; brown dotted: rollback.
         {scale.kind === "symlog" ? " The share axis is logarithmic above 0.1%, so small first rings stay visible." : ""}
-        {hiddenMarks + merged ? ` ${(hiddenMarks + merged).toLocaleString("en")} further markers are not drawn; every gate and event is in the tables below.` : ""}
+        {hiddenMarks + merged ? ` ${formatNumber(hiddenMarks + merged)} further markers are not drawn; every gate and event is in the tables below.` : ""}
       </figcaption>
     </figure>
     </ScrollRegion>

@@ -1,3 +1,4 @@
+import { ROLLOUT_EVENT_KIND_LABELS } from "@/lib/validations/rollouts";
 import { evaluateGate } from "@/lib/rollouts/analysis/gates";
 import { isLegacyGate, type RolloutRecord } from "@/lib/rollouts/record-schema";
 
@@ -27,7 +28,7 @@ export function timelineData(record: RolloutRecord) {
   });
   for (const e of record.events) {
     const kind = e.kind === "halt" ? "halt" : e.kind.startsWith("rollback") ? "rollback" : "other";
-    marks.push({ at: t(e.at), kind, label: e.kind.replace("_", " ") });
+    marks.push({ at: t(e.at), kind, label: ROLLOUT_EVENT_KIND_LABELS[e.kind] });
   }
   let last = start;
   for (const s of steps) last = Math.max(last, s.at);

@@ -1,6 +1,7 @@
 import type { RolloutAnalysis } from "@/lib/rollouts/analysis";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
-import { duration, utc } from "./format";
+import { duration, formatDateTime, formatNumber } from "@/lib/format";
+import { ROLLOUT_EVENT_KIND_LABELS } from "@/lib/validations/rollouts";
 import { GateCell } from "./gate-cell";
 import { TablePager, pageOf } from "./table-pager";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -13,7 +14,7 @@ export const EVENTS_PER_PAGE = 50;
  * The timeline's data as tables: the chart's accessible alternative. Long
  * records are paged (`?rings=N`, `?events=N`) so the page stays small.
  */
-export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1, basePath }: { record: RolloutRecord; analysis: RolloutAnalysis | null; ringsPage?: number; eventsPage?: number; basePath: string }) {
+export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1, basePath, zone }: { record: RolloutRecord; analysis: RolloutAnalysis | null; ringsPage?: number; eventsPage?: number; basePath: string; zone: string }) {
   const rings = pageOf(record.rings.length, ringsPage, RINGS_PER_PAGE);
   const events = pageOf(record.events.length, eventsPage, EVENTS_PER_PAGE);
   const href = (param: "rings" | "events", page: number) => {
@@ -29,7 +30,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
     <div className="space-y-4">
       <ScrollRegion id="rings" label="Rings in order" className="rounded-lg border border-gray-300 bg-white">
         <table className="w-full min-w-[48rem] text-left text-sm">
-          <caption className="px-3 py-2 text-left font-semibold">Rings in order{rings.pageCount > 1 ? ` (${rings.from + 1}–${rings.to} of ${record.rings.length})` : ""}</caption>
+          <caption className="px-3 py-2 text-left font-semibold">Rings in order{rings.pageCount > 1 ? ` (${rings.from + 1}–${rings.to} of ${formatNumber(record.rings.length)})` : ""}</caption>
           <thead className="bg-gray-100">
             <tr>
               <th scope="col" className={th}>Ring</th>
@@ -48,11 +49,11 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
                 <tr key={r.name} className="border-t border-gray-200">
                   <th scope="row" className={th}>{r.name}</th>
                   <td className={th}>{r.sharePct}%</td>
-                  <td className={th}>{r.devices?.toLocaleString("en") ?? "—"}</td>
-                  <td className={`${th} whitespace-nowrap`}>{utc(r.startedAt)}</td>
-                  <td className={`${th} whitespace-nowrap`}>{r.promotedAt ? utc(r.promotedAt) : "—"}</td>
+                  <td className={th}>{r.devices === null || r.devices === undefined ? "—" : formatNumber(r.devices)}</td>
+                  <td className={`${th} whitespace-nowrap`}>{formatDateTime(r.startedAt, zone)}</td>
+                  <td className={`${th} whitespace-nowrap`}>{formatDateTime(r.promotedAt, zone)}</td>
                   <td className={th}>{duration(analysis?.rings[i]?.bakeMinutes ?? null)}</td>
-                  <td className={th}><GateCell gate={r.gate} /></td>
+                  <td className={th}><GateCell gate={r.gate} zone={zone} /></td>
                 </tr>
               );
             })}
@@ -62,7 +63,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
       </ScrollRegion>
       <ScrollRegion id="events" label="Events" className="rounded-lg border border-gray-300 bg-white">
         <table className="w-full min-w-[32rem] text-left text-sm">
-          <caption className="px-3 py-2 text-left font-semibold">Events{events.pageCount > 1 ? ` (${events.from + 1}–${events.to} of ${record.events.length.toLocaleString("en")})` : ""}</caption>
+          <caption className="px-3 py-2 text-left font-semibold">Events{events.pageCount > 1 ? ` (${events.from + 1}–${events.to} of ${formatNumber(record.events.length)})` : ""}</caption>
           <thead className="bg-gray-100">
             <tr>
               <th scope="col" className={th}>Event</th>
@@ -76,8 +77,8 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
             ) : (
               record.events.slice(events.from, events.to).map((e, k) => (
                 <tr key={events.from + k} className="border-t border-gray-200">
-                  <th scope="row" className={th}>{e.kind.replace("_", " ")}</th>
-                  <td className={`${th} whitespace-nowrap`}>{utc(e.at)}</td>
+                  <th scope="row" className={th}>{ROLLOUT_EVENT_KIND_LABELS[e.kind]}</th>
+                  <td className={`${th} whitespace-nowrap`}>{formatDateTime(e.at, zone)}</td>
                   <td className={th}>{e.reason}</td>
                 </tr>
               ))

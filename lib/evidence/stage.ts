@@ -1,3 +1,4 @@
+import { formatBytes } from "@/lib/format";
 import "server-only";
 import { problem } from "@/lib/http/problem";
 import type { BlobStore, StagedBlob, UploadSource } from "@/lib/storage/blob-store";
@@ -14,7 +15,8 @@ const T = PROBLEM_TYPE;
 /** `fileName` is the name to store: its extension agrees with the content (one is appended when the name had none). */
 export type StageOutcome = { ok: true; staged: StagedBlob; mime: string; fileName: string } | { ok: false; response: Response };
 
-export const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+/** A size in a message to people ("10 MB"): the one formatter, never a count of bytes. */
+export const mib = formatBytes;
 
 /**
  * Streams the body into staging (hashing as it goes, never holding the file),

@@ -4,5 +4,5 @@
  * by readerTimeZone() in lib/format/reader-zone.ts. Label tables for enumerations live beside
  * their schemas (lib/validations/*, lib/auth/roles.ts, lib/review/*).
  */
-export { count, duration, formatBytes, formatNumber } from "./numbers";
-export { DEFAULT_ZONE, ZONE_COOKIE, formatDate, formatDateTime, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, utc, zoneName } from "./time";
+export { count, duration, formatBytes, formatNumber, inSentence, listInSentence } from "./numbers";
+export { DEFAULT_ZONE, ZONE_COOKIE, formatDate, formatDateTime, formatDateTimeNoZone, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, utc, zoneName, zoneNames } from "./time";

@@ -1,6 +1,8 @@
-/** Whole numbers with thousands separators: "20,000". */
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 });
+
+/** Numbers with thousands separators: "20,000", "12.5". */
 export function formatNumber(n: number): string {
-  return n.toLocaleString("en-GB");
+  return NUMBER.format(n);
 }
 
 /** Sizes for people: "12.4 MB", "830 KB", "512 bytes" (1 MB = 1,048,576 bytes, as file managers count). */
@@ -17,6 +19,17 @@ export function formatBytes(n: number | null | undefined): string {
     i++;
   }
   return `${formatNumber(rounded(v))} ${units[i]}`;
+}
+
+/** A label inside a sentence: "Crash rate" becomes "crash rate"; "CPU use" stays as it is. */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** "developer, fuzzing and rollback": labels inside a sentence. */
+export function listInSentence(labels: readonly string[]): string {
+  const words = labels.map(inSentence);
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 /** "3 items", "1 item", "1,200 items". */

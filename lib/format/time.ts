@@ -80,6 +80,21 @@ export function formatDateTime(value: When | null | undefined, zone: string): st
   return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${zoneName(at, zone)}`;
 }
 
+/** "3 Dec 2026, 14:05": for a chart axis whose title names the zone (see zoneNames). */
+export function formatDateTimeNoZone(value: When, zone: string): string {
+  const at = toDate(value);
+  if (Number.isNaN(at.getTime())) return "—";
+  const p = parts(at, zone, { ...DAY, ...CLOCK });
+  return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
+}
+
+/** "CET" or "CET/CEST": the zone's names over a span (for an axis title). */
+export function zoneNames(from: When, to: When, zone: string): string {
+  const a = zoneName(from, zone);
+  const b = zoneName(to, zone);
+  return a === b ? a : `${a}/${b}`;
+}
+
 /** "14:05 CET": the time of day in `zone`, with the zone named (for moments known to be today). */
 export function formatTime(value: When, zone: string): string {
   const at = toDate(value);

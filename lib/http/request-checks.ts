@@ -1,3 +1,4 @@
+import { formatBytes } from "@/lib/format";
 /**
  * Checks of a request's target and Origin that need nothing but the request
  * line and headers. Pure, so the front door (every request, before Next) and
@@ -16,7 +17,7 @@ export function checkTarget(target: string | undefined): Refusal | null {
   if (!target) return badTarget("The request has no path.");
   // Node hands over the request line's bytes one character each, so length counts bytes.
   if (target.length > MAX_TARGET_BYTES) {
-    return { status: 414, title: "Address too long", detail: `Addresses may be at most ${MAX_TARGET_BYTES} bytes long.` };
+    return { status: 414, title: "Address too long", detail: `Addresses may be at most ${formatBytes(MAX_TARGET_BYTES)} long.` };
   }
   let path: string;
   if (target.startsWith("/")) path = target.split(/[?#]/, 1)[0] ?? "";

@@ -1,4 +1,5 @@
-import { MAX_BODY_MIB } from "./api/request";
+import { formatBytes } from "@/lib/format";
+import { MAX_BODY_BYTES } from "./api/request";
 import { DEFAULT_RATE_LIMITS, describeLimit } from "@/lib/http/rate-limit-policy";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiResponsesObject } from "zod-openapi";
@@ -71,7 +72,7 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Malformed JSON or Idempotency-Key"),
             ...auth,
             "409": problem("This product already has a record for this release"),
-            "413": problem(`Body larger than ${MAX_BODY_MIB} MiB`),
+            "413": problem(`Body larger than ${formatBytes(MAX_BODY_BYTES)}`),
             "415": problem("Body is not JSON"),
             "422": problem("The record is invalid (every problem located by JSON path), the product is unknown, or the Idempotency-Key was used with another body"),
           },
@@ -113,7 +114,7 @@ export function openApiDocument(): Record<string, unknown> {
             ...auth,
             "404": problem("No such record in your organisation"),
             "409": problem("The record is closed"),
-            "413": problem(`Body larger than ${MAX_BODY_MIB} MiB`),
+            "413": problem(`Body larger than ${formatBytes(MAX_BODY_BYTES)}`),
             "415": problem("Body is not JSON"),
             "422": problem("The event is invalid, names an unknown ring, would make the record invalid, or the Idempotency-Key was used with another body"),
           },
@@ -129,7 +130,7 @@ export function openApiDocument(): Record<string, unknown> {
             "200": { description: "The findings the record would get", ...json(dryRunResultSchema) },
             "400": problem("Malformed JSON"),
             ...auth,
-            "413": problem(`Body larger than ${MAX_BODY_MIB} MiB`),
+            "413": problem(`Body larger than ${formatBytes(MAX_BODY_BYTES)}`),
             "415": problem("Body is not JSON"),
             "422": problem("The record is invalid (every problem located by JSON path)"),
           },

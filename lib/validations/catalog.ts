@@ -75,7 +75,10 @@ export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], strin
   attestation_letter: "Attestation letter",
   url: "Web page",
 };
-export const CHANNEL_LABELS: Record<(typeof UPDATE_CHANNELS)[number], string> = { code: "Code and driver updates", content: "Content updates" };
+export const CHANNEL_LABELS: Record<(typeof UPDATE_CHANNELS)[number], string> = {
+  code: "Code and driver updates",
+  content: "Content updates (detection logic, configuration)",
+};
 export const MAPPING_SCHEME_LABELS: Record<(typeof MAPPING_SCHEMES)[number], string> = {
   "nist-ssdf": "NIST SSDF (SP 800-218)",
   "windows-resiliency": "Windows Resiliency Initiative",

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { rolloutRecordSchema } from "@/lib/rollouts/record-schema";
+import { formatBytes } from "@/lib/format";
+import type { rolloutSource } from "@/db/schema/rollouts";
+import { GATE_METRICS, ROLLOUT_EVENT_KINDS, rolloutRecordSchema } from "@/lib/rollouts/record-schema";
+import { FINDING_CODES, SEVERITIES } from "@/lib/rollouts/analysis/types";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
 import { safeText, wellFormed } from "./common";
+
+/** Largest rollout file the upload form takes (its text is checked against it, as characters). */
+export const ROLLOUT_FILE_MAX_BYTES = 1024 * 1024;
 
 const productId = z.string({ error: "Choose a product." }).uuid("Choose a product.");
 
@@ -13,7 +19,7 @@ export type RolloutFormOutput = z.output<typeof rolloutFormSchema>;
 export const rolloutUploadSchema = z.object({
   productId,
   format: z.enum(["auto", "json", "csv"]),
-  text: wellFormed(1024 * 1024, "The file may be at most 1 MiB.").refine((s) => s.trim() !== "", "Choose a file or paste its contents."),
+  text: wellFormed(ROLLOUT_FILE_MAX_BYTES, `The file may be at most ${formatBytes(ROLLOUT_FILE_MAX_BYTES)}.`).refine((s) => s.trim() !== "", "Choose a file or paste its contents."),
 });
 export type RolloutUploadInput = z.input<typeof rolloutUploadSchema>;
 
@@ -29,3 +35,48 @@ export const apiTokenSchema = z.object({
 export type ApiTokenInput = z.input<typeof apiTokenSchema>;
 
 export const idSchema = z.object({ id: z.string().uuid() });
+
+// Label tables: every value of each enumeration, as people read it (test/unit/labels.test.ts checks each is complete).
+
+export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { critical: "Critical", major: "Major", minor: "Minor", info: "Info" };
+
+export const FINDING_CODE_LABELS: Record<(typeof FINDING_CODES)[number], string> = {
+  exposure_before_gate: "Fleet exposed before a health gate passed",
+  global_push: "Global push",
+  no_canary: "No canary ring",
+  missing_tests: "Required tests not recorded",
+  failed_tests: "Released despite failed tests",
+  short_bake: "Rings promoted before the minimum bake time",
+  early_next_ring: "Next ring started before the recorded promotion",
+  large_step: "Exposure jumped too far in one ring",
+  promoted_after_failed_gate: "Promoted past a failed health gate",
+  ungated_promotion: "Promoted without a health gate",
+  no_halt: "No halt after a failed gate",
+  no_rollback: "No rollback after harm",
+  slow_halt: "Slow halt after a failed gate",
+  gate_claim_contradicted: "Gate result contradicts its numbers",
+  unverifiable_gate: "Gates that cannot be checked",
+  no_gates: "No health gates",
+  no_customer_control: "No customer control",
+  open_ring: "Rollout still open",
+};
+
+export const ROLLOUT_EVENT_KIND_LABELS: Record<(typeof ROLLOUT_EVENT_KINDS)[number], string> = {
+  pause: "Pause",
+  halt: "Halt",
+  resume: "Resume",
+  rollback_started: "Rollback started",
+  rollback_completed: "Rollback completed",
+};
+
+export const GATE_METRIC_LABELS: Record<(typeof GATE_METRICS)[number], string> = {
+  crash_rate: "Crash rate",
+  boot_failure_rate: "Boot failure rate",
+  sensor_offline_rate: "Sensor offline rate",
+  cpu: "CPU use",
+  memory: "Memory use",
+  false_positive_rate: "False positive rate",
+  custom: "Custom metric",
+};
+
+export const ROLLOUT_SOURCE_LABELS: Record<(typeof rolloutSource.enumValues)[number], string> = { form: "Entered in the form", upload: "Uploaded file", api: "Pipeline API" };

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
+import { CHANNEL_LABELS as CATALOG_CHANNEL_LABELS } from "./catalog";
 import { formVersion, isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
 
 const isoDate = realDate();
 const optionalDate = optionalIsoDate();
 
 export const CHANNELS = ["code", "content"] as const;
-export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
-  code: "Code and driver updates",
-  content: "Content updates (detection logic, configuration)",
-};
+/** The catalog's table: one label table per enumeration. */
+export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = CATALOG_CHANNEL_LABELS;
 
 export const productSchema = z
   .object({

@@ -1,3 +1,4 @@
+import { formatUtc } from "@/lib/format";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
 import { exposureAt } from "./exposure";
 import { evaluateGate, numbersPass } from "./gates";
@@ -26,11 +27,11 @@ export const withUnit = (v: number, unit: string) => (unit === "%" ? `${v}%` : `
 
 function describe(record: RolloutRecord, ring: RingTiming, at: string): string {
   const gate = record.rings[ring.index]!.gate!;
-  if ("signal" in gate) return `ring '${ring.name}' failed its gate ('${gate.signal}', a free-text gate) at ${at}`;
+  if ("signal" in gate) return `ring '${ring.name}' failed its gate ('${gate.signal}', a free-text gate) at ${formatUtc(at)}`;
   const g = evaluateGate(gate)!;
   const nums = gate.observed === null ? "no observed value, reported failed by the vendor"
     : `observed ${withUnit(gate.observed, gate.unit)}, threshold ${gate.comparator} ${withUnit(gate.threshold, gate.unit)}${numbersPass(gate) ? ", but reported failed by the vendor" : ""}`;
-  return `ring '${ring.name}' failed its ${g.metric} gate at ${at} (${nums})`;
+  return `ring '${ring.name}' failed its ${g.metric} gate at ${formatUtc(at)} (${nums})`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { UpdateChannel } from "@/lib/catalog/schema";
+import { inSentence, listInSentence } from "@/lib/format";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
+import { CHANNEL_LABELS, TEST_KIND_LABELS } from "@/lib/validations/catalog";
 import { findingControls, testControls } from "./controls";
 import { globalPushRing, type Exposure } from "./exposure";
 import type { FailureCase } from "./failures";
@@ -65,11 +67,11 @@ function testFindings({ record, tests }: FindingInputs): Finding[] {
   const sev = (kinds: FindingInputs["tests"]["missingTestKinds"]) => worstSeverity(kinds.map((k) => ({ severity: testGapSeverity(k, record.channel) }))) ?? "major";
   if (tests.missingTestKinds.length > 0)
     out.push({ code: "missing_tests", severity: sev(tests.missingTestKinds), title: "Required tests not recorded",
-      explanation: `${tests.missingTestKinds.length} of ${tests.requiredTestKinds.length} test kinds required for ${record.channel} updates have no recorded run: ${tests.missingTestKinds.join(", ")}.`,
+      explanation: `${tests.missingTestKinds.length} of ${tests.requiredTestKinds.length} test kinds required for ${inSentence(CHANNEL_LABELS[record.channel])} have no recorded run: ${listInSentence(tests.missingTestKinds.map((k) => TEST_KIND_LABELS[k]))}.`,
       controls: testControls(tests.missingTestKinds) });
   if (tests.failedTestKinds.length > 0)
     out.push({ code: "failed_tests", severity: sev(tests.failedTestKinds), title: "Released despite failed tests",
-      explanation: `The release shipped with failed and never re-passed tests of kind: ${tests.failedTestKinds.join(", ")}.`,
+      explanation: `The release shipped with failed and never re-passed tests of kind: ${listInSentence(tests.failedTestKinds.map((k) => TEST_KIND_LABELS[k]))}.`,
       controls: testControls(tests.failedTestKinds) });
   return out;
 }

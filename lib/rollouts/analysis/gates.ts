@@ -1,4 +1,6 @@
 import { HARM_METRICS, isLegacyGate, type GateComparator, type HealthGate, type RingGate } from "@/lib/rollouts/record-schema";
+import { inSentence } from "@/lib/format";
+import { GATE_METRIC_LABELS } from "@/lib/validations/rollouts";
 import type { GateOutcome } from "./types";
 
 export interface GateResult {
@@ -22,7 +24,8 @@ const COMPARE: Record<GateComparator, (a: number, b: number) => boolean> = {
   ">=": (a, b) => a >= b,
 };
 
-export const metricLabel = (g: HealthGate) => (g.metric === "custom" ? (g.customMetric ?? "custom metric") : g.metric.replace(/_/g, " "));
+/** The gate's signal inside a sentence: "crash rate", "CPU use", or the custom metric's own name. */
+export const metricLabel = (g: HealthGate) => (g.metric === "custom" ? (g.customMetric ?? "custom metric") : inSentence(GATE_METRIC_LABELS[g.metric]));
 
 /** Whether the numbers pass: observed <comparator> threshold; null when nothing was observed. */
 export function numbersPass(g: Pick<HealthGate, "comparator" | "threshold" | "observed">): boolean | null {

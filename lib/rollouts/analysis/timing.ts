@@ -1,3 +1,4 @@
+import { formatUtc } from "@/lib/format";
 import { isLegacyGate, type RolloutEvent, type RolloutRecord } from "@/lib/rollouts/record-schema";
 import { evaluateGate } from "./gates";
 import type { RingTiming } from "./types";
@@ -35,7 +36,7 @@ export function ringTimings(record: RolloutRecord, assumptions: string[]): RingT
       promotedAt = next.startedAt;
       promotionInferred = true;
       assumptions.push(
-        `Ring '${ring.name}' has no promotion time; the next ring ('${next.name}') started at ${next.startedAt}, which is taken as its promotion time.`,
+        `Ring '${ring.name}' has no promotion time; the next ring ('${next.name}') started at ${formatUtc(next.startedAt)}, which is taken as its promotion time.`,
       );
     } else if (!declared) {
       assumptions.push(`Ring '${ring.name}' has no promotion time; its bake time is treated as unknown.`);
@@ -50,7 +51,7 @@ export function ringTimings(record: RolloutRecord, assumptions: string[]): RingT
     else if (ring.gate) {
       gateAt = promotedAt;
       assumptions.push(
-        `Ring '${ring.name}' has a legacy free-text gate with no evaluation time; it is taken as evaluated ${promotedAt ? `at the ring's promotion, ${promotedAt}` : "at an unknown time"}, and its result is the vendor's word.`,
+        `Ring '${ring.name}' has a legacy free-text gate with no evaluation time; it is taken as evaluated ${promotedAt ? `at the ring's promotion, ${formatUtc(promotedAt)}` : "at an unknown time"}, and its result is the vendor's word.`,
       );
     }
     return {
@@ -164,7 +165,7 @@ export function incidentTimes(record: RolloutRecord, rings: RingTiming[], events
   const rollbackAfterStop = firstStop ? firstAtOrAfter(completed, firstStop.t) : null;
   const firstRollback = firstAtOrAfter(completed, Date.parse(record.releasedAt));
   if (firstRollback && !events.some((e) => e.kind === "rollback_started" && e.t <= firstRollback.t))
-    assumptions.push(`A rollback completed at ${firstRollback.at} without a recorded rollback start.`);
+    assumptions.push(`A rollback completed at ${formatUtc(firstRollback.at)} without a recorded rollback start.`);
   return {
     firstFailureAt,
     firstFailureRing,

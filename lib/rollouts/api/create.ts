@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { getDb } from "@/db/client";
 import { jsonResponse, problemResponse } from "@/lib/http/problem";
@@ -50,7 +51,7 @@ export async function createRolloutViaApi(request: Request): Promise<Response> {
     );
     if (result.ok) return jsonResponse(201, responseBody, { location: `/api/v1/rollouts/${result.id}` });
     if (result.code === "invalid")
-      return problemResponse(422, "invalid-record", "Invalid rollout record", `${result.reasons.length} problem(s) in the record; nothing was stored.`, {
+      return problemResponse(422, "invalid-record", "Invalid rollout record", `${count(result.reasons.length, "problem")} in the record; nothing was stored.`, {
         errors: result.reasons.map((r) => ({ path: r.path === "(document)" ? "record" : `record.${r.path}`, message: r.message })),
       });
     if (result.code === "not_found") return problemResponse(422, "unknown-product", "Unknown product", result.message, { errors: [{ path: "productId", message: result.message }] });

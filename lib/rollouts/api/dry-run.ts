@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { getDb } from "@/db/client";
 import { jsonResponse, problemResponse } from "@/lib/http/problem";
@@ -20,7 +21,7 @@ export async function dryRunRolloutViaApi(request: Request): Promise<Response> {
     return problemResponse(422, "invalid-record", "Invalid request", 'Send an object { "record": { ... } }.', { errors: [{ path: "record", message: "record is required" }] });
   const checked = checkRolloutRecord(read.body.record);
   if (!checked.ok)
-    return problemResponse(422, "invalid-record", "Invalid rollout record", `${checked.reasons.length} problem(s) in the record.`, {
+    return problemResponse(422, "invalid-record", "Invalid rollout record", `${count(checked.reasons.length, "problem")} in the record.`, {
       errors: checked.reasons.map((r) => ({ path: r.path === "(document)" ? "record" : `record.${r.path}`, message: r.message })),
     });
   const policy = await currentThresholds(await getDb());

@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { getDb } from "@/db/client";
 import { jsonResponse, problemResponse } from "@/lib/http/problem";
@@ -22,7 +23,7 @@ export async function appendRolloutEventViaApi(request: Request, id: string): Pr
   const key = read.key!;
   const parsed = appendEventSchema.safeParse(read.body);
   if (!parsed.success)
-    return problemResponse(422, "invalid-event", "Invalid event", `${parsed.error.issues.length} problem(s) in the event; nothing was changed.`, {
+    return problemResponse(422, "invalid-event", "Invalid event", `${count(parsed.error.issues.length, "problem")} in the event; nothing was changed.`, {
       errors: parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
     });
 

@@ -1,3 +1,4 @@
+import { formatBytes } from "@/lib/format";
 import "server-only";
 import { jsonResponse, problemResponse } from "@/lib/http/problem";
 import { readBodyLimited } from "@/lib/http/read-body";
@@ -24,7 +25,7 @@ export async function readJsonRequest(request: Request, options: { requireKey?: 
       errors: [{ path: "header Idempotency-Key", message: key === null ? "required" : "1 to 255 visible ASCII characters" }],
     });
   const read = await readBodyLimited(request, MAX_BODY_BYTES);
-  if (!read.ok) return problemResponse(413, "too-large", "Request body too large", `The body may be at most ${MAX_BODY_BYTES} bytes (${MAX_BODY_MIB} MiB).`);
+  if (!read.ok) return problemResponse(413, "too-large", "Request body too large", `The body may be at most ${formatBytes(MAX_BODY_BYTES)}.`);
   try {
     return { body: JSON.parse(read.text) as unknown, text: read.text, key };
   } catch (err) {

@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { listFactors, roleRequiresFactor, unusedRecoveryCodes } from "@/lib/auth/factors";
 import { requirePermission } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import { SecurityPanel } from "./security-panel";
 
 export const metadata: Metadata = { title: "Sign-in security" };
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Sign-in security" };
 export default async function SecurityPage() {
   const actor = await requirePermission("account.manage");
   const db = await getDb();
-  const [factors, recoveryLeft, required] = await Promise.all([listFactors(db, actor.userId), unusedRecoveryCodes(db, actor.userId), roleRequiresFactor(db, actor.role)]);
+  const [factors, recoveryLeft, required, zone] = await Promise.all([listFactors(db, actor.userId), unusedRecoveryCodes(db, actor.userId), roleRequiresFactor(db, actor.role), readerTimeZone()]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -28,7 +30,7 @@ export default async function SecurityPage() {
         }
       />
       <SecurityPanel
-        factors={factors.map((f) => ({ id: f.id, kind: f.kind, label: f.label, createdAt: f.createdAt.toISOString(), lastUsedAt: f.lastUsedAt?.toISOString() ?? null }))}
+        factors={factors.map((f) => ({ id: f.id, kind: f.kind, label: f.label, added: formatDateTime(f.createdAt, zone), lastUsed: f.lastUsedAt ? formatDateTime(f.lastUsedAt, zone) : null }))}
         recoveryLeft={recoveryLeft}
         required={required}
       />

@@ -6,10 +6,10 @@ import { useStepUp } from "@/components/auth/step-up";
 import { Card } from "@/components/ui/page-header";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { utc } from "@/components/rollouts/format";
 import { regenerateRecoveryCodesAction, removeFactorAction } from "@/app/(auth)/factor-actions";
 
-type Factor = { id: string; kind: "totp" | "webauthn"; label: string; createdAt: string; lastUsedAt: string | null };
+/** `added` and `lastUsed` are already formatted in the reader's zone by the page. */
+type Factor = { id: string; kind: "totp" | "webauthn"; label: string; added: string; lastUsed: string | null };
 
 export function SecurityPanel({ factors, recoveryLeft, required }: { factors: Factor[]; recoveryLeft: number; required: boolean }) {
   const router = useRouter();
@@ -71,8 +71,8 @@ export function SecurityPanel({ factors, recoveryLeft, required }: { factors: Fa
                 <div>
                   <p className="font-semibold">{f.label}</p>
                   <p className="text-sm text-muted">
-                    {f.kind === "totp" ? "Authenticator app" : "Passkey or security key"} · added {utc(f.createdAt)}
-                    {f.lastUsedAt ? ` · last used ${utc(f.lastUsedAt)}` : ""}
+                    {f.kind === "totp" ? "Authenticator app" : "Passkey or security key"} · added {f.added}
+                    {f.lastUsed ? ` · last used ${f.lastUsed}` : ""}
                   </p>
                 </div>
                 <Button variant="secondary" onClick={() => void remove(f)} disabled={busy !== null} aria-label={`Remove ${f.label}`}>

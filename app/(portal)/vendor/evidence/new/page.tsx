@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
+import { formatBytes } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { Uploader } from "../uploader";
 import { UrlEvidenceForm } from "../url-form";
@@ -10,10 +11,10 @@ export const dynamic = "force-dynamic";
 
 export default async function NewEvidencePage() {
   await requirePermission("vendor.workspace");
-  const limit = Math.round(getConfig().uploadMaxBytes / 1024 / 1024);
+  const limit = formatBytes(getConfig().uploadMaxBytes);
   return (
     <>
-      <PageHeader title="Add evidence" description={`Upload files (up to ${limit} MB each) or add a link. Evidence is visible to reviewers only unless you mark it publishable.`} />
+      <PageHeader title="Add evidence" description={`Upload files (up to ${limit} each) or add a link. Evidence is visible to reviewers only unless you mark it publishable.`} />
       <Card className="mb-6">
         <h2 className="mb-3 text-lg font-semibold">Upload files</h2>
         <Uploader />

@@ -1,30 +1,30 @@
 import type { RolloutAnalysis } from "@/lib/rollouts/analysis";
 import type { RolloutRecord } from "@/lib/rollouts/record-schema";
-import { duration } from "@/components/rollouts/format";
+import { count, duration, formatNumber } from "@/lib/format";
 
 /** "none", or the first few names and how many more: a 500-ring record must not print 500 names here. */
 function nameList(names: string[], max = 6): string {
   if (names.length === 0) return "none";
-  return names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more (${names.length} rings)`;
+  return names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${formatNumber(names.length - max)} more (${count(names.length, "ring")})`;
 }
 
 export function chartSummary(record: RolloutRecord, a: RolloutAnalysis | null): string {
   const last = record.rings[record.rings.length - 1];
-  const parts = [`Rollout in ${record.rings.length} ring${record.rings.length === 1 ? "" : "s"}, reaching ${last?.sharePct ?? 0}% of the fleet.`];
+  const parts = [`Rollout in ${count(record.rings.length, "ring")}, reaching ${last?.sharePct ?? 0}% of the fleet.`];
   if (a) {
     parts.push(`${a.exposurePctBeforeFirstPassedGate}% of the fleet had the release before any health gate passed.`);
     if (a.minutesTo100Pct !== null) parts.push(`It reached 100% after ${duration(a.minutesTo100Pct)}.`);
     if (a.minutesReleaseToRollbackCompleted !== null) parts.push(`Rollback completed ${duration(a.minutesReleaseToRollbackCompleted)} after release.`);
   }
   const halts = record.events.filter((e) => e.kind === "halt").length;
-  if (halts) parts.push(`${halts} halt${halts > 1 ? "s" : ""} recorded.`);
+  if (halts) parts.push(`${count(halts, "halt")} recorded.`);
   return parts.join(" ");
 }
 
 export function KeyFigures({ analysis: a }: { analysis: RolloutAnalysis }) {
   const items: [string, string][] = [
-    ["Exposure before the first passed gate", `${a.exposurePctBeforeFirstPassedGate}%${a.devicesBeforeFirstPassedGate !== null ? ` (${a.devicesBeforeFirstPassedGate.toLocaleString("en")} devices)` : ""}`],
-    ["Rings", String(a.ringCount)],
+    ["Exposure before the first passed gate", `${a.exposurePctBeforeFirstPassedGate}%${a.devicesBeforeFirstPassedGate !== null ? ` (${count(a.devicesBeforeFirstPassedGate, "device")})` : ""}`],
+    ["Rings", formatNumber(a.ringCount)],
     ["First ring", `${a.firstRingPct}%`],
     ["Largest step", `${a.largestStepPct}%`],
     ["Time to 50% / 100%", `${duration(a.minutesTo50Pct)} / ${duration(a.minutesTo100Pct)}`],

@@ -9,7 +9,9 @@ import { TimelineChart } from "@/components/rollouts/timeline-chart";
 import { TimelineTable } from "@/components/rollouts/timeline-table";
 import { FindingsList } from "@/components/rollouts/findings-list";
 import { AssumptionsList } from "@/components/rollouts/assumptions-list";
-import { duration, utc } from "@/components/rollouts/format";
+import { duration, formatDateTime, inSentence, listInSentence } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
+import { CHANNEL_LABELS, TEST_KIND_LABELS } from "@/lib/validations/catalog";
 import { AnalysisHistory } from "@/components/rollouts/analysis-history";
 import { ReanalyseButton } from "@/components/rollouts/reanalyse-button";
 import { listAnalysisHistory } from "@/lib/rollouts/history";
@@ -26,7 +28,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
   const r = await getRolloutRecord(db, actor.organisationId, (await params).id);
   const pages = await searchParams;
   if (!r) notFound();
-  const history = await listAnalysisHistory(db, actor.organisationId, r.id);
+  const [history, zone] = await Promise.all([listAnalysisHistory(db, actor.organisationId, r.id), readerTimeZone()]);
   const a = r.analysis;
   return (
     <>
@@ -35,8 +37,8 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         description={
           <>
             {r.state === "open" ? <><strong>Open: the pipeline is still appending to this record.</strong>{" "}</> : null}
-            Version {r.version} · {r.channel === "code" ? "code / driver update" : "content update"}
-            {r.kernelMode ? " · changes kernel-mode code" : ""} · released {utc(r.releasedAt)} · worst finding <SeverityBadge severity={r.worstSeverity} />
+            Version {r.version} · channel: {inSentence(CHANNEL_LABELS[r.channel])}
+            {r.kernelMode ? " · changes kernel-mode code" : ""} · released {formatDateTime(r.releasedAt, zone)} · worst finding <SeverityBadge severity={r.worstSeverity} />
           </>
         }
         actions={<AddToEvidenceButton id={r.id} />}
@@ -45,10 +47,10 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         {a ? <KeyFigures analysis={a} /> : <p>No published framework version defines thresholds, so this record has not been analysed.</p>}
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
-          <TimelineChart record={r.record} summary={chartSummary(r.record, a)} />
+          <TimelineChart record={r.record} summary={chartSummary(r.record, a)} zone={zone} />
           <details className="mt-4" open>
             <summary className="cursor-pointer font-semibold">Timeline as tables</summary>
-            <div className="mt-2"><TimelineTable record={r.record} analysis={a} ringsPage={Number(pages.rings ?? 1)} eventsPage={Number(pages.events ?? 1)} basePath={`/vendor/rollouts/${r.id}`} /></div>
+            <div className="mt-2"><TimelineTable record={r.record} analysis={a} ringsPage={Number(pages.rings ?? 1)} eventsPage={Number(pages.events ?? 1)} basePath={`/vendor/rollouts/${r.id}`} zone={zone} /></div>
           </details>
         </Card>
         <Card>
@@ -56,18 +58,18 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
           <FindingsList findings={a?.findings ?? []} />
         </Card>
         <Card>
-          <AnalysisHistory entries={history} action={<ReanalyseButton id={r.id} action={reanalyseRolloutAction} />} />
+          <AnalysisHistory zone={zone} entries={history} action={<ReanalyseButton id={r.id} action={reanalyseRolloutAction} />} />
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Tests before release</h2>
           {r.record.tests.length === 0 ? <p>No tests were recorded.</p> : (
             <ul className="list-disc pl-5 text-sm">
               {r.record.tests.map((t, i) => (
-                <li key={i}>{t.kind.replace("_", " ")}: {t.passed ? "passed" : "failed"}{t.evidenceUrl ? <> (<a className="underline" href={t.evidenceUrl} rel="noreferrer">evidence</a>)</> : null}</li>
+                <li key={i}>{TEST_KIND_LABELS[t.kind]}: {t.passed ? "passed" : "failed"}{t.evidenceUrl ? <> (<a className="underline" href={t.evidenceUrl} rel="noreferrer">evidence</a>)</> : null}</li>
               ))}
             </ul>
           )}
-          {a?.missingTestKinds.length ? <p className="mt-2 text-sm">Missing for a {r.channel} update: {a.missingTestKinds.join(", ")}.</p> : null}
+          {a?.missingTestKinds.length ? <p className="mt-2 text-sm">Missing for {inSentence(CHANNEL_LABELS[r.channel])}: {listInSentence(a.missingTestKinds.map((k) => TEST_KIND_LABELS[k]))}.</p> : null}
           <p className="mt-2 text-sm">Customer control: ring opt-in {r.record.customerControl.ringOptIn ? "yes" : "no"}, N-1 pinning {r.record.customerControl.nMinusOnePinning ? "yes" : "no"}, delay {r.record.customerControl.delayHours === null ? "none" : duration(r.record.customerControl.delayHours * 60)}.</p>
         </Card>
         <Card>

@@ -1,4 +1,5 @@
-import { MAX_BODY_MIB } from "@/lib/rollouts/api/request";
+import { MAX_BODY_BYTES } from "@/lib/rollouts/api/request";
+import { formatBytes } from "@/lib/format";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
@@ -34,7 +35,7 @@ const PROBLEMS: [string, string][] = [
   ["invalid-event", "422: the event is invalid, names a ring the record does not have, or would make the record invalid; errors[] says where."],
   ["record-closed", "409: the record is closed; nothing more can be appended."],
   ["not-found", "404: no record with this id in your organisation."],
-  ["too-large", `413: the body is over ${MAX_BODY_MIB} MiB.`],
+  ["too-large", `413: the body is over ${formatBytes(MAX_BODY_BYTES)}.`],
 ];
 
 export default async function ApiReferencePage() {

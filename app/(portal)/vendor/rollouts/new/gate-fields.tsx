@@ -1,6 +1,7 @@
 "use client";
 import { get, type UseFormReturn } from "react-hook-form";
 import { GATE_COMPARATORS, GATE_METRICS } from "@/lib/rollouts/record-schema";
+import { GATE_METRIC_LABELS } from "@/lib/validations/rollouts";
 import type { RolloutFormInput } from "@/lib/validations/rollouts";
 import { SelectField, TextField } from "@/components/ui/field";
 import { DateTimeField } from "./datetime-field";
@@ -26,7 +27,7 @@ export function GateFields({ form, i }: { form: Form; i: number }) {
       <p className="mb-2 text-sm text-muted">The gate passes when the observed value compares with the threshold as chosen; the portal computes the outcome.</p>
       <div className="grid gap-x-4 sm:grid-cols-3">
         <SelectField id={`ring-${i}-metric`} label="Gate metric" error={err("metric")} {...register(`${p}.metric` as `record.rings.${number}.gate.metric`)}>
-          {GATE_METRICS.map((m) => <option key={m} value={m}>{m.replace(/_/g, " ")}</option>)}
+          {GATE_METRICS.map((m) => <option key={m} value={m}>{GATE_METRIC_LABELS[m]}</option>)}
         </SelectField>
         {custom ? (
           <TextField id={`ring-${i}-custom-metric`} label="Custom metric name" error={err("customMetric")}

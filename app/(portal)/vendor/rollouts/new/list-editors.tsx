@@ -2,13 +2,13 @@
 import { get, useFieldArray, type UseFormReturn } from "react-hook-form";
 import { TEST_KINDS } from "@/lib/catalog/schema";
 import { ROLLOUT_EVENT_KINDS } from "@/lib/rollouts/record-schema";
-import type { RolloutFormInput } from "@/lib/validations/rollouts";
+import { ROLLOUT_EVENT_KIND_LABELS, type RolloutFormInput } from "@/lib/validations/rollouts";
+import { TEST_KIND_LABELS } from "@/lib/validations/catalog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "./datetime-field";
 
 type Form = UseFormReturn<RolloutFormInput>;
-const words = (s: string) => s.replace(/_/g, " ");
 const errOf = (form: Form) => (p: string) => (get(form.formState.errors, p) as { message?: string } | undefined)?.message;
 
 export function EventsEditor({ form }: { form: Form }) {
@@ -23,7 +23,7 @@ export function EventsEditor({ form }: { form: Form }) {
           <legend className="px-1 font-semibold">Event {i + 1}</legend>
           <div className="grid gap-x-4 sm:grid-cols-2">
             <SelectField id={`event-${i}-kind`} label="Kind" error={err(`record.events.${i}.kind`)} {...form.register(`record.events.${i}.kind`)}>
-              {ROLLOUT_EVENT_KINDS.map((k) => <option key={k} value={k}>{words(k)}</option>)}
+              {ROLLOUT_EVENT_KINDS.map((k) => <option key={k} value={k}>{ROLLOUT_EVENT_KIND_LABELS[k]}</option>)}
             </SelectField>
             <DateTimeField control={form.control} name={`record.events.${i}.at`} id={`event-${i}-at`} label="When" error={err(`record.events.${i}.at`)} />
           </div>
@@ -46,7 +46,7 @@ export function TestsEditor({ form }: { form: Form }) {
         <fieldset key={f.id} className="mb-3 grid gap-x-4 rounded-md border border-gray-300 bg-white p-3 sm:grid-cols-4">
           <legend className="px-1 font-semibold">Test {i + 1}</legend>
           <SelectField id={`test-${i}-kind`} label="Kind" error={err(`record.tests.${i}.kind`)} {...form.register(`record.tests.${i}.kind`)}>
-            {TEST_KINDS.map((k) => <option key={k} value={k}>{words(k)}</option>)}
+            {TEST_KINDS.map((k) => <option key={k} value={k}>{TEST_KIND_LABELS[k]}</option>)}
           </SelectField>
           <SelectField id={`test-${i}-passed`} label="Result" {...form.register(`record.tests.${i}.passed`, { setValueAs: (v: string | boolean) => v === true || v === "true" })}>
             <option value="true">Passed</option>

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { apiTokenSchema, type ApiTokenInput } from "@/lib/validations/rollouts";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_LABELS, TOKEN_SCOPE_LABELS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
-import { utc } from "@/components/rollouts/format";
+import { formatDateTime } from "@/lib/format";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { useStepUp } from "@/components/auth/step-up";
 import { createApiTokenAction } from "./actions";
 
-export function TokenForm() {
+export function TokenForm({ zone }: { zone: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; expiresAt: string } | null>(null);
@@ -42,7 +42,7 @@ export function TokenForm() {
           <p className="font-semibold">Copy this token now: it will not be shown again.</p>
           <label htmlFor="new-token" className="mt-2 block font-semibold">New API token</label>
           <input id="new-token" readOnly value={created.token} className="mt-1 block w-full rounded border border-gray-400 bg-white px-2 py-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
-          <p className="mt-2">It stops working at {utc(created.expiresAt)}. Create its replacement before then.</p>
+          <p className="mt-2">It stops working at {formatDateTime(created.expiresAt, zone)}. Create its replacement before then.</p>
         </div>
       ) : null}
       <TextField id="token-name" label="Token name" required hint="Name it after what uses it, e.g. release pipeline." error={formState.errors.name?.message} {...register("name")} />

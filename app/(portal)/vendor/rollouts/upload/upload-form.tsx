@@ -5,6 +5,8 @@ import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/result";
+import { formatBytes } from "@/lib/format";
+import { ROLLOUT_FILE_MAX_BYTES } from "@/lib/validations/rollouts";
 import { uploadRolloutAction } from "../actions";
 
 /** The file's text stays in the box after a failed upload, so it can be fixed in place and sent again. */
@@ -19,7 +21,7 @@ export function UploadForm({ products }: { products: { id: string; name: string 
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > 1024 * 1024) return setFormError("The file may be at most 1 MiB.");
+    if (file.size > ROLLOUT_FILE_MAX_BYTES) return setFormError(`The file may be at most ${formatBytes(ROLLOUT_FILE_MAX_BYTES)}.`);
     setText(await file.text());
     if (/\.csv$/i.test(file.name)) setFormat("csv");
     else if (/\.json$/i.test(file.name)) setFormat("json");
