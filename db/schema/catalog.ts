@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { AnswerRequirements } from "@/lib/catalog/answer-requirements";
 import type { Mapping, RolloutThresholds } from "@/lib/catalog/schema";
 import { users } from "./identity";
 
@@ -33,6 +34,8 @@ export const frameworkVersions = pgTable(
     publisher: text("publisher").notNull(),
     status: frameworkStatus("status").notNull().default("draft"),
     thresholds: jsonb("thresholds").$type<RolloutThresholds | null>(),
+    /** Which answer fields each implementation status requires (lib/catalog/answer-requirements.ts); frozen with the version like its controls. */
+    answerRequirements: jsonb("answer_requirements").$type<AnswerRequirements>().notNull(),
     basedOnVersionId: uuid("based_on_version_id"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     retiredAt: timestamp("retired_at", { withTimezone: true }),

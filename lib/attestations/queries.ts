@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { getAnswerRequirements } from "@/lib/catalog/queries";
 import { isApplicable } from "./applicability";
 import { attestationInScope, type Scope } from "@/lib/review/access";
 
@@ -150,15 +151,19 @@ export async function listLinks(db: DbOrTx, organisationId: string, attestationI
   return out;
 }
 
+/** Everything the editor and the completeness check need; `requirements` are the catalog version's answer rules (pass them to findGaps). */
 export async function loadWorkspace(db: DbOrTx, organisationId: string, id: string) {
   const attestation = await getAttestation(db, organisationId, id);
   if (!attestation) return null;
-  const [controls, answers, links] = await Promise.all([
+  const [controls, answers, links, requirements] = await Promise.all([
     listApplicableControls(db, attestation.frameworkVersionId, attestation.product),
     listAnswers(db, { kind: "organisation", organisationId }, attestation.id),
     listLinks(db, organisationId, attestation.id),
+    getAnswerRequirements(db, attestation.frameworkVersionId),
   ]);
-  return { attestation, controls, answers, links };
+  // The version exists (attestations reference it), so its rules do too.
+  if (!requirements) throw new Error(`framework version ${attestation.frameworkVersionId} has no answer requirements`);
+  return { attestation, controls, answers, links, requirements };
 }
 export type Workspace = NonNullable<Awaited<ReturnType<typeof loadWorkspace>>>;
 

@@ -17,7 +17,7 @@ import { attestationStatement, STATEMENT_VERSION } from "./statement";
 import { lockFor, moveTo } from "@/lib/review/state";
 import { carryOverScores, panelOfLineage } from "@/lib/review/carry-over";
 
-/** Freezes the snapshot, signs it and computes the digest, in one transaction with the status change. Refused while gaps remain. */
+/** Freezes the snapshot, signs it and computes the digest, in one transaction with the status change. Refused while gaps remain, by the catalog version's answer rules. */
 export async function submitAttestation(db: Db, actor: Actor, input: z.output<typeof signSchema>, now = new Date()): Promise<ActionResult<{ digest: string }>> {
   // Also checked by the action wrapper; repeated here so no other caller can sign as a contributor.
   if (!can(actor.role, "vendor.submit")) return fail("forbidden", "Only a compliance officer can sign and submit.");
@@ -29,8 +29,9 @@ export async function submitAttestation(db: Db, actor: Actor, input: z.output<ty
     const panel = await panelOfLineage(tx, ws.attestation.lineageId);
     const gate = await lockFor(tx, actor, ws.attestation.id, panel ? "resubmit" : "submit");
     if (!gate.ok) return gate.result;
-    const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso(now));
-    if (gaps.length) return fail("invalid", `This attestation cannot be submitted yet: ${gaps.length} ${gaps.length === 1 ? "gap remains" : "gaps remain"}. Fix them and try again.`);
+    const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso(now), ws.requirements);
+    // The same list the check page shows, so a caller without that page (or with a stale one) learns what is missing.
+    if (gaps.length) return fail("invalid", `This attestation cannot be submitted yet: ${gaps.length} ${gaps.length === 1 ? "gap remains" : "gaps remain"}. Fix them and try again.`, { gaps: gaps.map((g) => g.message) });
     const signedAt = now.toISOString();
     const snapshot = buildSnapshot(ws, { id: actor.organisationId, name: actor.organisationName }, {
       name: input.signerName,

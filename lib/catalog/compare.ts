@@ -33,6 +33,7 @@ export interface FrameworkLike {
   publisher?: string;
   version?: string;
   thresholds?: unknown;
+  answerRequirements?: unknown;
   domains: ReadonlyArray<DomainLike>;
 }
 
@@ -50,11 +51,11 @@ export interface ControlChange extends ControlRef {
   fields: FieldChange[];
 }
 export interface FrameworkChange {
-  scope: "framework" | "domain" | "thresholds";
+  scope: "framework" | "domain" | "thresholds" | "requirements";
   kind: "added" | "removed" | "changed";
   /** Domain key for scope "domain". */
   key?: string;
-  /** e.g. "title", "description", "thresholds.minBakeMinutes.code". */
+  /** e.g. "title", "description", "thresholds.minBakeMinutes.code", "answerRequirements.planned.narrative". */
   field: string;
   before: unknown;
   after: unknown;
@@ -132,20 +133,21 @@ function frameworkLevelChanges(a: FrameworkLike, b: FrameworkLike): FrameworkCha
       if (!same(old[f], d[f])) out.push({ scope: "domain", kind: "changed", key, field: f, before: old[f], after: d[f] });
   }
 
-  diffThresholds(a.thresholds ?? null, b.thresholds ?? null, "thresholds", out);
+  diffSettings(a.thresholds ?? null, b.thresholds ?? null, "thresholds", "thresholds", out);
+  diffSettings(a.answerRequirements ?? null, b.answerRequirements ?? null, "answerRequirements", "requirements", out);
   return out;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Per-setting threshold differences; a whole-object change when one side is null. */
-function diffThresholds(a: unknown, b: unknown, field: string, out: FrameworkChange[]) {
+/** Per-setting differences of thresholds or answer requirements; a whole-object change when one side is null. */
+function diffSettings(a: unknown, b: unknown, field: string, scope: FrameworkChange["scope"], out: FrameworkChange[]) {
   if (same(a, b)) return;
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    for (const k of keys) diffThresholds(a[k], b[k], `${field}.${k}`, out);
+    for (const k of keys) diffSettings(a[k], b[k], `${field}.${k}`, scope, out);
     return;
   }
   const kind = a === null || a === undefined ? "added" : b === null || b === undefined ? "removed" : "changed";
-  out.push({ scope: "thresholds", kind, field, before: a, after: b });
+  out.push({ scope, kind, field, before: a, after: b });
 }

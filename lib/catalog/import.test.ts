@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { parseFrameworkImport } from "./import";
 import { frameworkToOscal } from "./oscal-export";
 import { smallFramework } from "./fixtures/small-framework";
+import { DEFAULT_ANSWER_REQUIREMENTS } from "./answer-requirements";
+import { fromBase64, toBase64 } from "./oscal-common";
 import { SSDF_PATH, requireOscal, skipOscal } from "./fixtures/oscal-dir";
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
@@ -27,6 +29,19 @@ describe("parseFrameworkImport: accepted documents", () => {
     expect(r.draftOnly).toBe(true);
     expect(r.doc.domains.map((d) => d.key)).toEqual(["PO", "PS", "PW", "RV"]);
     expect(r.doc.domains.flatMap((d) => d.controls).every((c) => c.rubric.every((x) => x === ""))).toBe(true);
+  });
+
+  it("gives a document exported before versions carried answer requirements the default rules, in both formats", () => {
+    const { answerRequirements: _r, ...old } = smallFramework;
+    expect(parseFrameworkImport(json(old))).toEqual({ ok: true, doc: { ...smallFramework, answerRequirements: DEFAULT_ANSWER_REQUIREMENTS }, format: "ringfence", warnings: [], draftOnly: false });
+    const oscal = frameworkToOscal(smallFramework, {}) as { catalog: { "back-matter": { resources: { base64: { value: string } }[] } } };
+    const res = oscal.catalog["back-matter"].resources[0]!;
+    const { answerRequirements: _a, ...data } = JSON.parse(fromBase64(res.base64.value)) as Record<string, unknown>;
+    res.base64.value = toBase64(JSON.stringify(data));
+    const r = parseFrameworkImport(json(oscal));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.doc.answerRequirements).toEqual(DEFAULT_ANSWER_REQUIREMENTS);
+    expect(r.warnings).toEqual(["catalog.back-matter.resources[0]: no answer requirements; the default rules used"]);
   });
 
   it("keeps a Ringfence document with empty rubric descriptors as a draft and says where", () => {
@@ -68,6 +83,8 @@ describe("parseFrameworkImport: refused documents", () => {
     doc.domains[1].controls[1].id = "SDP-ROL-01"; // duplicate control id
     doc.domains[1].controls[0].applicability.channels = []; // empty list
     delete doc.domains[1].controls[0].statement; // missing field
+    delete doc.answerRequirements.planned; // a status left out of the rules
+    doc.answerRequirements.partial.plan = "yes"; // not a boolean
     const r = parseFrameworkImport(json(doc));
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -79,6 +96,8 @@ describe("parseFrameworkImport: refused documents", () => {
       "domains[1].controls[0].statement": "required",
       "domains[1].controls[0].applicability.channels": "choose at least one channel",
       "domains[1].controls[0].rubric[2]": "required",
+      "answerRequirements.planned": "required",
+      "answerRequirements.partial.plan": "Invalid input: expected boolean, received string",
     });
     // the duplicate id is a document-level rule, checked once the shape is right
     const dup = clone();

@@ -18,7 +18,8 @@ export function frameworkJsonSchema(): Record<string, unknown> {
     description:
       `A deployment-safety framework in the portal's "${FRAMEWORK_FORMAT}" format: domains of controls, ` +
       "each with a statement, guidance, applicability, weight, evidence kinds, a five-level maturity rubric " +
-      "(index = level 0 to 4) and mappings to external schemes, plus the rollout-analysis thresholds. " +
+      "(index = level 0 to 4) and mappings to external schemes, plus the rollout-analysis thresholds and, per " +
+      "implementation status, which answer fields an attestation must fill (optional: the default rules apply when absent). " +
       "Domain keys and control ids must also be unique, which this schema does not check.",
     ...rest,
   };

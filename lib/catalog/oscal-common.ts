@@ -49,6 +49,8 @@ export interface OscalGroup {
 /** The JSON stored (base64) in the back-matter resource of a Ringfence export. */
 export interface FrameworkData {
   thresholds: unknown;
+  /** Which answer fields each implementation status requires; absent in exports made before versions carried them. */
+  answerRequirements?: unknown;
   /** Exact originals of strings OSCAL datatypes forced us to alter, by key (see `fitOscalString`). */
   exact?: Record<string, string>;
 }

@@ -32,7 +32,8 @@ import {
  *   (empty guidance is omitted); `assessment-method` class "rubric" whose five sub-parts
  *   (name `rubric-level`, ns Ringfence, class `level-N`, prop `level`) carry the descriptors.
  * - back-matter: one resource (Ringfence prop `role` = "framework-data") whose base64 JSON
- *   holds `{ thresholds, exact? }`. `exact` keeps the original of any string that OSCAL's
+ *   holds `{ thresholds, answerRequirements, exact? }`; OSCAL has no notion of answer rules,
+ *   so they travel there with the thresholds. `exact` keeps the original of any string that OSCAL's
  *   one-line datatypes forced us to alter (titles or prop values with line breaks).
  */
 export interface OscalExportOptions {
@@ -85,12 +86,12 @@ export function frameworkToOscal(doc: FrameworkDocument, opts: OscalExportOption
 
   const groups = doc.domains.map((d) => domainToGroup(d, uniqueId, fit));
 
-  const data: FrameworkData = { thresholds: doc.thresholds };
+  const data: FrameworkData = { thresholds: doc.thresholds, answerRequirements: doc.answerRequirements };
   if (Object.keys(exact).length > 0) data.exact = exact;
   const resource = {
     uuid: deterministicUuid(`framework-data\u0000${doc.slug}\u0000${doc.version}`),
     title: "Ringfence framework data",
-    description: "Rollout-analysis thresholds and exact texts of the Ringfence framework, as JSON.",
+    description: "Rollout-analysis thresholds, the fields each implementation status requires, and exact texts of the Ringfence framework, as JSON.",
     props: [rf("role", FRAMEWORK_DATA_ROLE)],
     base64: { filename: `framework-data-${doc.slug}.json`, "media-type": "application/json", value: toBase64(JSON.stringify(data)) },
   };

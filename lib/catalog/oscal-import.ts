@@ -64,7 +64,7 @@ function locate(path: ReadonlyArray<PropertyKey>, c: RawConversion): string {
     return tail.length ? `${group}.${formatIssuePath(tail)}` : group;
   }
   if (first === "domains") return "catalog.groups";
-  if (first === "thresholds") return `catalog.back-matter.${formatIssuePath(path)}`;
+  if (first === "thresholds" || first === "answerRequirements") return `catalog.back-matter.${formatIssuePath(path)}`;
   return `catalog.metadata.${formatIssuePath(path)}`;
 }
 
@@ -82,13 +82,14 @@ function readRingfenceExport(cat: Catalog, warnings: string[]): { ok: true; conv
   const resources = Array.isArray(cat["back-matter"]?.resources) ? (cat["back-matter"].resources as unknown[]) : [];
   const ri = resources.findIndex((r) => isObject(r) && rfValue(r.props as OscalProp[] | undefined, "role") === FRAMEWORK_DATA_ROLE);
   let data: FrameworkData = { thresholds: null };
-  if (ri < 0) warnings.push("catalog.back-matter: no Ringfence framework data; thresholds left empty");
+  if (ri < 0) warnings.push("catalog.back-matter: no Ringfence framework data; thresholds left empty and the default answer requirements used");
   else {
     const value = (resources[ri] as { base64?: { value?: unknown } }).base64?.value;
     try {
       const decoded: unknown = JSON.parse(fromBase64(String(value)));
       if (!isObject(decoded) || !("thresholds" in decoded)) throw new Error("no thresholds");
       data = decoded as unknown as FrameworkData;
+      if (!("answerRequirements" in decoded)) warnings.push(`catalog.back-matter.resources[${ri}]: no answer requirements; the default rules used`);
     } catch {
       return { ok: false, errors: [{ path: `catalog.back-matter.resources[${ri}].base64.value`, message: "expected base64-encoded framework data JSON" }] };
     }
@@ -123,6 +124,8 @@ function readRingfenceExport(cat: Catalog, warnings: string[]): { ok: true; conv
     publisher: exact("publisher", rfValue(meta.props as OscalProp[] | undefined, "publisher") ?? ""),
     version: meta.version,
     thresholds: data.thresholds,
+    // Absent (older exports): the document schema's default rules apply.
+    answerRequirements: data.answerRequirements,
     domains,
   };
   return { ok: true, conversion: { raw, groupPaths, controlPaths } };

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { catalogControls, catalogDomains, frameworks, frameworkVersions } from "@/db/schema";
 import { FRAMEWORK_FORMAT, type EvidenceKind, type Mapping, type UpdateChannel } from "./schema";
+import type { AnswerRequirements } from "./answer-requirements";
 import type { DraftFrameworkDocument } from "./draft-schema";
 
 export type VersionStatus = "draft" | "published" | "retired";
@@ -59,6 +60,12 @@ export async function getVersionSummary(db: DbOrTx, versionId: string, opts: { i
   return { ...row, controlCount: Number(row.controlCount), domainCount: Number(row.domainCount) };
 }
 
+/** The answer rules of one version (which fields each implementation status requires), or null if there is no such version. */
+export async function getAnswerRequirements(db: DbOrTx, versionId: string): Promise<AnswerRequirements | null> {
+  const [row] = await db.select({ r: frameworkVersions.answerRequirements }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId));
+  return row?.r ?? null;
+}
+
 export type VersionDocument = DraftFrameworkDocument & { versionId: string; status: VersionStatus };
 
 /** A stored version as a framework document: the inverse of insertFrameworkVersion. */
@@ -71,6 +78,7 @@ export async function loadVersionDocument(db: DbOrTx, versionId: string): Promis
       description: frameworkVersions.description,
       publisher: frameworkVersions.publisher,
       thresholds: frameworkVersions.thresholds,
+      answerRequirements: frameworkVersions.answerRequirements,
       status: frameworkVersions.status,
     })
     .from(frameworkVersions)
@@ -89,6 +97,7 @@ export async function loadVersionDocument(db: DbOrTx, versionId: string): Promis
     publisher: v.publisher,
     version: v.version,
     thresholds: v.thresholds ?? null,
+    answerRequirements: v.answerRequirements,
     domains: domains.map((d) => ({
       key: d.key,
       title: d.title,

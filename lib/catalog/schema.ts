@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { safeMultiline } from "@/lib/validations/common";
+import { DEFAULT_ANSWER_REQUIREMENTS, type AnswerRequirements } from "./answer-requirements";
 
 /**
  * The portal's own framework document format ("ringfence.framework/v1").
  * It is the contract shared by the baseline seed, JSON import/export, the
- * OSCAL converter, the database layer and the rollout analysis thresholds.
+ * OSCAL converter, the database layer, the rollout analysis thresholds and the
+ * completeness check (which answer fields each implementation status requires).
  */
 
 export const UPDATE_CHANNELS = ["code", "content"] as const;
@@ -123,6 +125,14 @@ export const rolloutThresholdsSchema = z.object({
 });
 export type RolloutThresholds = z.infer<typeof rolloutThresholdsSchema>;
 
+const fieldRequirementsSchema = z.object({ narrative: z.boolean(), justification: z.boolean(), targetDate: z.boolean(), plan: z.boolean(), evidence: z.boolean() });
+/** Per implementation status, which answer fields must be filled before an attestation can be submitted (evidence: must controls only). */
+export const answerRequirementsSchema = z
+  .object({ implemented: fieldRequirementsSchema, partial: fieldRequirementsSchema, planned: fieldRequirementsSchema, not_applicable: fieldRequirementsSchema })
+  .describe(
+    "For each implementation status, which answer fields an attestation must fill before it can be submitted: narrative, justification, targetDate, plan, and evidence (at least one linked item; must controls only). A control without a status is checked against the implemented rules.",
+  ) satisfies z.ZodType<AnswerRequirements>;
+
 export const FRAMEWORK_FORMAT = "ringfence.framework/v1" as const;
 
 /** Domain keys and control ids are unique within a framework (used by the strict and the draft schema). */
@@ -148,6 +158,8 @@ export const frameworkDocumentSchema = z
     publisher: text(200),
     version: z.string().trim().max(30, "at most 30 characters").regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
     thresholds: rolloutThresholdsSchema.nullable(),
+    /** Optional on import (documents exported before versions carried it): the default rules then apply. */
+    answerRequirements: answerRequirementsSchema.default(() => structuredClone(DEFAULT_ANSWER_REQUIREMENTS)),
     domains: z.array(domainSchema).min(1, "a framework has at least one domain"),
   })
   .superRefine(refineUniqueIds);

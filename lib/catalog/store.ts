@@ -29,6 +29,7 @@ export async function insertFrameworkVersion(
       description: doc.description,
       publisher: doc.publisher,
       thresholds: doc.thresholds,
+      answerRequirements: doc.answerRequirements,
       status: "draft",
       createdBy: opts.createdBy ?? null,
       basedOnVersionId: opts.basedOnVersionId ?? null,

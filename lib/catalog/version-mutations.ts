@@ -46,7 +46,7 @@ export async function createDraftFromVersion(db: DbOrTx, actor: AuditActor, sour
   });
 }
 
-/** Edits a draft's title, description, publisher, version string and rollout thresholds. */
+/** Edits a draft's title, description, publisher, version string, rollout thresholds and answer requirements. */
 export async function updateVersionMeta(db: DbOrTx, actor: AuditActor, versionId: string, input: VersionMetaInput): Promise<ActionResult<null>> {
   return db.transaction(async (tx) => {
     const refused = await lockDraft(tx, versionId);
@@ -63,6 +63,7 @@ export async function updateVersionMeta(db: DbOrTx, actor: AuditActor, versionId
         publisher: input.publisher,
         version: input.version,
         thresholds: input.hasThresholds ? (input.thresholds ?? null) : null,
+        answerRequirements: input.answerRequirements,
         updatedAt: new Date(),
       })
       .where(eq(frameworkVersions.id, versionId));

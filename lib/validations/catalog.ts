@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { controlSchema, domainSchema, draftRubricSchema, EVIDENCE_KINDS, frameworkDocumentSchema, MAPPING_SCHEMES, rolloutThresholdsSchema, TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
+import { answerRequirementsSchema, controlSchema, domainSchema, draftRubricSchema, EVIDENCE_KINDS, frameworkDocumentSchema, MAPPING_SCHEMES, rolloutThresholdsSchema, TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
 import { safeMultiline, safeText, wellFormed } from "./common";
 
 /** Shared by the catalog editor forms (react-hook-form + zodResolver) and the server actions. */
@@ -24,6 +24,7 @@ export const versionMetaSchema = z.object({
   version: frameworkDocumentSchema.shape.version,
   hasThresholds: z.boolean(),
   thresholds: thresholdsFormSchema.nullish(),
+  answerRequirements: answerRequirementsSchema,
 });
 export type VersionMetaInput = z.infer<typeof versionMetaSchema>;
 

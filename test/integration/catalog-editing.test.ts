@@ -5,7 +5,7 @@ import { seedBaselineCatalog } from "@/db/seed/catalog";
 import { sdp10 } from "@/db/seed/catalog/sdp-1.0";
 import { compareFrameworks } from "@/lib/catalog/compare";
 import { createControl, deleteControl, reorderControls, reorderDomains, updateControl, updateDomain } from "@/lib/catalog/content-mutations";
-import { getControl, listDomains, loadVersionDocument } from "@/lib/catalog/queries";
+import { getAnswerRequirements, getControl, listDomains, loadVersionDocument } from "@/lib/catalog/queries";
 import { createDraftFromVersion, publishVersion, retireVersion, updateVersionMeta } from "@/lib/catalog/version-mutations";
 import { controlFormValues, type ControlInput } from "@/lib/validations/catalog";
 import { openTestDb } from "./test-db";
@@ -47,7 +47,7 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     expect(again).toMatchObject({ ok: true, data: { version: "1.2" } });
   });
 
-  it("edits metadata, thresholds, a domain and a control of the draft", async () => {
+  it("edits metadata, thresholds, answer requirements, a domain and a control of the draft", async () => {
     const meta = await updateVersionMeta(t.db, actor, draftId, {
       title: sdp10.title,
       description: "Edited description.",
@@ -55,9 +55,11 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
       version: "1.1",
       hasThresholds: true,
       thresholds: { ...sdp10.thresholds!, maxMinutesToHalt: 10 },
+      answerRequirements: { ...sdp10.answerRequirements, planned: { ...sdp10.answerRequirements.planned, evidence: true } },
     });
     expect(meta.ok).toBe(true);
-    expect((await updateVersionMeta(t.db, actor, draftId, { title: "x", description: "", publisher: "p", version: "1.0", hasThresholds: false, thresholds: null })).ok).toBe(false);
+    expect((await getAnswerRequirements(t.db, draftId))!.planned).toEqual({ narrative: true, justification: false, targetDate: true, plan: true, evidence: true });
+    expect((await updateVersionMeta(t.db, actor, draftId, { title: "x", description: "", publisher: "p", version: "1.0", hasThresholds: false, thresholds: null, answerRequirements: sdp10.answerRequirements })).ok).toBe(false);
     expect((await updateDomain(t.db, actor, draftId, "ROL", { key: "ROL", title: "Staged rollout (edited)", description: "d" })).ok).toBe(true);
     const input = await controlInput(draftId, "SDP-ROL-01");
     const r = await updateControl(t.db, actor, draftId, "SDP-ROL-01", { ...input, rubric: [input.rubric[0]!, "Edited level 1.", ...input.rubric.slice(2)] });
@@ -115,6 +117,7 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     expect(cmp.changed.map((c) => c.id)).toEqual(["SDP-ROL-01"]);
     expect(cmp.changed[0]!.fields.map((f) => f.field)).toEqual(["rubric[1]"]);
     expect(cmp.frameworkChanges.map((c) => c.field)).toEqual(expect.arrayContaining(["version", "description"]));
+    expect(cmp.frameworkChanges.filter((c) => c.scope === "requirements")).toEqual([{ scope: "requirements", kind: "changed", field: "answerRequirements.planned.evidence", before: false, after: true }]);
   });
 
   it("refuses edits to a published version in the mutation functions and in the database", async () => {
@@ -128,6 +131,9 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     await expect(t.db.update(catalogControls).set({ title: "changed" }).where(where)).rejects.toThrow();
     await expect(t.db.delete(catalogControls).where(where)).rejects.toThrow();
     expect((await getControl(t.db, draftId, "SDP-ROL-01"))!.title).not.toBe("changed");
+    // The answer rules are frozen with the version (migration 0011 extends the 0003 guard).
+    await expect(t.db.update(frameworkVersions).set({ answerRequirements: { ...sdp10.answerRequirements, implemented: { ...sdp10.answerRequirements.implemented, narrative: false } } }).where(eq(frameworkVersions.id, draftId))).rejects.toThrow();
+    expect((await getAnswerRequirements(t.db, draftId))!.implemented.narrative).toBe(true);
   });
 
   it("retires a published version, and only a published one", async () => {

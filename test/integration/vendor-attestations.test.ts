@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { attestationSubmissions } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, setEvidenceLinks, startAttestation } from "@/lib/attestations/answers";
-import { findGaps, groupGaps, todayIso } from "@/lib/attestations/completeness";
+import { DEFAULT_ANSWER_REQUIREMENTS, findGaps, groupGaps, todayIso } from "@/lib/attestations/completeness";
 import { unsignedSnapshot } from "@/lib/attestations/snapshot";
 import { summariseForSigning } from "@/lib/attestations/summary";
 import { getAttestation, loadWorkspace } from "@/lib/attestations/queries";
@@ -77,24 +77,26 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     expect(after!.answers.get(controlId)).toMatchObject({ narrative: "Officer's second text", version: 2 });
   });
 
-  it("reports unanswered controls and must controls without evidence in one list, so answering uncovers no new gaps", async () => {
+  it("reports unanswered controls, missing narratives and must controls without evidence in one list, so answering uncovers no new gaps", async () => {
     const r = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2025-01-01", periodEnd: "2025-06-30" });
     if (!r.ok) throw new Error("start failed");
     const id = r.data.id;
     let ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
     const musts = ws.controls.filter((c) => c.must);
     expect(musts.length).toBeGreaterThan(0);
-    const before = findGaps(ws.controls, ws.answers, ws.links, todayIso());
-    // Nothing answered yet: every control is unanswered AND every must control already shows its missing evidence.
+    expect(ws.requirements).toEqual(DEFAULT_ANSWER_REQUIREMENTS);
+    const before = findGaps(ws.controls, ws.answers, ws.links, todayIso(), ws.requirements);
+    // Nothing answered yet: every control is unanswered AND already shows its missing narrative and, if must, evidence.
     expect(before.filter((g) => g.kind === "unanswered")).toHaveLength(ws.controls.length);
+    expect(before.filter((g) => g.kind === "no_narrative")).toHaveLength(ws.controls.length);
     expect(before.filter((g) => g.kind === "no_evidence").map((g) => g.controlUuid)).toEqual(musts.map((c) => c.id));
-    expect(groupGaps(before).map((g) => g.kind)).toEqual(["unanswered", "no_evidence"]);
+    expect(groupGaps(before).map((g) => g.kind)).toEqual(["unanswered", "no_narrative", "no_evidence"]);
     expect(before.find((g) => g.kind === "no_evidence")).toMatchObject({ field: "evidence", domainTitle: musts[0]!.domainTitle });
 
     // Answer every control but link no evidence: what remains was all listed before.
     for (const c of ws.controls) await saveAnswer(t.db, officer, { attestationId: id, controlId: c.id, version: 0, ...ANSWERED });
     ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
-    const after = findGaps(ws.controls, ws.answers, ws.links, todayIso());
+    const after = findGaps(ws.controls, ws.answers, ws.links, todayIso(), ws.requirements);
     const key = (g: { controlUuid: string; kind: string }) => `${g.controlUuid}/${g.kind}`;
     expect(after.map(key)).toEqual(before.filter((g) => g.kind === "no_evidence").map(key));
 
@@ -114,12 +116,12 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     const expired = await createUrlEvidence(t.db, officer, { title: "Old audit", description: "", kind: "url", url: "https://aegis.example/old", evidenceDate: "2020-01-01", validUntil: "2021-01-01", classification: "reviewers_only" });
     await setEvidenceLinks(t.db, officer, { attestationId, controlId: c3!.id, evidenceIds: [expired.ok ? expired.data.id : ""] });
     ws = (await loadWorkspace(t.db, officer.organisationId, attestationId))!;
-    const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso());
+    const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso(), ws.requirements);
     const kinds = new Set(gaps.map((g) => g.kind));
-    expect([...kinds].sort()).toEqual(["expired_evidence", "no_evidence", "no_justification", "no_plan", "unanswered"]);
+    expect([...kinds].sort()).toEqual(["expired_evidence", "no_evidence", "no_justification", "no_narrative", "no_plan", "unanswered"]);
     expect(gaps.find((g) => g.kind === "no_justification")!.controlId).toBe(c0!.controlId);
     const refused = await submitAttestation(t.db, officer, { attestationId, signerName: "Olivia Officer", signerTitle: "CISO", confirm: true });
-    expect(refused).toMatchObject({ ok: false, code: "invalid" });
+    expect(refused).toEqual({ ok: false, code: "invalid", formError: `This attestation cannot be submitted yet: ${gaps.length} gaps remain. Fix them and try again.`, fieldErrors: { gaps: gaps.map((g) => g.message) } });
 
     // Fix everything: answer all, evidence on every must control, drop the expired link.
     const good = await createUrlEvidence(t.db, officer, { title: "Deployment policy", description: "", kind: "url", url: "https://aegis.example/sdp", evidenceDate: "2026-01-01", validUntil: null, classification: "publishable" });
@@ -130,7 +132,7 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
       await setEvidenceLinks(t.db, officer, { attestationId, controlId: c.id, evidenceIds: c.must ? [goodId] : [] });
     }
     ws = (await loadWorkspace(t.db, officer.organisationId, attestationId))!;
-    expect(findGaps(ws.controls, ws.answers, ws.links, todayIso())).toEqual([]);
+    expect(findGaps(ws.controls, ws.answers, ws.links, todayIso(), ws.requirements)).toEqual([]);
     const byContributor = await submitAttestation(t.db, contributor, { attestationId, signerName: "Carlos", signerTitle: "Engineer", confirm: true });
     expect(byContributor).toMatchObject({ ok: false, code: "forbidden" });
     const submitted = await submitAttestation(t.db, officer, { attestationId, signerName: "Olivia Officer", signerTitle: "CISO", confirm: true });

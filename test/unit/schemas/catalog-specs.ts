@@ -3,6 +3,7 @@ import * as draft from "@/lib/catalog/draft-schema";
 import { smallFramework } from "@/lib/catalog/fixtures/small-framework";
 import * as cs from "@/lib/catalog/schema";
 import * as cv from "@/lib/validations/catalog";
+import { ANSWER_FIELDS, ANSWER_STATUSES, DEFAULT_ANSWER_REQUIREMENTS } from "@/lib/catalog/answer-requirements";
 import { array, bool, fail, int, literal, nullable, num, oneOf, optional, text, uuid, type Shape } from "@/test/helpers/shape";
 import { line, lines, object, type SpecTable } from "./spec";
 
@@ -32,6 +33,19 @@ const thresholdsFields = {
   globalPushPct: optional(num(0, 100)),
 };
 const thresholds = object(thresholdsFields);
+/** Every status, each with every field as a boolean: no status or field may be left out. */
+const fieldRequirements = object(Object.fromEntries(ANSWER_FIELDS.map((f) => [f, bool()])));
+const answerRequirements = object(Object.fromEntries(ANSWER_STATUSES.map((s) => [s, fieldRequirements])));
+/** Absent from a document (exported before versions carried it): the default rules, as a fresh copy. */
+const answerRequirementsOrDefault: Shape = {
+  gen: fc.option(answerRequirements.gen, { nil: undefined }),
+  optional: true,
+  check(out, input, path) {
+    if (input === undefined && JSON.stringify(out) !== JSON.stringify(DEFAULT_ANSWER_REQUIREMENTS)) fail(path, "absent, so should be the default rules", out);
+    if (out === DEFAULT_ANSWER_REQUIREMENTS) fail(path, "the shared default object itself, not a copy");
+    answerRequirements.check(out, input, path);
+  },
+};
 const mapping = object({ scheme: oneOf(cs.MAPPING_SCHEMES), ref: lines(1, 100), note: optional(lines(0, 500)) });
 const rubric = array(lines(1, 2000), 5, 5);
 const draftRubric = array(lines(0, 2000), 5, 5);
@@ -68,7 +82,7 @@ function uniqueIds(doc: Record<string, unknown>, _in: unknown, path: string): vo
     }
   }
 }
-const documentFields = { format: literal(cs.FRAMEWORK_FORMAT), slug, title: lines(1, 200), description: lines(0, 8000), publisher: lines(1, 200), version, thresholds: nullable(thresholds) };
+const documentFields = { format: literal(cs.FRAMEWORK_FORMAT), slug, title: lines(1, 200), description: lines(0, 8000), publisher: lines(1, 200), version, thresholds: nullable(thresholds), answerRequirements: answerRequirementsOrDefault };
 const frameworkDocument = object({ ...documentFields, domains: array(domain, 1, MANY) }, { also: uniqueIds });
 const draftDocument = object({ ...documentFields, domains: array(draftDomain, 1, MANY) }, { also: uniqueIds });
 
@@ -102,6 +116,7 @@ export const CATALOG_SPECS: SpecTable = {
   [`${S}#applicabilitySchema`]: { schema: cs.applicabilitySchema, shape: applicability },
   [`${S}#controlSchema`]: { schema: cs.controlSchema, ...anyOf(control, validControl) },
   [`${S}#domainSchema`]: { schema: cs.domainSchema, ...anyOf(domain, validDomain) },
+  [`${S}#answerRequirementsSchema`]: { schema: cs.answerRequirementsSchema, ...anyOf(answerRequirements, fc.constantFrom(DEFAULT_ANSWER_REQUIREMENTS, smallFramework.answerRequirements)) },
   [`${S}#rolloutThresholdsSchema`]: { schema: cs.rolloutThresholdsSchema, ...anyOf(thresholds, validThresholds) },
   [`${S}#frameworkDocumentSchema`]: { schema: cs.frameworkDocumentSchema, ...anyOf(frameworkDocument, fc.constant(smallFramework)) },
   [`${D}#draftControlSchema`]: { schema: draft.draftControlSchema, ...anyOf(draftControl, validControl) },
@@ -112,8 +127,8 @@ export const CATALOG_SPECS: SpecTable = {
   [`${V}#versionMetaSchema`]: {
     schema: cv.versionMetaSchema,
     ...anyOf(
-      object({ title: lines(1, 200), description: lines(0, 8000), publisher: lines(1, 200), version, hasThresholds: bool(), thresholds: optional(nullable(thresholds)) }),
-      fc.record({ title: fc.constant("T"), description: fc.constant(""), publisher: fc.constant("P"), version: fc.constant("1.0"), hasThresholds: fc.boolean(), thresholds: fc.option(validThresholds, { nil: null }) }),
+      object({ title: lines(1, 200), description: lines(0, 8000), publisher: lines(1, 200), version, hasThresholds: bool(), thresholds: optional(nullable(thresholds)), answerRequirements }),
+      fc.record({ title: fc.constant("T"), description: fc.constant(""), publisher: fc.constant("P"), version: fc.constant("1.0"), hasThresholds: fc.boolean(), thresholds: fc.option(validThresholds, { nil: null }), answerRequirements: answerRequirements.gen }),
     ),
   },
   [`${V}#domainFormSchema`]: { schema: cv.domainFormSchema, shape: object(domainFields) },

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getVersionSummary, listControls, listDomains, type ControlFilters } from "@/lib/catalog/queries";
+import { getAnswerRequirements, getVersionSummary, listControls, listDomains, type ControlFilters } from "@/lib/catalog/queries";
 import { EVIDENCE_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
 import { isUuid } from "@/lib/ids";
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS } from "@/lib/validations/catalog";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { MustBadge, StatusBadge } from "@/components/catalog/badges";
+import { AnswerRequirementsTable } from "@/components/catalog/answer-requirements-table";
 import { ControlFilterForm } from "./filter-form";
 
 export const metadata: Metadata = { title: "Catalog version" };
@@ -39,7 +40,7 @@ export default async function CatalogVersionPage({ params, searchParams }: { par
   const version = isUuid(versionId) ? await getVersionSummary(db, versionId, { includeDrafts: manage }) : null;
   if (!version) notFound();
   const filters = readFilters(await searchParams);
-  const [domains, controls] = await Promise.all([listDomains(db, versionId), listControls(db, versionId, filters)]);
+  const [domains, controls, requirements] = await Promise.all([listDomains(db, versionId), listControls(db, versionId, filters), getAnswerRequirements(db, versionId)]);
   const filtered = Boolean(filters.domain || filters.channel || filters.mustOnly || filters.evidence || filters.q);
   const byDomain = domains.map((d) => ({ ...d, controls: controls.filter((c) => c.domainKey === d.key) })).filter((d) => d.controls.length > 0);
 
@@ -61,6 +62,13 @@ export default async function CatalogVersionPage({ params, searchParams }: { par
           </>
         }
       />
+      {requirements ? (
+        <section aria-labelledby="requirements-h" className="mb-6 max-w-3xl">
+          <h2 id="requirements-h" className="text-lg font-bold">What each status requires</h2>
+          <p className="mb-2 text-sm text-muted">An attestation against this version can be signed and submitted only when every answer holds what its status requires.</p>
+          <AnswerRequirementsTable requirements={requirements} />
+        </section>
+      ) : null}
       <ControlFilterForm
         action={`/catalog/${version.id}`}
         values={{ domain: filters.domain ?? "", channel: filters.channel ?? "", must: Boolean(filters.mustOnly), evidence: filters.evidence ?? "", q: filters.q ?? "" }}

@@ -60,7 +60,7 @@ export function ComparisonView({ comparison: c, fromLabel, toLabel, fromId, toId
         From {fromLabel} to {toLabel}: {c.added.length} added, {c.removed.length} removed, {c.changed.length} changed, {c.unchangedCount} unchanged controls.
       </p>
       <section aria-labelledby="h-framework" className="mb-6">
-        <h2 id="h-framework" className="mb-2 text-lg font-bold">Framework, domains and thresholds ({c.frameworkChanges.length})</h2>
+        <h2 id="h-framework" className="mb-2 text-lg font-bold">Framework, domains, thresholds and answer requirements ({c.frameworkChanges.length})</h2>
         {c.frameworkChanges.length === 0 ? (
           <p className="text-sm text-muted">No changes.</p>
         ) : (

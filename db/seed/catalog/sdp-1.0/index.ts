@@ -1,3 +1,4 @@
+import { DEFAULT_ANSWER_REQUIREMENTS } from "@/lib/catalog/answer-requirements";
 import type { FrameworkDocument } from "@/lib/catalog/schema";
 import { customerControl } from "./customer-control";
 import { governance } from "./governance";
@@ -38,6 +39,8 @@ export const sdp10: FrameworkDocument = {
     // A step from canary size (at most maxFirstRingPct) to 90% or more of the fleet is a global push (SDP-ROL-05).
     globalPushPct: 90,
   },
+  // A narrative for every answer but "not applicable" (which needs a justification); target date and plan for partial and planned; evidence for implemented and partial must controls.
+  answerRequirements: DEFAULT_ANSWER_REQUIREMENTS,
   domains: [
     governance,
     rollout,

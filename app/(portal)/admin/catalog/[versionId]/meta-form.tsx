@@ -10,6 +10,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { updateVersionAction } from "../actions";
+import { RequirementsFields } from "./requirements-fields";
 
 const DEFAULT_THRESHOLDS: RolloutThresholds = {
   maxFirstRingPct: 1,
@@ -19,7 +20,7 @@ const DEFAULT_THRESHOLDS: RolloutThresholds = {
   requiredTestKinds: { code: [], content: [] },
 };
 
-/** Title, publisher, version string and the rollout policy thresholds of a draft. */
+/** Title, publisher, version string, the rollout policy thresholds and the answer requirements of a draft. */
 export function MetaForm({ versionId, initial }: { versionId: string; initial: Omit<VersionMetaInput, "hasThresholds"> }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -88,6 +89,7 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
           ))}
         </fieldset>
       ) : null}
+      <RequirementsFields register={register} />
       <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save version details"}</Button>
     </form>
   );

@@ -45,7 +45,7 @@ export default async function EditVersionPage({ params }: { params: Promise<{ ve
         <div className="space-y-6">
           <Card>
             <h2 className="mb-4 text-lg font-bold">Version details</h2>
-            <MetaForm versionId={versionId} initial={{ title: doc.title, description: doc.description, publisher: doc.publisher, version: doc.version, thresholds: doc.thresholds }} />
+            <MetaForm versionId={versionId} initial={{ title: doc.title, description: doc.description, publisher: doc.publisher, version: doc.version, thresholds: doc.thresholds, answerRequirements: doc.answerRequirements }} />
           </Card>
           <Card>
             <h2 className="mb-2 text-lg font-bold">Domain order</h2>

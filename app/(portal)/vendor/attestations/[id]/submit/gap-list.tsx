@@ -4,7 +4,7 @@ import { count } from "@/lib/format";
 
 function detail(g: Gap): string | null {
   if (g.kind === "expired_evidence") return g.message.replace(/^[^:]*: linked evidence /, "");
-  if (g.kind === "no_plan") return g.field === "target" ? "needs a target date and a plan" : "needs a plan";
+  if (g.kind === "no_plan") return g.message.replace(/^[^:]*: /, "").replace(/\.$/, "");
   return null;
 }
 

@@ -49,7 +49,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
     );
   }
   const today = todayIso();
-  const gaps = findGaps(ws.controls, ws.answers, ws.links, today);
+  const gaps = findGaps(ws.controls, ws.answers, ws.links, today, ws.requirements);
   const summary = summariseForSigning(unsignedSnapshot(ws), today);
   return (
     <>
