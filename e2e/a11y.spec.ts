@@ -7,7 +7,7 @@ import type { Role } from "../lib/auth/roles";
 /**
  * Accessibility: an axe scan (WCAG 2.0–2.2 A/AA and best practice) of every
  * page in each demo role's main navigation plus /account, at laptop and phone
- * widths. The officer's scan adds the rollout form, the API tokens page and a
+ * widths. The officer's scan adds the rollout form, the API tokens page, two attestations and a
  * rollout record (the chart), which the navigation does not reach directly.
  *
  * Asserted: no serious or critical violation on any of them. Findings of
@@ -49,6 +49,13 @@ async function firstRolloutRecord(page: Page): Promise<string | null> {
   return href;
 }
 
+/** Up to two attestations on the officer's list (the demo has drafts and submitted ones), to scan the editor and the read-only view. */
+async function someAttestations(page: Page): Promise<string[]> {
+  await page.goto("/vendor/attestations");
+  const hrefs = await page.locator('a[href^="/vendor/attestations/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.filter((h) => /^\/vendor\/attestations\/[0-9a-f-]{36}$/.test(h)))].slice(0, 2);
+}
+
 for (const [key, role] of Object.entries(ROLES)) {
   for (const vp of VIEWPORTS) {
     test.describe(`${key} at ${vp.width}×${vp.height}`, () => {
@@ -61,6 +68,7 @@ for (const [key, role] of Object.entries(ROLES)) {
           paths.push("/vendor/rollouts/new", "/vendor/rollouts/tokens");
           const record = await firstRolloutRecord(page);
           if (record) paths.push(record);
+          paths.push(...(await someAttestations(page)));
         }
         const findings: Finding[] = [];
         for (const path of paths) findings.push(...(await scan(page, path)));

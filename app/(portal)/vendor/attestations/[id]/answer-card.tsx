@@ -18,14 +18,26 @@ function statusText(state: SaveState, savedAt: string | null, error: string | nu
   return savedAt ? `Saved at ${new Date(savedAt).toLocaleTimeString()}` : "Not answered yet";
 }
 
-export function AnswerCard({ attestationId, control, initial, linked, today }: { attestationId: string; control: CardControl; initial: SavedAnswer | null; linked: PickerItem[]; today: string }) {
-  const { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup } = useAutosave(attestationId, control.id, initial, EMPTY);
+type CardProps = {
+  attestationId: string;
+  control: CardControl;
+  initial: SavedAnswer | null;
+  linked: PickerItem[];
+  today: string;
+  /** Hidden cards stay mounted, so their pending saves and unsaved text survive moving to another control. */
+  hidden?: boolean;
+  onSaved?: (saved: AnswerFields) => void;
+  onLinksSaved?: (linked: PickerItem[]) => void;
+};
+
+export function AnswerCard({ attestationId, control, initial, linked, today, hidden, onSaved, onLinksSaved }: CardProps) {
+  const { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup } = useAutosave(attestationId, control.id, initial, EMPTY, onSaved);
   const id = (f: string) => `${control.controlId}-${f}`;
   const needsPlan = fields.status === "partial" || fields.status === "planned";
   return (
-    <section id={`control-${control.controlId}`} aria-labelledby={id("h")} className="scroll-mt-4 rounded-lg border border-gray-300 bg-white p-4">
+    <section id={`control-${control.controlId}`} aria-labelledby={id("h")} hidden={hidden} className="scroll-mt-20 rounded-lg border border-gray-300 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id={id("h")} className="text-base font-semibold">
+        <h3 id={id("h")} tabIndex={-1} className="text-base font-semibold">
           {control.controlId} {control.title} {control.must ? <span className="ml-1 rounded border border-brand-700 px-1 text-xs">must</span> : null}
         </h3>
         <p aria-live="polite" className={`text-sm ${state === "error" || state === "conflict" ? "font-semibold text-red-800" : "text-muted"}`}>{statusText(state, savedAt, error)}</p>
@@ -70,7 +82,7 @@ export function AnswerCard({ attestationId, control, initial, linked, today }: {
               <textarea id={id("plan")} rows={3} className={input} value={fields.plan} onChange={(e) => update({ plan: e.target.value })} />
             </>
           ) : null}
-          <EvidencePicker attestationId={attestationId} controlId={control.id} label={control.controlId} initial={linked} today={today} kinds={control.evidenceKinds} />
+          <EvidencePicker attestationId={attestationId} controlId={control.id} label={control.controlId} initial={linked} today={today} kinds={control.evidenceKinds} onSaved={onLinksSaved} />
         </div>
         <fieldset className="rounded-md border border-gray-300 p-3">
           <legend className="px-1 text-sm font-semibold">Self-assessed maturity</legend>

@@ -12,7 +12,7 @@ export type PickerItem = { id: string; title: string; kind: string; validUntil: 
  * Each change is saved at once. The vault is searched on the server, so the
  * page never carries the whole vault, however large it grows.
  */
-export function EvidencePicker({ attestationId, controlId, label, initial, today, kinds }: { attestationId: string; controlId: string; label: string; initial: PickerItem[]; today: string; kinds: string[] }) {
+export function EvidencePicker({ attestationId, controlId, label, initial, today, kinds, onSaved }: { attestationId: string; controlId: string; label: string; initial: PickerItem[]; today: string; kinds: string[]; onSaved?: (linked: PickerItem[]) => void }) {
   const [linked, setLinked] = useState<PickerItem[]>(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,8 +24,10 @@ export function EvidencePicker({ attestationId, controlId, label, initial, today
     setPending(true);
     const r = await setEvidenceLinksAction({ attestationId, controlId, evidenceIds: next.map((e) => e.id) });
     setPending(false);
-    if (r.ok) setMessage(`${done} Evidence saved (${r.data.count} linked).`);
-    else {
+    if (r.ok) {
+      setMessage(`${done} Evidence saved (${r.data.count} linked).`);
+      onSaved?.(next);
+    } else {
       setLinked(before);
       setMessage(r.formError ?? "Not saved.");
     }

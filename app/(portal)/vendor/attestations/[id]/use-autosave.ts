@@ -15,7 +15,7 @@ const DEBOUNCE_MS = 1500;
  * caller shows both and autosave pauses until the person chooses. Every change
  * is also copied to localStorage until the server has it (see answer-backup.ts).
  */
-export function useAutosave(attestationId: string, controlId: string, initial: SavedAnswer | null, empty: AnswerFields) {
+export function useAutosave(attestationId: string, controlId: string, initial: SavedAnswer | null, empty: AnswerFields, onSaved?: (saved: AnswerFields) => void) {
   const [fields, setFields] = useState<AnswerFields>(initial ? pick(initial) : empty);
   const [state, setState] = useState<SaveState>("idle");
   const [savedAt, setSavedAt] = useState<string | null>(initial?.updatedAt ?? null);
@@ -28,6 +28,11 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
   const queued = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stateRef = useRef<SaveState>("idle");
+  // The editor's control list and progress follow what the server has, so they hear of every save.
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
   const go = useCallback((next: SaveState) => {
     stateRef.current = next;
     setState(next);
@@ -55,6 +60,7 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
           versionRef.current = r.data.version;
           setSavedAt(r.data.savedAt);
           setError(null);
+          onSavedRef.current?.(sent);
           // Edits typed during the round trip now start from the new version.
           if (fieldsRef.current === sent) clearBackup(attestationId, controlId);
           else writeBackup(attestationId, controlId, r.data.version, fieldsRef.current);
@@ -99,6 +105,7 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
       fieldsRef.current = theirs;
       setFields(theirs);
       setSavedAt(conflict.theirs.updatedAt);
+      onSavedRef.current?.(theirs);
       go("saved");
       return;
     }
