@@ -1,4 +1,5 @@
 import type { VersionStatus } from "@/lib/catalog/queries";
+import { formatDate as formatDay } from "@/lib/format";
 
 const STATUS_STYLE: Record<VersionStatus, string> = {
   draft: "border-amber-700 bg-amber-50 text-amber-900",
@@ -19,6 +20,7 @@ export function MustBadge() {
   );
 }
 
+/** A catalog version's day of publication or retirement ("3 Dec 2026", in UTC; the one formatter). */
 export function formatDate(d: Date | null): string {
-  return d ? d.toISOString().slice(0, 10) : "—";
+  return formatDay(d);
 }

@@ -1,3 +1,5 @@
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { REMEDIATION_STATUS_LABELS } from "@/lib/validations/review";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/page-header";
@@ -7,8 +9,7 @@ import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
 import { DomainScores } from "./domain-scores";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-const ROLE_LABELS = { platform_reviewer: "Platform reviewer", gov_auditor: "Government auditor" } as const;
-const STATUS_LABELS = { open: "Open", closed: "Closed by the vendor, awaiting the panel", accepted: "Accepted by the panel" } as const;
+const STATUS_LABELS = REMEDIATION_STATUS_LABELS;
 
 export function ResultBadge({ result }: { result: string }) {
   const tone = result === "meets" ? "border-green-800 bg-green-50 text-green-900" : result === "meets_with_conditions" ? "border-amber-800 bg-amber-50 text-amber-900" : "border-red-800 bg-red-50 text-red-900";

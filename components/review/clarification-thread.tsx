@@ -3,10 +3,13 @@ import Link from "next/link";
 import { useId } from "react";
 import { CLARIFICATION_STATUS_LABELS, type ClarificationMessageView, type ClarificationSide, type ClarificationStatus, type ClarificationThreadView } from "@/lib/review/clarification-types";
 import { AnswerForm, AskClarificationForm, ReplyForm, ResolveButton } from "./clarification-forms";
+import { count, formatDateTime, formatUtc } from "@/lib/format";
 
 export type { ClarificationSide, ClarificationThreadView } from "@/lib/review/clarification-types";
 
 export type ClarificationThreadsProps = {
+  /** The reader's time zone, from readerTimeZone() on the page (UTC when not given). */
+  zone?: string;
   /** "panel": reviewers ask, follow up and resolve. "vendor": compliance officers answer. */
   side: ClarificationSide;
   attestationId: string;
@@ -36,22 +39,26 @@ const STATUS_TONE: Record<ClarificationStatus, string> = {
   resolved: "border-green-700 bg-green-50 text-green-900",
 };
 
-/** "2026-07-01 09:30 UTC": the same text on the server and in every browser. */
-function formatUtc(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** A moment in the reader's zone (the page passes it, so server and browser print the same text). */
+function When({ iso, zone }: { iso: string; zone: string }) {
+  return (
+    <time dateTime={iso} title={formatUtc(iso)} suppressHydrationWarning>
+      {formatDateTime(iso, zone)}
+    </time>
+  );
 }
 
 export function ClarificationStatusBadge({ status }: { status: ClarificationStatus }) {
   return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[status]}`}>{CLARIFICATION_STATUS_LABELS[status]}</span>;
 }
 
-function Message({ m, side, attestationId }: { m: ClarificationMessageView; side: ClarificationSide; attestationId: string }) {
+function Message({ m, side, attestationId, zone }: { m: ClarificationMessageView; side: ClarificationSide; attestationId: string; zone: string }) {
   const who = m.side === "panel" ? "review panel" : "vendor";
   const version = m.evidence && m.evidence.version > 0 ? `, file version ${m.evidence.version}` : "";
   return (
     <li className={`rounded-md border p-3 ${m.side === "panel" ? "border-gray-300 bg-gray-50" : "border-brand-700/40 bg-white"}`}>
       <p className="text-xs text-muted">
-        <span className="font-semibold text-ink">{m.authorName}</span>, {who} · <time dateTime={m.createdAt}>{formatUtc(m.createdAt)}</time>
+        <span className="font-semibold text-ink">{m.authorName}</span>, {who} · <When iso={m.createdAt} zone={zone} />
       </p>
       <p className="mt-1 whitespace-pre-wrap break-words text-sm">{m.body}</p>
       {m.evidence ? (
@@ -72,7 +79,7 @@ function Message({ m, side, attestationId }: { m: ClarificationMessageView; side
   );
 }
 
-function Thread({ thread, number, side, canWrite, today, level }: { thread: ClarificationThreadView; number: number; side: ClarificationSide; canWrite: boolean; today: string; level: number }) {
+function Thread({ thread, number, side, canWrite, today, level, zone }: { thread: ClarificationThreadView; number: number; side: ClarificationSide; canWrite: boolean; today: string; level: number; zone: string }) {
   const uid = useId();
   const H = `h${Math.min(level, 6)}` as "h4";
   const label = `question ${number} on ${thread.controlRef}`;
@@ -85,10 +92,10 @@ function Thread({ thread, number, side, canWrite, today, level }: { thread: Clar
           <ClarificationStatusBadge status={thread.status} />
         </div>
         <ol className="mt-2 space-y-2" aria-label={`Messages of ${label}`}>
-          {thread.messages.map((m) => <Message key={m.id} m={m} side={side} attestationId={thread.attestationId} />)}
+          {thread.messages.map((m) => <Message key={m.id} m={m} side={side} attestationId={thread.attestationId} zone={zone} />)}
         </ol>
         {thread.status === "resolved" && thread.resolvedAt ? (
-          <p className="mt-2 text-sm">Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""} on <time dateTime={thread.resolvedAt}>{formatUtc(thread.resolvedAt)}</time>.</p>
+          <p className="mt-2 text-sm">Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""} on <When iso={thread.resolvedAt} zone={zone} />.</p>
         ) : null}
         {open && canWrite && side === "panel" ? (
           <>
@@ -124,7 +131,7 @@ function Thread({ thread, number, side, canWrite, today, level }: { thread: Clar
  * applies the viewer's scope; the forms call the server actions of each side,
  * which check everything again.
  */
-export function ClarificationThreads({ side, attestationId, controlId, threads, controlLabel, canWrite = true, allowAsk = true, today = new Date().toISOString().slice(0, 10), headingLevel = 3 }: ClarificationThreadsProps) {
+export function ClarificationThreads({ side, attestationId, controlId, threads, controlLabel, canWrite = true, allowAsk = true, today = new Date().toISOString().slice(0, 10), headingLevel = 3, zone = "UTC" }: ClarificationThreadsProps) {
   const uid = useId();
   const mine = threads.filter((t) => t.controlId === controlId);
   const label = controlLabel ?? mine[0]?.controlRef ?? "this control";
@@ -136,11 +143,11 @@ export function ClarificationThreads({ side, attestationId, controlId, threads, 
       <p className="text-sm text-muted">
         {mine.length === 0
           ? "No questions on this control."
-          : `${mine.length} ${mine.length === 1 ? "question" : "questions"}; ${waiting} waiting for ${side === "vendor" ? "your answer" : "the panel"}.`}
+          : `${count(mine.length, "question")}; ${waiting} waiting for ${side === "vendor" ? "your answer" : "the panel"}.`}
       </p>
       {mine.length ? (
         <ol className="mt-2 space-y-3">
-          {mine.map((t, i) => <Thread key={t.id} thread={t} number={i + 1} side={side} canWrite={canWrite} today={today} level={headingLevel + 1} />)}
+          {mine.map((t, i) => <Thread key={t.id} thread={t} number={i + 1} side={side} canWrite={canWrite} today={today} level={headingLevel + 1} zone={zone} />)}
         </ol>
       ) : null}
       {side === "panel" && canWrite && allowAsk ? <AskClarificationForm attestationId={attestationId} controlId={controlId} label={label} /> : null}

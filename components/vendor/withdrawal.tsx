@@ -1,16 +1,12 @@
 import Link from "next/link";
 import type { Withdrawal } from "@/lib/attestations/withdrawals";
-
-/** Server time in UTC, so every reader sees the same moment. */
-export function utcMinute(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
+import { DateTime } from "@/components/notifications/date-time";
 
 /** On a withdrawn attestation's own pages: who withdrew it, when and why, and that the signed record still stands. */
 export function WithdrawalNotice({ withdrawal, attestationId, productName }: { withdrawal: Withdrawal; attestationId: string; productName: string }) {
   return (
     <section aria-labelledby="withdrawn-h" className="mb-4 rounded-md border-l-4 border-gray-600 bg-gray-100 p-3 text-sm">
-      <h2 id="withdrawn-h" className="font-semibold">Withdrawn by {withdrawal.byName} on {utcMinute(withdrawal.at)}</h2>
+      <h2 id="withdrawn-h" className="font-semibold">Withdrawn by {withdrawal.byName} on <DateTime value={withdrawal.at} /></h2>
       <p className="mt-1">
         Reason: <span className="whitespace-pre-wrap">{withdrawal.reason}</span>
       </p>
@@ -25,5 +21,5 @@ export function WithdrawalNotice({ withdrawal, attestationId, productName }: { w
 /** In lists, beside the status badge. */
 export function WithdrawnLine({ at, byName, className = "block" }: { at: Date | null; byName: string | null; className?: string }) {
   if (!at) return null;
-  return <span className={`${className} text-xs text-muted`}>on {utcMinute(at)}{byName ? ` by ${byName}` : ""}</span>;
+  return <span className={`${className} text-xs text-muted`}>on <DateTime value={at} />{byName ? ` by ${byName}` : ""}</span>;
 }

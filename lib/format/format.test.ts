@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { count, duration, formatBytes, formatDate, formatDateTime, formatNumber, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, zoneName } from "@/lib/format";
+import { count, duration, formatBytes, labelOf, formatDate, formatDateTime, formatNumber, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, zoneName } from "@/lib/format";
 
 describe("formatDateTime", () => {
   const at = new Date("2026-12-02T17:52:41.920Z");
@@ -129,5 +129,14 @@ describe("count and numbers", () => {
     expect(duration(45)).toBe("45 min");
     expect(duration(180)).toBe("3.0 h");
     expect(duration(3 * 1440)).toBe("3.0 days");
+  });
+});
+
+describe("labelOf", () => {
+  const table = { rollout_record: "Rollout record", url: "Web page" };
+  it("uses the table, and reads unknown values as words", () => {
+    expect(labelOf(table, "url")).toBe("Web page");
+    expect(labelOf(table, "telemetry_export")).toBe("Telemetry export");
+    expect(labelOf(table, "toString")).toBe("ToString");
   });
 });

@@ -5,4 +5,5 @@
  * their schemas (lib/validations/*, lib/auth/roles.ts, lib/review/*).
  */
 export { count, duration, formatBytes, formatNumber, inSentence, listInSentence } from "./numbers";
+export { labelOf } from "./labels";
 export { DEFAULT_ZONE, ZONE_COOKIE, formatDate, formatDateTime, formatDateTimeNoZone, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, utc, zoneName, zoneNames } from "./time";

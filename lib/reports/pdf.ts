@@ -6,7 +6,12 @@
  */
 
 import PDFDocument from "pdfkit";
-import { count } from "@/lib/format";
+import { count, formatNumber, labelOf } from "@/lib/format";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS } from "@/lib/validations/catalog";
+import { REMEDIATION_STATUS_LABELS } from "@/lib/validations/review";
+import { FINDING_CODE_LABELS, SEVERITY_LABELS } from "@/lib/validations/rollouts";
+import { CLASSIFICATION_LABELS } from "@/lib/validations/vendor";
 import { RESULT_LABELS } from "@/lib/review/outcome";
 import { scoreBand, type ReportDocument } from "./document";
 
@@ -21,8 +26,6 @@ const MUTED = "#57606a";
 const RULE = "#c9d1d9";
 const HEAD_FILL = "#e9edf2";
 const BAND_COLOURS = { low: "#b42318", weak: "#d46b08", fair: "#b88a00", good: "#3d8b5a", strong: "#1f6b43" } as const;
-const ROLE_LABELS = { platform_reviewer: "Platform reviewer", gov_auditor: "Government auditor" } as const;
-const CLASS_LABELS = { reviewers_only: "Reviewers only", publishable: "Publishable" } as const;
 
 // Characters the standard fonts' WinAnsi encoding has beyond Latin-1; anything else would print as a wrong glyph.
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
@@ -52,7 +55,6 @@ function fmtDateTime(value: string): string {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : `${dateFormat.format(d)}, ${timeFormat.format(d)} UTC`;
 }
-const capitalise = (s: string) => (s === "url" ? "URL" : s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, " "));
 
 // ---------------------------------------------------------------- primitives
 
@@ -369,15 +371,15 @@ function findingsSections(doc: Doc, r: ReportDocument, sections: Sections): void
   const ro = r.rollouts;
   if (ro.releases === 0 && ro.records.length === 0) para(doc, "No rollout records are linked to this attestation.");
   else {
-    para(doc, `The linked rollout records cover ${count(ro.releases, "release")}. ${ro.canaryStaged.toLocaleString("en-GB")} of ${count(ro.releases, "release")} started with a canary ring.`);
+    para(doc, `The linked rollout records cover ${count(ro.releases, "release")}. ${formatNumber(ro.canaryStaged)} of ${count(ro.releases, "release")} started with a canary ring.`);
     table(
       doc,
       [{ header: "Release", width: 0.22 }, { header: "Version", width: 0.16 }, { header: "Channel", width: 0.16 }, { header: "Canary first", width: 0.18 }, { header: "Worst finding", width: 0.28 }],
-      ro.records.map((x) => [x.releaseId, x.version, capitalise(x.channel), x.canary ? "Yes" : "No", x.worstSeverity ? capitalise(x.worstSeverity) : "None"]),
+      ro.records.map((x) => [x.releaseId, x.version, labelOf(CHANNEL_LABELS, x.channel), x.canary ? "Yes" : "No", x.worstSeverity ? labelOf(SEVERITY_LABELS, x.worstSeverity) : "None"]),
       { continued: "Rollout records" },
     );
     subheading(doc, "Findings");
-    const findings = ro.records.flatMap((x) => x.findings.map((f) => `${x.releaseId} (${f.severity}, ${f.code}): ${f.message}`));
+    const findings = ro.records.flatMap((x) => x.findings.map((f) => `${x.releaseId} (${labelOf(SEVERITY_LABELS, f.severity)}, ${labelOf(FINDING_CODE_LABELS, f.code)}): ${f.message}`));
     if (findings.length) bullets(doc, findings);
     else para(doc, "The analysis raised no findings.");
   }
@@ -385,7 +387,7 @@ function findingsSections(doc: Doc, r: ReportDocument, sections: Sections): void
   heading(doc, sections, "Remediation items");
   if (r.remediation.length) {
     para(doc, "What the vendor must do, by when. Status is as at publication.");
-    table(doc, [{ header: "Control", width: 0.16 }, { header: "Action", width: 0.52 }, { header: "Due", width: 0.18 }, { header: "Status", width: 0.14 }], r.remediation.map((m) => [m.controlId, m.action, fmtDate(m.dueDate), capitalise(m.status)]), { continued: "Remediation items" });
+    table(doc, [{ header: "Control", width: 0.16 }, { header: "Action", width: 0.52 }, { header: "Due", width: 0.18 }, { header: "Status", width: 0.14 }], r.remediation.map((m) => [m.controlId, m.action, fmtDate(m.dueDate), REMEDIATION_STATUS_LABELS[m.status]]), { continued: "Remediation items" });
   } else para(doc, "The panel set no remediation items.");
 }
 
@@ -397,13 +399,13 @@ function evidenceSection(doc: Doc, r: ReportDocument, sections: Sections): void 
     table(
       doc,
       [{ header: "Title", width: 0.24 }, { header: "Kind", width: 0.12 }, { header: "Classification", width: 0.14 }, { header: "File name or URL", width: 0.2 }, { header: "SHA-256", width: 0.3, font: "Courier" }],
-      ev.items.map((e) => [e.title, capitalise(e.kind), CLASS_LABELS[e.classification], e.fileName ?? e.url ?? "—", e.sha256 ?? "—"]),
+      ev.items.map((e) => [e.title, labelOf(EVIDENCE_KIND_LABELS, e.kind), CLASSIFICATION_LABELS[e.classification], e.fileName ?? e.url ?? "—", e.sha256 ?? "—"]),
       { continued: "Evidence" },
     );
   } else para(doc, "No evidence items are listed in this edition.");
   if (ev.confidentialCount > 0) {
     const n = ev.confidentialCount;
-    para(doc, n === 1 ? "1 confidential item was reviewed and is not listed." : `${n.toLocaleString("en-GB")} confidential items were reviewed and are not listed.`, { font: "Helvetica-Bold" });
+    para(doc, n === 1 ? "1 confidential item was reviewed and is not listed." : `${formatNumber(n)} confidential items were reviewed and are not listed.`, { font: "Helvetica-Bold" });
   }
 }
 

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { fail, fieldError, ok, type ActionResult } from "@/lib/result";
 import type { commentSchema, consensusSchema, findingDispositionSchema, requestChangesSchema, signDecisionSchema } from "@/lib/validations/review";
 import { agreementSummary } from "./agreement";
-import { computeOutcome, spread, flagged, type Outcome } from "./outcome";
+import { computeOutcome, spread, flagged, RESULT_LABELS, type Outcome } from "./outcome";
 import { catalogFor, listPanelScores, rolloutFindingsFor, type PanelAttestation } from "./scoring";
 import { vendorOfficers } from "./clarification-support";
 import { submittedSnapshot } from "./snapshot";
@@ -204,7 +204,7 @@ export async function signDecision(db: Db, actor: Actor, input: z.output<typeof 
     }
     await recordAudit(tx, auditActor(actor), "review.decision_signed", { type: "attestation", id: input.attestationId }, { result: outcome.result, overall: outcome.overall, remediation: input.remediation.length });
     const auditors = (await seatedMembers(tx, gate.row.lineageId)).filter((m) => m.role === "gov_auditor" && m.userId !== actor.userId).map((m) => m.userId);
-    await notify(tx, auditors, { kind: "decision_signed", title: "A decision waits for your co-signature", body: `The lead signed the result “${outcome.result.replaceAll("_", " ")}”. A government auditor of the panel co-signs it to make it final.`, link: `/review/${input.attestationId}/reconcile` });
+    await notify(tx, auditors, { kind: "decision_signed", title: "A decision waits for your co-signature", body: `The lead signed the result “${RESULT_LABELS[outcome.result]}”. A government auditor of the panel co-signs it to make it final.`, link: `/review/${input.attestationId}/reconcile` });
     return ok({ result: outcome.result });
   });
 }

@@ -96,3 +96,11 @@ export const reportPreparationSchema = z.object({
   version: formVersion(),
 });
 export type ReportPreparationInput = z.input<typeof reportPreparationSchema>;
+
+/** A remediation item's life: the vendor closes it, the panel accepts it. */
+export const REMEDIATION_STATUSES = ["open", "closed", "accepted"] as const;
+export const REMEDIATION_STATUS_LABELS: Record<(typeof REMEDIATION_STATUSES)[number], string> = {
+  open: "Open",
+  closed: "Closed by the vendor, awaiting the panel",
+  accepted: "Accepted by the panel",
+};

@@ -1,4 +1,5 @@
 "use client";
+import { count, formatNumber } from "@/lib/format";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -49,7 +50,7 @@ export function VerifyForm() {
         {result ? (
           result.ok ? (
             <p className="rounded border border-green-700 bg-green-50 p-3 text-sm" role="status">
-              <strong>The log verifies.</strong> {result.events.toLocaleString("en")} events{result.from ? ` (from trusted size ${result.from})` : ""}, {result.matchedCheckpoints} of {result.checkpoints} signed checkpoints reproduced, root <code className="break-all">{result.root}</code>, in {(result.ms / 1000).toFixed(1)} s.
+              <strong>The log verifies.</strong> {count(result.events, "event")}{result.from ? ` (from trusted size ${result.from})` : ""}, {formatNumber(result.matchedCheckpoints)} of {count(result.checkpoints, "signed checkpoint")} reproduced, root <code className="break-all">{result.root}</code>, in {(result.ms / 1000).toFixed(1)} s.
             </p>
           ) : (
             <div className="rounded border border-red-700 bg-red-50 p-3 text-sm" role="alert">

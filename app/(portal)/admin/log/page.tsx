@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { committedSize, listCheckpoints, logVerifierKey } from "@/lib/transparency/log";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { DateTime } from "@/components/notifications/date-time";
+import { count, formatNumber } from "@/lib/format";
 import { SignCheckpointButton, VerifyForm } from "./log-tools";
 
 export const metadata: Metadata = { title: "Transparency log" };
@@ -32,9 +33,9 @@ export default async function TransparencyLogPage() {
           <h2 className="mb-2 text-lg font-semibold">State</h2>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted">Events</dt>
-            <dd>{size.toLocaleString("en")}</dd>
+            <dd>{formatNumber(size)}</dd>
             <dt className="text-muted">Latest checkpoint</dt>
-            <dd>{latest ? <>{latest.treeSize.toLocaleString("en")} events</> : "none yet"}</dd>
+            <dd>{latest ? <>{count(latest.treeSize, "event")}</> : "none yet"}</dd>
             <dt className="text-muted">Checkpoints</dt>
             <dd>{every ? `signed every ${every} s when the log has grown, and on demand` : "on demand only (LOG_CHECKPOINT_SECONDS=0)"}</dd>
             <dt className="text-muted">Log key</dt>
@@ -65,8 +66,8 @@ export default async function TransparencyLogPage() {
             {checkpoints.map((c) => (
               <li key={c.treeSize} className="rounded-lg border border-gray-300 bg-white p-3 text-sm">
                 <p>
-                  <strong>{c.treeSize.toLocaleString("en")} events</strong>
-                  {c.previousSize !== null ? `, consistent with ${c.previousSize.toLocaleString("en")} (${c.consistencyProof.length} proof hashes)` : ", the first"}
+                  <strong>{count(c.treeSize, "event")}</strong>
+                  {c.previousSize !== null ? `, consistent with ${formatNumber(c.previousSize)} (${count(c.consistencyProof.length, "proof hash", "proof hashes")})` : ", the first"}
                 </p>
                 <pre className="mt-2 overflow-x-auto rounded bg-gray-50 p-2 font-mono text-xs whitespace-pre-wrap break-all">{c.note}</pre>
               </li>
@@ -75,7 +76,7 @@ export default async function TransparencyLogPage() {
         )}
       </section>
       <p className="text-muted mt-4 text-xs">
-        Page shown at <DateTime value={new Date()} />.
+        Page shown at <DateTime value={new Date()} zone="UTC" /> (the log keeps UTC, so every reader quotes the same clock).
       </p>
     </>
   );

@@ -11,6 +11,8 @@ import { ExportLinks } from "@/components/reports/export-links";
 import { ObjectHistory } from "@/components/audit/object-history";
 import { loadObjectHistory } from "@/lib/transparency/history";
 import { can } from "@/lib/auth/permissions";
+import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Report" };
 
@@ -22,6 +24,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   if (!view) notFound();
   const { meta, document: doc } = view;
   const live = await liveRemediation(db, meta.attestationId);
+  const zone = await readerTimeZone();
   // Observers reading the observer edition do not see the report's history.
   const history = view.tier === "full" || can(actor.role, "audit.read") ? await loadObjectHistory(db, actor, "report", meta.id) : null;
   return (
@@ -33,7 +36,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
       {view.successor ? (
         <p role="status" className="mb-4 rounded border border-amber-700 bg-amber-50 p-3" data-testid="superseded">
           This report is superseded: revision {view.successor.revision} of the same attestation was reviewed and published on{" "}
-          {meta.supersededAt?.toISOString().slice(0, 10)}.{" "}
+          {formatDate(meta.supersededAt, zone)}.{" "}
           <Link href={`/reports/${view.successor.id}`} className="font-semibold text-brand-700 underline">
             Read the current report
           </Link>

@@ -3,6 +3,8 @@ import { ObjectHistory } from "@/components/audit/object-history";
 import { loadObjectHistory } from "@/lib/transparency/history";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { isUuid } from "@/lib/ids";
@@ -41,6 +43,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
   const [card, members, history] = await Promise.all([myScorecard(db, actor.userId, a.id), listMembers(db, a.panelId), loadObjectHistory(db, actor, "attestation", a.id)]);
   const scored = card ? [...card.scores.values()].filter((s) => s.score !== null).length : 0;
   const total = a.snapshot.controls.length;
+  const zone = await readerTimeZone();
   const actions = availableActions(a.status, actor.role, a.relation);
   return (
     <>
@@ -62,7 +65,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
           <h2 className="mb-2 text-lg font-semibold">Your scorecard</h2>
           {card ? (
             <>
-              <p className="mb-3">{card.submittedAt ? `Submitted ${card.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` : `${scored} of ${total} controls scored.`}</p>
+              <p className="mb-3">{card.submittedAt ? `Submitted ${formatDateTime(card.submittedAt, zone)}.` : `${scored} of ${total} controls scored.`}</p>
               <Link href={`/review/${a.id}/score`} className={buttonClass()}>
                 {card.submittedAt ? "See your scores" : scored ? "Continue scoring" : "Start scoring"}
               </Link>

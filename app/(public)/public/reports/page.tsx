@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listPublicSummaries } from "@/lib/reports/queries";
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: "Public report summaries" };
 export const dynamic = "force-dynamic";
 
 export default async function PublicReportsPage() {
-  const rows = await listPublicSummaries(await getDb());
+  const [rows, zone] = await Promise.all([getDb().then((db) => listPublicSummaries(db)), readerTimeZone()]);
   return (
     <>
       <PageHeader
@@ -25,7 +27,7 @@ export default async function PublicReportsPage() {
                   {r.vendorName}: {r.productName}
                 </Link>
                 <p className="mt-1 text-sm">
-                  {r.frameworkLabel}, {r.periodStart} to {r.periodEnd} · <ResultBadge result={r.result} /> · published {r.publishedAt.toISOString().slice(0, 10)}
+                  {r.frameworkLabel}, {r.periodStart} to {r.periodEnd} · <ResultBadge result={r.result} /> · published {formatDate(r.publishedAt, zone)}
                 </p>
               </li>
             ))}

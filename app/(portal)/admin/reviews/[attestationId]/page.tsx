@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -23,7 +25,7 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
   const view = await getAdministratorView(db, attestationId);
   if (!view) notFound();
   const { header: h, members } = view;
-  const candidates = await listPanelCandidates(db);
+  const [candidates, zone] = await Promise.all([listPanelCandidates(db), readerTimeZone()]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -35,7 +37,7 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
         title={`${h.organisationName}: ${h.productName}`}
         description={
           <>
-            {h.frameworkTitle} {h.frameworkVersion}, revision {h.revision}, period {h.periodStart} to {h.periodEnd}. Signed {h.signedAt.toISOString().slice(0, 10)}. <AttestationStatusBadge status={h.status} />
+            {h.frameworkTitle} {h.frameworkVersion}, revision {h.revision}, period {h.periodStart} to {h.periodEnd}. Signed {formatDateTime(h.signedAt, zone)}. <AttestationStatusBadge status={h.status} />
           </>
         }
       />
@@ -46,7 +48,7 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
         </Card>
       ) : (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Panel{h.dueDate ? `, due ${h.dueDate}` : ""}</h2>
+          <h2 className="mb-3 text-lg font-semibold">Panel{h.dueDate ? `, due ${formatDate(h.dueDate)}` : ""}</h2>
           {members.length === 0 ? (
             <p>This submission has no panel.</p>
           ) : (

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { formatDate, formatDateTime, labelOf } from "@/lib/format";
+import { REMEDIATION_STATUS_LABELS } from "@/lib/validations/review";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -27,7 +30,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
   const r = await loadReconciliation(db, actor, a);
   const isLead = a.relation === "lead";
   // Publication: the report once published; before, what the vendor has said (no document is built here).
-  const [report, preparation] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, a.status === "decided" ? preparationOf(db, a.id) : null]);
+  const [report, preparation, zone] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, a.status === "decided" ? preparationOf(db, a.id) : null, readerTimeZone()]);
   const back = (
     <p className="mb-2 text-sm">
       <Link href={`/review/${a.id}`} className="text-brand-700 underline">
@@ -197,7 +200,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
         {r.decision ? (
           <div className="mt-4 border-t border-gray-200 pt-3 text-sm">
             <p className="font-semibold">
-              Decision signed by the lead on {r.decision.signedAt.toISOString().slice(0, 10)}: {RESULT_LABELS[r.decision.result as keyof typeof RESULT_LABELS]}
+              Decision signed by the lead on {formatDateTime(r.decision.signedAt, zone)}: {RESULT_LABELS[r.decision.result as keyof typeof RESULT_LABELS]}
             </p>
             <p className="whitespace-pre-line">{r.decision.summary}</p>
             {r.remediation.length ? (
@@ -208,7 +211,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
                       <span className="font-semibold">{r.rows.find((x) => x.controlId === m.controlId)?.controlKey}</span>: {m.action}
                     </p>
                     <p className="text-muted">
-                      Due {m.dueDate} · {m.status === "open" ? "Open" : m.status === "closed" ? "Closed by the vendor, waiting for the lead" : "Accepted"}
+                      Due {formatDate(m.dueDate)} · {labelOf(REMEDIATION_STATUS_LABELS, m.status)}
                     </p>
                     {m.vendorNote ? <p>Vendor&apos;s note: {m.vendorNote}</p> : null}
                     {m.evidenceItemId && m.evidenceVersion ? (
@@ -224,7 +227,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
                 ))}
               </ul>
             ) : null}
-            {r.decision.cosignedAt ? <p className="mt-2">Co-signed on {r.decision.cosignedAt.toISOString().slice(0, 10)}.</p> : actor.role === "gov_auditor" && r.decision.signedBy !== actor.userId && open ? <CosignButton attestationId={a.id} /> : <p className="mt-2">Waiting for a government auditor of the panel, other than the lead, to co-sign.</p>}
+            {r.decision.cosignedAt ? <p className="mt-2">Co-signed on {formatDateTime(r.decision.cosignedAt, zone)}.</p> : actor.role === "gov_auditor" && r.decision.signedBy !== actor.userId && open ? <CosignButton attestationId={a.id} /> : <p className="mt-2">Waiting for a government auditor of the panel, other than the lead, to co-sign.</p>}
           </div>
         ) : open && isLead && r.outcome.complete ? (
           <SignDecisionForm attestationId={a.id} result={r.outcome.result} controls={r.rows.map((x) => ({ id: x.controlId, label: `${x.controlKey} ${x.title}` }))} />
@@ -247,8 +250,8 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
             <>
               <p className="mt-1 text-sm">
                 {preparation.readyAt
-                  ? `The vendor read the preview and said on ${preparation.readyAt.toISOString().slice(0, 10)} that the report may be published.`
-                  : `The vendor has until ${previewEndsAt(r.decision.cosignedAt).toISOString().slice(0, 10)} to preview the report and add a public response; until then it can be published only once the vendor says it is ready.`}{" "}
+                  ? `The vendor read the preview and said on ${formatDate(preparation.readyAt, zone)} that the report may be published.`
+                  : `The vendor has until ${formatDateTime(previewEndsAt(r.decision.cosignedAt), zone)} to preview the report and add a public response; until then it can be published only once the vendor says it is ready.`}{" "}
                 {preparation.vendorResponse ? "The vendor has written a public response." : "The vendor has not written a public response."}{" "}
                 {preparation.publicSummary ? "The vendor allows a public summary." : "The vendor has not allowed a public summary."}
               </p>

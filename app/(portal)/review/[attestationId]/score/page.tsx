@@ -7,7 +7,10 @@ import { isUuid } from "@/lib/ids";
 import { todayIso } from "@/lib/attestations/completeness";
 import { catalogFor, listPanelScores, myScorecard, openForPanel, rolloutFindingsFor, type CatalogInfo } from "@/lib/review/scoring";
 import { rationaleRequired } from "@/lib/review/outcome";
-import { formatBytes } from "@/lib/format";
+import { count, formatBytes, formatDate, labelOf } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
+import { EVIDENCE_KIND_LABELS } from "@/lib/validations/catalog";
+import { SEVERITY_LABELS } from "@/lib/validations/rollouts";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ExpiryFlag } from "@/components/vendor/badges";
 import { ScoreForm, SubmitScorecard, ScoreKeys } from "./score-form";
@@ -109,11 +112,11 @@ export default async function ScorePage({ params, searchParams }: { params: Prom
                   <li key={e.id} className="py-2 text-sm">
                     <p className="font-semibold">{e.title}</p>
                     <p className="text-muted">
-                      {e.kind.replaceAll("_", " ")}
+                      {labelOf(EVIDENCE_KIND_LABELS, e.kind)}
                       {e.fileName ? ` · ${e.fileName}` : ""}
                       {e.size ? ` · ${formatBytes(e.size)}` : ""}
                       {e.version ? ` · version ${e.version}` : ""}
-                      {e.evidenceDate ? ` · dated ${e.evidenceDate}` : ""}
+                      {e.evidenceDate ? ` · dated ${formatDate(e.evidenceDate)}` : ""}
                     </p>
                     <ExpiryFlag validUntil={e.validUntil} today={today} />
                     {e.sha256 ? <p className="break-all font-mono text-xs">SHA-256 {e.sha256}</p> : null}
@@ -126,11 +129,11 @@ export default async function ScorePage({ params, searchParams }: { params: Prom
                     {e.url ? <p className="break-all">Link: {e.url}</p> : null}
                     {rf ? (
                       <div className="mt-1">
-                        <p>Release {rf.releaseId} ({rf.version}): {rf.findings.length === 0 ? "no machine findings" : `${rf.findings.length} machine ${rf.findings.length === 1 ? "finding" : "findings"}`}</p>
+                        <p>Release {rf.releaseId} ({rf.version}): {rf.findings.length === 0 ? "no machine findings" : count(rf.findings.length, "machine finding")}</p>
                         <ul className="list-disc pl-5">
                           {rf.findings.map((f) => (
                             <li key={f.key}>
-                              <span className="font-semibold uppercase">{f.severity}</span> {f.title}: {f.explanation}
+                              <span className="font-semibold">{SEVERITY_LABELS[f.severity]}:</span> {f.title}: {f.explanation}
                             </li>
                           ))}
                         </ul>
@@ -142,7 +145,7 @@ export default async function ScorePage({ params, searchParams }: { params: Prom
             </ul>
           </Card>
           <Card>
-            <ClarificationThreads side="panel" attestationId={a.id} controlId={current.id} threads={threads} controlLabel={current.controlId} canWrite={a.status === "in_review"} headingLevel={2} />
+            <ClarificationThreads side="panel" attestationId={a.id} controlId={current.id} threads={threads} controlLabel={current.controlId} canWrite={a.status === "in_review"} headingLevel={2} zone={await readerTimeZone()} />
           </Card>
           <Card>
             <h2 className="text-lg font-semibold">Your score</h2>

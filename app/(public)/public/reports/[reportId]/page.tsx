@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -15,6 +17,7 @@ export default async function PublicReportPage({ params }: { params: Promise<{ r
   const { reportId } = await params;
   const s = await publicSummary(await getDb(), reportId);
   if (!s) notFound();
+  const zone = await readerTimeZone();
   return (
     <>
       <PageHeader title={`${s.vendorName}: ${s.productName}`} description={`${s.frameworkLabel}, ${s.periodStart} to ${s.periodEnd}.`} />
@@ -41,7 +44,7 @@ export default async function PublicReportPage({ params }: { params: Promise<{ r
           <div>
             <dt className="text-muted">Published</dt>
             <dd>
-              {s.publishedAt.toISOString().slice(0, 10)} · revision {s.revision}
+              {formatDate(s.publishedAt, zone)} · revision {s.revision}
             </dd>
           </div>
         </dl>
