@@ -13,7 +13,8 @@ import { CLASSIFICATION_LABELS, EVIDENCE_KIND_LABELS } from "@/lib/validations/v
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { ExpiryFlag } from "@/components/vendor/badges";
-import { utc } from "@/components/rollouts/format";
+import { formatDateTime } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import { EvidenceEditForm } from "@/components/evidence/evidence-edit-form";
 import { RetiredBadge } from "@/components/evidence/retired-badge";
 import { ItemActions } from "./item-actions";
@@ -29,6 +30,8 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
   const db = await getDb();
   const e = await getEvidence(db, actor.organisationId, evidenceId);
   if (!e) notFound();
+  const zone = await readerTimeZone();
+  const when = (d: Date) => formatDateTime(d, zone);
   const [versions, links, submissions, blocker, history] = await Promise.all([
     listVersions(db, actor.organisationId, e.id),
     listEvidenceLinks(db, actor.organisationId, e.id),
@@ -42,7 +45,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
     <>
       <PageHeader
         title={e.title}
-        description={<>{kindLabel}{retired ? <> · <RetiredBadge /> since {utc(e.retiredAt!)}</> : null}</>}
+        description={<>{kindLabel}{retired ? <> · <RetiredBadge /> since {when(e.retiredAt!)}</> : null}</>}
         actions={
           <>
             {e.sha256 ? <a href={`/api/evidence/${e.id}/download`} className={buttonClass()}>Download</a> : null}
@@ -61,8 +64,8 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
             <dt className="font-semibold">Visibility</dt><dd>{CLASSIFICATION_LABELS[e.classification]}</dd>
             {e.fileName ? (<><dt className="font-semibold">Current file</dt><dd className="break-all">{e.fileName} (version {e.currentVersion}), {formatBytes(e.size)}, {e.mime}</dd><dt className="font-semibold">SHA-256</dt><dd><code className="break-all" data-testid="current-sha256">{e.sha256}</code></dd></>) : null}
             {e.url ? (<><dt className="font-semibold">Address</dt><dd className="break-all">{e.url}</dd></>) : null}
-            <dt className="font-semibold">Added</dt><dd>{utc(e.createdAt)}</dd>
-            <dt className="font-semibold">Last changed</dt><dd>{utc(e.updatedAt)}</dd>
+            <dt className="font-semibold">Added</dt><dd>{when(e.createdAt)}</dd>
+            <dt className="font-semibold">Last changed</dt><dd>{when(e.updatedAt)}</dd>
           </dl>
         </Card>
         <Card>
@@ -85,7 +88,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
                     <td className="px-4 py-2">{v.version}{v.version === e.currentVersion ? " (current)" : ""}</td>
                     <td className="break-all px-4 py-2">{v.fileName}<div className="text-xs text-muted">{formatBytes(v.size)}</div></td>
                     <td className="hidden px-4 py-2 md:table-cell"><code className="break-all text-xs">{v.sha256}</code></td>
-                    <td className="px-4 py-2">{utc(v.createdAt)}{v.createdByName ? <div className="text-xs text-muted">by {v.createdByName}</div> : null}</td>
+                    <td className="px-4 py-2">{when(v.createdAt)}{v.createdByName ? <div className="text-xs text-muted">by {v.createdByName}</div> : null}</td>
                     <td className="px-4 py-2"><a href={`/api/evidence/${e.id}/download?version=${v.version}`} className="underline" aria-label={`Download version ${v.version}`}>Download</a></td>
                   </tr>
                 ))}
@@ -110,7 +113,7 @@ export default async function EvidenceItemPage({ params }: { params: Promise<{ e
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {submissions.map((s) => (
               <li key={s.attestationId}>
-                <Link href={`/vendor/attestations/${s.attestationId}/verify`} className="underline">{s.productName}, revision {s.revision}</Link>, signed {utc(s.signedAt)}
+                <Link href={`/vendor/attestations/${s.attestationId}/verify`} className="underline">{s.productName}, revision {s.revision}</Link>, signed {when(s.signedAt)}
                 {s.signedSha256 ? <> with {s.signedVersion ? `version ${s.signedVersion}` : "the file"} (<code className="break-all text-xs">{s.signedSha256.slice(0, 16)}…</code>)</> : null}
               </li>
             ))}
