@@ -21,6 +21,9 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
+    // A reader outside UTC (CET/CEST), so tests see times converted into the reader's zone.
+    timezoneId: "Europe/Berlin",
+    locale: "en-GB",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,

@@ -1,4 +1,5 @@
 import { expect, storageStateFor, test, uniqueName } from "./fixtures";
+import { formatDate } from "../lib/format";
 
 test.use({ storageState: storageStateFor("officer") });
 
@@ -44,7 +45,7 @@ test("an officer records a rollout with the form, ring by ring, and sees its tim
   await expect(page).toHaveURL(/\/vendor\/rollouts\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(release);
   await expect(page.getByRole("img", { name: /Rollout in 2 rings/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Rings in order" })).toContainText("2025-05-01 06:00 UTC");
+  await expect(page.getByRole("table", { name: "Rings in order" })).toContainText("1 May 2025, 08:00 CEST"); // 06:00 UTC, read in Berlin (playwright.config.ts)
   await expect(page.getByRole("heading", { name: "Findings" })).toBeVisible();
 });
 
@@ -86,8 +87,8 @@ test("an officer creates an API token and sees it once", async ({ page }) => {
   await expect(page.getByText("Copy this token now")).toBeVisible();
   const token = await page.getByLabel("New API token").inputValue();
   expect(token).toMatch(/^rf_/);
-  const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  await expect(page.getByText(new RegExp(`It stops working at ${expires} \\d\\d:\\d\\d UTC`))).toBeVisible();
+  const expires = formatDate(new Date(Date.now() + 30 * 86_400_000), "Europe/Berlin");
+  await expect(page.getByText(new RegExp(`It stops working at ${expires}, \\d\\d:\\d\\d CES?T`))).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(token.slice(0, 9));
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(expires);
   await page.reload();

@@ -226,13 +226,13 @@ test("an officer withdraws a submitted attestation; a contributor sees no withdr
   await page.getByLabel("Reason for withdrawing").fill(reason);
   await page.getByLabel(/I confirm that I am withdrawing this attestation/).check();
   await page.getByRole("button", { name: "Withdraw attestation" }).click();
-  await expect(page.getByRole("heading", { name: /^Withdrawn by .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Withdrawn by .+ on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T$/ })).toBeVisible();
   await expect(page.getByText(reason)).toBeVisible();
   await expect(page.getByRole("button", { name: "Withdraw attestation" })).toHaveCount(0);
 
   await page.goto("/vendor/attestations");
   const row = page.getByRole("row").filter({ has: page.locator(`a[href="${attestationUrl}"]`) });
-  await expect(row).toContainText(/Withdrawn\s*on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by /);
+  await expect(row).toContainText(/Withdrawn\s*on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T by /);
   await page.goto(`${attestationUrl}/verify`);
   await expect(page.getByText("The submission matches")).toBeVisible();
   await ctx.close();
