@@ -22,6 +22,15 @@ test("an administrator makes a new version from 1.0, edits a rubric level and pu
   await page.getByRole("button", { name: `Move ${secondLabel} down` }).click();
   await expect(domains.getByRole("listitem").nth(1)).toContainText(secondLabel);
 
+  // The draft's answer rules: planned must controls now need evidence too.
+  const rules = page.getByRole("group", { name: "What each status requires" });
+  const planned = rules.getByRole("group", { name: "Planned", exact: true });
+  await expect(planned.getByLabel("Narrative")).toBeChecked();
+  await expect(planned.getByLabel("Evidence (must controls)")).not.toBeChecked();
+  await planned.getByLabel("Evidence (must controls)").check();
+  await page.getByRole("button", { name: "Save version details" }).click();
+  await expect(page.getByText("Version details saved.")).toBeVisible();
+
   // A field error appears beside the field and the typed text stays.
   await page.getByRole("link", { name: "Edit SDP-ROL-01" }).click();
   await expect(page.getByRole("heading", { name: "Control SDP-ROL-01" })).toBeVisible();
@@ -39,6 +48,11 @@ test("an administrator makes a new version from 1.0, edits a rubric level and pu
   await page.getByRole("button", { name: `Publish Safe Deployment Principles ${version}` }).click();
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
   const versionId = page.url().split("/").pop()!;
+
+  // Every reader sees the new rules in plain words.
+  await page.goto(`/catalog/${versionId}`);
+  const table = page.getByRole("table", { name: "What each status requires" });
+  await expect(table.getByRole("row", { name: /^Planned/ })).toContainText("A narrative, a target date and a plan. Must controls also need at least one piece of linked evidence.");
 
   // The published rubric reads as edited; the comparison shows exactly that change.
   await page.goto(`/catalog/${versionId}/controls/SDP-ROL-01`);
@@ -71,6 +85,10 @@ test("a vendor officer browses, filters and searches the catalog and opens a con
   await page.getByRole("link", { name: "Safe Deployment Principles 1.0" }).click();
   await expect(page.getByRole("heading", { name: "Safe Deployment Principles 1.0" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "controls in" })).toBeVisible();
+  const rules = page.getByRole("table", { name: "What each status requires" });
+  await expect(rules.getByRole("row", { name: /^Implemented/ })).toContainText("A narrative. Must controls also need at least one piece of linked evidence.");
+  await expect(rules.getByRole("row", { name: /^Planned/ })).toContainText("A narrative, a target date and a plan.");
+  await expect(rules.getByRole("row", { name: /^Not applicable/ })).toContainText("A justification.");
 
   await page.getByLabel("Search control text").fill("canary");
   await page.getByRole("button", { name: "Apply filters" }).click();

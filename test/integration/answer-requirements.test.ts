@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, startAttestation } from "@/lib/attestations/answers";
-import { DEFAULT_ANSWER_REQUIREMENTS, type AnswerRequirements } from "@/lib/attestations/completeness";
-import { loadWorkspace } from "@/lib/attestations/queries";
+import { DEFAULT_ANSWER_REQUIREMENTS, findGaps, todayIso, type AnswerRequirements } from "@/lib/attestations/completeness";
+import { listAttestations, loadWorkspace } from "@/lib/attestations/queries";
 import { submitAttestation } from "@/lib/attestations/submit";
 import { loadVersionDocument } from "@/lib/catalog/queries";
 import { createDraftFromVersion, publishVersion, updateVersionMeta } from "@/lib/catalog/version-mutations";
@@ -49,6 +49,15 @@ async function answeredDraft(versionId: string, period: [string, string], status
 const sign = (attestationId: string) => submitAttestation(t.db, officer, { attestationId, signerName: "Olivia Officer", signerTitle: "CISO", confirm: true });
 
 describe(`answer requirements of a catalog version (${process.env.TEST_DB_DRIVER})`, () => {
+  it("leaves the demo's complete unsigned draft (Bastion EDR, 2026 H2) without a gap", async () => {
+    const bastion = await actorFor(t.db, "officer@bastion.example");
+    const drafts = (await listAttestations(t.db, bastion.organisationId)).filter((a) => a.status === "draft" && a.periodStart === "2026-07-01");
+    expect(drafts).toHaveLength(1);
+    const ws = (await loadWorkspace(t.db, bastion.organisationId, drafts[0]!.id))!;
+    expect(ws.controls.length).toBeGreaterThan(0);
+    expect(findGaps(ws.controls, ws.answers, ws.links, todayIso(), ws.requirements)).toEqual([]);
+  });
+
   it("the baseline carries the default rules, and submission refuses a must control without evidence", async () => {
     const id = await answeredDraft(baseId, ["2024-01-01", "2024-06-30"], "implemented");
     const ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
