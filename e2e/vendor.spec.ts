@@ -118,14 +118,20 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await page.waitForURL(/#.+-target$/);
   await expect(first.getByLabel("Target date (required)")).toBeInViewport();
 
-  // Fix everything through the form: answer every control, link evidence to the must controls.
+  // Fix everything through the form: each control chosen in the control list, answered, evidence linked to the must controls.
   await page.goto(attestationUrl);
-  const n = await cards.count();
+  const nav = page.getByRole("navigation", { name: "Controls" });
+  const progress = page.getByTestId("progress");
+  const n = await nav.getByRole("link").count();
   for (let i = 0; i < n; i++) {
-    const card = cards.nth(i);
+    await nav.getByRole("link").nth(i).click();
+    await expect(nav.getByRole("link").nth(i)).toHaveAttribute("aria-current", "step");
+    const card = page.locator('section[id^="control-"]:visible');
+    await expect(card).toHaveCount(1);
     await card.getByLabel("Implementation status").selectOption("implemented");
     await card.getByLabel("Narrative").fill(`Answer ${i}: done on every release, with records.`);
     await card.getByRole("radio", { name: /^Level 3/ }).check();
+    await expect(card.getByText(/Saved at/)).toBeVisible({ timeout: 15_000 });
     if (/must\s*$/.test((await card.locator("h3").textContent()) ?? "")) {
       await card.getByRole("button", { name: /^Link evidence to / }).click();
       await card.getByLabel(/^Find evidence to link to /).fill(tag);
@@ -135,8 +141,11 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
       await card.getByRole("button", { name: `Link ${titles.log}`, exact: true }).click();
       await expect(card.getByText(/Evidence saved \(2 linked\)/)).toBeVisible();
     }
+    // The list and the progress follow each save without a reload.
+    await expect(nav.getByRole("link").nth(i)).toContainText("Complete");
   }
-  for (let i = 0; i < n; i++) await expect(cards.nth(i).getByText(/Saved at/)).toBeVisible({ timeout: 15_000 });
+  await expect(progress).toContainText("No gaps");
+  await expect(progress).toContainText(`${n} of ${n} controls answered`);
 
   await page.goto(`${attestationUrl}/submit`);
   await expect(page.getByText("Nothing is missing")).toBeVisible();
@@ -217,13 +226,13 @@ test("an officer withdraws a submitted attestation; a contributor sees no withdr
   await page.getByLabel("Reason for withdrawing").fill(reason);
   await page.getByLabel(/I confirm that I am withdrawing this attestation/).check();
   await page.getByRole("button", { name: "Withdraw attestation" }).click();
-  await expect(page.getByRole("heading", { name: /^Withdrawn by .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Withdrawn by .+ on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T$/ })).toBeVisible();
   await expect(page.getByText(reason)).toBeVisible();
   await expect(page.getByRole("button", { name: "Withdraw attestation" })).toHaveCount(0);
 
   await page.goto("/vendor/attestations");
   const row = page.getByRole("row").filter({ has: page.locator(`a[href="${attestationUrl}"]`) });
-  await expect(row).toContainText(/Withdrawn\s*on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by /);
+  await expect(row).toContainText(/Withdrawn\s*on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T by /);
   await page.goto(`${attestationUrl}/verify`);
   await expect(page.getByText("The submission matches")).toBeVisible();
   await ctx.close();
