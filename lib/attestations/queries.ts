@@ -1,35 +1,68 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
+import { ATTESTATION_STATUSES, attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { getAnswerRequirements } from "@/lib/catalog/queries";
 import { isApplicable } from "./applicability";
 import { attestationInScope, type Scope } from "@/lib/review/access";
+import { containsPattern, fetchPage, ordered, totalCount } from "@/lib/server/list-sql";
+import { LIST_PAGE_SIZE, type AttestationListQuery } from "@/lib/validations/lists";
+
+const listColumns = {
+  id: attestations.id,
+  lineageId: attestations.lineageId,
+  revision: attestations.revision,
+  kind: attestations.kind,
+  status: attestations.status,
+  periodStart: attestations.periodStart,
+  periodEnd: attestations.periodEnd,
+  updatedAt: attestations.updatedAt,
+  productId: products.id,
+  productName: products.name,
+  frameworkTitle: frameworkVersions.title,
+  frameworkVersion: frameworkVersions.version,
+  withdrawnAt: attestations.withdrawnAt,
+  withdrawnByName: attestations.withdrawnByName,
+};
 
 export async function listAttestations(db: DbOrTx, organisationId: string, filter: { productId?: string } = {}) {
   return db
-    .select({
-      id: attestations.id,
-      lineageId: attestations.lineageId,
-      revision: attestations.revision,
-      kind: attestations.kind,
-      status: attestations.status,
-      periodStart: attestations.periodStart,
-      periodEnd: attestations.periodEnd,
-      updatedAt: attestations.updatedAt,
-      productId: products.id,
-      productName: products.name,
-      frameworkTitle: frameworkVersions.title,
-      frameworkVersion: frameworkVersions.version,
-      withdrawnAt: attestations.withdrawnAt,
-      withdrawnByName: attestations.withdrawnByName,
-    })
+    .select(listColumns)
     .from(attestations)
     .innerJoin(products, eq(products.id, attestations.productId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
     .where(and(eq(attestations.organisationId, organisationId), filter.productId ? eq(attestations.productId, filter.productId) : undefined))
     .orderBy(desc(attestations.updatedAt), desc(attestations.revision));
+}
+
+const ATTESTATION_ORDER = {
+  updated: attestations.updatedAt,
+  product: sql`lower(${products.name})`,
+  period: attestations.periodStart,
+  // The order of the lifecycle (draft first, withdrawn last), not of the words.
+  status: sql`array_position(${sql.raw(`array[${ATTESTATION_STATUSES.map((x) => `'${x}'`).join(", ")}]::text[]`)}, ${attestations.status})`,
+} satisfies Record<AttestationListQuery["sort"], unknown>;
+
+/** One page of the organisation's attestations: `q` searches product and catalog title; filtered, ordered and paged in SQL (ties by id). */
+export async function listAttestationPage(db: DbOrTx, organisationId: string, query: AttestationListQuery) {
+  const q = query.q ? containsPattern(query.q) : null;
+  const where = and(
+    eq(attestations.organisationId, organisationId),
+    query.status ? eq(attestations.status, query.status) : undefined,
+    query.product ? eq(attestations.productId, query.product) : undefined,
+    q ? or(ilike(products.name, q), ilike(frameworkVersions.title, q)) : undefined,
+  );
+  const from = () => db.select({ ...listColumns, total: totalCount() }).from(attestations).innerJoin(products, eq(products.id, attestations.productId)).innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId));
+  return fetchPage(
+    query.page,
+    LIST_PAGE_SIZE,
+    (limit, offset) => from().where(where).orderBy(ordered(ATTESTATION_ORDER[query.sort], query.dir), query.dir === "asc" ? asc(attestations.id) : desc(attestations.id)).limit(limit).offset(offset),
+    async () => {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(attestations).innerJoin(products, eq(products.id, attestations.productId)).innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId)).where(where);
+      return row?.n ?? 0;
+    },
+  );
 }
 
 export type AttestationHeader = NonNullable<Awaited<ReturnType<typeof getAttestation>>>;

@@ -4,6 +4,9 @@ import type { DbOrTx } from "@/db/client";
 import { attestations, attestationSubmissions, blobs, catalogControls, evidenceItems, evidenceLinks, evidenceVersions, products, users } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import type { VaultFilter } from "@/lib/validations/vendor";
+import { containsPattern, fetchPage, ordered, totalCount } from "@/lib/server/list-sql";
+
+export { containsPattern };
 
 export const VAULT_PAGE_SIZE = 25;
 const EXPIRING_DAYS = 30;
@@ -29,10 +32,6 @@ const itemColumns = {
   retiredAt: evidenceItems.retiredAt,
 };
 
-/** LIKE pattern that matches the text literally (%, _ and \ typed by a person are not wildcards). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay}T00:00:00Z`);
@@ -40,7 +39,9 @@ function addDays(isoDay: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function filterConditions(organisationId: string, f: Omit<VaultFilter, "page">, today: string): SQL | undefined {
+type VaultSearch = Omit<VaultFilter, "page" | "sort" | "dir">;
+
+function filterConditions(organisationId: string, f: VaultSearch, today: string): SQL | undefined {
   const q = f.q ? containsPattern(f.q) : null;
   return and(
     eq(evidenceItems.organisationId, organisationId),
@@ -57,22 +58,37 @@ function filterConditions(organisationId: string, f: Omit<VaultFilter, "page">, 
 
 const linkCount = sql<number>`(select count(*)::int from evidence_links l where l.evidence_id = evidence_items.id)`;
 
-/** One page of the organisation's vault, newest first, with the total that matches (one query). */
-export async function listEvidence(db: DbOrTx, organisationId: string, filter: VaultFilter, today: string) {
-  const rows = await db
-    .select({ ...itemColumns, links: linkCount, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(evidenceItems)
-    .leftJoin(blobs, eq(blobs.sha256, evidenceItems.blobSha256))
-    .where(filterConditions(organisationId, filter, today))
-    .orderBy(desc(evidenceItems.createdAt), desc(evidenceItems.id))
-    .limit(VAULT_PAGE_SIZE)
-    .offset((filter.page - 1) * VAULT_PAGE_SIZE);
-  const total = rows[0]?.total ?? (filter.page > 1 ? await countEvidence(db, organisationId, filter, today) : 0);
-  return { rows: rows.map(({ total: _t, ...r }) => r), total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / VAULT_PAGE_SIZE)) };
+const VAULT_ORDER = {
+  added: evidenceItems.createdAt,
+  title: sql`lower(${evidenceItems.title})`,
+  kind: evidenceItems.kind,
+  validity: evidenceItems.validUntil,
+  links: linkCount,
+} satisfies Record<VaultFilter["sort"], unknown>;
+
+/** One page of the organisation's vault in the order asked for (newest first by default; ties by id), with the total that matches. */
+export async function listEvidence(db: DbOrTx, organisationId: string, filter: Omit<VaultFilter, "sort" | "dir"> & Partial<Pick<VaultFilter, "sort" | "dir">>, today: string) {
+  const where = filterConditions(organisationId, filter, today);
+  const dir = filter.dir ?? "desc";
+  const page = await fetchPage(
+    filter.page,
+    VAULT_PAGE_SIZE,
+    (limit, offset) =>
+      db
+        .select({ ...itemColumns, links: linkCount, total: totalCount() })
+        .from(evidenceItems)
+        .leftJoin(blobs, eq(blobs.sha256, evidenceItems.blobSha256))
+        .where(where)
+        .orderBy(ordered(VAULT_ORDER[filter.sort ?? "added"], dir), dir === "asc" ? asc(evidenceItems.id) : desc(evidenceItems.id))
+        .limit(limit)
+        .offset(offset),
+    () => countEvidence(db, organisationId, filter, today),
+  );
+  return page;
 }
 export type VaultItem = Awaited<ReturnType<typeof listEvidence>>["rows"][number];
 
-async function countEvidence(db: DbOrTx, organisationId: string, filter: Omit<VaultFilter, "page">, today: string): Promise<number> {
+async function countEvidence(db: DbOrTx, organisationId: string, filter: VaultSearch, today: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(evidenceItems).where(filterConditions(organisationId, filter, today));
   return row?.n ?? 0;
 }

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import type { OrgKind, Role } from "@/lib/auth/roles";
+import { containsPattern, fetchPage, ordered, totalCount } from "@/lib/server/list-sql";
+import { LIST_PAGE_SIZE, type PeopleListQuery } from "@/lib/validations/lists";
 
 /** The identity facts every authorization decision needs. */
 export type Principal = {
@@ -79,26 +81,70 @@ export async function getOrganisation(db: DbOrTx, id: string) {
   return rows[0] ?? null;
 }
 
+const personColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  active: users.active,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  lastSignInAt: users.lastSignInAt,
+  role: memberships.role,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+};
+
 /** Everyone (or one organisation's people), or one page of them (`limit`, `offset`) in the same order. */
 export async function listUsers(db: DbOrTx, filter: { organisationId?: string; limit?: number; offset?: number } = {}) {
   const query = db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      active: users.active,
-      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-      lastSignInAt: users.lastSignInAt,
-      role: memberships.role,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
+    .select(personColumns)
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(filter.organisationId ? and(eq(organisations.id, filter.organisationId)) : undefined)
     .orderBy(asc(organisations.name), asc(users.name), asc(users.id));
   return filter.limit === undefined ? query : query.limit(filter.limit).offset(filter.offset ?? 0);
+}
+
+function peopleConditions(f: Omit<PeopleListQuery, "page" | "sort" | "dir">): SQL | undefined {
+  const q = f.q ? containsPattern(f.q) : null;
+  return and(
+    f.org ? eq(memberships.organisationId, f.org) : undefined,
+    f.role ? eq(memberships.role, f.role) : undefined,
+    f.status === "deactivated" ? eq(users.active, false) : undefined,
+    f.status === "active" ? and(eq(users.active, true), isNotNull(users.passwordHash)) : undefined,
+    f.status === "invited" ? and(eq(users.active, true), isNull(users.passwordHash)) : undefined,
+    q ? or(ilike(users.name, q), ilike(users.email, q), ilike(organisations.name, q)) : undefined,
+  );
+}
+
+const PEOPLE_ORDER = {
+  organisation: sql`lower(${organisations.name})`,
+  name: sql`lower(${users.name})`,
+  email: sql`lower(${users.email})`,
+  role: memberships.role,
+} satisfies Record<PeopleListQuery["sort"], unknown>;
+
+/** One page of the administrators' list of people: searched, filtered, ordered and paged in SQL (then by name, ties by id). */
+export async function listPeoplePage(db: DbOrTx, query: PeopleListQuery) {
+  const where = peopleConditions(query);
+  return fetchPage(
+    query.page,
+    LIST_PAGE_SIZE,
+    (limit, offset) =>
+      db
+        .select({ ...personColumns, total: totalCount() })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(where)
+        .orderBy(ordered(PEOPLE_ORDER[query.sort], query.dir), ordered(PEOPLE_ORDER.name, query.dir), query.dir === "asc" ? asc(users.id) : desc(users.id))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).innerJoin(organisations, eq(organisations.id, memberships.organisationId)).where(where);
+      return row?.n ?? 0;
+    },
+  );
 }
 
 export async function countUsers(db: DbOrTx, filter: { organisationId?: string } = {}): Promise<number> {

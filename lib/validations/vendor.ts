@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
 import { CHANNEL_LABELS as CATALOG_CHANNEL_LABELS } from "./catalog";
 import { formVersion, isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
+import { choiceFilter, listQuerySchema } from "@/lib/http/list-params";
 
 const isoDate = realDate();
 const optionalDate = optionalIsoDate();
@@ -148,14 +149,16 @@ const searchText = z
   .max(200, "Use at most 200 characters.")
   .transform((v) => v.toWellFormed().replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim());
 
-/** The vault's filters, from the address bar: anything unknown falls back to its default instead of failing. */
-export const vaultFilterSchema = z.object({
-  q: searchText.catch("").default(""),
-  kind: z.enum(EVIDENCE_KINDS).optional().catch(undefined),
-  status: z.enum(EVIDENCE_STATUS_FILTERS).catch("active").default("active"),
-  expiry: z.enum(EXPIRY_FILTERS).optional().catch(undefined),
-  classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+/** The vault's search, filters, order and page, from the address bar: anything unknown falls back to its default instead of failing. */
+export const vaultFilterSchema = listQuerySchema({
+  sorts: { added: "desc", title: "asc", kind: "asc", validity: "asc", links: "desc" },
+  defaultSort: "added",
+  filters: {
+    kind: choiceFilter(EVIDENCE_KINDS),
+    status: z.enum(EVIDENCE_STATUS_FILTERS).catch("active").default("active"),
+    expiry: choiceFilter(EXPIRY_FILTERS),
+    classification: choiceFilter(CLASSIFICATIONS),
+  },
 });
 export type VaultFilter = z.output<typeof vaultFilterSchema>;
 

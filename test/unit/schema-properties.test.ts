@@ -20,8 +20,9 @@ import { SSO_SPECS } from "./schemas/sso-specs";
 import { FACTOR_SPECS } from "./schemas/factor-specs";
 import type { SpecTable } from "./schemas/spec";
 import { VENDOR_SPECS } from "./schemas/vendor-specs";
+import { LIST_SPECS } from "./schemas/list-specs";
 
-const SPECS: SpecTable = { ...VENDOR_SPECS, ...ROLLOUT_SPECS, ...CATALOG_SPECS, ...REVIEW_SPECS, ...AUDIT_SPECS, ...SSO_SPECS, ...FACTOR_SPECS };
+const SPECS: SpecTable = { ...VENDOR_SPECS, ...ROLLOUT_SPECS, ...CATALOG_SPECS, ...REVIEW_SPECS, ...AUDIT_SPECS, ...SSO_SPECS, ...FACTOR_SPECS, ...LIST_SPECS };
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 console.log(`fast-check seed ${SEED} (schema properties; replay with FC_SEED=${SEED}), ${RUNS} runs per schema`);
