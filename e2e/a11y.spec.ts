@@ -111,11 +111,40 @@ test.describe("focus ring", () => {
     expect(navRing.width).toBeGreaterThanOrEqual(2);
     expect(contrast(navRing.color, headerBg)).toBeGreaterThanOrEqual(3);
 
-    // A scrolling table region on the white page.
-    const region = page.getByRole("region", { name: /rollout records/i }).first();
+    // A scrolling table region on the white page: a rollout record's rings at phone width, where the
+    // table overflows (a ScrollRegion is a focusable region only then).
+    const record = await firstRolloutRecord(page);
+    expect(record, "a rollout record to open").toBeTruthy();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(record!);
+    const region = page.getByRole("region", { name: "Rings in order" });
     await region.focus();
     const pageRing = await region.evaluate((el) => getComputedStyle(el).outlineColor);
     expect(contrast(pageRing, "rgb(255, 255, 255)")).toBeGreaterThanOrEqual(3);
+  });
+
+  test("a wide table is a keyboard stop and a named region only while it overflows", async ({ page }) => {
+    const record = await firstRolloutRecord(page);
+    expect(record, "a rollout record to open").toBeTruthy();
+    const rings = page.getByRole("table", { name: /Rings in order/ });
+    const region = page.getByRole("region", { name: "Rings in order" });
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(record!);
+    await expect(region).toHaveAttribute("tabindex", "0");
+    await expect(region.locator("xpath=../..").getByText(/Scroll sideways for more/)).toBeVisible();
+    await region.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+
+    // Wide enough for the whole table: no region, no Tab stop, no hint; it becomes one again on narrowing.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await expect(rings).toBeVisible();
+    await expect(region).toHaveCount(0);
+    await expect(page.locator("[data-overflows]").filter({ has: rings })).toHaveCount(0);
+    await expect(rings.locator("xpath=ancestor::*[@tabindex='0']")).toHaveCount(0);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect(region).toHaveAttribute("tabindex", "0");
   });
 
   test("checkboxes on the rollout form and the tokens page are at least 24 × 24 px", async ({ page }) => {

@@ -5,11 +5,13 @@ type Edges = { overflows: boolean; atStart: boolean; atEnd: boolean };
 const NONE: Edges = { overflows: false, atStart: true, atEnd: true };
 
 /**
- * A horizontally scrolling box for wide tables and charts. It is a labelled,
- * keyboard-focusable region (arrow keys scroll it; axe's
- * "scrollable-region-focusable"), and when its content is wider than the
- * screen it says so: a shaded edge on the side with more content and a
- * "scroll sideways" hint. Styling of the box itself (border, background)
+ * A horizontally scrolling box for wide tables and charts. When its content is
+ * wider than the box it becomes a labelled, keyboard-focusable region (arrow
+ * keys scroll it; axe's "scrollable-region-focusable") and says so: a shaded
+ * edge on the side with more content and a "scroll sideways" hint. When
+ * everything fits it is a plain box, so it is no extra Tab stop or landmark.
+ * The server cannot measure, so it renders the plain box and the client adds
+ * the region once it sees overflow. Styling of the box (border, background)
  * comes from `className`.
  */
 export function ScrollRegion({ label, id, className = "", children }: { label: string; id?: string; className?: string; children: ReactNode }) {
@@ -35,11 +37,12 @@ export function ScrollRegion({ label, id, className = "", children }: { label: s
     };
   }, []);
 
+  const region = edges.overflows ? ({ role: "region", "aria-label": label, tabIndex: 0 } as const) : {};
   const shade = "pointer-events-none absolute inset-y-0 w-8 from-gray-900/20 to-transparent";
   return (
     <div id={id} className="scroll-mt-4">
       <div className="relative">
-        <div ref={ref} role="region" aria-label={label} tabIndex={0} data-overflows={edges.overflows || undefined} className={`overflow-x-auto ${className}`}>
+        <div ref={ref} {...region} data-overflows={edges.overflows || undefined} className={`overflow-x-auto ${className}`}>
           {children}
         </div>
         {edges.overflows && !edges.atStart ? <div aria-hidden="true" className={`${shade} left-0 bg-linear-to-r`} /> : null}
