@@ -144,14 +144,15 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
 
       <Section id="controls" title="Control scores">
         <ScrollRegion label="Control scores table">
-          <table className="min-w-full text-sm">
+          {/* Minimum widths: on a phone the table scrolls sideways instead of stacking each cell a word per line. */}
+          <table className="w-full min-w-[46rem] text-sm">
             <caption className="sr-only">The panel&apos;s consensus score for each control and what the rubric says it means</caption>
             <thead>
               <tr className="text-left">
-                <th scope="col" className="py-1 pr-3">Control</th>
-                <th scope="col" className="py-1 pr-3">Domain</th>
+                <th scope="col" className="min-w-[14rem] py-1 pr-3">Control</th>
+                <th scope="col" className="min-w-[9rem] py-1 pr-3">Domain</th>
                 <th scope="col" className="py-1 pr-3">Score</th>
-                <th scope="col" className="py-1">What the score means</th>
+                <th scope="col" className="min-w-[18rem] py-1">What the score means</th>
               </tr>
             </thead>
             <tbody>
@@ -199,12 +200,12 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
       <Section id="remediation" title="Remediation items">
         {doc.remediation.length ? (
           <ScrollRegion label="Remediation items table">
-            <table className="min-w-full text-sm">
+            <table className="w-full min-w-[40rem] text-sm">
               <caption className="sr-only">Conditions the vendor must meet, with due dates</caption>
               <thead>
                 <tr className="text-left">
                   <th scope="col" className="py-1 pr-3">Control</th>
-                  <th scope="col" className="py-1 pr-3">Required action</th>
+                  <th scope="col" className="min-w-[18rem] py-1 pr-3">Required action</th>
                   <th scope="col" className="py-1 pr-3">Due</th>
                   <th scope="col" className="py-1">Status</th>
                 </tr>
@@ -216,7 +217,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
                     <tr key={m.id} className="border-t border-gray-200 align-top">
                       <td className="py-1 pr-3 font-mono text-xs">{m.controlId}</td>
                       <td className="py-1 pr-3">{m.action}</td>
-                      <td className="py-1 pr-3">{m.dueDate}</td>
+                      <td className="whitespace-nowrap py-1 pr-3">{m.dueDate}</td>
                       <td className="py-1">{STATUS_LABELS[now ?? m.status]}{now && now !== m.status ? ` (at publication: ${STATUS_LABELS[m.status].toLowerCase()})` : ""}</td>
                     </tr>
                   );

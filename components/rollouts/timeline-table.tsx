@@ -29,7 +29,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
   return (
     <div className="space-y-4">
       <ScrollRegion id="rings" label="Rings in order" className="rounded-lg border border-gray-300 bg-white">
-        <table className="w-full min-w-[48rem] text-left text-sm">
+        <table className="w-full min-w-[60rem] text-left text-sm">
           <caption className="px-3 py-2 text-left font-semibold">Rings in order{rings.pageCount > 1 ? ` (${rings.from + 1}–${rings.to} of ${formatNumber(record.rings.length)})` : ""}</caption>
           <thead className="bg-gray-100">
             <tr>
@@ -39,7 +39,7 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
               <th scope="col" className={th}>Started</th>
               <th scope="col" className={th}>Promoted</th>
               <th scope="col" className={th}>Bake time</th>
-              <th scope="col" className={th}>Health gate</th>
+              <th scope="col" className={`${th} min-w-[18rem]`}>Health gate</th>
             </tr>
           </thead>
           <tbody>
@@ -62,13 +62,13 @@ export function TimelineTable({ record, analysis, ringsPage = 1, eventsPage = 1,
         <TablePager label="Pages of rings" page={rings.page} pageCount={rings.pageCount} href={(p) => href("rings", p)} />
       </ScrollRegion>
       <ScrollRegion id="events" label="Events" className="rounded-lg border border-gray-300 bg-white">
-        <table className="w-full min-w-[32rem] text-left text-sm">
+        <table className="w-full min-w-[36rem] text-left text-sm">
           <caption className="px-3 py-2 text-left font-semibold">Events{events.pageCount > 1 ? ` (${events.from + 1}–${events.to} of ${formatNumber(record.events.length)})` : ""}</caption>
           <thead className="bg-gray-100">
             <tr>
               <th scope="col" className={th}>Event</th>
               <th scope="col" className={th}>Time</th>
-              <th scope="col" className={th}>Reason</th>
+              <th scope="col" className={`${th} min-w-[14rem]`}>Reason</th>
             </tr>
           </thead>
           <tbody>

@@ -36,7 +36,7 @@ export default async function CatalogPage() {
             <caption className="sr-only">Framework versions</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="px-4 py-2">Framework</th>
+                <th scope="col" className="min-w-[15rem] px-4 py-2">Framework</th>
                 <th scope="col" className="px-4 py-2">Version</th>
                 <th scope="col" className="px-4 py-2">Status</th>
                 <th scope="col" className="px-4 py-2">Published</th>

@@ -30,11 +30,11 @@ function RefList({ title, items, versionId }: { title: string; items: ControlRef
 function BeforeAfter({ caption, rows }: { caption: string; rows: { label: string; before: unknown; after: unknown }[] }) {
   return (
     <ScrollRegion label={caption} className="rounded-lg border border-gray-300 bg-white">
-      <table className="w-full table-fixed text-left text-sm">
+      <table className="w-full min-w-[36rem] table-fixed text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="w-40 px-3 py-2">Field</th>
+            <th scope="col" className="w-32 px-3 py-2 sm:w-40">Field</th>
             <th scope="col" className="px-3 py-2">Before</th>
             <th scope="col" className="px-3 py-2">After</th>
           </tr>
