@@ -1,5 +1,6 @@
 "use client";
 import type { SavedAnswer } from "@/lib/attestations/queries";
+import { requiredFields, type AnswerRequirements } from "@/lib/attestations/completeness";
 import { IMPLEMENTATION_STATUSES, STATUS_LABELS, type AnswerFields } from "@/lib/validations/vendor";
 import { Button } from "@/components/ui/button";
 import { BackupNotice } from "./backup-notice";
@@ -24,16 +25,21 @@ type CardProps = {
   initial: SavedAnswer | null;
   linked: PickerItem[];
   today: string;
+  requirements: AnswerRequirements;
   /** Hidden cards stay mounted, so their pending saves and unsaved text survive moving to another control. */
   hidden?: boolean;
   onSaved?: (saved: AnswerFields) => void;
   onLinksSaved?: (linked: PickerItem[]) => void;
 };
 
-export function AnswerCard({ attestationId, control, initial, linked, today, hidden, onSaved, onLinksSaved }: CardProps) {
+export function AnswerCard({ attestationId, control, initial, linked, today, requirements, hidden, onSaved, onLinksSaved }: CardProps) {
   const { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup } = useAutosave(attestationId, control.id, initial, EMPTY, onSaved);
   const id = (f: string) => `${control.controlId}-${f}`;
-  const needsPlan = fields.status === "partial" || fields.status === "planned";
+  // What this status requires by the catalog version's rules; a control without a status is held to "implemented".
+  const required = new Set(requiredFields(fields.status, control.must, requirements));
+  const req = (f: Parameters<typeof required.has>[0]) => (required.has(f) ? " (required)" : "");
+  const showPlan = fields.status === "partial" || fields.status === "planned" || required.has("targetDate") || required.has("plan");
+  const showJustification = fields.status === "not_applicable" || required.has("justification");
   return (
     <section id={`control-${control.controlId}`} aria-labelledby={id("h")} hidden={hidden} className="scroll-mt-20 rounded-lg border border-gray-300 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -66,23 +72,26 @@ export function AnswerCard({ attestationId, control, initial, linked, today, hid
             <option value="">Choose…</option>
             {IMPLEMENTATION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
           </select>
-          <label htmlFor={id("narrative")} className="mt-3 block text-sm font-semibold">Narrative</label>
+          <label htmlFor={id("narrative")} className="mt-3 block text-sm font-semibold">Narrative{req("narrative")}</label>
           <textarea id={id("narrative")} rows={4} className={input} value={fields.narrative} onChange={(e) => update({ narrative: e.target.value })} />
-          {fields.status === "not_applicable" ? (
+          {showJustification ? (
             <>
-              <label htmlFor={id("justification")} className="mt-3 block text-sm font-semibold">Why it does not apply (required)</label>
+              <label htmlFor={id("justification")} className="mt-3 block text-sm font-semibold">
+                {fields.status === "not_applicable" ? "Why it does not apply" : "Justification"}
+                {req("justification")}
+              </label>
               <textarea id={id("justification")} rows={2} className={input} value={fields.justification} onChange={(e) => update({ justification: e.target.value })} />
             </>
           ) : null}
-          {needsPlan ? (
+          {showPlan ? (
             <>
-              <label htmlFor={id("target")} className="mt-3 block text-sm font-semibold">Target date (required)</label>
+              <label htmlFor={id("target")} className="mt-3 block text-sm font-semibold">Target date{req("targetDate")}</label>
               <input id={id("target")} type="date" className={input} value={fields.targetDate ?? ""} onChange={(e) => update({ targetDate: e.target.value || null })} />
-              <label htmlFor={id("plan")} className="mt-3 block text-sm font-semibold">Plan to get there (required)</label>
+              <label htmlFor={id("plan")} className="mt-3 block text-sm font-semibold">Plan to get there{req("plan")}</label>
               <textarea id={id("plan")} rows={3} className={input} value={fields.plan} onChange={(e) => update({ plan: e.target.value })} />
             </>
           ) : null}
-          <EvidencePicker attestationId={attestationId} controlId={control.id} label={control.controlId} initial={linked} today={today} kinds={control.evidenceKinds} onSaved={onLinksSaved} />
+          <EvidencePicker attestationId={attestationId} controlId={control.id} label={control.controlId} initial={linked} today={today} kinds={control.evidenceKinds} required={required.has("evidence")} onSaved={onLinksSaved} />
         </div>
         <fieldset className="rounded-md border border-gray-300 p-3">
           <legend className="px-1 text-sm font-semibold">Self-assessed maturity</legend>

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SavedAnswer } from "@/lib/attestations/queries";
-import { findGaps, gapAnchor, type Gap, type GapAnswer, type GapEvidence } from "@/lib/attestations/completeness";
+import { findGaps, gapAnchor, type AnswerRequirements, type Gap, type GapAnswer, type GapEvidence } from "@/lib/attestations/completeness";
 import { count } from "@/lib/format";
 import type { AnswerFields } from "@/lib/validations/vendor";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,8 @@ type Props = {
   answers: Record<string, SavedAnswer>;
   links: Record<string, PickerItem[]>;
   today: string;
+  /** The catalog version's rules: what each status requires. */
+  requirements: AnswerRequirements;
   /** The control to open first (`?control=` in the address), by its catalog id. */
   initialControlId: string | null;
 };
@@ -30,7 +32,7 @@ const FIELD_SUFFIX = /-(status|narrative|justification|target|plan|evidence)$/;
  * without a reload. Cards are all mounted and only the chosen one is shown, so
  * moving on never loses text that is still being saved.
  */
-export function AttestationEditor({ attestationId, controls, answers, links, today, initialControlId }: Props) {
+export function AttestationEditor({ attestationId, controls, answers, links, today, requirements, initialControlId }: Props) {
   const [saved, setSaved] = useState<Map<string, GapAnswer>>(() => new Map(Object.entries(answers)));
   const [evidence, setEvidence] = useState<Map<string, GapEvidence[]>>(() => new Map(Object.entries(links)));
   const [selected, setSelected] = useState<string>(() => controls.find((c) => c.controlId === initialControlId)?.id ?? controls[0]?.id ?? "");
@@ -40,7 +42,7 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
   const [focusRequest, setFocusRequest] = useState<{ id: string; n: number } | null>(null);
   const lastGap = useRef<string | null>(null);
 
-  const gaps = useMemo(() => findGaps(controls, saved, evidence, today), [controls, saved, evidence, today]);
+  const gaps = useMemo(() => findGaps(controls, saved, evidence, today, requirements), [controls, saved, evidence, today, requirements]);
   const states = useMemo(() => controlStates(controls, gaps), [controls, gaps]);
   const answered = controls.filter((c) => saved.get(c.id)?.status).length;
   const complete = controls.filter((c) => states.get(c.id) === "complete").length;
@@ -150,15 +152,15 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
       </section>
 
       <div className="sticky top-0 z-10 -mx-4 mb-3 flex items-center gap-1.5 border-b border-gray-300 bg-white/95 px-4 py-2 text-sm sm:gap-2 sm:text-base lg:static lg:mx-0 lg:border-0 lg:bg-transparent lg:px-0">
-        <Button variant="secondary" className="lg:hidden" aria-expanded={listOpen} aria-controls="control-list" onClick={() => setListOpen((o) => !o)}>
-          {listOpen ? (
-            "Hide the list"
-          ) : (
-            <>
-              Control {index + 1} of {controls.length}
-              <span className="sr-only">: show the list of controls</span>
-            </>
-          )}
+        <Button
+          variant="secondary"
+          className="lg:hidden"
+          aria-expanded={listOpen}
+          aria-controls="control-list"
+          aria-label={listOpen ? undefined : `Control ${index + 1} of ${controls.length}: show the list of controls`}
+          onClick={() => setListOpen((o) => !o)}
+        >
+          {listOpen ? "Hide the list" : `Control ${index + 1} of ${controls.length}`}
         </Button>
         <Button variant="secondary" onClick={() => step(-1)} disabled={index === 0} aria-keyshortcuts="[">
           <span aria-hidden="true" className="sm:hidden">‹</span>
@@ -248,6 +250,7 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
               initial={answers[c.id] ?? null}
               linked={links[c.id] ?? []}
               today={today}
+              requirements={requirements}
               onSaved={(a) => onSaved(c.id, a)}
               onLinksSaved={(items) => onLinksSaved(c.id, items)}
             />

@@ -12,7 +12,7 @@ export type PickerItem = { id: string; title: string; kind: string; validUntil: 
  * Each change is saved at once. The vault is searched on the server, so the
  * page never carries the whole vault, however large it grows.
  */
-export function EvidencePicker({ attestationId, controlId, label, initial, today, kinds, onSaved }: { attestationId: string; controlId: string; label: string; initial: PickerItem[]; today: string; kinds: string[]; onSaved?: (linked: PickerItem[]) => void }) {
+export function EvidencePicker({ attestationId, controlId, label, initial, today, kinds, required = false, onSaved }: { attestationId: string; controlId: string; label: string; initial: PickerItem[]; today: string; kinds: string[]; required?: boolean; onSaved?: (linked: PickerItem[]) => void }) {
   const [linked, setLinked] = useState<PickerItem[]>(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -35,7 +35,10 @@ export function EvidencePicker({ attestationId, controlId, label, initial, today
 
   return (
     <fieldset id={`${label}-evidence`} className="mt-3 scroll-mt-4 rounded-md border border-gray-300 p-3">
-      <legend className="px-1 text-sm font-semibold">Linked evidence for {label}</legend>
+      <legend className="px-1 text-sm font-semibold">
+        Linked evidence for {label}
+        {required ? " (required)" : ""}
+      </legend>
       <p className="text-xs text-muted">Kinds the catalog expects: {kinds.map(kindLabel).join(", ")}.</p>
       {linked.length === 0 ? <p className="mt-1 text-sm">No evidence linked yet.</p> : (
         <ul className="mt-1 space-y-1" aria-label={`Evidence linked to ${label}`}>

@@ -32,7 +32,7 @@ export default async function AttestationPage({ params, searchParams }: { params
   const db = await getDb();
   const ws = await loadWorkspace(db, actor.organisationId, id);
   if (!ws) notFound();
-  const { attestation: a, controls, answers, links } = ws;
+  const { attestation: a, controls, answers, links, requirements } = ws;
   const today = todayIso();
   const draft = a.status === "draft";
   const [submission, withdrawal, revisions, review, openQuestions] = await Promise.all([
@@ -105,6 +105,7 @@ export default async function AttestationPage({ params, searchParams }: { params
           answers={Object.fromEntries(answers)}
           links={Object.fromEntries([...links].map(([k, items]) => [k, items.map((e) => ({ id: e.id, title: e.title, kind: e.kind, validUntil: e.validUntil, status: e.status }))]))}
           today={today}
+          requirements={requirements}
           initialControlId={typeof control === "string" ? control : null}
         />
       ) : (
