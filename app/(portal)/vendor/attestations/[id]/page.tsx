@@ -21,6 +21,7 @@ import { reviewForVendor } from "@/lib/review/remediation";
 import { ReviewSection } from "./review/review-section";
 import { reportOfAttestation } from "@/lib/reports/publish";
 import { ObjectHistory } from "@/components/audit/object-history";
+import { loadObjectHistory } from "@/lib/transparency/history";
 
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
@@ -42,7 +43,7 @@ export default async function AttestationPage({ params, searchParams }: { params
     draft ? null : reviewForVendor(db, actor.organisationId, a.id),
     a.status === "in_review" ? countOpenClarifications(db, actor, a.id) : null,
   ]);
-  const report = a.status === "published" ? await reportOfAttestation(db, a.id) : null;
+  const [report, history] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, loadObjectHistory(db, actor, "attestation", a.id)]);
   const latest = revisions.every((r) => r.revision <= a.revision);
   const mayWithdraw = (a.status === "submitted" || a.status === "in_review") && latest && can(actor.role, "vendor.submit");
   return (
@@ -120,7 +121,7 @@ export default async function AttestationPage({ params, searchParams }: { params
           — proves the submission digest was recorded in the portal&apos;s signed log; check it offline with <code>npm run verify-receipt -- receipt.json</code>.
         </p>
       )}
-      <ObjectHistory type="attestation" id={a.id} />
+      <ObjectHistory history={history} />
     </>
   );
 }
