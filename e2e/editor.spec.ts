@@ -17,7 +17,7 @@ async function focusedField(page: Page): Promise<string> {
 }
 
 test("an officer answers an attestation from empty to submitted on a phone with the control list and the next-gap key", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // about 2 minutes on an idle machine: every gap is fixed and saved one by one
   const ctx = await browser.newContext({ storageState: storageStateFor("officer"), viewport: phone, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();
   const tag = crypto.randomBytes(4).toString("hex");

@@ -7,7 +7,7 @@ let attestationUrl = "";
 let evidenceUrl = "";
 
 test("a new officer registers a product, answers, uploads, links, fixes the gaps, signs and verifies", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const ctx = await browser.newContext({ storageState: storageStateFor("officer") });
   const page = await ctx.newPage();
   const product = uniqueName("E2E Content Filter");
