@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DateTime } from "@/components/notifications/date-time";
 import type { EventRow } from "@/lib/transparency/queries";
+import { actionLabel } from "@/lib/transparency/action-labels";
 
 const ROLE_LABEL: Record<string, string> = {
   vendor_officer: "vendor officer",
@@ -29,8 +30,9 @@ export function EventList({ events, full, linkObjects }: { events: EventRow[]; f
       {events.map((e) => (
         <li key={e.seq} className="rounded-lg border border-gray-300 bg-white p-3 text-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-            <p className="font-semibold break-all">
-              <code>{e.action}</code>
+            <p className="font-semibold break-words">
+              {actionLabel(e.action)}
+              {full ? <code className="ml-2 text-xs font-normal text-muted break-all">{e.action}</code> : null}
             </p>
             <p className="text-muted">
               #{e.seq} · <DateTime value={e.at} />

@@ -1,7 +1,5 @@
 import type { EventRow } from "@/lib/transparency/queries";
-import { loadObjectHistory, type HistoryObjectType, type ObjectHistoryView } from "@/lib/transparency/history";
-// eslint-disable-next-line no-restricted-imports -- the TRANSITIONAL branch below; remove with it.
-import { getDb } from "@/db/client";
+import type { ObjectHistoryView } from "@/lib/transparency/history";
 import { EventList } from "./event-list";
 
 /**
@@ -10,10 +8,8 @@ import { EventList } from "./event-list";
  * (lib/transparency/history.ts). Client addresses and details show only to
  * `full` readers (administrators and auditors).
  */
-export async function ObjectHistory(props: { history: ObjectHistoryView; title?: string } | LegacyProps) {
-  const { title = "History" } = props;
-  const { id, events, full } = "history" in props ? props.history : await legacyLoad(props);
-  return <HistorySection id={id} events={events} full={full} title={title} />;
+export function ObjectHistory({ history, title = "History" }: { history: ObjectHistoryView; title?: string }) {
+  return <HistorySection id={history.id} events={history.events} full={history.full} title={title} />;
 }
 
 function HistorySection({ id, events, full, title }: { id: string; events: EventRow[]; full: boolean; title: string }) {
@@ -26,13 +22,4 @@ function HistorySection({ id, events, full, title }: { id: string; events: Event
       {events.length ? <EventList events={events} full={full} /> : <p className="text-sm">No events are recorded for this yet.</p>}
     </section>
   );
-}
-
-// TRANSITIONAL (issue 14): app/(portal)/vendor/attestations/[id]/page.tsx still passes
-// type and id; it is being rewritten to pass `history` from loadObjectHistory. Delete this
-// branch, the getDb import and LegacyProps once no page passes `type`.
-type LegacyProps = { type: HistoryObjectType; id: string; full?: false; title?: string };
-async function legacyLoad({ type, id }: LegacyProps): Promise<ObjectHistoryView> {
-  // The vendor's role never reads the audit log, so this is the summary view the page had.
-  return loadObjectHistory(await getDb(), { role: "vendor_officer" }, type, id);
 }

@@ -9,6 +9,14 @@ import { recordAudit } from "@/lib/server/audit";
 import { fail, type ActionResult } from "@/lib/result";
 import { relationTo } from "./access";
 import { check, type Action, type Relation, type State } from "./transitions";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/transparency/action-labels";
+
+/** The logged action of a state change; every transition that moves an attestation has a label (a missing one is a programming error). */
+function transitionAction(action: Action): AuditAction {
+  const code = `attestation.${action}`;
+  if (!(code in AUDIT_ACTION_LABELS)) throw new Error(`no label for the logged action ${code}: add it to lib/transparency/action-labels.ts`);
+  return code as AuditAction;
+}
 
 export type LockedAttestation = {
   id: string;
@@ -66,7 +74,7 @@ export async function lockFor(
  * on the version read under the lock, and writes the audit row in the same
  * transaction.
  */
-export async function moveTo(tx: DbOrTx, actor: Actor, row: LockedAttestation, action: Action, to: State, details: Record<string, unknown> = {}, now = new Date(), auditAs = `attestation.${action}`): Promise<void> {
+export async function moveTo(tx: DbOrTx, actor: Actor, row: LockedAttestation, action: Action, to: State, details: Record<string, unknown> = {}, now = new Date(), auditAs: AuditAction = transitionAction(action)): Promise<void> {
   const updated = await tx
     .update(attestations)
     .set({ status: to, stateVersion: row.stateVersion + 1, updatedAt: now })

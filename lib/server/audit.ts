@@ -1,3 +1,4 @@
+import type { AuditAction } from "@/lib/transparency/action-labels";
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { clientAddressFrom } from "@/lib/auth/request-address";
@@ -27,7 +28,7 @@ async function requestClientAddress(): Promise<string | null> {
 export async function recordAudit(
   db: DbOrTx,
   actor: AuditActor,
-  action: string,
+  action: AuditAction,
   target: { type: string; id?: string | null },
   details: Record<string, unknown> = {},
   options: { clientAddress?: string | null } = {},
