@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { TimeZoneCookie } from "@/components/shell/time-zone-cookie";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen antialiased">
         {children}
-        <TimeZoneCookie />
+        <TimeZoneCookie rendered={await readerTimeZone()} />
       </body>
     </html>
   );

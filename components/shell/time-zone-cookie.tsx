@@ -16,24 +16,38 @@ function cookieZone(): string | null {
 
 /**
  * Tells the server the reader's time zone: server components cannot see it, so this records the
- * browser's IANA zone in the `tz` cookie and, when it was missing or different, re-renders the
- * page once so its times are shown in that zone (lib/format/reader-zone.ts reads the cookie).
+ * browser's IANA zone in the `tz` cookie (lib/format/reader-zone.ts reads it). When the page was
+ * rendered in another zone (`rendered`, from the root layout), it is re-rendered once, after the
+ * router has finished mounting and the browser is idle, so the refresh never competes with the
+ * page's own start-up or with a navigation the reader starts at once.
  */
-export function TimeZoneCookie() {
+export function TimeZoneCookie({ rendered }: { rendered: string }) {
   const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!isTimeZone(zone) || cookieZone() === zone) return;
-    const secure = window.location.protocol === "https:" ? "; Secure" : "";
-    document.cookie = `${ZONE_COOKIE}=${zone}; Path=/; SameSite=Lax; Max-Age=${YEAR_SECONDS}${secure}`;
-    if (cookieZone() !== zone) return;
+    if (!isTimeZone(zone)) return;
+    if (cookieZone() !== zone) {
+      const secure = window.location.protocol === "https:" ? "; Secure" : "";
+      document.cookie = `${ZONE_COOKIE}=${zone}; Path=/; SameSite=Lax; Max-Age=${YEAR_SECONDS}${secure}`;
+    }
+    if (zone === rendered || cookieZone() !== zone) return;
     try {
       if (window.sessionStorage.getItem(REFRESHED_KEY) === zone) return;
       window.sessionStorage.setItem(REFRESHED_KEY, zone);
     } catch {
-      // Storage unavailable: the cookie stuck, so the next render sees it and this effect stops here.
+      // Storage unavailable: the cookie stuck, so the next render is in the right zone and this stops here.
     }
-    router.refresh();
-  }, [router]);
+    const startedAt = window.location.href;
+    const refresh = () => {
+      // The reader has already moved on: the new page was rendered with the cookie.
+      if (window.location.href === startedAt) router.refresh();
+    };
+    const idle = window.requestIdleCallback?.(refresh, { timeout: 2000 });
+    const timer = idle === undefined ? window.setTimeout(refresh, 200) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [router, rendered]);
   return null;
 }
