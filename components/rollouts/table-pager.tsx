@@ -1,4 +1,5 @@
-import Link from "next/link";
+import type { ComponentProps } from "react";
+import { Pager } from "@/components/ui/pager";
 
 /** Which slice of `total` rows one page shows; an out-of-range page number is brought back into range. */
 export function pageOf(total: number, requested: number, perPage: number) {
@@ -8,14 +9,7 @@ export function pageOf(total: number, requested: number, perPage: number) {
   return { page, pageCount, from, to: Math.min(total, from + perPage) };
 }
 
-/** Previous / next links under a long table; nothing when everything fits on one page. */
-export function TablePager({ label, page, pageCount, href }: { label: string; page: number; pageCount: number; href: (page: number) => string }) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={label} className="flex flex-wrap items-center gap-3 border-t border-gray-200 px-3 py-2 text-sm">
-      {page > 1 ? <Link href={href(page - 1)} className="underline" rel="prev">Previous</Link> : null}
-      <span>Page {page} of {pageCount}</span>
-      {page < pageCount ? <Link href={href(page + 1)} className="underline" rel="next">Next</Link> : null}
-    </nav>
-  );
+/** The shared pager (components/ui/pager.tsx) at the foot of a bordered table. */
+export function TablePager(props: Omit<ComponentProps<typeof Pager>, "className"> & { label: string }) {
+  return <Pager {...props} className="border-t border-gray-200 px-3 py-2" />;
 }

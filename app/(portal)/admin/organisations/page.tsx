@@ -6,9 +6,9 @@ import { countOrganisations, listOrganisations } from "@/lib/identity/queries";
 import { ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
-import { TablePager } from "@/components/rollouts/table-pager";
+import { Pager } from "@/components/ui/pager";
+import { DataTable } from "@/components/ui/data-table";
 import { ADMIN_PAGE_SIZE, parseAdminListQuery } from "@/lib/validations/admin";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Organisations" };
 
@@ -31,36 +31,18 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </Link>
         }
       />
-      <ScrollRegion label="Organisations" className="rounded-lg border border-gray-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Organisations</caption>
-          <thead className="bg-gray-100">
-            <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Kind</th>
-              <th scope="col" className="px-4 py-2">People</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orgs.map((o) => (
-              <tr key={o.id} className="border-t border-gray-200">
-                <td className="px-4 py-2">
-                  <Link href={`/admin/organisations/${o.id}`} className="text-brand-700 underline">
-                    {o.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{ORG_KIND_LABELS[o.kind]}</td>
-                <td className="px-4 py-2">
-                  <Link href={`/admin/users?org=${o.id}`} className="underline">
-                    {o.members}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-      <TablePager label="Pages of organisations" page={page} pageCount={pageCount} href={(p) => (p > 1 ? `/admin/organisations?page=${p}` : "/admin/organisations")} />
+      <DataTable
+        caption="Organisations"
+        rows={orgs}
+        rowKey={(o) => o.id}
+        empty={{ reason: "none", title: "No organisations yet", action: <Link href="/admin/organisations/new" className="underline">New organisation</Link> }}
+        columns={[
+          { key: "name", header: "Name", cell: (o) => <Link href={`/admin/organisations/${o.id}`} className="text-brand-700 underline">{o.name}</Link> },
+          { key: "kind", header: "Kind", cell: (o) => ORG_KIND_LABELS[o.kind] },
+          { key: "people", header: "People", cell: (o) => <Link href={`/admin/users?org=${o.id}`} className="underline">{o.members}</Link> },
+        ]}
+      />
+      <Pager label="Pages of organisations" page={page} pageCount={pageCount} href={(p) => (p > 1 ? `/admin/organisations?page=${p}` : "/admin/organisations")} />
     </>
   );
 }

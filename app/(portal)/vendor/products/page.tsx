@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listProducts } from "@/lib/products/products";
-import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Products" };
 export const dynamic = "force-dynamic";
@@ -22,33 +22,18 @@ export default async function ProductsPage() {
         description="The products your organisation attests for, with the update channels each one ships."
         actions={officer ? <Link href="/vendor/products/new" className={buttonClass()}>Register a product</Link> : null}
       />
-      {rows.length === 0 ? (
-        <EmptyState title="No products yet">{officer ? "Register your first product to start an attestation." : "A compliance officer registers products."}</EmptyState>
-      ) : (
-        <ScrollRegion label="Products" className="rounded-lg border border-gray-300 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Products</caption>
-            <thead className="bg-gray-100">
-              <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Platforms</th>
-                <th scope="col" className="px-4 py-2">Kernel mode</th>
-                <th scope="col" className="px-4 py-2">Channels</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id} className="border-t border-gray-200">
-                  <td className="px-4 py-2"><Link href={`/vendor/products/${p.id}`} className="text-brand-700 underline">{p.name}</Link></td>
-                  <td className="px-4 py-2">{p.platforms.join(", ")}</td>
-                  <td className="px-4 py-2">{p.kernelMode ? "Yes" : "No"}</td>
-                  <td className="px-4 py-2">{p.channels.map((c) => `${c.channel} (${c.cadence})`).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <DataTable
+        caption="Products"
+        rows={rows}
+        rowKey={(p) => p.id}
+        empty={{ reason: "none", title: "No products yet", body: officer ? "Register your first product to start an attestation." : "A compliance officer registers products." }}
+        columns={[
+          { key: "name", header: "Name", cell: (p) => <Link href={`/vendor/products/${p.id}`} className="text-brand-700 underline">{p.name}</Link> },
+          { key: "platforms", header: "Platforms", cell: (p) => p.platforms.join(", ") },
+          { key: "kernel", header: "Kernel mode", cell: (p) => (p.kernelMode ? "Yes" : "No") },
+          { key: "channels", header: "Channels", cell: (p) => p.channels.map((c) => `${c.channel} (${c.cadence})`).join(", ") },
+        ]}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { describeLimit } from "@/lib/http/rate-limit-policy";
 import { listOrgProducts } from "@/lib/rollouts/queries";
 import { openApiDocument } from "@/lib/rollouts/openapi";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Rollout API reference" };
 export const dynamic = "force-dynamic";
@@ -64,11 +65,21 @@ export default async function ApiReferencePage() {
               <h2 id={op.operationId} className="text-lg font-semibold"><code>{method.toUpperCase()} {path}</code> — {op.summary}</h2>
               <p className="mt-1 text-sm">{op.description}</p>
               {op.parameters?.length ? (
-                <table className="mt-3 w-full text-left text-sm">
-                  <caption className="text-left font-semibold">Parameters</caption>
-                  <thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Meaning</th></tr></thead>
-                  <tbody>{op.parameters.map((p) => <tr key={p.name} className="border-t"><td><code>{p.name}</code></td><td>{p.in}</td><td>{p.required ? "yes" : "no"}</td><td>{p.description}</td></tr>)}</tbody>
-                </table>
+                <>
+                  <h3 className="mt-3 mb-1 font-semibold">Parameters</h3>
+                  <DataTable
+                    caption={`Parameters of ${method.toUpperCase()} ${path}`}
+                    rows={op.parameters}
+                    rowKey={(p) => `${p.in}:${p.name}`}
+                    empty={{ reason: "none", title: "No parameters" }}
+                    columns={[
+                      { key: "name", header: "Name", cell: (p) => <code>{p.name}</code> },
+                      { key: "in", header: "In", cell: (p) => p.in },
+                      { key: "required", header: "Required", cell: (p) => (p.required ? "yes" : "no") },
+                      { key: "meaning", header: "Meaning", cell: (p) => p.description },
+                    ]}
+                  />
+                </>
               ) : null}
               <h3 className="mt-3 font-semibold">Responses</h3>
               <ul className="list-disc pl-5 text-sm">{Object.entries(op.responses).map(([code, r]) => <li key={code}><strong>{code}</strong>: {r.description}</li>)}</ul>
