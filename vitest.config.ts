@@ -28,7 +28,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           env: { TEST_DB_DRIVER: "pglite", RINGFENCE_DATA_DIR: dataDir },
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Opening, migrating and seeding an embedded database took 135 s at load average 20-35 (about 20 s idle).
+          hookTimeout: 240_000,
         },
       },
       {
