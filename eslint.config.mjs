@@ -24,7 +24,12 @@ export default defineConfig([
         "error",
         {
           // @/db/client, @/db/schema and anything else under db/, also by a relative path.
-          patterns: [{ group: ["@/db/**", "**/db/**"], message: "Components render, pages fetch: load the data in the page through a lib/ function and pass it to the component as props." }],
+          patterns: [
+            {
+              group: ["@/db/**", "**/db/**"],
+              message: "Components render, pages fetch: load the data in the page through a lib/ function and pass it to the component as props.",
+            },
+          ],
         },
       ],
       "no-restricted-syntax": [
@@ -46,5 +51,15 @@ export default defineConfig([
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", ".data/**", ".data-*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "db/migrations/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "node_modules/**",
+    ".data/**",
+    ".data-*/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "db/migrations/**",
+  ]),
 ]);

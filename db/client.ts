@@ -56,7 +56,9 @@ export async function appRoleFor(url: string, role: string = APP_ROLE): Promise<
        exception when insufficient_privilege or duplicate_object or unique_violation then null;
        end $$`,
     );
-    const [row] = await probe<{ ok: boolean }[]>`select coalesce((select pg_has_role(current_user, ${role}, 'MEMBER') where exists (select 1 from pg_roles where rolname = ${role})), false) as ok`;
+    const [row] = await probe<
+      { ok: boolean }[]
+    >`select coalesce((select pg_has_role(current_user, ${role}, 'MEMBER') where exists (select 1 from pg_roles where rolname = ${role})), false) as ok`;
     if (!row?.ok) console.warn(`[ringfence] database role ${role} is missing or not granted to the login role: running as the login role`);
     return row?.ok ? role : null;
   } catch {

@@ -51,7 +51,11 @@ async function grantAppRole(sql: import("postgres").Sql, role: string): Promise<
     grant usage, select, update on all sequences in schema public to ${role};
   `);
   // Only the tables that exist (a run may stop at an earlier migration).
-  for (const [table, privileges] of [["audit_events", "update, delete, truncate"], ["log_checkpoints", "update, delete, truncate"], ["log_state", "insert, delete, truncate"]] as const) {
+  for (const [table, privileges] of [
+    ["audit_events", "update, delete, truncate"],
+    ["log_checkpoints", "update, delete, truncate"],
+    ["log_state", "insert, delete, truncate"],
+  ] as const) {
     const [t] = await sql<{ present: boolean }[]>`select to_regclass(${`public.${table}`}) is not null as present`;
     if (t?.present) await sql.unsafe(`revoke ${privileges} on ${table} from ${role}`);
   }
@@ -70,7 +74,9 @@ async function importLegacyAudit(db: Db): Promise<void> {
   const present = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0] as { present: boolean } | undefined;
   if (!present?.present) return;
   await db.transaction(async (tx) => {
-    const legacy = await tx.execute(sql`select id, at, actor_user_id, actor_organisation_id, action, target_type, target_id, details from audit_events_legacy order by id`);
+    const legacy = await tx.execute(
+      sql`select id, at, actor_user_id, actor_organisation_id, action, target_type, target_id, details from audit_events_legacy order by id`,
+    );
     const list = (Array.isArray(legacy) ? legacy : (legacy as { rows: unknown[] }).rows) as {
       id: number | string;
       at: Date | string;
@@ -101,7 +107,12 @@ const PERSONAL_KEYS = /^(e-?mail|name|byName|signerName|signerTitle|displayName|
 export function withoutPersonalData(value: Record<string, unknown>): Record<string, unknown> {
   const clean = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(clean);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !PERSONAL_KEYS.test(k)).map(([k, x]) => [k, clean(x)]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => !PERSONAL_KEYS.test(k))
+          .map(([k, x]) => [k, clean(x)]),
+      );
     if (typeof v === "string" && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return "[address removed]";
     return v;
   };

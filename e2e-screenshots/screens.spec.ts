@@ -30,7 +30,10 @@ const SCREENS: { name: string; as: AccountKey; open: (page: Page) => Promise<str
     as: "officer",
     open: async (page) => {
       await page.goto("/vendor/attestations");
-      const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "Draft", exact: true }) }).first();
+      const row = page
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell", { name: "Draft", exact: true }) })
+        .first();
       const href = await row.getByRole("link").first().getAttribute("href");
       expect(href, "the officer's draft attestation").toMatch(/^\/vendor\/attestations\/[0-9a-f-]{36}$/);
       return href!;

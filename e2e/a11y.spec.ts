@@ -36,16 +36,20 @@ async function scan(page: Page, path: string): Promise<Finding[]> {
   expect(res?.status(), `${path} loads`).toBeLessThan(400);
   await expect(page.getByRole("navigation", { name: "Main" }), `${path} is signed in`).toBeVisible();
   await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).options({ rules: { "target-size": { enabled: true } } }).withTags(TAGS).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { "target-size": { enabled: true } } })
+    .withTags(TAGS)
+    .analyze();
   return results.violations.map((v) => ({ page: path, rule: v.id, impact: v.impact ?? "", count: v.nodes.length, help: v.help }));
 }
 
 /** The href of the first rollout record on the officer's list, to scan the chart. */
 async function firstRolloutRecord(page: Page): Promise<string | null> {
   await page.goto("/vendor/rollouts");
-  const href = await page.locator('a[href^="/vendor/rollouts/"]').filter({ hasText: /./ }).evaluateAll((as) =>
-    as.map((a) => a.getAttribute("href") ?? "").find((h) => /^\/vendor\/rollouts\/[0-9a-f-]{36}$/.test(h)) ?? null,
-  );
+  const href = await page
+    .locator('a[href^="/vendor/rollouts/"]')
+    .filter({ hasText: /./ })
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? "").find((h) => /^\/vendor\/rollouts\/[0-9a-f-]{36}$/.test(h)) ?? null);
   return href;
 }
 
@@ -106,7 +110,11 @@ test.describe("focus ring", () => {
     const navLink = page.getByRole("navigation", { name: "Main" }).getByRole("link").first();
     for (let i = 0; i < 10 && !(await navLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await expect(navLink).toBeFocused();
-    const navRing = await navLink.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, color: getComputedStyle(el).outlineColor, width: parseFloat(getComputedStyle(el).outlineWidth) }));
+    const navRing = await navLink.evaluate((el) => ({
+      style: getComputedStyle(el).outlineStyle,
+      color: getComputedStyle(el).outlineColor,
+      width: parseFloat(getComputedStyle(el).outlineWidth),
+    }));
     expect(navRing.style).toBe("solid");
     expect(navRing.width).toBeGreaterThanOrEqual(2);
     expect(contrast(navRing.color, headerBg)).toBeGreaterThanOrEqual(3);

@@ -6,10 +6,21 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 // sign-out), read back through the auditors' JSON export; the audit page, the verify page
 // and the public checkpoint routes.
 
-type Event = { seq: number; action: string; client: string | null; actor: { user: string | null; organisation: string | null; role: string | null }; object: { type: string; id: string | null }; detail: Record<string, unknown> };
+type Event = {
+  seq: number;
+  action: string;
+  client: string | null;
+  actor: { user: string | null; organisation: string | null; role: string | null };
+  object: { type: string; id: string | null };
+  detail: Record<string, unknown>;
+};
 
 async function asAdmin(baseURL: string): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin"), extraHTTPHeaders: { "x-forwarded-for": clientAddressFor("audit-admin-reader") } });
+  return playwrightRequest.newContext({
+    baseURL,
+    storageState: storageStateFor("admin"),
+    extraHTTPHeaders: { "x-forwarded-for": clientAddressFor("audit-admin-reader") },
+  });
 }
 
 async function eventsOf(admin: APIRequestContext, q: Record<string, string>): Promise<Event[]> {
@@ -29,7 +40,12 @@ test("a vendor officer's journey leaves exactly the expected events, with the cl
   await page.getByLabel("Email address").fill(ACCOUNTS.officer);
   await page.getByLabel("Password", { exact: true }).fill("not-the-password-1!");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /password/i }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /password/i })
+      .first(),
+  ).toBeVisible();
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/vendor$/);

@@ -16,7 +16,10 @@ test("an administrator makes a new version from 1.0, edits a rubric level and pu
   // Keyboard reordering: move the second domain up, and back.
   const domains = page.getByRole("list", { name: "Domains" });
   const second = (await domains.getByRole("listitem").nth(1).textContent())!;
-  const secondLabel = second.replace(/Move up.*$/, "").replace("⠿", "").trim();
+  const secondLabel = second
+    .replace(/Move up.*$/, "")
+    .replace("⠿", "")
+    .trim();
   await page.getByRole("button", { name: `Move ${secondLabel} up` }).click();
   await expect(domains.getByRole("listitem").first()).toContainText(secondLabel);
   await page.getByRole("button", { name: `Move ${secondLabel} down` }).click();
@@ -52,7 +55,9 @@ test("an administrator makes a new version from 1.0, edits a rubric level and pu
   // Every reader sees the new rules in plain words.
   await page.goto(`/catalog/${versionId}`);
   const table = page.getByRole("table", { name: "What each status requires" });
-  await expect(table.getByRole("row", { name: /^Planned/ })).toContainText("A narrative, a target date and a plan. Must controls also need at least one piece of linked evidence.");
+  await expect(table.getByRole("row", { name: /^Planned/ })).toContainText(
+    "A narrative, a target date and a plan. Must controls also need at least one piece of linked evidence.",
+  );
 
   // The published rubric reads as edited; the comparison shows exactly that change.
   await page.goto(`/catalog/${versionId}/controls/SDP-ROL-01`);

@@ -34,7 +34,9 @@ test("an officer answers an attestation from empty to submitted on a phone with 
   // One piece of evidence in the vault to link to the must controls.
   const evidenceTitle = `Ring plan ${tag}`;
   await page.goto("/vendor/evidence/new");
-  await page.getByLabel("Choose files to upload").setInputFiles({ name: `ring-plan-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`rings and bake times ${tag}\n`) });
+  await page
+    .getByLabel("Choose files to upload")
+    .setInputFiles({ name: `ring-plan-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`rings and bake times ${tag}\n`) });
   await expect(page.getByRole("list", { name: "Uploads" }).getByText(/^Uploaded/)).toHaveCount(1);
   await page.getByText(`Edit the details of ring-plan-${tag}.txt`).click();
   const details = page.getByRole("form", { name: `Details of ring-plan-${tag}.txt` });

@@ -60,7 +60,10 @@ export function mailbox(): Mail[] {
       const split = raw.indexOf("\r\n\r\n");
       const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
       const header = (name: string) => new RegExp(`^${name}: (.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
-      const text = raw.slice(split + 4).replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const text = raw
+        .slice(split + 4)
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
       return { to: header("X-Envelope-To"), subject: header("Subject"), text };
     });
 }

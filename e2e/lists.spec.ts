@@ -30,7 +30,11 @@ test.describe("as the officer", () => {
     test.setTimeout(120_000);
     const t = tag();
     await page.goto("/vendor/evidence/new");
-    const files = Array.from({ length: 26 }, (_, i) => ({ name: `vaultlist-${t}-${String(i).padStart(2, "0")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`list test ${t} item ${i}\n`) }));
+    const files = Array.from({ length: 26 }, (_, i) => ({
+      name: `vaultlist-${t}-${String(i).padStart(2, "0")}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`list test ${t} item ${i}\n`),
+    }));
     await page.getByLabel("Choose files to upload").setInputFiles(files);
     await expect(page.getByRole("list", { name: "Uploads" }).getByText(/^Uploaded/)).toHaveCount(26, { timeout: 60_000 });
 
@@ -86,14 +90,23 @@ test.describe("as the officer", () => {
         kernelMode: false,
         releasedAt: at(0),
         rings: [
-          { name: "Canary", sharePct: 1, startedAt: at(0), promotedAt: at(120), gate: { metric: "crash_rate", comparator: "<", threshold: 0.1, observed: 0.01, unit: "%", baseline: 0.01, evaluatedAt: at(110) } },
+          {
+            name: "Canary",
+            sharePct: 1,
+            startedAt: at(0),
+            promotedAt: at(120),
+            gate: { metric: "crash_rate", comparator: "<", threshold: 0.1, observed: 0.01, unit: "%", baseline: 0.01, evaluatedAt: at(110) },
+          },
           { name: "Everyone", sharePct: 100, startedAt: at(120), promotedAt: null, gate: null },
         ],
         events: [],
         customerControl: { ringOptIn: true, nMinusOnePinning: true, delayHours: null },
         tests: [],
       };
-      const res = await page.request.post("/api/v1/rollouts", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: { productId, record } });
+      const res = await page.request.post("/api/v1/rollouts", {
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        data: { productId, record },
+      });
       expect(res.status(), await res.text()).toBe(201);
     }
 
@@ -129,13 +142,20 @@ test.describe("as the officer", () => {
   test("on a 375 × 812 phone the lists stack as cards and the page never scrolls sideways", async ({ browser }) => {
     const context = await browser.newContext({ storageState: storageStateFor("officer"), viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
-    for (const [path, list] of [["/vendor/rollouts", "Rollout records"], ["/vendor/evidence", "Evidence items"], ["/vendor/attestations", "Attestations"]] as const) {
+    for (const [path, list] of [
+      ["/vendor/rollouts", "Rollout records"],
+      ["/vendor/evidence", "Evidence items"],
+      ["/vendor/attestations", "Attestations"],
+    ] as const) {
       await page.goto(path);
       await expect(page.getByRole("list", { name: list })).toBeVisible();
       await expect(page.getByRole("table")).toHaveCount(0);
       await noSidewaysScroll(page);
       // No card is taller than a few lines.
-      const tallest = await page.getByRole("list", { name: list }).getByRole("listitem").evaluateAll((items) => Math.max(...items.map((i) => i.getBoundingClientRect().height)));
+      const tallest = await page
+        .getByRole("list", { name: list })
+        .getByRole("listitem")
+        .evaluateAll((items) => Math.max(...items.map((i) => i.getBoundingClientRect().height)));
       expect(tallest, `${path}: tallest card`).toBeLessThan(200);
     }
     // Sorting on a phone: the headings are gone, the sort links are above the cards.

@@ -38,7 +38,11 @@ function manifestActions(): ManifestAction[] {
 
 /** "app/(portal)/admin/users/[id]/page" → "/admin/users/00000000-…" */
 function urlOfWorker(worker: string): string {
-  const parts = worker.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => s && !s.startsWith("("));
+  const parts = worker
+    .replace(/^app\//, "")
+    .replace(/\/?page$/, "")
+    .split("/")
+    .filter((s) => s && !s.startsWith("("));
   return "/" + parts.map((s) => (s.startsWith("[") ? "00000000-0000-4000-8000-000000000000" : s)).join("/");
 }
 
@@ -58,7 +62,9 @@ test.describe("every page, route handler and action is in the matrix", () => {
   });
 
   test("server actions", () => {
-    const built = manifestActions().map((a) => a.key).sort();
+    const built = manifestActions()
+      .map((a) => a.key)
+      .sort();
     expect(built).toEqual(Object.keys(ACTIONS).sort());
   });
 });
@@ -117,7 +123,11 @@ for (const [file, entry] of Object.entries(ROUTE_HANDLERS)) {
       for (const who of EVERYONE) {
         const req = await requestAs(who, playwright, baseURL!);
         // A probe body no handler accepts: allowed callers get a 4xx other than 401/403/404, never a change.
-        const res = await req.fetch(url, { method, maxRedirects: 0, ...(method === "GET" || method === "HEAD" ? {} : { data: "matrix-probe", headers: { "content-type": "text/plain" } }) });
+        const res = await req.fetch(url, {
+          method,
+          maxRedirects: 0,
+          ...(method === "GET" || method === "HEAD" ? {} : { data: "matrix-probe", headers: { "content-type": "text/plain" } }),
+        });
         const refused = [401, 403, 404].includes(res.status());
         expect(refused, `${who} ${method} ${url} → ${res.status()}`).toBe(!allowed(access, who));
         await req.dispose();

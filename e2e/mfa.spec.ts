@@ -12,7 +12,10 @@ const PASSWORD = "quiet-lantern-orchard-51";
 const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 async function createPerson(browser: Browser, org: string, role: string): Promise<{ email: string; name: string }> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("admin"), extraHTTPHeaders: { "x-forwarded-for": clientAddressFor(`mfa-admin-${org}-${role}`) } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("admin"),
+    extraHTTPHeaders: { "x-forwarded-for": clientAddressFor(`mfa-admin-${org}-${role}`) },
+  });
   const page = await ctx.newPage();
   const name = uniqueName("Mfa Person");
   const email = `${name.split(" ").pop()}-mfa@example.org`;
@@ -34,7 +37,11 @@ async function createPerson(browser: Browser, org: string, role: string): Promis
 }
 
 async function freshPage(browser: Browser, seed: string, baseURL?: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": clientAddressFor(seed) }, ...(baseURL ? { baseURL } : {}) });
+  const ctx = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": clientAddressFor(seed) },
+    ...(baseURL ? { baseURL } : {}),
+  });
   return { ctx, page: await ctx.newPage() };
 }
 
@@ -128,7 +135,14 @@ test("a passkey: enrol it with a virtual authenticator and sign in with it", asy
   const cdp = await ctx.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   await signIn(page, person.email, PASSWORD);
   await expect(page).toHaveURL(/\/vendor$/);
@@ -190,14 +204,22 @@ test("signing a submission asks for the second factor again when this session ha
 
 test("a reviewer who must enrol can reach nothing until they have, then signs in with the factor", async ({ browser }) => {
   test.setTimeout(150_000);
-  const admin = await browser.newContext({ storageState: storageStateFor("admin"), extraHTTPHeaders: { "x-forwarded-for": clientAddressFor("mfa-policy-admin") } });
+  const admin = await browser.newContext({
+    storageState: storageStateFor("admin"),
+    extraHTTPHeaders: { "x-forwarded-for": clientAddressFor("mfa-policy-admin") },
+  });
   const adminPage = await admin.newPage();
   const setReviewerPolicy = async (on: boolean) => {
     await adminPage.goto("/admin/security");
     const box = adminPage.getByLabel("Platform reviewer");
     if ((await box.isChecked()) !== on) await box.setChecked(on);
     await adminPage.getByRole("button", { name: "Save policy" }).click();
-    await expect(adminPage.getByRole("status").or(adminPage.getByText(/Saved\.|Nothing changed\./)).first()).toBeVisible();
+    await expect(
+      adminPage
+        .getByRole("status")
+        .or(adminPage.getByText(/Saved\.|Nothing changed\./))
+        .first(),
+    ).toBeVisible();
   };
   const person = await createPerson(browser, "Contoso OS Platform", "platform_reviewer");
   await setReviewerPolicy(true);

@@ -1,12 +1,24 @@
 import { expect, storageStateFor, test, type AccountKey } from "./fixtures";
 
 const EXPECTED: Record<Exclude<AccountKey, "bastion" | "auditor2" | "cobalt">, { landing: string; heading: RegExp; nav: string[] }> = {
-  officer: { landing: "/vendor", heading: /Aegis Endpoint Security workspace/, nav: ["Workspace", "Products", "Attestations", "Evidence", "Rollouts", "Catalog", "Account"] },
-  contributor: { landing: "/vendor", heading: /Aegis Endpoint Security workspace/, nav: ["Workspace", "Products", "Attestations", "Evidence", "Rollouts", "Catalog", "Account"] },
+  officer: {
+    landing: "/vendor",
+    heading: /Aegis Endpoint Security workspace/,
+    nav: ["Workspace", "Products", "Attestations", "Evidence", "Rollouts", "Catalog", "Account"],
+  },
+  contributor: {
+    landing: "/vendor",
+    heading: /Aegis Endpoint Security workspace/,
+    nav: ["Workspace", "Products", "Attestations", "Evidence", "Rollouts", "Catalog", "Account"],
+  },
   reviewer: { landing: "/review", heading: /Reviews/, nav: ["Reviews", "Reports", "Catalog", "Account"] },
   auditor: { landing: "/review", heading: /Reviews/, nav: ["Reviews", "Reports", "Catalog", "Audit log", "Account"] },
   observer: { landing: "/reports", heading: /Published reports/, nav: ["Reports", "Catalog", "Account"] },
-  admin: { landing: "/admin", heading: /Administration/, nav: ["Reports", "Catalog", "Administration", "Catalog editor", "Organisations", "People", "Review panels", "Audit log", "Account"] },
+  admin: {
+    landing: "/admin",
+    heading: /Administration/,
+    nav: ["Reports", "Catalog", "Administration", "Catalog editor", "Organisations", "People", "Review panels", "Audit log", "Account"],
+  },
 };
 
 for (const [key, want] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, (typeof EXPECTED)["admin"]][]) {

@@ -27,7 +27,9 @@ test.describe("notification centre", () => {
     await page.reload();
     await expect(header.getByRole("link", { name: "Notifications (3 unread)" })).toBeVisible();
 
-    await item("Check your account details").getByRole("button", { name: /^Mark read/ }).click();
+    await item("Check your account details")
+      .getByRole("button", { name: /^Mark read/ })
+      .click();
     await expect(header.getByRole("link", { name: "Notifications (2 unread)" })).toHaveText("Notifications (2)");
     await expect(item("Check your account details").getByText("Unread", { exact: true })).toHaveCount(0);
 
@@ -36,7 +38,10 @@ test.describe("notification centre", () => {
     await expect(page).toHaveURL(/\/catalog$/);
     await expect(page.getByRole("banner").getByRole("link", { name: "Notifications (1 unread)" })).toBeVisible();
 
-    await page.getByRole("banner").getByRole("link", { name: /^Notifications/ }).click();
+    await page
+      .getByRole("banner")
+      .getByRole("link", { name: /^Notifications/ })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
     await page.getByRole("button", { name: "Mark all read" }).click();
     await expect(page.getByRole("banner").getByRole("link", { name: "Notifications (none unread)" })).toHaveText("Notifications");
@@ -46,7 +51,10 @@ test.describe("notification centre", () => {
 });
 
 test("the notifications link is in the header on a phone and on a laptop", async ({ browser }) => {
-  for (const viewport of [{ width: 360, height: 740 }, { width: 1366, height: 768 }]) {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1366, height: 768 },
+  ]) {
     const context = await browser.newContext({ storageState: storageStateFor("auditor"), viewport });
     const page = await context.newPage();
     await page.goto("/reports");

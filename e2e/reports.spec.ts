@@ -139,7 +139,11 @@ test("the public sees summaries vendors opted into, and nothing else", async ({ 
   // A report whose vendor did not opt in has no public page.
   const observer = await as(browser, "observer");
   await observer.goto("/reports?period=all&vendor=");
-  const cobaltHref = await observer.getByTestId("heatmap").getByRole("link", { name: /Cobalt Shield/ }).first().getAttribute("href");
+  const cobaltHref = await observer
+    .getByTestId("heatmap")
+    .getByRole("link", { name: /Cobalt Shield/ })
+    .first()
+    .getAttribute("href");
   const cobaltId = cobaltHref!.split("/").pop()!;
   expect((await anon.request.get(`${baseURL}/public/reports/${cobaltId}`)).status()).toBe(404);
 });
@@ -197,7 +201,10 @@ for (const [label, width, height] of [
       await page.waitForLoadState("networkidle");
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${url} at ${label}`).toEqual([]);
+      expect(
+        bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        `${url} at ${label}`,
+      ).toEqual([]);
     }
   });
 }

@@ -21,7 +21,11 @@ function actionsIn(file: string): Action[] {
 
 /** A page that uses the action, with the attestation's id in it. */
 function pageOf(action: Action, id: string): string {
-  const parts = action.worker.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => s && !s.startsWith("("));
+  const parts = action.worker
+    .replace(/^app\//, "")
+    .replace(/\/?page$/, "")
+    .split("/")
+    .filter((s) => s && !s.startsWith("("));
   return "/" + parts.map((s) => (s.startsWith("[") ? id : s)).join("/");
 }
 
@@ -36,7 +40,10 @@ async function call(req: APIRequestContext, baseURL: string, id: string, action:
 
 const notFoundPage = (status: number, html: string) => status === 404 || html.includes("NEXT_HTTP_ERROR_FALLBACK;404");
 
-test("people off the panel get not-found for every review page, file and action; members see no one's scores before their own", async ({ playwright, baseURL }) => {
+test("people off the panel get not-found for every review page, file and action; members see no one's scores before their own", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const ctx = async (who: AccountKey) => playwright.request.newContext({ baseURL, storageState: storageStateFor(who) });
 

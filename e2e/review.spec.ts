@@ -32,7 +32,10 @@ async function scoreRemaining(page: Page, id: string, pick: (controlKey: string)
     const unscored = page.getByRole("link", { name: "Next unscored (u)" });
     const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
     const key = heading.replace("Scoring: ", "").split(" ")[0]!;
-    const state = await page.getByRole("navigation", { name: "Controls" }).getByRole("link", { name: new RegExp(`^${key}`) }).textContent();
+    const state = await page
+      .getByRole("navigation", { name: "Controls" })
+      .getByRole("link", { name: new RegExp(`^${key}`) })
+      .textContent();
     if (!/unscored|re-score/.test(state ?? "")) {
       await unscored.click();
       await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(heading);
@@ -41,7 +44,10 @@ async function scoreRemaining(page: Page, id: string, pick: (controlKey: string)
     const { score, rationale } = pick(key);
     await page.getByRole("radio", { name: new RegExp(`^${score}\\b`) }).check();
     if (rationale) await page.getByLabel(/^Rationale/).fill(rationale);
-    await page.getByRole("button", { name: /^Save and go on$|^Save$/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Save and go on$|^Save$/ })
+      .first()
+      .click();
     await expect(page.getByText(new RegExp(`^${done + 1} of ${total} controls scored\\.`))).toBeVisible();
   }
   throw new Error("scoring did not finish");
@@ -78,7 +84,13 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await expect(assigned.first()).toBeVisible();
   await expect(reviewer.getByRole("banner").getByRole("link", { name: /^Notifications \(\d+ unread\)$/ })).toBeVisible();
   await expect
-    .poll(() => mailbox().filter((m) => m.to === "auditor2@ncra.example" && m.subject === "Ringfence: You have been placed on a review panel" && m.text.includes(`/review/${first}`)).length, { timeout: 30_000 })
+    .poll(
+      () =>
+        mailbox().filter(
+          (m) => m.to === "auditor2@ncra.example" && m.subject === "Ringfence: You have been placed on a review panel" && m.text.includes(`/review/${first}`),
+        ).length,
+      { timeout: 30_000 },
+    )
     .toBe(1);
 
   // Declarations: before declaring, a member sees nothing of the submission.
@@ -141,7 +153,11 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await reviewer.getByRole("button", { name: "Send question" }).click();
   await expect(reviewer.getByText(question)).toBeVisible();
   await vendor.goto("/vendor/evidence/new");
-  await vendor.getByLabel("Choose files to upload").setInputFiles([{ name: "content-bake-records.txt", mimeType: "text/plain", buffer: Buffer.from("release 7.4.1 content: ring 1 4h02m, ring 2 4h10m, ring 3 4h05m\n") }]);
+  await vendor
+    .getByLabel("Choose files to upload")
+    .setInputFiles([
+      { name: "content-bake-records.txt", mimeType: "text/plain", buffer: Buffer.from("release 7.4.1 content: ring 1 4h02m, ring 2 4h10m, ring 3 4h05m\n") },
+    ]);
   await expect(vendor.getByRole("list", { name: "Uploads" }).getByText(/^Uploaded/)).toHaveCount(1);
   await vendor.goto(`/vendor/attestations/${second_rev}/questions`);
   const asked = vendor.getByRole("article").filter({ hasText: question });
@@ -158,7 +174,9 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await thread.getByRole("button", { name: /as resolved$/ }).click();
   await expect(thread.getByText("Resolved", { exact: true })).toBeVisible();
 
-  await scoreRemaining(reviewer, second_rev, (key) => (key === firstKey ? { score: 1, rationale: "Bake times are stated but no record shows them kept." } : { score: 3 }));
+  await scoreRemaining(reviewer, second_rev, (key) =>
+    key === firstKey ? { score: 1, rationale: "Bake times are stated but no record shows them kept." } : { score: 3 },
+  );
   await reviewer.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(reviewer.getByText(/Your scorecard is submitted/)).toBeVisible();
   for (const p of [second, lead]) {
@@ -216,7 +234,9 @@ test("a panel reviews a submission from assignment to a co-signed decision with 
   await expect(vendor.getByTestId("decision")).toHaveText("Decision: Meets with conditions");
   await expect(vendor.getByText(/Send rollout records for three content releases/)).toBeVisible();
   await expect(vendor.getByText(/Publish the customer-facing ring selection guide/)).toBeVisible();
-  await expect.poll(() => mailbox().filter((m) => m.to === "officer@cobalt.example" && /Decision: meets with conditions/.test(m.subject)).length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => mailbox().filter((m) => m.to === "officer@cobalt.example" && /Decision: meets with conditions/.test(m.subject)).length, { timeout: 30_000 })
+    .toBe(1);
   await vendor.goto("/notifications");
   await expect(vendor.getByRole("heading", { name: "Decision: meets with conditions" })).toBeVisible();
 });
@@ -234,7 +254,10 @@ test("the vendor closes a condition with evidence from its vault; the lead reope
   await item.getByLabel("What was done").fill("Both quarterly rollback drill reports are attached, with timings.");
   await item.getByLabel("Evidence from your vault (optional)").fill("practice statement");
   await item.getByRole("button", { name: "Search" }).click();
-  await item.getByRole("button", { name: /^Attach “Deployment practice statement/ }).first().click();
+  await item
+    .getByRole("button", { name: /^Attach “Deployment practice statement/ })
+    .first()
+    .click();
   await expect(item.getByText(/^Attached: Deployment practice statement/)).toBeVisible();
   await item.getByRole("button", { name: "Close this item" }).click();
   await expect(item.getByText(/Closed, waiting for the panel's lead/)).toBeVisible();

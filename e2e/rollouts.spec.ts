@@ -3,7 +3,8 @@ import { formatDate } from "../lib/format";
 
 test.use({ storageState: storageStateFor("officer") });
 
-const HEADER = "type,releaseId,version,channel,kernelMode,releasedAt,fleetSize,ringOptIn,nMinusOnePinning,delayHours,notes,name,sharePct,devices,startedAt,promotedAt,gateSignal,gateThreshold,gateObserved,gatePassed,eventKind,at,reason,testKind,passed,evidenceUrl";
+const HEADER =
+  "type,releaseId,version,channel,kernelMode,releasedAt,fleetSize,ringOptIn,nMinusOnePinning,delayHours,notes,name,sharePct,devices,startedAt,promotedAt,gateSignal,gateThreshold,gateObserved,gatePassed,eventKind,at,reason,testKind,passed,evidenceUrl";
 const COLUMNS = HEADER.split(",");
 const row = (cells: Record<string, string>) => COLUMNS.map((c) => cells[c] ?? "").join(",");
 
@@ -54,8 +55,26 @@ test("an officer uploads a CSV with an error, sees where it is, fixes it in plac
   const csv = (share: string) =>
     [
       HEADER,
-      row({ type: "release", releaseId: release, version: "7.2.1", channel: "content", kernelMode: "false", releasedAt: "2025-06-02T09:00:00Z", ringOptIn: "true", nMinusOnePinning: "true" }),
-      row({ type: "ring", name: "Internal", sharePct: share, startedAt: "2025-06-02T09:00:00Z", promotedAt: "2025-06-02T11:00:00Z", gateSignal: "crash rate", gateThreshold: "0.1%", gatePassed: "true" }),
+      row({
+        type: "release",
+        releaseId: release,
+        version: "7.2.1",
+        channel: "content",
+        kernelMode: "false",
+        releasedAt: "2025-06-02T09:00:00Z",
+        ringOptIn: "true",
+        nMinusOnePinning: "true",
+      }),
+      row({
+        type: "ring",
+        name: "Internal",
+        sharePct: share,
+        startedAt: "2025-06-02T09:00:00Z",
+        promotedAt: "2025-06-02T11:00:00Z",
+        gateSignal: "crash rate",
+        gateThreshold: "0.1%",
+        gatePassed: "true",
+      }),
       row({ type: "ring", name: "Everyone", sharePct: "100", startedAt: "2025-06-02T11:00:00Z" }),
       row({ type: "event", eventKind: "halt", at: "2025-06-02T11:30:00Z", reason: "crash spike" }),
     ].join("\n");
@@ -98,7 +117,10 @@ test("an officer creates an API token and sees it once", async ({ page }) => {
 
 test("an officer re-analyses a record and sees every analysis in its history", async ({ page }) => {
   await page.goto("/vendor/rollouts");
-  await page.getByRole("link", { name: /code-failed-gate/ }).first().click();
+  await page
+    .getByRole("link", { name: /code-failed-gate/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/vendor\/rollouts\/[0-9a-f-]{36}$/);
   const history = page.getByRole("region", { name: "Analysis history" });
   const rows = history.getByRole("table", { name: "Analyses of this record, oldest first" }).getByRole("row");
@@ -128,9 +150,26 @@ test("a pipeline's record at the limits (500 rings, 20,000 events) opens as a sm
     promotedAt: i === 499 ? null : at((i + 1) * 10),
     gate: { metric: "crash_rate", comparator: "<", threshold: 0.1, observed: 0.01, unit: "%", baseline: 0.01, evaluatedAt: at(i * 10 + 9) },
   }));
-  const events = Array.from({ length: 20_000 }, (_, i) => ({ kind: i % 2 ? "resume" : "pause", at: new Date(release + 60_000 + i * 15_000).toISOString(), reason: `automatic hold ${i + 1}` }));
-  const record = { releaseId: uniqueName("large").replace(" ", "-"), version: "9.9.9", channel: "content", kernelMode: false, releasedAt: at(0), rings, events, customerControl: { ringOptIn: true, nMinusOnePinning: true, delayHours: null }, tests: [] };
-  const created = await page.request.post("/api/v1/rollouts", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: { productId, record } });
+  const events = Array.from({ length: 20_000 }, (_, i) => ({
+    kind: i % 2 ? "resume" : "pause",
+    at: new Date(release + 60_000 + i * 15_000).toISOString(),
+    reason: `automatic hold ${i + 1}`,
+  }));
+  const record = {
+    releaseId: uniqueName("large").replace(" ", "-"),
+    version: "9.9.9",
+    channel: "content",
+    kernelMode: false,
+    releasedAt: at(0),
+    rings,
+    events,
+    customerControl: { ringOptIn: true, nMinusOnePinning: true, delayHours: null },
+    tests: [],
+  };
+  const created = await page.request.post("/api/v1/rollouts", {
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    data: { productId, record },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
 

@@ -18,7 +18,10 @@ async function createPerson(admin: Page, browser: Browser, prefix: string): Prom
   await admin.getByLabel("Role").selectOption({ label: "Vendor contributor" });
   await admin.getByRole("button", { name: "Create and get link" }).click();
   const link = await admin.getByLabel("One-time password link").inputValue();
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": clientAddressFor(`${email}:set-password`) } });
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": clientAddressFor(`${email}:set-password`) },
+  });
   const page = await context.newPage();
   await page.goto(link);
   await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
@@ -33,9 +36,18 @@ async function createPerson(admin: Page, browser: Browser, prefix: string): Prom
 }
 
 /** A browser of its own (own cookies, own address), signed in as `email`. */
-async function browserFor(browser: Browser, email: string, seed: string, userAgent?: string): Promise<{ context: BrowserContext; page: Page; address: string }> {
+async function browserFor(
+  browser: Browser,
+  email: string,
+  seed: string,
+  userAgent?: string,
+): Promise<{ context: BrowserContext; page: Page; address: string }> {
   const address = clientAddressFor(seed);
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": address }, ...(userAgent ? { userAgent } : {}) });
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": address },
+    ...(userAgent ? { userAgent } : {}),
+  });
   const page = await context.newPage();
   await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/vendor$/);

@@ -123,7 +123,11 @@ test.describe("known devices", () => {
 
     // Strangers, each from its own address, lock the account.
     for (let i = 1; i <= 5; i++) {
-      const stranger = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": `10.251.1.${i}` } });
+      const stranger = await browser.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+        extraHTTPHeaders: { "x-forwarded-for": `10.251.1.${i}` },
+      });
       const p = await stranger.newPage();
       await signIn(p, email, `wrong-password-${i}`);
       await expect(p.getByText("The email address or password is not correct.")).toBeVisible();

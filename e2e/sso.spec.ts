@@ -26,7 +26,10 @@ test.use({ storageState: storageStateFor("admin") });
 test.afterAll(async () => idp?.close());
 
 async function anonymousPage(browser: Browser, seed: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": `10.251.${seed.length}.${crypto.randomInt(1, 254)}` } });
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": `10.251.${seed.length}.${crypto.randomInt(1, 254)}` },
+  });
   return context.newPage();
 }
 

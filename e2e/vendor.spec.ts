@@ -81,7 +81,11 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await page.getByRole("link", { name: titles.log }).click();
   await page.waitForURL(/\/vendor\/evidence\/[0-9a-f-]{36}$/);
   const logUrl = new URL(page.url()).pathname;
-  await page.getByLabel("Replace with a new version").setInputFiles({ name: `canary-log-${tag}-v2.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: 0 crashes in 120 minutes\n`.repeat(2000)) });
+  await page.getByLabel("Replace with a new version").setInputFiles({
+    name: `canary-log-${tag}-v2.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(`canary ring ${tag}: 0 crashes in 120 minutes\n`.repeat(2000)),
+  });
   await expect(page.getByText("Version 2 uploaded.")).toBeVisible();
   const versions = page.getByRole("table", { name: "Versions of this file" });
   await expect(versions.getByRole("row")).toHaveCount(3);
@@ -114,7 +118,11 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await expect(page.getByRole("region", { name: "What you are signing" })).toContainText(/Planned: 1/);
   await expect(page.getByRole("button", { name: "Sign and submit" })).toHaveCount(0);
   // A gap's link lands on the field that fixes it.
-  await gaps.getByRole("list", { name: /^Controls without a target date or plan/ }).getByRole("link").first().click();
+  await gaps
+    .getByRole("list", { name: /^Controls without a target date or plan/ })
+    .getByRole("link")
+    .first()
+    .click();
   await page.waitForURL(/#.+-target$/);
   await expect(first.getByLabel("Target date (required)")).toBeInViewport();
 
@@ -184,7 +192,9 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await page.goto(logUrl);
   await expect(page.getByRole("button", { name: "Delete this item" })).toHaveCount(0);
   await expect(page.getByText(/Cannot be deleted\. It is part of a signed submission/)).toBeVisible();
-  await page.getByLabel("Replace with a new version").setInputFiles({ name: `canary-log-${tag}-v3.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: corrected\n`) });
+  await page
+    .getByLabel("Replace with a new version")
+    .setInputFiles({ name: `canary-log-${tag}-v3.txt`, mimeType: "text/plain", buffer: Buffer.from(`canary ring ${tag}: corrected\n`) });
   await expect(page.getByText("Version 3 uploaded.")).toBeVisible();
   await expect(page.getByRole("region", { name: "In signed submissions" }).getByText(/with version 2/)).toBeVisible();
   await page.goto(`${attestationUrl}/verify`);
@@ -275,7 +285,15 @@ test("another vendor's officer gets not-found on every Aegis URL", async ({ brow
   const ctx = await browser.newContext({ storageState: storageStateFor("bastion") });
   const page = await ctx.newPage();
   const evidenceId = evidenceUrl.split("/").pop();
-  for (const url of [productUrl, `${productUrl}/edit`, attestationUrl, `${attestationUrl}/submit`, `${attestationUrl}/verify`, `${attestationUrl}/compare`, evidenceUrl]) {
+  for (const url of [
+    productUrl,
+    `${productUrl}/edit`,
+    attestationUrl,
+    `${attestationUrl}/submit`,
+    `${attestationUrl}/verify`,
+    `${attestationUrl}/compare`,
+    evidenceUrl,
+  ]) {
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 }), url).toHaveText("Not found");
   }

@@ -16,8 +16,15 @@ const envSchema = z.object({
   RINGFENCE_DATA_DIR: z.string().min(1).default(".data"),
   PGLITE_DIR: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
-  DATABASE_APP_ROLE: z.string().regex(/^(none|[a-z_][a-z0-9_]{0,62})$/, 'must be a PostgreSQL role name (lower case) or "none"').default("ringfence_app"),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024 * 1024),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^(none|[a-z_][a-z0-9_]{0,62})$/, 'must be a PostgreSQL role name (lower case) or "none"')
+    .default("ringfence_app"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -29,14 +36,20 @@ const envSchema = z.object({
     .string()
     .regex(/^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. "Ringfence <ringfence@example.org>"')
     .optional(),
-  LOG_SIGNING_KEY: z.string().regex(/^PRIVATE\+KEY\+[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'must be a signing key as printed by `npm run log:keygen` ("PRIVATE+KEY+<name>+<id>+<key>")').optional(),
-  LOG_SIGNING_KEY_FILE: z.string().min(1).optional(),
-  LOG_ORIGIN: z.string().regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces, e.g. ringfence.example.org/log").optional(),
-  LOG_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
-  PUBLIC_URL: z
+  LOG_SIGNING_KEY: z
     .string()
-    .refine(isOrigin, "must be the portal's address without a path, e.g. https://ringfence.example.org")
-    .default("http://localhost:3000"),
+    .regex(
+      /^PRIVATE\+KEY\+[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/,
+      'must be a signing key as printed by `npm run log:keygen` ("PRIVATE+KEY+<name>+<id>+<key>")',
+    )
+    .optional(),
+  LOG_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  LOG_ORIGIN: z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces, e.g. ringfence.example.org/log")
+    .optional(),
+  LOG_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  PUBLIC_URL: z.string().refine(isOrigin, "must be the portal's address without a path, e.g. https://ringfence.example.org").default("http://localhost:3000"),
   /** Overrides of the rate limits (lib/http/rate-limit-policy.ts): name=max/seconds, comma-separated. */
   RATE_LIMITS: z.string().optional(),
 });

@@ -3,7 +3,13 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "throttled" | "step_up" | "error"; formError?: string; fieldErrors?: FieldErrors; /** Where the person can go about it, e.g. the attestation a new one would duplicate. */ link?: { href: string; text: string } };
+  | {
+      ok: false;
+      code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "throttled" | "step_up" | "error";
+      formError?: string;
+      fieldErrors?: FieldErrors;
+      /** Where the person can go about it, e.g. the attestation a new one would duplicate. */ link?: { href: string; text: string };
+    };
 
 export type Failure = Extract<ActionResult<never>, { ok: false }>;
 

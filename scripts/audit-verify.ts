@@ -33,7 +33,9 @@ try {
   console.log(`events         ${result.events.toLocaleString("en")}${result.from ? ` (from trusted size ${result.from})` : ""}`);
   console.log(`checkpoints    ${result.checkpoints} signed, ${result.matchedCheckpoints} reproduced by the events`);
   console.log(`root           ${result.root}`);
-  console.log(`time           ${(result.ms / 1000).toFixed(1)} s (${Math.round(result.events / Math.max(result.ms / 1000, 0.001)).toLocaleString("en")} events/s)`);
+  console.log(
+    `time           ${(result.ms / 1000).toFixed(1)} s (${Math.round(result.events / Math.max(result.ms / 1000, 0.001)).toLocaleString("en")} events/s)`,
+  );
   if (result.ok) {
     console.log("result         the log verifies");
   } else {

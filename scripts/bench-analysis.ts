@@ -46,10 +46,19 @@ function makeRecord(i: number, rand: () => number): RolloutRecordInput {
       devices: Math.floor((fleetSize * share) / 100),
       startedAt: offsetIso(start, offset),
       promotedAt: r === shares.length - 1 ? null : offsetIso(t, offset),
-      gate: rand() < 0.2 ? null : {
-        metric: "crash_rate" as const, comparator: "<" as const, threshold: 0.1, observed: Math.round(rand() * 30) / 100, unit: "%", baseline: 0.02,
-        evaluatedAt: offsetIso(start + Math.floor(rand() * 60) * MINUTE, offset), passed: rand() < 0.9 ? true : null,
-      },
+      gate:
+        rand() < 0.2
+          ? null
+          : {
+              metric: "crash_rate" as const,
+              comparator: "<" as const,
+              threshold: 0.1,
+              observed: Math.round(rand() * 30) / 100,
+              unit: "%",
+              baseline: 0.02,
+              evaluatedAt: offsetIso(start + Math.floor(rand() * 60) * MINUTE, offset),
+              passed: rand() < 0.9 ? true : null,
+            },
     };
   });
   const events = Array.from({ length: 20 }, (_, e) => ({
@@ -110,10 +119,20 @@ function largeRecord(rand: () => number): RolloutRecordInput {
   const rings = Array.from({ length: 500 }, (_, r) => {
     const start = released + r * 30 * MINUTE;
     return {
-      name: `Ring ${r + 1}`, sharePct: Math.round(((r + 1) / 500) * 100 * 1000) / 1000, startedAt: new Date(start).toISOString(),
+      name: `Ring ${r + 1}`,
+      sharePct: Math.round(((r + 1) / 500) * 100 * 1000) / 1000,
+      startedAt: new Date(start).toISOString(),
       promotedAt: r === 499 ? null : new Date(start + 30 * MINUTE).toISOString(),
-      gate: { metric: "crash_rate" as const, comparator: "<" as const, threshold: 0.1, observed: rand() < 0.05 ? 0.5 : 0.01, unit: "%", baseline: null,
-        evaluatedAt: new Date(start + 25 * MINUTE).toISOString(), passed: true },
+      gate: {
+        metric: "crash_rate" as const,
+        comparator: "<" as const,
+        threshold: 0.1,
+        observed: rand() < 0.05 ? 0.5 : 0.01,
+        unit: "%",
+        baseline: null,
+        evaluatedAt: new Date(start + 25 * MINUTE).toISOString(),
+        passed: true,
+      },
     };
   });
   const events = Array.from({ length: 20_000 }, (_, e) => ({
@@ -131,4 +150,6 @@ const b1 = performance.now();
 if (!bigChecked.ok) throw new Error(`large record rejected: ${JSON.stringify(bigChecked.reasons.slice(0, 3))}`);
 const bigAnalysis = analyseRollout(bigChecked.record, baselineThresholds);
 const b2 = performance.now();
-console.log(`one record of 500 rings and 20,000 events: validation ${(b1 - b0).toFixed(0)} ms, analysis ${(b2 - b1).toFixed(0)} ms (${bigAnalysis.findings.length} findings)`);
+console.log(
+  `one record of 500 rings and 20,000 events: validation ${(b1 - b0).toFixed(0)} ms, analysis ${(b2 - b1).toFixed(0)} ms (${bigAnalysis.findings.length} findings)`,
+);

@@ -29,7 +29,9 @@ const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleS
 async function benchVerify(db: Db, sql: postgres.Sql) {
   const m = await metered(sql, () => verifyLog(db, logSigner()));
   const v = m.value;
-  console.log(`verifyLog: ${v.ok ? "ok" : "FAILED"}, ${v.events.toLocaleString("en")} events, ${v.matchedCheckpoints}/${v.checkpoints} checkpoints matched: ${cpuLine(m)} (${rate(v.events, m.wallMs)}); root ${v.root.slice(0, 16)}…${v.firstBad ? `; first bad ${JSON.stringify(v.firstBad)}` : ""}`);
+  console.log(
+    `verifyLog: ${v.ok ? "ok" : "FAILED"}, ${v.events.toLocaleString("en")} events, ${v.matchedCheckpoints}/${v.checkpoints} checkpoints matched: ${cpuLine(m)} (${rate(v.events, m.wallMs)}); root ${v.root.slice(0, 16)}…${v.firstBad ? `; first bad ${JSON.stringify(v.firstBad)}` : ""}`,
+  );
 }
 
 /** `writers` loops of one transaction each for APPEND_SECONDS: throughput and latency percentiles. */
@@ -65,7 +67,16 @@ async function benchAppend(url: string, owner: postgres.Sql) {
   try {
     await migrateDatabase(handle, database);
     console.log(`appendEvent, one event per transaction (synchronous_commit on), ${APPEND_SECONDS} s per level, scratch database ${name}:`);
-    const append = (w: number, n: number) => handle.db.transaction((tx) => appendEvent(tx, { actor: { userId: null, organisationId: null, role: null }, clientAddress: "192.0.2.1", action: "bench.append", target: { type: "bench", id: String(w) }, details: { writer: w, n } }));
+    const append = (w: number, n: number) =>
+      handle.db.transaction((tx) =>
+        appendEvent(tx, {
+          actor: { userId: null, organisationId: null, role: null },
+          clientAddress: "192.0.2.1",
+          action: "bench.append",
+          target: { type: "bench", id: String(w) },
+          details: { writer: w, n },
+        }),
+      );
     for (const writers of [1, 8, 32]) console.log(`  ${String(writers).padStart(2)} writer(s): ${await writeLoad(writers, append)}`);
     // The same transactions without the log: one row into a table of its own, no shared counter.
     const baselineDb = postgres(database.url, { max: 33, onnotice: () => {} });
@@ -79,7 +90,9 @@ async function benchAppend(url: string, owner: postgres.Sql) {
     }
     await signCheckpoint(handle.db);
     const v = await verifyLog(handle.db, logSigner());
-    console.log(`  the scratch log afterwards: ${v.ok ? "verifies" : "FAILS"} (${v.events.toLocaleString("en")} events, no gap${v.ok ? "" : `: ${JSON.stringify(v.firstBad)}`})`);
+    console.log(
+      `  the scratch log afterwards: ${v.ok ? "verifies" : "FAILS"} (${v.events.toLocaleString("en")} events, no gap${v.ok ? "" : `: ${JSON.stringify(v.firstBad)}`})`,
+    );
   } finally {
     await handle.close();
     resetLeafCache();
@@ -89,7 +102,13 @@ async function benchAppend(url: string, owner: postgres.Sql) {
 
 async function benchSign(db: Db, sql: postgres.Sql) {
   class Rollback extends Error {}
-  const event = (n: number) => ({ actor: { userId: null, organisationId: null, role: null }, clientAddress: null, action: "bench.checkpoint", target: { type: "bench", id: String(n) }, details: {} });
+  const event = (n: number) => ({
+    actor: { userId: null, organisationId: null, role: null },
+    clientAddress: null,
+    action: "bench.checkpoint",
+    target: { type: "bench", id: String(n) },
+    details: {},
+  });
   resetLeafCache();
   const out: string[] = [];
   await db
@@ -119,15 +138,27 @@ async function main() {
   const owner = postgres(config.database.url, { max: 1, onnotice: () => {} });
   const handle = await openDatabase(config.database);
   try {
-    const [pg] = await owner<{ v: string; n: number; size: string }[]>`select current_setting('server_version') as v, (select next_seq::int from log_state) as n, pg_size_pretty(pg_total_relation_size('audit_events')) as size`;
-    console.log(`${new Date().toISOString()}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, PostgreSQL ${pg!.v}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+    const [pg] = await owner<
+      { v: string; n: number; size: string }[]
+    >`select current_setting('server_version') as v, (select next_seq::int from log_state) as n, pg_size_pretty(pg_total_relation_size('audit_events')) as size`;
+    console.log(
+      `${new Date().toISOString()}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, PostgreSQL ${pg!.v}; load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
+    );
     console.log(`log: ${pg!.n.toLocaleString("en")} events, audit_events ${pg!.size} with indexes`);
     if (!skip.has("verify")) await benchVerify(handle.db, owner);
     if (!skip.has("profile")) await profileVerify(handle.db, owner);
     if (!skip.has("proposed")) await proposedPass(handle.db, owner);
     if (!skip.has("sign")) await benchSign(handle.db, owner);
     if (!skip.has("append")) await benchAppend(config.database.url, owner);
-    console.log(`load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+    console.log(
+      `load average now ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await handle.close();
     await owner.end({ timeout: 5 });

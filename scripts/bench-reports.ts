@@ -30,7 +30,11 @@ const quantile = (xs: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 };
 const summary: [string, string][] = [];
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(", ");
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
 
 type Params = Record<string, string>;
 
@@ -61,7 +65,9 @@ async function dashboard(db: Db, raw: postgres.Sql, url: string) {
     ["page 10", { page: "10" }],
     ["all periods, page 200", { period: "all", page: "200" }],
   ];
-  console.log(`\n1. Dashboard (${chosen.label}, ${periods.length} periods, ${vendors.length} vendors in the filter list; ${WARMUP} warm-up + ${RUNS} runs each)`);
+  console.log(
+    `\n1. Dashboard (${chosen.label}, ${periods.length} periods, ${vendors.length} vendors in the filter list; ${WARMUP} warm-up + ${RUNS} runs each)`,
+  );
   console.log(`   ${"filters".padEnd(30)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)}  reports  heatmap rows  overdue`);
   let slowest: { name: string; params: Params; p50: number } | null = null;
   for (const [name, params] of combos) {
@@ -74,13 +80,19 @@ async function dashboard(db: Db, raw: postgres.Sql, url: string) {
       times.push(performance.now() - t0);
     }
     const p50 = quantile(times, 0.5);
-    console.log(`   ${name.padEnd(30)} ${ms(p50).padStart(10)} ${ms(quantile(times, 0.95)).padStart(10)} ${ms(Math.max(...times)).padStart(10)}  ${String(last!.data.total).padStart(7)}  ${String(last!.data.rows.length).padStart(12)}  ${String(last!.data.overdue.total).padStart(7)}`);
+    console.log(
+      `   ${name.padEnd(30)} ${ms(p50).padStart(10)} ${ms(quantile(times, 0.95)).padStart(10)} ${ms(Math.max(...times)).padStart(10)}  ${String(last!.data.total).padStart(7)}  ${String(last!.data.rows.length).padStart(12)}  ${String(last!.data.overdue.total).padStart(7)}`,
+    );
     summary.push([`dashboard: ${name}`, `p50 ${ms(p50)}, p95 ${ms(quantile(times, 0.95))} (${last!.data.total} reports)`]);
     if (!slowest || p50 > slowest.p50) slowest = { name, params, p50 };
   }
   await explainPage(raw, url, slowest!);
   const check = [combos[0]!, combos[1]!, [slowest!.name, slowest!.params] as [string, Params]];
-  await candidateIndexes(raw, url, check.filter(([name], i) => check.findIndex(([n]) => n === name) === i));
+  await candidateIndexes(
+    raw,
+    url,
+    check.filter(([name], i) => check.findIndex(([n]) => n === name) === i),
+  );
 }
 
 type Captured = { sql: string; params: unknown[] };
@@ -157,7 +169,9 @@ async function candidateIndexes(raw: postgres.Sql, url: string, combos: [string,
     console.log(`\n   "${name}": ${ms(sum(before))} → ${ms(sum(after))} server time over ${captured.length} statements`);
     captured.forEach((q, i) => {
       const from = /from (\w+)/.exec(describe(q))?.[1] ?? "?";
-      console.log(`   ${ms(before[i]!.time).padStart(10)} → ${ms(after[i]!.time).padStart(9)}  ${from.padEnd(18)} ${after[i]!.node.padEnd(34)} ${describe(q).slice(7, 80)}…`);
+      console.log(
+        `   ${ms(before[i]!.time).padStart(10)} → ${ms(after[i]!.time).padStart(9)}  ${from.padEnd(18)} ${after[i]!.node.padEnd(34)} ${describe(q).slice(7, 80)}…`,
+      );
     });
     summary.push([`EXPLAIN "${name}" with candidate indexes`, `${ms(sum(before))} → ${ms(sum(after))} (server time, ${captured.length} statements)`]);
   }
@@ -199,7 +213,9 @@ function psqlCopy(url: string, query: string, target: "/dev/null" | "stdout"): P
   const t0 = performance.now();
   const to = target === "stdout" ? "STDOUT" : "'/dev/null'";
   return new Promise((resolve, reject) => {
-    const child = spawn("psql", ["-X", "-v", "ON_ERROR_STOP=1", url, "-c", `\\copy (${query}) TO ${to} WITH CSV HEADER`], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("psql", ["-X", "-v", "ON_ERROR_STOP=1", url, "-c", `\\copy (${query}) TO ${to} WITH CSV HEADER`], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let bytes = 0;
     let tail = "";
     let err = "";
@@ -223,7 +239,9 @@ async function exports(db: Db, raw: postgres.Sql, url: string) {
   if (!chosen) throw new Error("no published reports");
   const filters = { frameworkVersionId: chosen.id, period: null, result: null, vendor: null, page: 1 };
   const where = reportFilter(filters, chosen.id, { period: true });
-  const [{ n: expected } = { n: 0 }] = await raw<{ n: number }[]>`select count(*)::int as n from report_scores s join published_reports r on r.id = s.report_id where r.framework_version_id = ${chosen.id} and r.superseded_by is null`;
+  const [{ n: expected } = { n: 0 }] = await raw<
+    { n: number }[]
+  >`select count(*)::int as n from report_scores s join published_reports r on r.id = s.report_id where r.framework_version_id = ${chosen.id} and r.superseded_by is null`;
   // The same joins, columns and order as scoreRowsAfter/SCORE_COLUMNS, in one statement.
   const query =
     `SELECT s.report_id, r.vendor_name AS vendor, r.product_name AS product, r.framework_label AS framework, r.period_start, r.period_end, r.revision, r.result, r.submission_digest, s.control_id, s.control_title, s.domain, s.weight, s.must, s.score ` +
@@ -232,17 +250,30 @@ async function exports(db: Db, raw: postgres.Sql, url: string) {
   await psqlCopy(url, query, "/dev/null"); // warms the cache for both sides
 
   // As the portal runs it on PostgreSQL: COPY on a connection of its own (lib/reports/export-copy.ts).
-  const csv = await drain(scoreStream(db, where, "csv", { source: { framework: chosen.label, filters: "", generatedAt: new Date().toISOString() } }, undefined, { copyFrom: process.env.DATABASE_URL }));
+  const csv = await drain(
+    scoreStream(db, where, "csv", { source: { framework: chosen.label, filters: "", generatedAt: new Date().toISOString() } }, undefined, {
+      copyFrom: process.env.DATABASE_URL,
+    }),
+  );
   const maxRss = process.resourceUsage().maxRSS * 1024;
   const psql = await psqlCopy(url, query, "/dev/null");
   const psqlOut = await psqlCopy(url, query, "stdout");
   const ratio = csv.seconds / psql.seconds;
   const csvRows = csv.lines - 1;
-  console.log(`   portal scoreStream csv:  ${s(csv.seconds * 1000)}  ${csvRows.toLocaleString("en")} rows${csvRows === expected ? "" : ` (EXPECTED ${expected})`}  ${mb(csv.bytes)}  ${(csv.bytes / 1024 / 1024 / csv.seconds).toFixed(0)} MB/s  (Node CPU ${s(csv.cpu * 1000)})`);
-  console.log(`     first byte (header) ${ms(csv.firstByte)}, first rows ${ms(csv.firstRow)}; RSS before ${mb(csv.baseRss)}, peak sampled ${mb(csv.peakRss)} (+${mb(csv.peakRss - csv.baseRss)}); process maxRSS ${mb(maxRss)}`);
-  console.log(`   psql \\copy to /dev/null: ${s(psql.seconds * 1000)}  ${psql.rows.toLocaleString("en")} rows  (to stdout: ${s(psqlOut.seconds * 1000)}, ${mb(psqlOut.bytes)})`);
+  console.log(
+    `   portal scoreStream csv:  ${s(csv.seconds * 1000)}  ${csvRows.toLocaleString("en")} rows${csvRows === expected ? "" : ` (EXPECTED ${expected})`}  ${mb(csv.bytes)}  ${(csv.bytes / 1024 / 1024 / csv.seconds).toFixed(0)} MB/s  (Node CPU ${s(csv.cpu * 1000)})`,
+  );
+  console.log(
+    `     first byte (header) ${ms(csv.firstByte)}, first rows ${ms(csv.firstRow)}; RSS before ${mb(csv.baseRss)}, peak sampled ${mb(csv.peakRss)} (+${mb(csv.peakRss - csv.baseRss)}); process maxRSS ${mb(maxRss)}`,
+  );
+  console.log(
+    `   psql \\copy to /dev/null: ${s(psql.seconds * 1000)}  ${psql.rows.toLocaleString("en")} rows  (to stdout: ${s(psqlOut.seconds * 1000)}, ${mb(psqlOut.bytes)})`,
+  );
   console.log(`   ratio portal/psql:       ${ratio.toFixed(2)}×  (aim ≤ 2×)${ratio <= 2 ? "" : "  ABOVE TARGET"}`);
-  summary.push(["CSV export (portal)", `${s(csv.seconds * 1000)}, ${csvRows.toLocaleString("en")} rows, ${mb(csv.bytes)}, first rows ${ms(csv.firstRow)}, peak RSS ${mb(csv.peakRss)} (+${mb(csv.peakRss - csv.baseRss)})`]);
+  summary.push([
+    "CSV export (portal)",
+    `${s(csv.seconds * 1000)}, ${csvRows.toLocaleString("en")} rows, ${mb(csv.bytes)}, first rows ${ms(csv.firstRow)}, peak RSS ${mb(csv.peakRss)} (+${mb(csv.peakRss - csv.baseRss)})`,
+  ]);
   summary.push(["CSV export (psql \\copy)", `${s(psql.seconds * 1000)}, ${psql.rows.toLocaleString("en")} rows, ${mb(psqlOut.bytes)}`]);
   summary.push(["CSV ratio portal/psql", `${ratio.toFixed(2)}× (aim ≤ 2×)`]);
 
@@ -265,22 +296,46 @@ async function exports(db: Db, raw: postgres.Sql, url: string) {
   ];
   const pageTimes: number[] = [];
   for (const [label, key] of probes) {
-    const plan = (await raw.unsafe(`explain (analyze, buffers) ${query.replace(" ORDER BY", " AND (s.report_id, s.position) > ($1::uuid, $2) ORDER BY")} LIMIT ${EXPORT_BATCH}`, [key.reportId, key.position])).map((r) => String(r["QUERY PLAN"]));
+    const plan = (
+      await raw.unsafe(
+        `explain (analyze, buffers) ${query.replace(" ORDER BY", " AND (s.report_id, s.position) > ($1::uuid, $2) ORDER BY")} LIMIT ${EXPORT_BATCH}`,
+        [key.reportId, key.position],
+      )
+    ).map((r) => String(r["QUERY PLAN"]));
     const time = Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1) ?? "")?.[1] ?? 0);
     pageTimes.push(time);
-    console.log(`   keyset page (${label.padEnd(5)}):    ${ms(time).padStart(8)} in the database; ${plan.filter((l) => /Scan|Nested|Hash Join|Merge Join|Memoize/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost.*$/, "")).join(", ")}`);
+    console.log(
+      `   keyset page (${label.padEnd(5)}):    ${ms(time).padStart(8)} in the database; ${plan
+        .filter((l) => /Scan|Nested|Hash Join|Merge Join|Memoize/.test(l))
+        .map((l) =>
+          l
+            .trim()
+            .replace(/^->\s*/, "")
+            .replace(/\s+\(cost.*$/, ""),
+        )
+        .join(", ")}`,
+    );
   }
   const typical = quantile(pageTimes.slice(0, -1), 0.5);
   const dbMs = typical * (pages - 1) + pageTimes.at(-1)!;
-  console.log(`   paged path: ≈ ${s(dbMs)} in the database for ${pages} keyset pages; the CSV above (COPY) used ${s(csv.cpu * 1000)} of Node CPU in ${s(csv.seconds * 1000)}`);
+  console.log(
+    `   paged path: ≈ ${s(dbMs)} in the database for ${pages} keyset pages; the CSV above (COPY) used ${s(csv.cpu * 1000)} of Node CPU in ${s(csv.seconds * 1000)}`,
+  );
   summary.push(["paged path, database share", `≈ ${s(dbMs)} for ${pages} keyset pages (JSON, and CSV on PGlite)`]);
 
   console.log(`\n3. JSON export of the same rows`);
   const json = await drain(scoreStream(db, where, "json", { source: { framework: chosen.label, filters: "", generatedAt: new Date().toISOString() } }));
   const jsonRows = json.lines - 2;
-  console.log(`   portal scoreStream json: ${s(json.seconds * 1000)}  ${jsonRows.toLocaleString("en")} rows${jsonRows === expected ? "" : ` (EXPECTED ${expected})`}  ${mb(json.bytes)}  ${(json.bytes / 1024 / 1024 / json.seconds).toFixed(0)} MB/s  (Node CPU ${s(json.cpu * 1000)})`);
-  console.log(`     first byte ${ms(json.firstByte)}, first rows ${ms(json.firstRow)}; RSS before ${mb(json.baseRss)}, peak sampled ${mb(json.peakRss)} (+${mb(json.peakRss - json.baseRss)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
-  summary.push(["JSON export (portal)", `${s(json.seconds * 1000)}, ${jsonRows.toLocaleString("en")} rows, ${mb(json.bytes)}, first rows ${ms(json.firstRow)}, peak RSS ${mb(json.peakRss)} (+${mb(json.peakRss - json.baseRss)})`]);
+  console.log(
+    `   portal scoreStream json: ${s(json.seconds * 1000)}  ${jsonRows.toLocaleString("en")} rows${jsonRows === expected ? "" : ` (EXPECTED ${expected})`}  ${mb(json.bytes)}  ${(json.bytes / 1024 / 1024 / json.seconds).toFixed(0)} MB/s  (Node CPU ${s(json.cpu * 1000)})`,
+  );
+  console.log(
+    `     first byte ${ms(json.firstByte)}, first rows ${ms(json.firstRow)}; RSS before ${mb(json.baseRss)}, peak sampled ${mb(json.peakRss)} (+${mb(json.peakRss - json.baseRss)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
+  summary.push([
+    "JSON export (portal)",
+    `${s(json.seconds * 1000)}, ${jsonRows.toLocaleString("en")} rows, ${mb(json.bytes)}, first rows ${ms(json.firstRow)}, peak RSS ${mb(json.peakRss)} (+${mb(json.peakRss - json.baseRss)})`,
+  ]);
 }
 
 async function main() {
@@ -292,8 +347,12 @@ async function main() {
   const handle = await openDatabase(config.database);
   const raw = postgres(config.database.url, { max: 1, onnotice: () => {} });
   try {
-    const [c] = await raw<{ reports: number; scores: number; size: string }[]>`select (select count(*)::int from published_reports) as reports, (select count(*)::int from report_scores) as scores, pg_size_pretty(pg_database_size(current_database())) as size`;
-    console.log(`Reports benchmark: ${c!.reports.toLocaleString("en")} published reports, ${c!.scores.toLocaleString("en")} score rows, database ${c!.size}; Node ${process.version}, pool ${config.database.poolMax}; ${os.cpus().length} CPUs, load ${load()}`);
+    const [c] = await raw<
+      { reports: number; scores: number; size: string }[]
+    >`select (select count(*)::int from published_reports) as reports, (select count(*)::int from report_scores) as scores, pg_size_pretty(pg_database_size(current_database())) as size`;
+    console.log(
+      `Reports benchmark: ${c!.reports.toLocaleString("en")} published reports, ${c!.scores.toLocaleString("en")} score rows, database ${c!.size}; Node ${process.version}, pool ${config.database.poolMax}; ${os.cpus().length} CPUs, load ${load()}`,
+    );
     if (ONLY !== "exports") await dashboard(handle.db, raw, config.database.url);
     if (ONLY !== "dashboard") await exports(handle.db, raw, config.database.url);
     summary.push(["load average (1, 5, 15 min) at the end", `${load()} on ${os.cpus().length} CPUs (other work on the machine inflates every figure)`]);

@@ -25,10 +25,15 @@ async function main() {
   try {
     await seedDemo(t.db);
     const [org] = await t.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "aegis-endpoint"));
-    const [product] = await t.db.select({ id: products.id }).from(products).where(and(eq(products.organisationId, org!.id), eq(products.name, "Aegis Sensor")));
+    const [product] = await t.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.organisationId, org!.id), eq(products.name, "Aegis Sensor")));
     const { token } = await createApiToken(t.db, { userId: null, organisationId: org!.id }, { name: "bench", scopes: ["rollouts:write"] });
 
-    const bodies = Array.from({ length: COUNT }, (_, i) => JSON.stringify({ productId: product!.id, record: { ...referenceModelContent, releaseId: `bench-${i}` } }));
+    const bodies = Array.from({ length: COUNT }, (_, i) =>
+      JSON.stringify({ productId: product!.id, record: { ...referenceModelContent, releaseId: `bench-${i}` } }),
+    );
     const started = performance.now();
     for (const [i, body] of bodies.entries()) {
       const res = await POST(

@@ -27,11 +27,20 @@ async function upload(port: number, cookie: string): Promise<{ seconds: number; 
   const started = process.hrtime.bigint();
   const q = new URLSearchParams({ title: "Benchmark upload", kind: "document", fileName: "bench.log" });
   const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: `/api/evidence/upload?${q}`, headers: { cookie, "content-length": SIZE, "content-type": "application/octet-stream" } }, (res) => {
-      let text = "";
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: `/api/evidence/upload?${q}`,
+        headers: { cookie, "content-length": SIZE, "content-type": "application/octet-stream" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     fs.createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(req);
   });
@@ -42,14 +51,18 @@ async function upload(port: number, cookie: string): Promise<{ seconds: number; 
 async function stalledBodies(port: number, n: number): Promise<{ answered: number; sockets: net.Socket[] }> {
   let answered = 0;
   const sockets = await Promise.all(
-    Array.from({ length: n }, () => new Promise<net.Socket>((resolve) => {
-      const s = net.connect(port, "127.0.0.1", () => {
-        s.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/plain\r\nContent-Length: ${600 * 1024 * 1024}\r\n\r\n`);
-        s.write(Buffer.alloc(8 * 1024 * 1024, "x"), () => resolve(s));
-      });
-      s.once("data", () => answered++);
-      s.on("error", () => resolve(s));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<net.Socket>((resolve) => {
+          const s = net.connect(port, "127.0.0.1", () => {
+            s.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/plain\r\nContent-Length: ${600 * 1024 * 1024}\r\n\r\n`);
+            s.write(Buffer.alloc(8 * 1024 * 1024, "x"), () => resolve(s));
+          });
+          s.once("data", () => answered++);
+          s.on("error", () => resolve(s));
+        }),
+    ),
   );
   await new Promise((r) => setTimeout(r, 2000));
   return { answered, sockets };
@@ -86,11 +99,17 @@ async function main() {
     const size = SIZE / 1024 / 1024;
     console.log(`file:            ${mb(SIZE)}`);
     console.log(`sha256sum:       ${shaSeconds.toFixed(2)} s  ${(size / shaSeconds).toFixed(0)} MB/s`);
-    console.log(`upload:          ${up.seconds.toFixed(2)} s  ${(size / up.seconds).toFixed(0)} MB/s  (next start over loopback: session, hash, write, fsync, sniff, commit, row)`);
+    console.log(
+      `upload:          ${up.seconds.toFixed(2)} s  ${(size / up.seconds).toFixed(0)} MB/s  (next start over loopback: session, hash, write, fsync, sniff, commit, row)`,
+    );
     console.log(`ratio:           ${(shaSeconds / up.seconds).toFixed(2)}  (upload throughput / sha256sum throughput)`);
     console.log(`digest:          ${digest === sum ? "matches sha256sum" : `MISMATCH ${digest} vs ${sum}`}`);
-    console.log(`server RSS:      before ${mb(before.rss)}, peak during upload ${mb(peak)} (+${mb(peak - before.rss)}), after ${mb(after.rss)}; VmHWM ${mb(after.hwm)} (includes start-up)`);
-    console.log(`stalled bodies:  50 anonymous POSTs of 8 MB (of a declared 600 MB), stalled: ${stalled.answered} answered at once; RSS ${mb(afterStalled.rss)} (${afterStalled.rss >= after.rss ? "+" : "-"}${mb(Math.abs(afterStalled.rss - after.rss))})`);
+    console.log(
+      `server RSS:      before ${mb(before.rss)}, peak during upload ${mb(peak)} (+${mb(peak - before.rss)}), after ${mb(after.rss)}; VmHWM ${mb(after.hwm)} (includes start-up)`,
+    );
+    console.log(
+      `stalled bodies:  50 anonymous POSTs of 8 MB (of a declared 600 MB), stalled: ${stalled.answered} answered at once; RSS ${mb(afterStalled.rss)} (${afterStalled.rss >= after.rss ? "+" : "-"}${mb(Math.abs(afterStalled.rss - after.rss))})`,
+    );
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,10 @@ async function signIn(c: Client): Promise<string> {
   const headers = { "x-forwarded-for": c.address };
   const csrf = await fetch(`${ORIGIN}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((x) => x.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((x) => x.split(";")[0])
+    .join("; ");
   const res = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -95,7 +98,12 @@ async function run(sql: postgres.Sql) {
   if (health instanceof Error || !health.ok) throw new Error(`${ORIGIN}/api/health does not answer 200: is next start running?`);
   const roles = new Map<string, number>();
   for (const c of clients) roles.set(c.role, (roles.get(c.role) ?? 0) + 1);
-  console.log(`${new Date().toISOString()}: ${clients.length} clients (${[...roles].map(([r, n]) => `${n} ${r}`).join(", ")}) against ${ORIGIN} for ${SECONDS} s, think time ${THINK_MS} ms; ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `${new Date().toISOString()}: ${clients.length} clients (${[...roles].map(([r, n]) => `${n} ${r}`).join(", ")}) against ${ORIGIN} for ${SECONDS} s, think time ${THINK_MS} ms; ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
 
   // Sign in, five at a time (argon2id costs the server ~100 ms of CPU each).
   const t0 = performance.now();
@@ -119,9 +127,18 @@ async function run(sql: postgres.Sql) {
   );
   const elapsed = (performance.now() - started) / 1000;
   report(results, elapsed);
-  const used = { server: SERVER_PID ? processCpuMs(SERVER_PID) - cpu.server : NaN, db: backendCpuMs(cpu.db, await backends(sql)), client: process.cpuUsage(cpu.client) };
+  const used = {
+    server: SERVER_PID ? processCpuMs(SERVER_PID) - cpu.server : NaN,
+    db: backendCpuMs(cpu.db, await backends(sql)),
+    client: process.cpuUsage(cpu.client),
+  };
   const per = (ms: number) => `${(ms / 1000).toFixed(1)} s (${(ms / results.length).toFixed(0)} ms a request)`;
-  console.log(`\nCPU time during the run: server ${SERVER_PID ? per(used.server) : "(give --server-pid)"}, PostgreSQL backends of this database ${per(used.db)}, this load client ${((used.client.user + used.client.system) / 1e6).toFixed(1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `\nCPU time during the run: server ${SERVER_PID ? per(used.server) : "(give --server-pid)"}, PostgreSQL backends of this database ${per(used.db)}, this load client ${((used.client.user + used.client.system) / 1e6).toFixed(1)} s; load average now ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   if (SERVER_PID && args.includes("--per-page")) await costPerPage(sql, clients, cookies, results);
 }
 
@@ -147,7 +164,9 @@ function report(results: Result[], elapsed: number) {
   const pages = new Map<string, Result[]>();
   for (const r of results) pages.set(r.page, [...(pages.get(r.page) ?? []), r]);
   const all = results.map((r) => r.ms).sort((a, b) => a - b);
-  console.log(`\n${results.length.toLocaleString("en")} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(1)}/s), ${errors.length} errors; all pages p50 ${pct(all, 0.5).toFixed(0)} ms, p95 ${pct(all, 0.95).toFixed(0)} ms, p99 ${pct(all, 0.99).toFixed(0)} ms`);
+  console.log(
+    `\n${results.length.toLocaleString("en")} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(1)}/s), ${errors.length} errors; all pages p50 ${pct(all, 0.5).toFixed(0)} ms, p95 ${pct(all, 0.95).toFixed(0)} ms, p99 ${pct(all, 0.99).toFixed(0)} ms`,
+  );
   const w = Math.max(...[...pages.keys()].map((p) => p.length), 4);
   console.log(`${"page".padEnd(w)}  requests  errors    p50 ms    p95 ms    p99 ms    max ms   avg KB`);
   for (const [page, rs] of [...pages].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -161,7 +180,13 @@ function report(results: Result[], elapsed: number) {
     console.log("\nErrors:");
     const groups = new Map<string, Result[]>();
     for (const e of errors) groups.set(`${e.page} ${e.error}`, [...(groups.get(`${e.page} ${e.error}`) ?? []), e]);
-    for (const [key, es] of groups) console.log(`  ${es.length} × ${key}\n      e.g. ${es.slice(0, 3).map((e) => e.url).join(", ")}`);
+    for (const [key, es] of groups)
+      console.log(
+        `  ${es.length} × ${key}\n      e.g. ${es
+          .slice(0, 3)
+          .map((e) => e.url)
+          .join(", ")}`,
+      );
     process.exitCode = 1;
   }
 }

@@ -66,7 +66,12 @@ async function main() {
       const controls = await sql<CatalogControl[]>`
         select c.id, c.control_id as "controlId", c.title, d.key as "domainKey", c.must, c.channels, c.kernel_only as "kernelOnly"
         from catalog_controls c join catalog_domains d on d.id = c.domain_id where c.version_id = ${versionId} order by d.position, c.position`;
-      const created = await seedScaleWork(sql, { versionId, framework: { versionId, title: fv!.title, version: fv!.version }, controls, world, now: Date.now() }, perVendor, console.log);
+      const created = await seedScaleWork(
+        sql,
+        { versionId, framework: { versionId, title: fv!.title, version: fv!.version }, controls, world, now: Date.now() },
+        perVendor,
+        console.log,
+      );
       console.log(`Attestations: ${created.toLocaleString("en")} created (${perVendor} per vendor) in ${s(performance.now() - t0)}.`);
     } else console.log(`Attestations: ${count!.n.toLocaleString("en")} already (target ${ATTESTATIONS.toLocaleString("en")}).`);
     const reloaded = perVendor > 0 ? await loadScaleWorld(sql) : world;
@@ -74,7 +79,9 @@ async function main() {
     t0 = performance.now();
     const events = await seedLogEvents(sql, reloaded, EVENTS, console.log);
     if (events.added) {
-      console.log(`Log: ${events.added.toLocaleString("en")} events appended in ${s(performance.now() - t0)} (building bodies and hashes ${s(events.buildMs)}, COPY ${s(events.copyMs)}).`);
+      console.log(
+        `Log: ${events.added.toLocaleString("en")} events appended in ${s(performance.now() - t0)} (building bodies and hashes ${s(events.buildMs)}, COPY ${s(events.copyMs)}).`,
+      );
       t0 = performance.now();
       await sql`vacuum (analyze) audit_events`;
       console.log(`  vacuum (analyze) audit_events: ${s(performance.now() - t0)}`);
@@ -83,7 +90,11 @@ async function main() {
     t0 = performance.now();
     const before = await latestCheckpoint(handle.db);
     const cp = await signCheckpoint(handle.db);
-    console.log(cp && cp.treeSize !== before?.treeSize ? `Checkpoint: signed at size ${cp.treeSize.toLocaleString("en")} (root ${cp.rootHash.slice(0, 16)}…) in ${s(performance.now() - t0)}.` : `Checkpoint: the latest (${before?.treeSize.toLocaleString("en")}) already covers the log.`);
+    console.log(
+      cp && cp.treeSize !== before?.treeSize
+        ? `Checkpoint: signed at size ${cp.treeSize.toLocaleString("en")} (root ${cp.rootHash.slice(0, 16)}…) in ${s(performance.now() - t0)}.`
+        : `Checkpoint: the latest (${before?.treeSize.toLocaleString("en")}) already covers the log.`,
+    );
 
     const [c] = await sql<{ orgs: number; vendors: number; users: number; products: number; attestations: number; events: number; db: string }[]>`
       select (select count(*)::int from organisations) as orgs, (select count(*)::int from organisations where kind = 'vendor') as vendors,
@@ -91,11 +102,15 @@ async function main() {
              (select count(*)::int from attestations) as attestations, (select next_seq::int from log_state) as events,
              pg_size_pretty(pg_database_size(current_database())) as db`;
     const states = await sql<{ status: string; n: number }[]>`select status, count(*)::int as n from attestations group by 1 order by 2 desc`;
-    console.log(`Data set: ${c!.vendors.toLocaleString("en")} vendors (${c!.orgs} organisations), ${c!.users.toLocaleString("en")} people, ${c!.products.toLocaleString("en")} products, ${c!.attestations.toLocaleString("en")} attestations (${states.map((x) => `${x.status} ${x.n}`).join(", ")}), ${c!.events.toLocaleString("en")} log events; database ${c!.db}.`);
+    console.log(
+      `Data set: ${c!.vendors.toLocaleString("en")} vendors (${c!.orgs} organisations), ${c!.users.toLocaleString("en")} people, ${c!.products.toLocaleString("en")} products, ${c!.attestations.toLocaleString("en")} attestations (${states.map((x) => `${x.status} ${x.n}`).join(", ")}), ${c!.events.toLocaleString("en")} log events; database ${c!.db}.`,
+    );
 
     if (!args.includes("--no-verify")) {
       const v = await verifyLog(handle.db, logSigner());
-      console.log(`Verify: ${v.ok ? "ok" : "FAILED"}: ${v.events.toLocaleString("en")} events, ${v.matchedCheckpoints}/${v.checkpoints} checkpoints matched, ${s(v.ms)}${v.firstBad ? `; first bad: ${JSON.stringify(v.firstBad)}` : ""}.`);
+      console.log(
+        `Verify: ${v.ok ? "ok" : "FAILED"}: ${v.events.toLocaleString("en")} events, ${v.matchedCheckpoints}/${v.checkpoints} checkpoints matched, ${s(v.ms)}${v.firstBad ? `; first bad: ${JSON.stringify(v.firstBad)}` : ""}.`,
+      );
       if (!v.ok) process.exitCode = 1;
     }
     console.log(`Done in ${s(performance.now() - started)}.`);

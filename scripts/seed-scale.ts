@@ -33,7 +33,19 @@ const SUPERSEDED_SHARE = 0.03; // of "meets with conditions" reports, the share 
 const DAY = 86_400_000;
 const NOW = Date.now();
 
-type Control = { id: string; controlId: string; title: string; domain: string; domainTitle: string; weight: number; must: boolean; channels: string[]; kernelOnly: boolean; rubric: string[]; difficulty: number };
+type Control = {
+  id: string;
+  controlId: string;
+  title: string;
+  domain: string;
+  domainTitle: string;
+  weight: number;
+  must: boolean;
+  channels: string[];
+  kernelOnly: boolean;
+  rubric: string[];
+  difficulty: number;
+};
 type Product = { kernelMode: boolean; channels: { channel: "code" | "content"; cadence: string }[]; platforms: string[]; offset: number };
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -43,7 +55,14 @@ function productOf(vendor: number, index: number): Product {
   const r = rng(vendor * 7919 + index * 104_729 + 17);
   const c = r();
   const channels: Product["channels"] =
-    c < 0.8 ? [{ channel: "code", cadence: "monthly" }, { channel: "content", cadence: pick(r, ["daily", "hourly", "weekly"]) }] : c < 0.9 ? [{ channel: "code", cadence: pick(r, ["weekly", "monthly"]) }] : [{ channel: "content", cadence: "daily" }];
+    c < 0.8
+      ? [
+          { channel: "code", cadence: "monthly" },
+          { channel: "content", cadence: pick(r, ["daily", "hourly", "weekly"]) },
+        ]
+      : c < 0.9
+        ? [{ channel: "code", cadence: pick(r, ["weekly", "monthly"]) }]
+        : [{ channel: "content", cadence: "daily" }];
   const platforms = ["windows", ...(r() < 0.5 ? ["linux"] : []), ...(r() < 0.3 ? ["macos"] : [])];
   return { kernelMode: r() < 0.7, channels, platforms, offset: (r() - 0.5) * 0.6 };
 }
@@ -54,24 +73,133 @@ function periodOf(p: number) {
   return { start, end, endMs: Date.parse(`${end}T00:00:00Z`) };
 }
 
-const PRE = ["Bastion", "Aegis", "Citadel", "Sentinel", "Rampart", "Warden", "Palisade", "Bulwark", "Vigil", "Keystone", "Harbor", "Northgate", "Ironclad", "Lumen", "Quorum", "Halcyon", "Meridian", "Sablewood", "Tessellate", "Obsidian", "Cobalt", "Juniper", "Helix", "Orchard", "Granite"];
-const MID = ["Endpoint", "Security", "Defense", "Cyber", "Shield", "Guard", "Labs", "Systems", "Threat", "Secure", "Response", "Signal", "Trust", "Watch", "Ops", "Networks"];
+const PRE = [
+  "Bastion",
+  "Aegis",
+  "Citadel",
+  "Sentinel",
+  "Rampart",
+  "Warden",
+  "Palisade",
+  "Bulwark",
+  "Vigil",
+  "Keystone",
+  "Harbor",
+  "Northgate",
+  "Ironclad",
+  "Lumen",
+  "Quorum",
+  "Halcyon",
+  "Meridian",
+  "Sablewood",
+  "Tessellate",
+  "Obsidian",
+  "Cobalt",
+  "Juniper",
+  "Helix",
+  "Orchard",
+  "Granite",
+];
+const MID = [
+  "Endpoint",
+  "Security",
+  "Defense",
+  "Cyber",
+  "Shield",
+  "Guard",
+  "Labs",
+  "Systems",
+  "Threat",
+  "Secure",
+  "Response",
+  "Signal",
+  "Trust",
+  "Watch",
+  "Ops",
+  "Networks",
+];
 const SUFFIX = ["Ltd", "Inc.", "GmbH", "B.V.", "S.A.", "AB", "Oy", "plc"];
 const PRODUCT = ["Sensor", "Endpoint Protection", "EDR Agent", "Antivirus", "Device Control", "Firewall Agent", "XDR Sensor", "Threat Intel Feed"];
-const vendorName = (v: number) => `${PRE[v % PRE.length]} ${MID[Math.floor(v / PRE.length) % MID.length]} ${String(v + 1).padStart(4, "0")} ${SUFFIX[v % SUFFIX.length]}`;
-const productName = (v: number, k: number) => `${PRE[v % PRE.length]} ${PRODUCT[k % PRODUCT.length]}${k >= PRODUCT.length ? ` ${Math.floor(k / PRODUCT.length) + 1}` : ""}`;
+const vendorName = (v: number) =>
+  `${PRE[v % PRE.length]} ${MID[Math.floor(v / PRE.length) % MID.length]} ${String(v + 1).padStart(4, "0")} ${SUFFIX[v % SUFFIX.length]}`;
+const productName = (v: number, k: number) =>
+  `${PRE[v % PRE.length]} ${PRODUCT[k % PRODUCT.length]}${k >= PRODUCT.length ? ` ${Math.floor(k / PRODUCT.length) + 1}` : ""}`;
 
 function tables() {
   return {
     organisations: new Table("organisations", ["id", "name", "slug", "kind", "created_at", "updated_at"]),
     products: new Table("products", ["id", "organisation_id", "name", "platforms", "kernel_mode", "channels", "created_at", "updated_at"]),
-    attestations: new Table("attestations", ["id", "lineage_id", "revision", "organisation_id", "product_id", "framework_version_id", "kind", "period_start", "period_end", "status", "state_version", "created_at", "updated_at"]),
+    attestations: new Table("attestations", [
+      "id",
+      "lineage_id",
+      "revision",
+      "organisation_id",
+      "product_id",
+      "framework_version_id",
+      "kind",
+      "period_start",
+      "period_end",
+      "status",
+      "state_version",
+      "created_at",
+      "updated_at",
+    ]),
     panels: new Table("review_panels", ["id", "lineage_id", "organisation_id", "due_date", "created_at"]),
-    decisions: new Table("review_decisions", ["id", "attestation_id", "panel_id", "organisation_id", "result", "overall", "summary", "outcome", "signed_by", "signed_at", "cosigned_by", "cosigned_at"]),
-    remediation: new Table("remediation_items", ["id", "decision_id", "organisation_id", "control_id", "action", "due_date", "status", "closed_at", "created_at"]),
+    decisions: new Table("review_decisions", [
+      "id",
+      "attestation_id",
+      "panel_id",
+      "organisation_id",
+      "result",
+      "overall",
+      "summary",
+      "outcome",
+      "signed_by",
+      "signed_at",
+      "cosigned_by",
+      "cosigned_at",
+    ]),
+    remediation: new Table("remediation_items", [
+      "id",
+      "decision_id",
+      "organisation_id",
+      "control_id",
+      "action",
+      "due_date",
+      "status",
+      "closed_at",
+      "created_at",
+    ]),
     reports: new Table("published_reports", [
-      "id", "attestation_id", "lineage_id", "revision", "organisation_id", "vendor_name", "product_id", "product_name", "framework_version_id", "framework_label", "period_start", "period_end", "result", "overall", "domain_scores",
-      "releases", "canary_staged", "content_releases", "content_canary_staged", "submission_digest", "full_document", "observer_document", "full_digest", "observer_digest", "public_summary", "published_by", "published_at", "superseded_by", "superseded_at",
+      "id",
+      "attestation_id",
+      "lineage_id",
+      "revision",
+      "organisation_id",
+      "vendor_name",
+      "product_id",
+      "product_name",
+      "framework_version_id",
+      "framework_label",
+      "period_start",
+      "period_end",
+      "result",
+      "overall",
+      "domain_scores",
+      "releases",
+      "canary_staged",
+      "content_releases",
+      "content_canary_staged",
+      "submission_digest",
+      "full_document",
+      "observer_document",
+      "full_digest",
+      "observer_digest",
+      "public_summary",
+      "published_by",
+      "published_at",
+      "superseded_by",
+      "superseded_at",
     ]),
     scores: new Table("report_scores", ["report_id", "position", "control_id", "control_title", "domain", "weight", "must", "score"]),
   };
@@ -82,7 +210,9 @@ async function main() {
   // Checked before parseConfig, which would create the embedded database's secret file.
   const config = process.env.DATABASE_URL ? parseConfig() : null;
   if (config?.database.kind !== "postgres") {
-    console.error("seed:scale needs DATABASE_URL pointing at PostgreSQL: scale data belongs in PostgreSQL, not in the embedded PGlite.\n  e.g. createdb -h 127.0.0.1 -U postgres ringfence_scale && DATABASE_URL=postgres://postgres@127.0.0.1:5432/ringfence_scale AUTH_SECRET=… npm run seed:scale");
+    console.error(
+      "seed:scale needs DATABASE_URL pointing at PostgreSQL: scale data belongs in PostgreSQL, not in the embedded PGlite.\n  e.g. createdb -h 127.0.0.1 -U postgres ringfence_scale && DATABASE_URL=postgres://postgres@127.0.0.1:5432/ringfence_scale AUTH_SECRET=… npm run seed:scale",
+    );
     process.exit(2);
   }
   const lastPeriod = periodOf(PERIODS - 1);
@@ -98,7 +228,9 @@ async function main() {
     const { versionId } = await seedBaselineCatalog(handle.db);
     const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from organisations where slug like 'scale-%'`;
     if (existing!.n > 0) {
-      const [c] = await sql<{ reports: number; scores: number }[]>`select (select count(*)::int from published_reports) as reports, (select count(*)::int from report_scores) as scores`;
+      const [c] = await sql<
+        { reports: number; scores: number }[]
+      >`select (select count(*)::int from published_reports) as reports, (select count(*)::int from report_scores) as scores`;
       console.log(`Scale data is already there (${existing!.n} scale- organisations, ${c!.reports} reports, ${c!.scores} score rows); nothing done.`);
       console.log("Published reports cannot be deleted: to seed again, drop and re-create the database (dropdb … && createdb …).");
       return;
@@ -120,7 +252,9 @@ async function main() {
     };
     let productsPer = opt("products", 1)!;
     if (ROWS) while (rowsFor(productsPer) < ROWS) productsPer++;
-    console.log(`${controls.length} controls in ${label}; ${VENDORS} vendors × ${productsPer} product(s) × ${PERIODS} periods = ${VENDORS * productsPer * PERIODS} reports, ~${rowsFor(productsPer).toLocaleString("en")} current score rows${ROWS ? ` (--rows ${ROWS.toLocaleString("en")})` : ""}.`);
+    console.log(
+      `${controls.length} controls in ${label}; ${VENDORS} vendors × ${productsPer} product(s) × ${PERIODS} periods = ${VENDORS * productsPer * PERIODS} reports, ~${rowsFor(productsPer).toLocaleString("en")} current score rows${ROWS ? ` (--rows ${ROWS.toLocaleString("en")})` : ""}.`,
+    );
 
     // The panel: one lead platform reviewer, one government auditor co-signing every decision.
     const people = { platformOrg: randomUUID(), govOrg: randomUUID(), lead: randomUUID(), auditor: randomUUID() };
@@ -155,7 +289,10 @@ async function main() {
           for (const table of Object.values(t)) await table.copy(tx);
         });
         spent.copy += performance.now() - t0;
-        if (Math.floor(to / 250) > Math.floor(from / 250) || to === VENDORS) console.log(`  ${to}/${VENDORS} vendors, ${count} reports, ${((performance.now() - started) / 1000).toFixed(1)} s (building ${(spent.build / 1000).toFixed(1)} s, COPY ${(spent.copy / 1000).toFixed(1)} s, overlapped)`);
+        if (Math.floor(to / 250) > Math.floor(from / 250) || to === VENDORS)
+          console.log(
+            `  ${to}/${VENDORS} vendors, ${count} reports, ${((performance.now() - started) / 1000).toFixed(1)} s (building ${(spent.build / 1000).toFixed(1)} s, COPY ${(spent.copy / 1000).toFixed(1)} s, overlapped)`,
+          );
       })();
       copying.catch(() => {});
     }
@@ -169,14 +306,24 @@ async function main() {
              (select count(*)::int from report_scores s join published_reports r on r.id = s.report_id where r.superseded_by is null and r.framework_version_id = ${versionId}) as "currentScores",
              (select count(*)::int from remediation_items where status = 'open' and due_date < current_date) as overdue`;
     const [size] = await sql<{ db: string }[]>`select pg_size_pretty(pg_database_size(current_database())) as db`;
-    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${c!.reports} published reports (${c!.current} current), ${c!.scores.toLocaleString("en")} score rows (${c!.currentScores.toLocaleString("en")} in current reports), ${c!.overdue} overdue remediation items; database ${size!.db}.`);
+    console.log(
+      `Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${c!.reports} published reports (${c!.current} current), ${c!.scores.toLocaleString("en")} score rows (${c!.currentScores.toLocaleString("en")} in current reports), ${c!.overdue} overdue remediation items; database ${size!.db}.`,
+    );
   } finally {
     await sql.end({ timeout: 5 });
     await handle.close();
   }
 }
 
-type Ctx = { versionId: string; label: string; fv: { title: string; version: string }; controls: Control[]; applicable: (p: Product) => Control[]; people: { lead: string; auditor: string }; productsPer: number };
+type Ctx = {
+  versionId: string;
+  label: string;
+  fv: { title: string; version: string };
+  controls: Control[];
+  applicable: (p: Product) => Control[];
+  people: { lead: string; auditor: string };
+  productsPer: number;
+};
 
 /** One vendor: the organisation, its products, and per product × period an attestation, decision and report. */
 function seedVendor(ctx: Ctx, t: Tables, v: number): number {
@@ -215,7 +362,22 @@ function seedVendor(ctx: Ctx, t: Tables, v: number): number {
   return n;
 }
 
-type ReportInput = { v: number; orgId: string; name: string; productId: string; pName: string; product: Product; applicable: Control[]; p: number; lineageId: string; panelId: string; r: () => number; quality: number; revision: number; delayDays: number };
+type ReportInput = {
+  v: number;
+  orgId: string;
+  name: string;
+  productId: string;
+  pName: string;
+  product: Product;
+  applicable: Control[];
+  p: number;
+  lineageId: string;
+  panelId: string;
+  r: () => number;
+  quality: number;
+  revision: number;
+  delayDays: number;
+};
 
 function report(ctx: Ctx, t: Tables, a: ReportInput) {
   const { r } = a;
@@ -244,9 +406,20 @@ function report(ctx: Ctx, t: Tables, a: ReportInput) {
     const channel = ships.has("content") && (!ships.has("code") || r() < 0.6) ? "content" : "code";
     const canary = r() < clamp(a.quality / 4 + 0.1, 0, 0.98);
     const minor = canary && r() < 0.3;
-    const findings = canary ? (minor ? [{ code: "short-bake", severity: "minor", message: "Bake time below the threshold: ring 2 baked 20 hours; the policy asks for 24." }] : []) : [{ code: "no-canary", severity: "critical", message: "No canary ring: the first ring reached more than 1% of the fleet." }];
+    const findings = canary
+      ? minor
+        ? [{ code: "short-bake", severity: "minor", message: "Bake time below the threshold: ring 2 baked 20 hours; the policy asks for 24." }]
+        : []
+      : [{ code: "no-canary", severity: "critical", message: "No canary ring: the first ring reached more than 1% of the fleet." }];
     const prefix = channel === "content" ? "CU" : "SR";
-    return { releaseId: `${prefix}-${period.start.slice(0, 4)}-${String(a.p * 100 + i + 1).padStart(4, "0")}`, version: `${7 + a.p}.${i}.${100 + i}`, channel, canary, worstSeverity: findings[0]?.severity ?? null, findings };
+    return {
+      releaseId: `${prefix}-${period.start.slice(0, 4)}-${String(a.p * 100 + i + 1).padStart(4, "0")}`,
+      version: `${7 + a.p}.${i}.${100 + i}`,
+      channel,
+      canary,
+      worstSeverity: findings[0]?.severity ?? null,
+      findings,
+    };
   });
   const content = records.filter((x) => x.channel === "content");
 
@@ -274,7 +447,14 @@ function report(ctx: Ctx, t: Tables, a: ReportInput) {
           .slice(0, 1 + Math.floor(r() * 3))
           .map((c) => {
             const open = r() < (last ? 0.45 : 0.08);
-            return { id: randomUUID(), catalogId: c.id, controlId: c.controlId, action: `Raise ${c.title.toLowerCase()} to level 2: ${c.rubric[2] ?? ""}`, dueDate: isoDay(cosignedAt + (60 + Math.floor(r() * 120)) * DAY), status: (open ? "open" : "closed") as "open" | "closed" };
+            return {
+              id: randomUUID(),
+              catalogId: c.id,
+              controlId: c.controlId,
+              action: `Raise ${c.title.toLowerCase()} to level 2: ${c.rubric[2] ?? ""}`,
+              dueDate: isoDay(cosignedAt + (60 + Math.floor(r() * 120)) * DAY),
+              status: (open ? "open" : "closed") as "open" | "closed",
+            };
           })
       : [];
 
@@ -290,7 +470,12 @@ function report(ctx: Ctx, t: Tables, a: ReportInput) {
       result,
       overall: outcome.overall,
       reasons: outcome.reasons,
-      summary: result === "meets" ? "Staged rings with health gates for code and content; halts and rollbacks are drilled and measured." : result === "meets_with_conditions" ? "Rings and health gates are in place; the weakest controls are conditions to close before the next period." : "Updates still reach most of the fleet without a canary ring or a working halt; the panel could not accept the practices.",
+      summary:
+        result === "meets"
+          ? "Staged rings with health gates for code and content; halts and rollbacks are drilled and measured."
+          : result === "meets_with_conditions"
+            ? "Rings and health gates are in place; the weakest controls are conditions to close before the next period."
+            : "Updates still reach most of the fleet without a canary ring or a working halt; the panel could not accept the practices.",
       decidedAt: new Date(decidedAt).toISOString(),
       cosignedAt: new Date(cosignedAt).toISOString(),
     },
@@ -301,23 +486,65 @@ function report(ctx: Ctx, t: Tables, a: ReportInput) {
     domains: outcome.domains.map((d) => ({ key: d.domain, title: d.title, score: Math.round(d.weightedMean * 100) / 100 })),
     controls: a.applicable.map((c) => {
       const score = scoreOf.get(c.controlId)!;
-      return { id: c.id, controlId: c.controlId, title: c.title, domain: c.domain, weight: c.weight, must: c.must, score, rubric: c.rubric[score] ?? "", selfAssessed: r() < 0.8 ? Math.min(4, score + Math.floor(r() * 2)) : null };
+      return {
+        id: c.id,
+        controlId: c.controlId,
+        title: c.title,
+        domain: c.domain,
+        weight: c.weight,
+        must: c.must,
+        score,
+        rubric: c.rubric[score] ?? "",
+        selfAssessed: r() < 0.8 ? Math.min(4, score + Math.floor(r() * 2)) : null,
+      };
     }),
     agreement: { raters: 2, alphaOrdinal: Math.round((0.6 + r() * 0.35) * 100) / 100, kappaQuadratic: Math.round((0.55 + r() * 0.4) * 100) / 100 },
     rollouts: { releases: records.length, canaryStaged: records.filter((x) => x.canary).length, records },
     remediation: remediation.map((x) => ({ id: x.id, controlId: x.controlId, action: x.action, dueDate: x.dueDate, status: x.status })),
     evidence: { items: evidence, confidentialCount: 0, total: evidence.length },
-    submission: { digest: randomBytes(32).toString("hex"), signedAt: new Date(signedAt).toISOString(), signerTitle: pick(r, ["Head of Compliance", "Chief Information Security Officer", "VP Engineering"]) },
+    submission: {
+      digest: randomBytes(32).toString("hex"),
+      signedAt: new Date(signedAt).toISOString(),
+      signerTitle: pick(r, ["Head of Compliance", "Chief Information Security Officer", "VP Engineering"]),
+    },
     vendorResponse: r() < 0.4 ? "We are extending canary rings to every content update and will report the first results next period." : null,
   };
   const observer = observerTier(full);
   const fullJson = canonicalize(full);
   const observerJson = canonicalize(observer);
 
-  t.attestations.add(attestationId, a.lineageId, a.revision, a.orgId, a.productId, ctx.versionId, a.revision === 1 ? "new" : "remediation", period.start, period.end, "published", 9, new Date(at(-20)).toISOString(), new Date(publishedAt).toISOString());
+  t.attestations.add(
+    attestationId,
+    a.lineageId,
+    a.revision,
+    a.orgId,
+    a.productId,
+    ctx.versionId,
+    a.revision === 1 ? "new" : "remediation",
+    period.start,
+    period.end,
+    "published",
+    9,
+    new Date(at(-20)).toISOString(),
+    new Date(publishedAt).toISOString(),
+  );
   if (a.revision === 1) t.panels.add(a.panelId, a.lineageId, a.orgId, isoDay(signedAt + 30 * DAY), new Date(signedAt + DAY).toISOString());
-  const decisionOutcome = JSON.stringify({ domains: outcome.domains.map((d) => ({ domain: d.domain, title: d.title, weightedMean: d.weightedMean })), reasons: outcome.reasons });
-  for (const x of remediation) t.remediation.add(x.id, decisionId, a.orgId, x.catalogId, x.action, x.dueDate, x.status, x.status === "closed" ? new Date(Math.min(NOW - DAY, Date.parse(x.dueDate) - 10 * DAY)).toISOString() : null, new Date(decidedAt).toISOString());
+  const decisionOutcome = JSON.stringify({
+    domains: outcome.domains.map((d) => ({ domain: d.domain, title: d.title, weightedMean: d.weightedMean })),
+    reasons: outcome.reasons,
+  });
+  for (const x of remediation)
+    t.remediation.add(
+      x.id,
+      decisionId,
+      a.orgId,
+      x.catalogId,
+      x.action,
+      x.dueDate,
+      x.status,
+      x.status === "closed" ? new Date(Math.min(NOW - DAY, Date.parse(x.dueDate) - 10 * DAY)).toISOString() : null,
+      new Date(decidedAt).toISOString(),
+    );
 
   let supersededBy: string | null = null;
   let supersededAt: string | null = null;
@@ -331,11 +558,50 @@ function report(ctx: Ctx, t: Tables, a: ReportInput) {
     },
     /** Rows are added once the successor (if any) is known; the successor's rows come first, which the self-reference needs. */
     flush() {
-      t.decisions.add(decisionId, attestationId, a.panelId, a.orgId, result, outcome.overall.toFixed(2), full.outcome.summary, decisionOutcome, ctx.people.lead, new Date(decidedAt).toISOString(), ctx.people.auditor, new Date(cosignedAt).toISOString());
+      t.decisions.add(
+        decisionId,
+        attestationId,
+        a.panelId,
+        a.orgId,
+        result,
+        outcome.overall.toFixed(2),
+        full.outcome.summary,
+        decisionOutcome,
+        ctx.people.lead,
+        new Date(decidedAt).toISOString(),
+        ctx.people.auditor,
+        new Date(cosignedAt).toISOString(),
+      );
       t.reports.add(
-        reportId, attestationId, a.lineageId, a.revision, a.orgId, a.name, a.productId, a.pName, ctx.versionId, ctx.label, period.start, period.end, result, outcome.overall.toFixed(2),
-        JSON.stringify(full.domains), full.rollouts.releases, full.rollouts.canaryStaged, content.length, content.filter((x) => x.canary).length, full.submission.digest,
-        fullJson, observerJson, sha256Hex(fullJson), sha256Hex(observerJson), r() < 0.3, ctx.people.lead, full.report.publishedAt, supersededBy, supersededAt,
+        reportId,
+        attestationId,
+        a.lineageId,
+        a.revision,
+        a.orgId,
+        a.name,
+        a.productId,
+        a.pName,
+        ctx.versionId,
+        ctx.label,
+        period.start,
+        period.end,
+        result,
+        outcome.overall.toFixed(2),
+        JSON.stringify(full.domains),
+        full.rollouts.releases,
+        full.rollouts.canaryStaged,
+        content.length,
+        content.filter((x) => x.canary).length,
+        full.submission.digest,
+        fullJson,
+        observerJson,
+        sha256Hex(fullJson),
+        sha256Hex(observerJson),
+        r() < 0.3,
+        ctx.people.lead,
+        full.report.publishedAt,
+        supersededBy,
+        supersededAt,
       );
       full.controls.forEach((c, i) => t.scores.add(reportId, i + 1, c.controlId, c.title, c.domain, c.weight, c.must, c.score));
     },

@@ -41,7 +41,14 @@ check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings=0"]));
 
 function vitest(label, projects) {
   const json = path.join(reports, `${label}.json`);
-  const ok = run(label, "npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${json}`]);
+  const ok = run(label, "npx", [
+    "vitest",
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${json}`,
+  ]);
   const v = readJson(json);
   if (!v) return check(`${label} (no report)`, false);
   totals.passed += v.numPassedTests;
@@ -51,7 +58,8 @@ function vitest(label, projects) {
   for (const file of v.testResults ?? []) {
     const rel = path.relative(process.cwd(), file.name);
     for (const t of file.assertionResults ?? []) if (t.status === "failed") lines.push(`  failed: ${rel} > ${t.fullName}`);
-    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) lines.push(`  failed to run: ${rel}: ${String(file.message ?? "").split("\n")[0]}`);
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed"))
+      lines.push(`  failed to run: ${rel}: ${String(file.message ?? "").split("\n")[0]}`);
   }
 }
 
@@ -69,7 +77,16 @@ if (built) {
   // data, not timings). The unavailable-database drill (timing limits, another ~1 minute) runs on
   // demand with `npm run faults`. Skipped without PostgreSQL's server binaries.
   const faultsJson = path.join(reports, "faults.json");
-  const faultsOk = run("faults", "npx", ["tsx", "--conditions=react-server", "scripts/faults/run.ts", "kill-server", "stop-postgres", "--if-available", "--json", faultsJson]);
+  const faultsOk = run("faults", "npx", [
+    "tsx",
+    "--conditions=react-server",
+    "scripts/faults/run.ts",
+    "kill-server",
+    "stop-postgres",
+    "--if-available",
+    "--json",
+    faultsJson,
+  ]);
   const f = readJson(faultsJson);
   if (f?.skipped) lines.push(`faults: skipped (${f.skipped})`);
   else if (!f?.results?.length) check("faults (no report)", false);
@@ -85,7 +102,9 @@ if (built) {
     const failed = p.stats.unexpected + (pwOk || p.stats.unexpected > 0 ? 0 : 1);
     totals.passed += p.stats.expected + p.stats.flaky;
     totals.failed += failed;
-    lines.push(`playwright: ${p.stats.expected} passed, ${p.stats.unexpected} failed${p.stats.flaky ? `, ${p.stats.flaky} flaky` : ""}${p.stats.skipped ? `, ${p.stats.skipped} skipped` : ""}`);
+    lines.push(
+      `playwright: ${p.stats.expected} passed, ${p.stats.unexpected} failed${p.stats.flaky ? `, ${p.stats.flaky} flaky` : ""}${p.stats.skipped ? `, ${p.stats.skipped} skipped` : ""}`,
+    );
     const walk = (suite, trail) => {
       for (const spec of suite.specs ?? []) {
         if (spec.tests?.some((t) => t.status === "unexpected")) lines.push(`  failed: ${spec.file}:${spec.line} > ${[...trail, spec.title].join(" > ")}`);

@@ -23,7 +23,10 @@ export const signInAction = definePublicAction(schema, async ({ email, password,
         return fail("throttled", `Too many attempts. Try again in ${throttled[1]} seconds.`);
       }
       if (code === "sso_only") {
-        return fail("forbidden", "Your organisation signs in to Ringfence through its own sign-in service, not with a password. Use your organisation's “Sign in with …” button below.");
+        return fail(
+          "forbidden",
+          "Your organisation signs in to Ringfence through its own sign-in service, not with a password. Use your organisation's “Sign in with …” button below.",
+        );
       }
       return fail("invalid", "The email address or password is not correct.");
     }

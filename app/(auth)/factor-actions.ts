@@ -46,13 +46,26 @@ async function throttled(state: SessionState): Promise<ActionResult<never> | nul
 }
 
 /** Records the outcome of a factor check: the session is marked on success; each failure counts towards the throttle. */
-async function settle(state: SessionState, kind: "totp" | "webauthn" | "recovery_code", passed: boolean, next: string | undefined, failure: string): Promise<ActionResult<Given>> {
+async function settle(
+  state: SessionState,
+  kind: "totp" | "webauthn" | "recovery_code",
+  passed: boolean,
+  next: string | undefined,
+  failure: string,
+): Promise<ActionResult<Given>> {
   const address = await requestAddress();
   const purpose = state.stage === "ready" ? "step_up" : "sign_in";
   const db = await getDb();
   if (!passed) {
     await factorFailed(state.actor.userId, address);
-    await recordAudit(db, who(state), "auth.factor_failed", { type: "user", id: state.actor.userId }, { kind, purpose, session: state.sessionId }, { clientAddress: address });
+    await recordAudit(
+      db,
+      who(state),
+      "auth.factor_failed",
+      { type: "user", id: state.actor.userId },
+      { kind, purpose, session: state.sessionId },
+      { clientAddress: address },
+    );
     const wait = await factorWait(state.actor.userId, address);
     return wait > 0 ? fail("throttled", `Too many attempts. Try again in ${wait} seconds.`) : fail("invalid", failure, { code: [failure] });
   }
@@ -60,7 +73,14 @@ async function settle(state: SessionState, kind: "totp" | "webauthn" | "recovery
   const left = kind === "recovery_code" ? await unusedRecoveryCodes(db, state.actor.userId) : undefined;
   await db.transaction(async (tx) => {
     await markFactorGiven(tx, state.sessionId);
-    await recordAudit(tx, who(state), kind === "recovery_code" ? "auth.recovery_code_used" : "auth.factor_verified", { type: "user", id: state.actor.userId }, { kind, purpose, session: state.sessionId, ...(left !== undefined ? { left } : {}) }, { clientAddress: address });
+    await recordAudit(
+      tx,
+      who(state),
+      kind === "recovery_code" ? "auth.recovery_code_used" : "auth.factor_verified",
+      { type: "user", id: state.actor.userId },
+      { kind, purpose, session: state.sessionId, ...(left !== undefined ? { left } : {}) },
+      { clientAddress: address },
+    );
   });
   return ok({ redirectTo: safeNext(next) });
 }
@@ -111,7 +131,14 @@ async function afterEnrolment(state: SessionState, kind: "totp" | "webauthn", fa
     const codes = first ? await replaceRecoveryCodes(tx, state.actor.userId) : null;
     // Enrolling proves the factor: the session counts as having given it now.
     await markFactorGiven(tx, state.sessionId);
-    await recordAudit(tx, who(state), "auth.factor_enrolled", { type: "user", id: state.actor.userId }, { kind, factor: factorId, session: state.sessionId, recoveryCodesIssued: Boolean(codes) }, { clientAddress: address });
+    await recordAudit(
+      tx,
+      who(state),
+      "auth.factor_enrolled",
+      { type: "user", id: state.actor.userId },
+      { kind, factor: factorId, session: state.sessionId, recoveryCodesIssued: Boolean(codes) },
+      { clientAddress: address },
+    );
     return { recoveryCodes: codes };
   });
 }
@@ -144,7 +171,13 @@ export const confirmTotpEnrolmentAction = defineSessionAction(["enrol", "ready"]
 export const passkeyRegistrationOptionsAction = defineSessionAction(["enrol", "ready"], z.object({}), async (_input, state) => {
   const gate = await enrolGate(state);
   if (gate) return gate;
-  const options = await passkeyRegistrationOptions(await getDb(), { sessionId: state.sessionId, userId: state.actor.userId, email: state.actor.email, name: state.actor.name, rp: await relyingParty() });
+  const options = await passkeyRegistrationOptions(await getDb(), {
+    sessionId: state.sessionId,
+    userId: state.actor.userId,
+    email: state.actor.email,
+    name: state.actor.name,
+    rp: await relyingParty(),
+  });
   return ok({ options });
 });
 
@@ -173,7 +206,14 @@ export const regenerateRecoveryCodesAction = defineSessionAction(["ready"], z.ob
   const address = await requestAddress();
   const codes = await db.transaction(async (tx) => {
     const made = await replaceRecoveryCodes(tx, state.actor.userId);
-    await recordAudit(tx, who(state), "auth.recovery_codes_replaced", { type: "user", id: state.actor.userId }, { count: made.length }, { clientAddress: address });
+    await recordAudit(
+      tx,
+      who(state),
+      "auth.recovery_codes_replaced",
+      { type: "user", id: state.actor.userId },
+      { count: made.length },
+      { clientAddress: address },
+    );
     return made;
   });
   return ok({ recoveryCodes: codes });
@@ -190,7 +230,8 @@ export const removeFactorAction = defineSessionAction(["ready"], factorIdSchema,
   const address = await requestAddress();
   await db.transaction(async (tx) => {
     const { removed, remaining } = await removeFactor(tx, state.actor.userId, id);
-    if (removed) await recordAudit(tx, who(state), "auth.factor_removed", { type: "user", id: state.actor.userId }, { factor: id, remaining }, { clientAddress: address });
+    if (removed)
+      await recordAudit(tx, who(state), "auth.factor_removed", { type: "user", id: state.actor.userId }, { factor: id, remaining }, { clientAddress: address });
   });
   return ok(undefined);
 });
@@ -199,5 +240,9 @@ export const removeFactorAction = defineSessionAction(["ready"], factorIdSchema,
 export const factorKindsAction = defineSessionAction(["factor", "ready"], z.object({}), async (_input, state) => {
   const db = await getDb();
   const factors = await listFactors(db, state.actor.userId);
-  return ok({ totp: factors.some((f) => f.kind === "totp"), passkey: factors.some((f) => f.kind === "webauthn"), recoveryLeft: await unusedRecoveryCodes(db, state.actor.userId) });
+  return ok({
+    totp: factors.some((f) => f.kind === "totp"),
+    passkey: factors.some((f) => f.kind === "webauthn"),
+    recoveryLeft: await unusedRecoveryCodes(db, state.actor.userId),
+  });
 });

@@ -16,7 +16,7 @@ const ROLE_LABEL: Record<string, string> = {
 export function actorLabel(e: Pick<EventRow, "actorUserId" | "actorName" | "actorRole" | "organisationName">): string {
   if (!e.actorUserId) return e.organisationName ? `${e.organisationName} (API token or system)` : "The portal (system)";
   const who = e.actorName ?? `person ${e.actorUserId.slice(0, 8)}`;
-  const role = e.actorRole ? ROLE_LABEL[e.actorRole] ?? e.actorRole : null;
+  const role = e.actorRole ? (ROLE_LABEL[e.actorRole] ?? e.actorRole) : null;
   return [who, role, e.organisationName].filter(Boolean).join(", ");
 }
 
@@ -32,7 +32,7 @@ export function EventList({ events, full, linkObjects }: { events: EventRow[]; f
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <p className="font-semibold break-words">
               {actionLabel(e.action)}
-              {full ? <code className="ml-2 text-xs font-normal text-muted break-all">{e.action}</code> : null}
+              {full ? <code className="ml-2 text-xs font-normal break-all text-muted">{e.action}</code> : null}
             </p>
             <p className="text-muted">
               #{e.seq} · <DateTime value={e.at} />
@@ -57,7 +57,9 @@ export function EventList({ events, full, linkObjects }: { events: EventRow[]; f
                 <>
                   <dt className="text-muted">Person id</dt>
                   <dd className="break-all">
-                    <Link className="underline" href={`/audit?actor=${e.actorUserId}`}>{e.actorUserId}</Link>
+                    <Link className="underline" href={`/audit?actor=${e.actorUserId}`}>
+                      {e.actorUserId}
+                    </Link>
                   </dd>
                 </>
               ) : null}
@@ -65,7 +67,7 @@ export function EventList({ events, full, linkObjects }: { events: EventRow[]; f
                 <>
                   <dt className="text-muted">Detail</dt>
                   <dd>
-                    <pre className="overflow-x-auto rounded bg-gray-50 p-2 text-xs whitespace-pre-wrap break-all">{JSON.stringify(e.details, null, 1)}</pre>
+                    <pre className="overflow-x-auto rounded bg-gray-50 p-2 text-xs break-all whitespace-pre-wrap">{JSON.stringify(e.details, null, 1)}</pre>
                   </dd>
                 </>
               ) : null}

@@ -18,7 +18,9 @@ function HistorySection({ id, events, full, title }: { id: string; events: Event
       <h2 id={`history-${id}`} className="mb-2 text-lg font-semibold">
         {title}
       </h2>
-      <p className="text-muted mb-3 text-sm">From the portal&apos;s transparency log, oldest first. Each entry is signed into the log&apos;s Merkle tree and cannot be changed afterwards.</p>
+      <p className="mb-3 text-sm text-muted">
+        From the portal&apos;s transparency log, oldest first. Each entry is signed into the log&apos;s Merkle tree and cannot be changed afterwards.
+      </p>
       {events.length ? <EventList events={events} full={full} /> : <p className="text-sm">No events are recorded for this yet.</p>}
     </section>
   );

@@ -17,7 +17,15 @@ type Step = { kind: "choose" } | { kind: "totp"; secret: string; qrSvg: string; 
  * confirmed by its first code, or a passkey / security key registered through the
  * browser. `onEnrolled` receives the recovery codes when these were the first.
  */
-export function EnrolFactor({ allowTotp = true, guard = direct, onEnrolled }: { allowTotp?: boolean; guard?: Guard; onEnrolled: (recoveryCodes: string[] | null) => void }) {
+export function EnrolFactor({
+  allowTotp = true,
+  guard = direct,
+  onEnrolled,
+}: {
+  allowTotp?: boolean;
+  guard?: Guard;
+  onEnrolled: (recoveryCodes: string[] | null) => void;
+}) {
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,14 +94,30 @@ export function EnrolFactor({ allowTotp = true, guard = direct, onEnrolled }: { 
             <li>
               Scan this QR code, or type the key below.
               {/* The SVG is produced on the server by the qrcode library from the otpauth URI: no script, no outside content. */}
-              <div className="my-3 h-48 w-48 rounded border border-gray-200 bg-white p-1 [&>svg]:h-full [&>svg]:w-full" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: step.qrSvg }} />
+              <div
+                className="my-3 h-48 w-48 rounded border border-gray-200 bg-white p-1 [&>svg]:h-full [&>svg]:w-full"
+                role="img"
+                aria-label="QR code for your authenticator app"
+                dangerouslySetInnerHTML={{ __html: step.qrSvg }}
+              />
               <p>
-                Key: <code className="break-all rounded bg-gray-100 px-1 font-mono" data-testid="totp-secret">{step.secret.match(/.{1,4}/g)?.join(" ")}</code>
+                Key:{" "}
+                <code className="rounded bg-gray-100 px-1 font-mono break-all" data-testid="totp-secret">
+                  {step.secret.match(/.{1,4}/g)?.join(" ")}
+                </code>
               </p>
             </li>
             <li>Enter the six-digit code the app shows for Ringfence.</li>
           </ol>
-          <TextField id="enrol-code" label="Code from the app" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
+          <TextField
+            id="enrol-code"
+            label="Code from the app"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={busy || !code.trim()}>
               {busy ? "Checking…" : "Confirm and turn on"}
@@ -106,7 +130,15 @@ export function EnrolFactor({ allowTotp = true, guard = direct, onEnrolled }: { 
       )}
       {step.kind === "passkey" && (
         <form method="post" onSubmit={registerPasskey} noValidate>
-          <TextField id="passkey-label" label="Name for this passkey" hint="So you can tell your passkeys apart later, e.g. “Work laptop”." required maxLength={60} value={label} onChange={(e) => setLabel(e.target.value)} />
+          <TextField
+            id="passkey-label"
+            label="Name for this passkey"
+            hint="So you can tell your passkeys apart later, e.g. “Work laptop”."
+            required
+            maxLength={60}
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+          />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={busy || !label.trim()}>
               {busy ? "Waiting for your device…" : "Register passkey"}
@@ -124,7 +156,12 @@ export function EnrolFactor({ allowTotp = true, guard = direct, onEnrolled }: { 
 /** One way to set up a factor, as a large button: its name and a line on what it is. */
 function Choice({ title, children, onClick, disabled }: { title: string; children: React.ReactNode; onClick: () => void; disabled: boolean }) {
   return (
-    <button type="button" onClick={onClick} disabled={disabled} className="rounded-md border border-gray-300 p-4 text-left hover:border-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className="rounded-md border border-gray-300 p-4 text-left hover:border-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+    >
       <span className="block font-semibold">{title}</span>
       <span className="block text-sm text-muted">{children}</span>
     </button>
@@ -147,7 +184,11 @@ export function RecoveryCodes({ codes, onContinue, continueLabel = "Continue" }:
     <div>
       <h2 className="mb-1 text-lg font-semibold">Save your recovery codes</h2>
       <p className="mb-3 text-sm text-muted">If you lose your device, each of these codes lets you in once. They are shown only now.</p>
-      <ul className="mb-3 grid grid-cols-2 gap-1 rounded border border-gray-200 bg-gray-50 p-3 font-mono text-sm" aria-label="Recovery codes" data-testid="recovery-codes">
+      <ul
+        className="mb-3 grid grid-cols-2 gap-1 rounded border border-gray-200 bg-gray-50 p-3 font-mono text-sm"
+        aria-label="Recovery codes"
+        data-testid="recovery-codes"
+      >
         {codes.map((c) => (
           <li key={c}>{c}</li>
         ))}

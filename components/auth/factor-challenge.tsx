@@ -15,7 +15,17 @@ type Mode = "totp" | "passkey" | "recovery";
  * security key, or a recovery code. Used at sign-in (/login/factor) and for
  * step-up before sensitive actions. What was typed stays in the field on error.
  */
-export function FactorChallenge({ kinds, next, onDone, idPrefix = "factor" }: { kinds: FactorKinds; next?: string; onDone: (redirectTo: string) => void; idPrefix?: string }) {
+export function FactorChallenge({
+  kinds,
+  next,
+  onDone,
+  idPrefix = "factor",
+}: {
+  kinds: FactorKinds;
+  next?: string;
+  onDone: (redirectTo: string) => void;
+  idPrefix?: string;
+}) {
   const [mode, setMode] = useState<Mode>(kinds.passkey && !kinds.totp ? "passkey" : kinds.totp ? "totp" : "recovery");
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +88,11 @@ export function FactorChallenge({ kinds, next, onDone, idPrefix = "factor" }: { 
           <TextField
             id={`${idPrefix}-${mode}`}
             label={mode === "totp" ? "Code from your authenticator app" : "Recovery code"}
-            hint={mode === "totp" ? "Six digits; a new one appears every 30 seconds." : `One of the codes you saved when you set up your second factor. Each works once (${kinds.recoveryLeft} left).`}
+            hint={
+              mode === "totp"
+                ? "Six digits; a new one appears every 30 seconds."
+                : `One of the codes you saved when you set up your second factor. Each works once (${kinds.recoveryLeft} left).`
+            }
             inputMode={mode === "totp" ? "numeric" : "text"}
             autoComplete="one-time-code"
             autoFocus

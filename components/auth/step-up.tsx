@@ -70,7 +70,11 @@ function StepUpDialog({ kinds, onClose }: { kinds: FactorKinds | null | "none"; 
         {kinds === null && <p className="text-sm">Loading…</p>}
         {kinds === "none" && (
           <p className="mb-4 text-sm">
-            Your account has no second factor yet. <Link href="/account/security" className="text-brand-700 underline">Set one up on your security page</Link>, then try again.
+            Your account has no second factor yet.{" "}
+            <Link href="/account/security" className="text-brand-700 underline">
+              Set one up on your security page
+            </Link>
+            , then try again.
           </p>
         )}
         {kinds && kinds !== "none" && <FactorChallenge kinds={kinds} idPrefix="step-up" onDone={() => onClose(true)} />}

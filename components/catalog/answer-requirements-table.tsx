@@ -10,14 +10,20 @@ export function AnswerRequirementsTable({ requirements, caption = "What each sta
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="w-48 px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">What the answer needs</th>
+            <th scope="col" className="w-48 px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2">
+              What the answer needs
+            </th>
           </tr>
         </thead>
         <tbody>
           {ANSWER_STATUSES.map((s) => (
             <tr key={s} className="border-t border-gray-200 align-top">
-              <th scope="row" className="px-4 py-2 font-semibold">{STATUS_LABELS[s]}</th>
+              <th scope="row" className="px-4 py-2 font-semibold">
+                {STATUS_LABELS[s]}
+              </th>
               <td className="px-4 py-2">{describeRequirements(requirements[s])}</td>
             </tr>
           ))}

@@ -14,7 +14,10 @@ export function StatusBadge({ status }: { status: VersionStatus }) {
 
 export function MustBadge() {
   return (
-    <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800" title="A score of 0 on this control caps the decision">
+    <span
+      className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800"
+      title="A score of 0 on this control caps the decision"
+    >
       Must
     </span>
   );

@@ -11,7 +11,15 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 
-export type EditableEvidence = { id: string; title: string; description: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: "reviewers_only" | "publishable" };
+export type EditableEvidence = {
+  id: string;
+  title: string;
+  description: string;
+  kind: string;
+  evidenceDate: string | null;
+  validUntil: string | null;
+  classification: "reviewers_only" | "publishable";
+};
 
 /**
  * An item's details: title, description, kind, dates and visibility. Used on
@@ -24,7 +32,15 @@ export function EvidenceEditForm({ item, kinds, idPrefix, label }: { item: Edita
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<UpdateEvidenceInput, unknown, z.output<typeof updateEvidenceSchema>>({
     resolver: zodResolver(updateEvidenceSchema),
-    defaultValues: { evidenceId: item.id, title: item.title, description: item.description, kind: item.kind as UpdateEvidenceInput["kind"], classification: item.classification, evidenceDate: item.evidenceDate ?? "", validUntil: item.validUntil ?? "" },
+    defaultValues: {
+      evidenceId: item.id,
+      title: item.title,
+      description: item.description,
+      kind: item.kind as UpdateEvidenceInput["kind"],
+      classification: item.classification,
+      evidenceDate: item.evidenceDate ?? "",
+      validUntil: item.validUntil ?? "",
+    },
   });
   const e = formState.errors;
   const id = (f: string) => `${idPrefix}${f}`;
@@ -48,17 +64,29 @@ export function EvidenceEditForm({ item, kinds, idPrefix, label }: { item: Edita
       <TextAreaField id={id("description")} label="Description" rows={2} error={e.description?.message} {...register("description")} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField id={id("kind")} label="Kind" required error={e.kind?.message} {...register("kind")}>
-          {kinds.map((k) => <option key={k} value={k}>{EVIDENCE_KIND_LABELS[k as keyof typeof EVIDENCE_KIND_LABELS] ?? k}</option>)}
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {EVIDENCE_KIND_LABELS[k as keyof typeof EVIDENCE_KIND_LABELS] ?? k}
+            </option>
+          ))}
         </SelectField>
         <SelectField id={id("classification")} label="Who may see it" error={e.classification?.message} {...register("classification")}>
-          {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{CLASSIFICATION_LABELS[c]}</option>)}
+          {CLASSIFICATIONS.map((c) => (
+            <option key={c} value={c}>
+              {CLASSIFICATION_LABELS[c]}
+            </option>
+          ))}
         </SelectField>
         <TextField id={id("evidenceDate")} type="date" label="Date the evidence describes" error={e.evidenceDate?.message} {...register("evidenceDate")} />
         <TextField id={id("validUntil")} type="date" label="Valid until (optional)" error={e.validUntil?.message} {...register("validUntil")} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save details"}</Button>
-        <p aria-live="polite" className="text-sm text-muted">{saved}</p>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save details"}
+        </Button>
+        <p aria-live="polite" className="text-sm text-muted">
+          {saved}
+        </p>
       </div>
     </form>
   );

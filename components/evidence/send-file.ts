@@ -1,5 +1,8 @@
 /** What an upload ended with: the status and the JSON (or problem+json) body, or a network failure / cancellation. */
-export type SendResult = { kind: "response"; status: number; body: { id?: string; existing?: boolean; detail?: string; title?: string; version?: number } } | { kind: "network" } | { kind: "aborted" };
+export type SendResult =
+  | { kind: "response"; status: number; body: { id?: string; existing?: boolean; detail?: string; title?: string; version?: number } }
+  | { kind: "network" }
+  | { kind: "aborted" };
 
 /**
  * Sends one file as the raw request body with XMLHttpRequest, which reports

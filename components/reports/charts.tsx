@@ -60,7 +60,15 @@ export function OutcomesChart({ data, title }: { data: { result: string; label: 
 }
 
 /** Lines across periods: the mean overall score of all vendors, and optionally one vendor's. */
-export function TrendChart({ data, title, vendorLabel }: { data: { period: string; all: number | null; vendor?: number | null }[]; title: string; vendorLabel?: string }) {
+export function TrendChart({
+  data,
+  title,
+  vendorLabel,
+}: {
+  data: { period: string; all: number | null; vendor?: number | null }[];
+  title: string;
+  vendorLabel?: string;
+}) {
   return (
     <div className="chart" role="img" aria-label={title}>
       <LineChart width={640} height={260} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
@@ -69,7 +77,19 @@ export function TrendChart({ data, title, vendorLabel }: { data: { period: strin
         <YAxis domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} tick={axis} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line type="linear" dataKey="all" name="All vendors (mean)" stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false} dot connectNulls />
-        {vendorLabel ? <Line type="linear" dataKey="vendor" name={vendorLabel} stroke="#b45309" strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} dot connectNulls /> : null}
+        {vendorLabel ? (
+          <Line
+            type="linear"
+            dataKey="vendor"
+            name={vendorLabel}
+            stroke="#b45309"
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            isAnimationActive={false}
+            dot
+            connectNulls
+          />
+        ) : null}
       </LineChart>
     </div>
   );

@@ -9,7 +9,9 @@ export function domainCaption(domains: readonly Domain[]): string {
   const sorted = [...domains].sort((a, b) => b.score - a.score);
   const hi = sorted[0]!;
   const lo = sorted[sorted.length - 1]!;
-  return hi === lo ? `${hi.title} scored ${hi.score.toFixed(2)} of 4.` : `Highest: ${hi.title}, ${hi.score.toFixed(2)} of 4. Lowest: ${lo.title}, ${lo.score.toFixed(2)} of 4.`;
+  return hi === lo
+    ? `${hi.title} scored ${hi.score.toFixed(2)} of 4.`
+    : `Highest: ${hi.title}, ${hi.score.toFixed(2)} of 4. Lowest: ${lo.title}, ${lo.score.toFixed(2)} of 4.`;
 }
 
 /** Domain scores as a chart with its caption, and the same values as a table (report page and public summary). */
@@ -29,8 +31,12 @@ export function DomainScores({ domains, note = "" }: { domains: readonly Domain[
           <caption className="sr-only">Domain scores as a table</caption>
           <thead>
             <tr className="text-left">
-              <th scope="col" className="py-1 pr-4">Domain</th>
-              <th scope="col" className="py-1">Score (0–4)</th>
+              <th scope="col" className="py-1 pr-4">
+                Domain
+              </th>
+              <th scope="col" className="py-1">
+                Score (0–4)
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,17 @@
 /** Download links for one report; every download is checked and audited by the route. */
-export function ExportLinks({ reportId, digest, revision, tier, hasRemediation }: { reportId: string; digest: string; revision: number; tier: "full" | "observer"; hasRemediation: boolean }) {
+export function ExportLinks({
+  reportId,
+  digest,
+  revision,
+  tier,
+  hasRemediation,
+}: {
+  reportId: string;
+  digest: string;
+  revision: number;
+  tier: "full" | "observer";
+  hasRemediation: boolean;
+}) {
   const href = (format: string) => `/api/reports/${reportId}/export?format=${format}`;
   const links: [string, string][] = [
     ["pdf", "PDF report"],
@@ -20,7 +32,7 @@ export function ExportLinks({ reportId, digest, revision, tier, hasRemediation }
           </li>
         ))}
       </ul>
-      <p className="mt-2 break-all text-xs text-muted">
+      <p className="mt-2 text-xs break-all text-muted">
         Each file names this report&apos;s revision ({revision}) and the SHA-256 of the {tier === "full" ? "full" : "observer"} edition it came from: {digest}
       </p>
     </div>

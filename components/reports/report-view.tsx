@@ -12,7 +12,12 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 const STATUS_LABELS = REMEDIATION_STATUS_LABELS;
 
 export function ResultBadge({ result }: { result: string }) {
-  const tone = result === "meets" ? "border-green-800 bg-green-50 text-green-900" : result === "meets_with_conditions" ? "border-amber-800 bg-amber-50 text-amber-900" : "border-red-800 bg-red-50 text-red-900";
+  const tone =
+    result === "meets"
+      ? "border-green-800 bg-green-50 text-green-900"
+      : result === "meets_with_conditions"
+        ? "border-amber-800 bg-amber-50 text-amber-900"
+        : "border-red-800 bg-red-50 text-red-900";
   return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${tone}`}>{RESULT_LABELS[result as OutcomeResult] ?? result}</span>;
 }
 
@@ -29,15 +34,26 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 const fmt = (n: number | null, digits = 2) => (n === null ? "not computed" : n.toFixed(digits));
 
-
 /**
  * A published report (or a preview of one) in the tier it was loaded in. The
  * document decides what is shown: an observer-tier document has no
  * confidential evidence to show. `live` gives remediation statuses as they are now.
  */
-export function ReportView({ doc, live, exports, preview }: { doc: ReportDocument; live?: Map<string, { status: string }>; exports?: ReactNode; preview?: boolean }) {
+export function ReportView({
+  doc,
+  live,
+  exports,
+  preview,
+}: {
+  doc: ReportDocument;
+  live?: Map<string, { status: string }>;
+  exports?: ReactNode;
+  preview?: boolean;
+}) {
   const domainTitle = new Map(doc.domains.map((d) => [d.key, d.title]));
-  const worst = doc.rollouts.records.flatMap((r) => r.findings.filter((f) => f.severity === "critical" || f.severity === "major").map((f) => ({ ...f, releaseId: r.releaseId })));
+  const worst = doc.rollouts.records.flatMap((r) =>
+    r.findings.filter((f) => f.severity === "critical" || f.severity === "major").map((f) => ({ ...f, releaseId: r.releaseId })),
+  );
   return (
     <>
       <Card>
@@ -149,10 +165,18 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
             <caption className="sr-only">The panel&apos;s consensus score for each control and what the rubric says it means</caption>
             <thead>
               <tr className="text-left">
-                <th scope="col" className="min-w-[14rem] py-1 pr-3">Control</th>
-                <th scope="col" className="min-w-[9rem] py-1 pr-3">Domain</th>
-                <th scope="col" className="py-1 pr-3">Score</th>
-                <th scope="col" className="min-w-[18rem] py-1">What the score means</th>
+                <th scope="col" className="min-w-[14rem] py-1 pr-3">
+                  Control
+                </th>
+                <th scope="col" className="min-w-[9rem] py-1 pr-3">
+                  Domain
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Score
+                </th>
+                <th scope="col" className="min-w-[18rem] py-1">
+                  What the score means
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -175,7 +199,8 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
       <Section id="agreement" title="Inter-rater agreement">
         <p>
           {doc.agreement.raters} reviewers scored independently before reconciling. Krippendorff&apos;s alpha (ordinal): {fmt(doc.agreement.alphaOrdinal)}
-          {doc.agreement.kappaQuadratic !== null ? `; Cohen's kappa (quadratic weights): ${fmt(doc.agreement.kappaQuadratic)}` : ""}. Values near 1 mean the reviewers agreed before discussing; near 0, no better than chance.
+          {doc.agreement.kappaQuadratic !== null ? `; Cohen's kappa (quadratic weights): ${fmt(doc.agreement.kappaQuadratic)}` : ""}. Values near 1 mean the
+          reviewers agreed before discussing; near 0, no better than chance.
         </p>
       </Section>
 
@@ -185,7 +210,7 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
           {doc.rollouts.releases ? `; ${doc.rollouts.canaryStaged} of ${doc.rollouts.releases} started with a canary ring` : ""}.
         </p>
         {worst.length ? (
-          <ul className="ml-5 mt-2 list-disc">
+          <ul className="mt-2 ml-5 list-disc">
             {worst.map((f, i) => (
               <li key={i}>
                 <span className="font-semibold">{f.severity === "critical" ? "Critical" : "Major"}</span> ({f.releaseId}): {f.message}
@@ -204,10 +229,18 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
               <caption className="sr-only">Conditions the vendor must meet, with due dates</caption>
               <thead>
                 <tr className="text-left">
-                  <th scope="col" className="py-1 pr-3">Control</th>
-                  <th scope="col" className="min-w-[18rem] py-1 pr-3">Required action</th>
-                  <th scope="col" className="py-1 pr-3">Due</th>
-                  <th scope="col" className="py-1">Status</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Control
+                  </th>
+                  <th scope="col" className="min-w-[18rem] py-1 pr-3">
+                    Required action
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Due
+                  </th>
+                  <th scope="col" className="py-1">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -217,8 +250,11 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
                     <tr key={m.id} className="border-t border-gray-200 align-top">
                       <td className="py-1 pr-3 font-mono text-xs">{m.controlId}</td>
                       <td className="py-1 pr-3">{m.action}</td>
-                      <td className="whitespace-nowrap py-1 pr-3">{m.dueDate}</td>
-                      <td className="py-1">{STATUS_LABELS[now ?? m.status]}{now && now !== m.status ? ` (at publication: ${STATUS_LABELS[m.status].toLowerCase()})` : ""}</td>
+                      <td className="py-1 pr-3 whitespace-nowrap">{m.dueDate}</td>
+                      <td className="py-1">
+                        {STATUS_LABELS[now ?? m.status]}
+                        {now && now !== m.status ? ` (at publication: ${STATUS_LABELS[m.status].toLowerCase()})` : ""}
+                      </td>
                     </tr>
                   );
                 })}
@@ -234,7 +270,9 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
         {doc.tier === "observer" ? (
           <p className="mb-2 text-sm text-muted">This edition lists only evidence the vendor classified as publishable.</p>
         ) : (
-          <p className="mb-2 text-sm text-muted">You are seeing every item the panel reviewed. Items marked “reviewers only” are withheld from observers and from the public.</p>
+          <p className="mb-2 text-sm text-muted">
+            You are seeing every item the panel reviewed. Items marked “reviewers only” are withheld from observers and from the public.
+          </p>
         )}
         {doc.evidence.items.length ? (
           <ul className="divide-y divide-gray-200 text-sm" data-testid="report-evidence">
@@ -242,11 +280,12 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
               <li key={e.id} className="py-2">
                 <p className="font-semibold">{e.title}</p>
                 <p className="text-muted">
-                  {EVIDENCE_KIND_LABELS[e.kind as keyof typeof EVIDENCE_KIND_LABELS] ?? e.kind} · {e.classification === "publishable" ? "Publishable" : "Reviewers only"} · supports {e.controls.join(", ")}
+                  {EVIDENCE_KIND_LABELS[e.kind as keyof typeof EVIDENCE_KIND_LABELS] ?? e.kind} ·{" "}
+                  {e.classification === "publishable" ? "Publishable" : "Reviewers only"} · supports {e.controls.join(", ")}
                 </p>
                 {e.fileName ? <p className="break-all">File: {e.fileName}</p> : null}
                 {e.url ? <p className="break-all">Address: {e.url}</p> : null}
-                {e.sha256 ? <p className="break-all font-mono text-xs">SHA-256 {e.sha256}</p> : null}
+                {e.sha256 ? <p className="font-mono text-xs break-all">SHA-256 {e.sha256}</p> : null}
               </li>
             ))}
           </ul>
@@ -255,19 +294,22 @@ export function ReportView({ doc, live, exports, preview }: { doc: ReportDocumen
         )}
         {doc.evidence.confidentialCount > 0 ? (
           <p className="mt-2" data-testid="confidential-count">
-            {doc.evidence.confidentialCount === 1 ? "1 confidential item was reviewed and is not listed." : `${doc.evidence.confidentialCount} confidential items were reviewed and are not listed.`}
+            {doc.evidence.confidentialCount === 1
+              ? "1 confidential item was reviewed and is not listed."
+              : `${doc.evidence.confidentialCount} confidential items were reviewed and are not listed.`}
           </p>
         ) : null}
       </Section>
 
       <Section id="verify" title="Verification">
         <p>The vendor signed the submission on {doc.submission.signedAt.slice(0, 10)}. Its digest is:</p>
-        <p className="mt-1 break-all font-mono text-sm" data-testid="submission-digest">
+        <p className="mt-1 font-mono text-sm break-all" data-testid="submission-digest">
           {doc.submission.digest}
         </p>
         <p className="mt-2 text-sm">
-          The digest is the SHA-256 of the signed submission written as canonical JSON (RFC 8785). It covers every answer and the SHA-256 of every evidence file, so changing any of them changes the digest. The vendor and the review panel can
-          download the signed submission and recompute it; anyone else can compare this digest with the one the vendor publishes or gives them.
+          The digest is the SHA-256 of the signed submission written as canonical JSON (RFC 8785). It covers every answer and the SHA-256 of every evidence
+          file, so changing any of them changes the digest. The vendor and the review panel can download the signed submission and recompute it; anyone else can
+          compare this digest with the one the vendor publishes or gives them.
         </p>
         {!preview ? (
           <p className="mt-2 text-sm">

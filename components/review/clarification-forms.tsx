@@ -28,7 +28,11 @@ function failureMessage(result: ActionResult<unknown>, hidden: readonly string[]
 }
 
 function Sent({ message }: { message: string | null }) {
-  return <p role="status" className="mt-2 text-sm text-green-900">{message}</p>;
+  return (
+    <p role="status" className="mt-2 text-sm text-green-900">
+      {message}
+    </p>
+  );
 }
 
 type ControlOption = { id: string; ref: string; title: string };
@@ -38,13 +42,26 @@ type ControlOption = { id: string; ref: string; title: string };
  * (`controlId`) or about a control chosen from `controls`. `label` names the
  * control (or the choice) for the form's accessible name.
  */
-export function AskClarificationForm({ attestationId, controlId, controls, label }: { attestationId: string; controlId?: string; controls?: readonly ControlOption[]; label: string }) {
+export function AskClarificationForm({
+  attestationId,
+  controlId,
+  controls,
+  label,
+}: {
+  attestationId: string;
+  controlId?: string;
+  controls?: readonly ControlOption[];
+  label: string;
+}) {
   const router = useRouter();
   const uid = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const defaults = { attestationId, controlId: controlId ?? "", body: "" };
-  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<AskClarificationInput, unknown, z.output<typeof askClarificationSchema>>({ resolver: zodResolver(askClarificationSchema), defaultValues: defaults });
+  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<AskClarificationInput, unknown, z.output<typeof askClarificationSchema>>({
+    resolver: zodResolver(askClarificationSchema),
+    defaultValues: defaults,
+  });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -65,11 +82,25 @@ export function AskClarificationForm({ attestationId, controlId, controls, label
       {controlId ? null : (
         <SelectField id={`${uid}-control`} label="Control" required error={e.controlId?.message} {...register("controlId")}>
           <option value="">Choose a control</option>
-          {(controls ?? []).map((c) => <option key={c.id} value={c.id}>{c.ref} {c.title}</option>)}
+          {(controls ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.ref} {c.title}
+            </option>
+          ))}
         </SelectField>
       )}
-      <TextAreaField id={`${uid}-body`} label={controlId ? `Question for the vendor about ${label}` : "Question for the vendor"} required rows={4} hint={`The vendor's compliance officers are notified and answer here. ${LENGTH_HINT}`} error={e.body?.message} {...register("body")} />
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Sending…" : "Send question"}</Button>
+      <TextAreaField
+        id={`${uid}-body`}
+        label={controlId ? `Question for the vendor about ${label}` : "Question for the vendor"}
+        required
+        rows={4}
+        hint={`The vendor's compliance officers are notified and answer here. ${LENGTH_HINT}`}
+        error={e.body?.message}
+        {...register("body")}
+      />
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Sending…" : "Send question"}
+      </Button>
       <Sent message={sent} />
     </form>
   );
@@ -80,7 +111,10 @@ export function ReplyForm({ clarificationId, questionLabel }: { clarificationId:
   const router = useRouter();
   const uid = useId();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<ReplyClarificationInput, unknown, z.output<typeof replyClarificationSchema>>({ resolver: zodResolver(replyClarificationSchema), defaultValues: { clarificationId, body: "" } });
+  const { register, handleSubmit, formState, setError, reset } = useForm<ReplyClarificationInput, unknown, z.output<typeof replyClarificationSchema>>({
+    resolver: zodResolver(replyClarificationSchema),
+    defaultValues: { clarificationId, body: "" },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await replyClarificationAction(values);
@@ -95,8 +129,18 @@ export function ReplyForm({ clarificationId, questionLabel }: { clarificationId:
   return (
     <form onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Follow up on ${questionLabel}`}>
       <FormAlert message={formError} />
-      <TextAreaField id={`${uid}-body`} label="Follow-up for the vendor" required rows={3} hint={`The question goes back to waiting for the vendor. ${LENGTH_HINT}`} error={formState.errors.body?.message} {...register("body")} />
-      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Sending…" : "Send follow-up"}</Button>
+      <TextAreaField
+        id={`${uid}-body`}
+        label="Follow-up for the vendor"
+        required
+        rows={3}
+        hint={`The question goes back to waiting for the vendor. ${LENGTH_HINT}`}
+        error={formState.errors.body?.message}
+        {...register("body")}
+      />
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Sending…" : "Send follow-up"}
+      </Button>
     </form>
   );
 }
@@ -116,7 +160,9 @@ export function ResolveButton({ clarificationId, questionLabel }: { clarificatio
   return (
     <div className="mt-2">
       <FormAlert message={error} />
-      <Button variant="secondary" disabled={pending} onClick={resolve} aria-label={`Mark ${questionLabel} as resolved`}>{pending ? "Resolving…" : "Mark as resolved"}</Button>
+      <Button variant="secondary" disabled={pending} onClick={resolve} aria-label={`Mark ${questionLabel} as resolved`}>
+        {pending ? "Resolving…" : "Mark as resolved"}
+      </Button>
     </div>
   );
 }
@@ -131,7 +177,11 @@ export function AnswerForm({ clarificationId, questionLabel, today }: { clarific
   const [attached, setAttached] = useState<Attached | null>(null);
   const [searching, setSearching] = useState(false);
   const defaults = { clarificationId, body: "", evidenceId: "" };
-  const { register, handleSubmit, formState, setError, reset, setValue, clearErrors } = useForm<AnswerClarificationInput, unknown, z.output<typeof answerClarificationSchema>>({ resolver: zodResolver(answerClarificationSchema), defaultValues: defaults });
+  const { register, handleSubmit, formState, setError, reset, setValue, clearErrors } = useForm<
+    AnswerClarificationInput,
+    unknown,
+    z.output<typeof answerClarificationSchema>
+  >({ resolver: zodResolver(answerClarificationSchema), defaultValues: defaults });
   const e = formState.errors;
   const attach = (item: Attached | null) => {
     setAttached(item);
@@ -155,24 +205,51 @@ export function AnswerForm({ clarificationId, questionLabel, today }: { clarific
   return (
     <form onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Answer ${questionLabel}`}>
       <FormAlert message={formError} />
-      <TextAreaField id={`${uid}-body`} label="Your answer for the review panel" required rows={4} hint={`The panel members are notified. Your signed submission does not change. ${LENGTH_HINT}`} error={e.body?.message} {...register("body")} />
+      <TextAreaField
+        id={`${uid}-body`}
+        label="Your answer for the review panel"
+        required
+        rows={4}
+        hint={`The panel members are notified. Your signed submission does not change. ${LENGTH_HINT}`}
+        error={e.body?.message}
+        {...register("body")}
+      />
       <input type="hidden" {...register("evidenceId")} />
       <div className="mb-4" role="group" aria-labelledby={`${uid}-ev`} aria-describedby={evidenceError ? `${uid}-ev-error` : undefined}>
-        <p id={`${uid}-ev`} className="text-sm font-semibold">Evidence (optional)</p>
+        <p id={`${uid}-ev`} className="text-sm font-semibold">
+          Evidence (optional)
+        </p>
         {attached ? (
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <span className="break-words">Attached: {attached.title}</span>
-            <Button variant="link" onClick={() => attach(null)} aria-label={`Remove ${attached.title} from the answer`}>Remove</Button>
+            <Button variant="link" onClick={() => attach(null)} aria-label={`Remove ${attached.title} from the answer`}>
+              Remove
+            </Button>
           </p>
         ) : searching ? (
-          <EvidenceSearch searchLabel={`Find evidence to attach to the answer to ${questionLabel}`} resultsLabel="Matching evidence" chooseText="Attach" today={today} onChoose={(r) => attach({ id: r.id, title: r.title })} onClose={() => setSearching(false)} />
+          <EvidenceSearch
+            searchLabel={`Find evidence to attach to the answer to ${questionLabel}`}
+            resultsLabel="Matching evidence"
+            chooseText="Attach"
+            today={today}
+            onChoose={(r) => attach({ id: r.id, title: r.title })}
+            onClose={() => setSearching(false)}
+          />
         ) : (
-          <Button variant="secondary" onClick={() => setSearching(true)}>Attach evidence from your vault</Button>
+          <Button variant="secondary" onClick={() => setSearching(true)}>
+            Attach evidence from your vault
+          </Button>
         )}
         <p className="text-xs text-muted">The item&apos;s current version is recorded with the answer. Attaching it does not link it to the attestation.</p>
-        {evidenceError ? <p id={`${uid}-ev-error`} className="mt-1 text-sm font-medium text-red-700">{evidenceError}</p> : null}
+        {evidenceError ? (
+          <p id={`${uid}-ev-error`} className="mt-1 text-sm font-medium text-red-700">
+            {evidenceError}
+          </p>
+        ) : null}
       </div>
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Sending…" : "Send answer"}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Sending…" : "Send answer"}
+      </Button>
     </form>
   );
 }

@@ -1,7 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useId } from "react";
-import { CLARIFICATION_STATUS_LABELS, type ClarificationMessageView, type ClarificationSide, type ClarificationStatus, type ClarificationThreadView } from "@/lib/review/clarification-types";
+import {
+  CLARIFICATION_STATUS_LABELS,
+  type ClarificationMessageView,
+  type ClarificationSide,
+  type ClarificationStatus,
+  type ClarificationThreadView,
+} from "@/lib/review/clarification-types";
 import { AnswerForm, AskClarificationForm, ReplyForm, ResolveButton } from "./clarification-forms";
 import { count, formatDateTime, formatUtc } from "@/lib/format";
 
@@ -60,15 +66,19 @@ function Message({ m, side, attestationId, zone }: { m: ClarificationMessageView
       <p className="text-xs text-muted">
         <span className="font-semibold text-ink">{m.authorName}</span>, {who} · <When iso={m.createdAt} zone={zone} />
       </p>
-      <p className="mt-1 whitespace-pre-wrap break-words text-sm">{m.body}</p>
+      <p className="mt-1 text-sm break-words whitespace-pre-wrap">{m.body}</p>
       {m.evidence ? (
-        <p className="mt-2 break-words text-sm">
+        <p className="mt-2 text-sm break-words">
           Attached evidence:{" "}
           {side === "vendor" ? (
-            <Link href={`/vendor/evidence/${m.evidence.id}`} className="underline">{m.evidence.title}</Link>
+            <Link href={`/vendor/evidence/${m.evidence.id}`} className="underline">
+              {m.evidence.title}
+            </Link>
           ) : m.evidence.version > 0 ? (
             // Panel members download exactly the version attached, through the panel's own file route.
-            <a href={`/api/review/${attestationId}/evidence/${m.evidence.id}?version=${m.evidence.version}`} className="font-semibold underline">{m.evidence.title}</a>
+            <a href={`/api/review/${attestationId}/evidence/${m.evidence.id}?version=${m.evidence.version}`} className="font-semibold underline">
+              {m.evidence.title}
+            </a>
           ) : (
             <span className="font-semibold">{m.evidence.title}</span>
           )}
@@ -79,7 +89,23 @@ function Message({ m, side, attestationId, zone }: { m: ClarificationMessageView
   );
 }
 
-function Thread({ thread, number, side, canWrite, today, level, zone }: { thread: ClarificationThreadView; number: number; side: ClarificationSide; canWrite: boolean; today: string; level: number; zone: string }) {
+function Thread({
+  thread,
+  number,
+  side,
+  canWrite,
+  today,
+  level,
+  zone,
+}: {
+  thread: ClarificationThreadView;
+  number: number;
+  side: ClarificationSide;
+  canWrite: boolean;
+  today: string;
+  level: number;
+  zone: string;
+}) {
   const uid = useId();
   const H = `h${Math.min(level, 6)}` as "h4";
   const label = `question ${number} on ${thread.controlRef}`;
@@ -88,14 +114,20 @@ function Thread({ thread, number, side, canWrite, today, level, zone }: { thread
     <li>
       <article aria-labelledby={`${uid}-h`} className="rounded-lg border border-gray-300 bg-white p-3 sm:p-4">
         <div className="flex flex-wrap items-center gap-2">
-          <H id={`${uid}-h`} className="font-semibold">Question {number} on {thread.controlRef}</H>
+          <H id={`${uid}-h`} className="font-semibold">
+            Question {number} on {thread.controlRef}
+          </H>
           <ClarificationStatusBadge status={thread.status} />
         </div>
         <ol className="mt-2 space-y-2" aria-label={`Messages of ${label}`}>
-          {thread.messages.map((m) => <Message key={m.id} m={m} side={side} attestationId={thread.attestationId} zone={zone} />)}
+          {thread.messages.map((m) => (
+            <Message key={m.id} m={m} side={side} attestationId={thread.attestationId} zone={zone} />
+          ))}
         </ol>
         {thread.status === "resolved" && thread.resolvedAt ? (
-          <p className="mt-2 text-sm">Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""} on <When iso={thread.resolvedAt} zone={zone} />.</p>
+          <p className="mt-2 text-sm">
+            Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""} on <When iso={thread.resolvedAt} zone={zone} />.
+          </p>
         ) : null}
         {open && canWrite && side === "panel" ? (
           <>
@@ -107,7 +139,9 @@ function Thread({ thread, number, side, canWrite, today, level, zone }: { thread
           </>
         ) : null}
         {open && canWrite && side === "vendor" ? (
-          thread.status === "open" ? <AnswerForm clarificationId={thread.id} questionLabel={label} today={today} /> : (
+          thread.status === "open" ? (
+            <AnswerForm clarificationId={thread.id} questionLabel={label} today={today} />
+          ) : (
             <details className="mt-2">
               <summary className="cursor-pointer text-sm font-semibold text-brand-700 underline">Add to your answer</summary>
               <AnswerForm clarificationId={thread.id} questionLabel={label} today={today} />
@@ -131,7 +165,18 @@ function Thread({ thread, number, side, canWrite, today, level, zone }: { thread
  * applies the viewer's scope; the forms call the server actions of each side,
  * which check everything again.
  */
-export function ClarificationThreads({ side, attestationId, controlId, threads, controlLabel, canWrite = true, allowAsk = true, today = new Date().toISOString().slice(0, 10), headingLevel = 3, zone = "UTC" }: ClarificationThreadsProps) {
+export function ClarificationThreads({
+  side,
+  attestationId,
+  controlId,
+  threads,
+  controlLabel,
+  canWrite = true,
+  allowAsk = true,
+  today = new Date().toISOString().slice(0, 10),
+  headingLevel = 3,
+  zone = "UTC",
+}: ClarificationThreadsProps) {
   const uid = useId();
   const mine = threads.filter((t) => t.controlId === controlId);
   const label = controlLabel ?? mine[0]?.controlRef ?? "this control";
@@ -139,7 +184,9 @@ export function ClarificationThreads({ side, attestationId, controlId, threads, 
   const waiting = mine.filter((t) => t.status === (side === "vendor" ? "open" : "answered")).length;
   return (
     <section aria-labelledby={`${uid}-h`} className="mt-3">
-      <H id={`${uid}-h`} className="text-base font-semibold">Questions on {label}</H>
+      <H id={`${uid}-h`} className="text-base font-semibold">
+        Questions on {label}
+      </H>
       <p className="text-sm text-muted">
         {mine.length === 0
           ? "No questions on this control."
@@ -147,7 +194,9 @@ export function ClarificationThreads({ side, attestationId, controlId, threads, 
       </p>
       {mine.length ? (
         <ol className="mt-2 space-y-3">
-          {mine.map((t, i) => <Thread key={t.id} thread={t} number={i + 1} side={side} canWrite={canWrite} today={today} level={headingLevel + 1} zone={zone} />)}
+          {mine.map((t, i) => (
+            <Thread key={t.id} thread={t} number={i + 1} side={side} canWrite={canWrite} today={today} level={headingLevel + 1} zone={zone} />
+          ))}
         </ol>
       ) : null}
       {side === "panel" && canWrite && allowAsk ? <AskClarificationForm attestationId={attestationId} controlId={controlId} label={label} /> : null}

@@ -14,7 +14,11 @@ const REASONS: Record<AnalysisHistoryEntry["reason"], string> = {
 
 const codeList = (codes: string[]) =>
   codes.length ? (
-    <ul className="list-none">{codes.map((c) => <li key={c}>{FINDING_CODE_LABELS[c as FindingCode] ?? c}</li>)}</ul>
+    <ul className="list-none">
+      {codes.map((c) => (
+        <li key={c}>{FINDING_CODE_LABELS[c as FindingCode] ?? c}</li>
+      ))}
+    </ul>
   ) : (
     "None"
   );
@@ -24,7 +28,9 @@ export function AnalysisHistory({ entries, action, zone }: { entries: AnalysisHi
   return (
     <section aria-labelledby="analysis-history">
       <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
-        <h2 id="analysis-history" className="text-lg font-semibold">Analysis history</h2>
+        <h2 id="analysis-history" className="text-lg font-semibold">
+          Analysis history
+        </h2>
         {action}
       </div>
       {entries.length === 0 ? (
@@ -51,7 +57,9 @@ export function AnalysisHistory({ entries, action, zone }: { entries: AnalysisHi
                   <td>{REASONS[e.reason]}</td>
                   <td>version {e.analyserVersion}</td>
                   <td>{e.catalog ? `${e.catalog.title} ${e.catalog.version}` : "—"}</td>
-                  <td><SeverityBadge severity={e.worstSeverity} /></td>
+                  <td>
+                    <SeverityBadge severity={e.worstSeverity} />
+                  </td>
                   <td>{codeList(e.appeared)}</td>
                   <td>{codeList(e.disappeared)}</td>
                 </tr>

@@ -8,8 +8,16 @@ export function AssumptionsList({ assumptions, page, href }: { assumptions: stri
   const p = pageOf(assumptions.length, page, ASSUMPTIONS_PER_PAGE);
   return (
     <div id="assumptions">
-      {p.pageCount > 1 ? <p className="text-sm text-muted">{p.from + 1}–{p.to} of {assumptions.length.toLocaleString("en")} assumptions.</p> : null}
-      <ul className="list-disc pl-5 text-sm">{assumptions.slice(p.from, p.to).map((s, i) => <li key={p.from + i}>{s}</li>)}</ul>
+      {p.pageCount > 1 ? (
+        <p className="text-sm text-muted">
+          {p.from + 1}–{p.to} of {assumptions.length.toLocaleString("en")} assumptions.
+        </p>
+      ) : null}
+      <ul className="list-disc pl-5 text-sm">
+        {assumptions.slice(p.from, p.to).map((s, i) => (
+          <li key={p.from + i}>{s}</li>
+        ))}
+      </ul>
       <TablePager label="Pages of assumptions" page={p.page} pageCount={p.pageCount} href={href} />
     </div>
   );

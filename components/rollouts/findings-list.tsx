@@ -18,7 +18,12 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
             <p className="mt-1 text-xs text-muted">
               Controls:{" "}
               {f.controls.map((c, i) => (
-                <span key={c}>{i ? ", " : ""}<Link className="underline" href="/catalog">{c}</Link></span>
+                <span key={c}>
+                  {i ? ", " : ""}
+                  <Link className="underline" href="/catalog">
+                    {c}
+                  </Link>
+                </span>
               ))}
             </p>
           ) : null}

@@ -19,9 +19,16 @@ export function GateCell({ gate, zone }: { gate: RingGate | null; zone: string }
   const u = gate.unit;
   return (
     <>
-      <strong>{OUTCOME[g.outcome]}</strong>: {g.metric} {gate.comparator} {gate.threshold} {u}; observed {gate.observed === null ? "—" : `${gate.observed} ${u}`}
-      {gate.baseline !== null ? `; baseline ${gate.baseline} ${u}` : ""}; evaluated {formatDateTime(gate.evaluatedAt, zone)}; vendor&apos;s claim: {claim(gate.passed)}
-      {g.contradicted ? <> — <strong>contradicts the numbers</strong></> : null}
+      <strong>{OUTCOME[g.outcome]}</strong>: {g.metric} {gate.comparator} {gate.threshold} {u}; observed{" "}
+      {gate.observed === null ? "—" : `${gate.observed} ${u}`}
+      {gate.baseline !== null ? `; baseline ${gate.baseline} ${u}` : ""}; evaluated {formatDateTime(gate.evaluatedAt, zone)}; vendor&apos;s claim:{" "}
+      {claim(gate.passed)}
+      {g.contradicted ? (
+        <>
+          {" "}
+          — <strong>contradicts the numbers</strong>
+        </>
+      ) : null}
     </>
   );
 }

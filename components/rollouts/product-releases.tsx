@@ -10,10 +10,14 @@ import { RolloutTable } from "./rollout-table";
 export function ProductReleases({ rows }: { rows: ComponentProps<typeof RolloutTable>["rows"] }) {
   return (
     <section aria-labelledby="product-releases-heading" className="mt-6">
-      <h2 id="product-releases-heading" className="mb-2 text-lg font-semibold">Releases</h2>
+      <h2 id="product-releases-heading" className="mb-2 text-lg font-semibold">
+        Releases
+      </h2>
       {rows.length === 0 ? (
         <EmptyState title="No releases recorded for this product yet">
-          <Link href="/vendor/rollouts/new" className="underline">Record a rollout</Link>
+          <Link href="/vendor/rollouts/new" className="underline">
+            Record a rollout
+          </Link>
         </EmptyState>
       ) : (
         <RolloutTable rows={rows} caption="Releases of this product" showProduct={false} />

@@ -16,7 +16,11 @@ export function ReanalyseButton({ id, action }: { id: string; action: (input: { 
         onClick={() =>
           start(async () => {
             const res = await action({ id });
-            setMessage(res.ok ? { tone: "success", text: "Re-analysed with the current analyser and thresholds." } : { tone: "error", text: res.formError ?? "Could not re-analyse." });
+            setMessage(
+              res.ok
+                ? { tone: "success", text: "Re-analysed with the current analyser and thresholds." }
+                : { tone: "error", text: res.formError ?? "Could not re-analyse." },
+            );
           })
         }
       >

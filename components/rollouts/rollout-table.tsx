@@ -12,10 +12,14 @@ function columns(showProduct: boolean): Column<RolloutSummary>[] {
       sortKey: "release",
       cell: (r) => (
         <>
-          <Link href={`/vendor/rollouts/${r.id}`} className="text-brand-700 underline">{r.releaseId}</Link>
+          <Link href={`/vendor/rollouts/${r.id}`} className="text-brand-700 underline">
+            {r.releaseId}
+          </Link>
           <div className="text-xs font-normal text-muted">
             {r.version}
-            {r.state === "open" ? <span className="ml-2 rounded border border-amber-700 bg-amber-50 px-1 font-semibold text-amber-900">Open: still rolling out</span> : null}
+            {r.state === "open" ? (
+              <span className="ml-2 rounded border border-amber-700 bg-amber-50 px-1 font-semibold text-amber-900">Open: still rolling out</span>
+            ) : null}
           </div>
         </>
       ),
@@ -28,6 +32,27 @@ function columns(showProduct: boolean): Column<RolloutSummary>[] {
 }
 
 /** Releases with their worst finding; used on the rollouts list (sortable) and the product page. */
-export function RolloutTable({ rows, caption, showProduct = true, sort, empty }: { rows: RolloutSummary[]; caption: string; showProduct?: boolean; sort?: TableSort; empty?: EmptyMessage }) {
-  return <DataTable caption={caption} columns={columns(showProduct)} rows={rows} rowKey={(r) => r.id} sort={sort} empty={empty ?? { reason: "none", title: "No releases recorded yet" }} />;
+export function RolloutTable({
+  rows,
+  caption,
+  showProduct = true,
+  sort,
+  empty,
+}: {
+  rows: RolloutSummary[];
+  caption: string;
+  showProduct?: boolean;
+  sort?: TableSort;
+  empty?: EmptyMessage;
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns(showProduct)}
+      rows={rows}
+      rowKey={(r) => r.id}
+      sort={sort}
+      empty={empty ?? { reason: "none", title: "No releases recorded yet" }}
+    />
+  );
 }

@@ -10,6 +10,7 @@ const STYLES: Record<Severity, string> = {
 
 /** The worst finding as a word, not only a colour. */
 export function SeverityBadge({ severity }: { severity: Severity | null }) {
-  if (!severity) return <span className="inline-block rounded px-2 py-0.5 text-xs font-semibold border border-green-700 bg-green-50 text-green-900">No findings</span>;
+  if (!severity)
+    return <span className="inline-block rounded border border-green-700 bg-green-50 px-2 py-0.5 text-xs font-semibold text-green-900">No findings</span>;
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STYLES[severity]}`}>{SEVERITY_LABELS[severity]}</span>;
 }

@@ -21,10 +21,15 @@ export function timelineData(record: RolloutRecord) {
     // The mark shows the portal's computed outcome at the evaluation time, not the vendor's claim.
     const g = evaluateGate(ring.gate);
     if (!ring.gate || !g || g.outcome === "pending") return;
-    const promoted = ring.promotedAt ? t(ring.promotedAt) : (record.rings[i + 1] ? t(record.rings[i + 1]!.startedAt) : t(ring.startedAt));
+    const promoted = ring.promotedAt ? t(ring.promotedAt) : record.rings[i + 1] ? t(record.rings[i + 1]!.startedAt) : t(ring.startedAt);
     const at = isLegacyGate(ring.gate) ? promoted : t(ring.gate.evaluatedAt);
     const passed = g.outcome === "passed";
-    marks.push({ at, ring: ring.name, kind: passed ? "gate-pass" : "gate-fail", label: `${ring.name} gate ${passed ? "passed" : "failed"}${g.checkable ? "" : " (vendor's word)"}` });
+    marks.push({
+      at,
+      ring: ring.name,
+      kind: passed ? "gate-pass" : "gate-fail",
+      label: `${ring.name} gate ${passed ? "passed" : "failed"}${g.checkable ? "" : " (vendor's word)"}`,
+    });
   });
   for (const e of record.events) {
     const kind = e.kind === "halt" ? "halt" : e.kind.startsWith("rollback") ? "rollback" : "other";

@@ -5,9 +5,7 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   // The most specific matching item is the current page.
-  const current = items
-    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => (

@@ -57,7 +57,11 @@ function SortLink({ column, sort, stateInWords = false }: { column: Column<unkno
   // Pressing the sorted column reverses it; another column starts in its natural order.
   const next = active ? flip(sort.dir) : (column.firstDir ?? "asc");
   return (
-    <Link href={sort.href(key, next)} aria-current={stateInWords && active ? "true" : undefined} className="underline decoration-gray-400 underline-offset-2 hover:decoration-current">
+    <Link
+      href={sort.href(key, next)}
+      aria-current={stateInWords && active ? "true" : undefined}
+      className="underline decoration-gray-400 underline-offset-2 hover:decoration-current"
+    >
       {column.header}
       <span aria-hidden="true" className={active ? "" : "text-gray-500"}>{` ${active ? ARROW[sort.dir] : "↕"}`}</span>
       {stateInWords && active ? <span className="sr-only">{` (sorted ${DIR_WORD[sort.dir]})`}</span> : null}
@@ -91,7 +95,12 @@ export function DataTable<T>({ caption, columns, rows, rowKey, sort, empty, phon
           {columns.map((c) => {
             const sorted = sort && c.sortKey && sort.key === c.sortKey;
             return (
-              <th key={c.key} scope="col" aria-sort={sorted ? (sort.dir === "asc" ? "ascending" : "descending") : undefined} className={`px-4 py-2 ${c.className ?? ""}`}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sorted ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                className={`px-4 py-2 ${c.className ?? ""}`}
+              >
                 {sort && c.sortKey ? <SortLink column={c as Column<unknown>} sort={sort} /> : c.header}
               </th>
             );
@@ -154,7 +163,7 @@ function Cards<T>({ caption, columns, rows, rowKey }: { caption: string; columns
       {rows.map((r) => (
         <li key={rowKey(r)} className="px-3 py-2 text-sm">
           {titles.map((c) => (
-            <div key={c.key} className="min-w-0 break-words font-medium">
+            <div key={c.key} className="min-w-0 font-medium break-words">
               {c.cell(r)}
             </div>
           ))}

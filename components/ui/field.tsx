@@ -44,7 +44,15 @@ type InputProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: s
 export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField({ id, label, hint, error, required, ...rest }, ref) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} aria-required={required || undefined} className={control} {...rest} />
+      <input
+        ref={ref}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+        className={control}
+        {...rest}
+      />
     </FieldShell>
   );
 });
@@ -54,7 +62,15 @@ type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label
 export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField({ id, label, hint, error, required, children, ...rest }, ref) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <select ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} aria-required={required || undefined} className={control} {...rest}>
+      <select
+        ref={ref}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+        className={control}
+        {...rest}
+      >
         {children}
       </select>
     </FieldShell>
@@ -66,7 +82,15 @@ type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string;
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField({ id, label, hint, error, required, ...rest }, ref) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} aria-required={required || undefined} className={control} {...rest} />
+      <textarea
+        ref={ref}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+        className={control}
+        {...rest}
+      />
     </FieldShell>
   );
 });

@@ -39,22 +39,47 @@ const control = "mt-1 block w-full rounded-md border border-gray-400 bg-white px
  * so a view can be bookmarked and shared, and the form works without scripts.
  * Submitting starts again at page 1; the order and `hidden` parameters are kept.
  */
-export function ListControls({ id, action, label, q, searchLabel = "Search", placeholder, filters = [], hidden = {}, submitLabel = "Search", clearHref, footer }: Props) {
+export function ListControls({
+  id,
+  action,
+  label,
+  q,
+  searchLabel = "Search",
+  placeholder,
+  filters = [],
+  hidden = {},
+  submitLabel = "Search",
+  clearHref,
+  footer,
+}: Props) {
   // Keyed by what it shows, so "Clear" (a client-side navigation) really empties the fields.
   const key = JSON.stringify([q, ...filters.map((f) => f.value ?? "")]);
   return (
-    <form key={key} method="get" action={action} role="search" aria-label={label} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-300 bg-white p-3 sm:p-4 lg:grid-cols-4">
+    <form
+      key={key}
+      method="get"
+      action={action}
+      role="search"
+      aria-label={label}
+      className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-300 bg-white p-3 sm:p-4 lg:grid-cols-4"
+    >
       <div className="col-span-2 min-w-0">
-        <label htmlFor={`${id}-q`} className="block text-sm font-semibold">{searchLabel}</label>
+        <label htmlFor={`${id}-q`} className="block text-sm font-semibold">
+          {searchLabel}
+        </label>
         <input id={`${id}-q`} name="q" type="search" defaultValue={q} maxLength={200} placeholder={placeholder} className={control} />
       </div>
       {filters.map((f) => (
         <div key={f.name} className="min-w-0">
-          <label htmlFor={`${id}-${f.name}`} className="block text-sm font-semibold">{f.label}</label>
+          <label htmlFor={`${id}-${f.name}`} className="block text-sm font-semibold">
+            {f.label}
+          </label>
           <select id={`${id}-${f.name}`} name={f.name} defaultValue={f.value ?? ""} className={control}>
             {f.anyLabel !== undefined ? <option value="">{f.anyLabel}</option> : null}
             {f.options.map(([value, text]) => (
-              <option key={value} value={value}>{text}</option>
+              <option key={value} value={value}>
+                {text}
+              </option>
             ))}
           </select>
         </div>
@@ -63,8 +88,12 @@ export function ListControls({ id, action, label, q, searchLabel = "Search", pla
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="col-span-2 flex flex-wrap items-center gap-2 lg:col-span-4">
-        <button type="submit" className={buttonClass()}>{submitLabel}</button>
-        <Link href={clearHref} className={buttonClass("secondary")}>Clear</Link>
+        <button type="submit" className={buttonClass()}>
+          {submitLabel}
+        </button>
+        <Link href={clearHref} className={buttonClass("secondary")}>
+          Clear
+        </Link>
         {footer}
       </div>
     </form>

@@ -32,9 +32,19 @@ export function Pager({ label = "Pages", page, pageCount, href, total, from, to,
       {summary ? <p>{`Showing ${formatNumber(from)}–${formatNumber(to)} of ${count(total, noun[0], noun[1])}.`}</p> : null}
       {pageCount > 1 ? (
         <>
-          {page > 1 ? <Link href={href(page - 1)} className={buttonClass("secondary")} rel="prev">Previous page</Link> : null}
-          <span>Page {page} of {pageCount}</span>
-          {page < pageCount ? <Link href={href(page + 1)} className={buttonClass("secondary")} rel="next">Next page</Link> : null}
+          {page > 1 ? (
+            <Link href={href(page - 1)} className={buttonClass("secondary")} rel="prev">
+              Previous page
+            </Link>
+          ) : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link href={href(page + 1)} className={buttonClass("secondary")} rel="next">
+              Next page
+            </Link>
+          ) : null}
         </>
       ) : null}
     </nav>

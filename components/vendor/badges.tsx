@@ -19,6 +19,7 @@ export function AttestationStatusBadge({ status }: { status: string }) {
 /** Expired evidence is flagged in words, not colour alone. */
 export function ExpiryFlag({ validUntil, today }: { validUntil: string | null; today: string }) {
   if (!validUntil) return null;
-  if (validUntil < today) return <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">Expired {validUntil}</span>;
+  if (validUntil < today)
+    return <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">Expired {validUntil}</span>;
   return <span className="text-xs text-muted">Valid until {validUntil}</span>;
 }

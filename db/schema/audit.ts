@@ -39,10 +39,14 @@ export const auditEvents = pgTable(
 );
 
 /** The next sequence number. One row; taking it locks it until the appending transaction ends. */
-export const logState = pgTable("log_state", {
-  id: integer("id").primaryKey(),
-  nextSeq: bigint("next_seq", { mode: "number" }).notNull(),
-}, (t) => [check("log_state_one_row", sql`${t.id} = 1`)]);
+export const logState = pgTable(
+  "log_state",
+  {
+    id: integer("id").primaryKey(),
+    nextSeq: bigint("next_seq", { mode: "number" }).notNull(),
+  },
+  (t) => [check("log_state_one_row", sql`${t.id} = 1`)],
+);
 
 /**
  * Signed tree heads (C2SP tlog-checkpoint as a C2SP signed-note). Each carries

@@ -88,10 +88,7 @@ export const catalogControls = pgTable(
     rubric: jsonb("rubric").$type<string[]>().notNull(),
     mappings: jsonb("mappings").$type<Mapping[]>().notNull().default([]),
   },
-  (t) => [
-    uniqueIndex("catalog_controls_key").on(t.versionId, t.controlId),
-    index("catalog_controls_domain_idx").on(t.domainId),
-  ],
+  (t) => [uniqueIndex("catalog_controls_key").on(t.versionId, t.controlId), index("catalog_controls_domain_idx").on(t.domainId)],
 );
 
 export type FrameworkVersion = typeof frameworkVersions.$inferSelect;

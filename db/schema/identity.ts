@@ -2,14 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
 
 export const orgKind = pgEnum("org_kind", ["vendor", "platform", "government", "operator"]);
-export const role = pgEnum("role", [
-  "vendor_officer",
-  "vendor_contributor",
-  "platform_reviewer",
-  "gov_auditor",
-  "gov_observer",
-  "admin",
-]);
+export const role = pgEnum("role", ["vendor_officer", "vendor_contributor", "platform_reviewer", "gov_auditor", "gov_observer", "admin"]);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -110,7 +103,9 @@ export const userSessions = pgTable(
     userAgent: text("user_agent"),
     clientAddress: text("client_address"),
     /** How the first factor was given: a password or an organisation's identity provider. */
-    method: text("method", { enum: ["password", "sso"] }).notNull().default("password"),
+    method: text("method", { enum: ["password", "sso"] })
+      .notNull()
+      .default("password"),
     /** The identity provider of an "sso" session. */
     providerId: uuid("provider_id").references(() => ssoProviders.id, { onDelete: "set null" }),
     /**
@@ -165,7 +160,9 @@ export const authFactors = pgTable(
   (t) => [
     index("auth_factors_user_idx").on(t.userId),
     uniqueIndex("auth_factors_credential_key").on(t.credentialId),
-    uniqueIndex("auth_factors_one_totp_key").on(t.userId).where(sql`${t.kind} = 'totp'`),
+    uniqueIndex("auth_factors_one_totp_key")
+      .on(t.userId)
+      .where(sql`${t.kind} = 'totp'`),
   ],
 );
 

@@ -81,7 +81,9 @@ export const publishedReports = pgTable(
     uniqueIndex("published_reports_attestation_key").on(t.attestationId),
     index("published_reports_dashboard_idx").on(t.frameworkVersionId, t.periodStart, t.periodEnd),
     // The dashboard (see docs/performance.md): the heatmap's order, and the figures read from the index alone.
-    index("published_reports_heatmap_idx").on(t.frameworkVersionId, t.vendorName, t.productName, t.periodStart, t.id).where(sql`${t.supersededBy} is null`),
+    index("published_reports_heatmap_idx")
+      .on(t.frameworkVersionId, t.vendorName, t.productName, t.periodStart, t.id)
+      .where(sql`${t.supersededBy} is null`),
     index("published_reports_figures_idx")
       .on(t.frameworkVersionId, t.periodStart, t.periodEnd, t.result, t.organisationId, t.overall, t.contentReleases, t.contentCanaryStaged)
       .where(sql`${t.supersededBy} is null`),

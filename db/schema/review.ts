@@ -125,7 +125,10 @@ export const clarifications = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("clarifications_attestation_idx").on(t.attestationId), check("clarifications_status_check", sql`${t.status} in ('open', 'answered', 'resolved')`)],
+  (t) => [
+    index("clarifications_attestation_idx").on(t.attestationId),
+    check("clarifications_status_check", sql`${t.status} in ('open', 'answered', 'resolved')`),
+  ],
 );
 
 export const clarificationMessages = pgTable(
@@ -145,7 +148,10 @@ export const clarificationMessages = pgTable(
     evidenceVersion: integer("evidence_version"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("clarification_messages_thread_idx").on(t.clarificationId, t.createdAt), check("clarification_messages_side_check", sql`${t.side} in ('panel', 'vendor')`)],
+  (t) => [
+    index("clarification_messages_thread_idx").on(t.clarificationId, t.createdAt),
+    check("clarification_messages_side_check", sql`${t.side} in ('panel', 'vendor')`),
+  ],
 );
 
 /** Panel discussion of one control during reconciliation. */

@@ -55,17 +55,16 @@ export const rolloutRecords = pgTable(
     apiTokenId: uuid("api_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** "open" while a pipeline is still appending to it (ring starts, gates, promotions, halts); "closed" once complete. */
-    state: text("state", { enum: ["open", "closed"] }).notNull().default("closed"),
+    state: text("state", { enum: ["open", "closed"] })
+      .notNull()
+      .default("closed"),
     /** Version of lib/rollouts/analysis that produced `analysis` (ANALYSER_VERSION). */
     analyserVersion: text("analyser_version"),
     /** Number of appends applied since the record was opened (0 for a record stored whole). */
     appendCount: integer("append_count").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("rollout_records_release_key").on(t.productId, t.releaseId),
-    index("rollout_records_org_idx").on(t.organisationId, t.releasedAt),
-  ],
+  (t) => [uniqueIndex("rollout_records_release_key").on(t.productId, t.releaseId), index("rollout_records_org_idx").on(t.organisationId, t.releasedAt)],
 );
 
 /**

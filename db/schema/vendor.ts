@@ -198,7 +198,11 @@ export const evidenceVersions = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("evidence_versions_key").on(t.evidenceId, t.version), index("evidence_versions_blob_idx").on(t.blobSha256), check("evidence_versions_version_check", sql`${t.version} >= 1`)],
+  (t) => [
+    uniqueIndex("evidence_versions_key").on(t.evidenceId, t.version),
+    index("evidence_versions_blob_idx").on(t.blobSha256),
+    check("evidence_versions_version_check", sql`${t.version} >= 1`),
+  ],
 );
 
 /** Evidence supporting one control of one attestation revision. */

@@ -41,7 +41,10 @@ export async function seedDemoIdentity(db: Db): Promise<{ created: number }> {
     const orgRows = await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
     const orgId = new Map(orgRows.map((r) => [r.slug, r.id]));
     for (const u of DEMO_USERS) {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, u.email));
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, u.email));
       if (existing) continue;
       const [row] = await tx.insert(users).values({ email: u.email, name: u.name, passwordHash: hash }).returning({ id: users.id });
       const organisationId = orgId.get(u.org);

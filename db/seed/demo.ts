@@ -43,7 +43,11 @@ export async function seedIfEmpty(db: Db): Promise<string | null> {
  */
 async function relaxDemoFactorPolicy(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    const changed = await tx.update(mfaPolicy).set({ required: false, updatedAt: new Date() }).where(sql`${mfaPolicy.required}`).returning({ role: mfaPolicy.role });
+    const changed = await tx
+      .update(mfaPolicy)
+      .set({ required: false, updatedAt: new Date() })
+      .where(sql`${mfaPolicy.required}`)
+      .returning({ role: mfaPolicy.role });
     if (changed.length) await seedEvent(tx, "security.mfa_policy_changed", { type: "system" }, { optional: changed.map((r) => r.role).sort() });
   });
 }

@@ -6,5 +6,11 @@ import { appendEvent } from "@/lib/transparency/log";
  * actor (the seed acts as the system) and `seed: true` in the detail.
  */
 export function seedEvent(db: DbOrTx, action: string, target: { type: string; id?: string | null }, details: Record<string, unknown> = {}) {
-  return appendEvent(db, { actor: { userId: null, organisationId: null, role: null }, clientAddress: null, action, target, details: { ...details, seed: true } });
+  return appendEvent(db, {
+    actor: { userId: null, organisationId: null, role: null },
+    clientAddress: null,
+    action,
+    target,
+    details: { ...details, seed: true },
+  });
 }

@@ -33,7 +33,12 @@ export async function seedDemoNotifications(db: Db): Promise<number> {
     .select({ id: users.id, role: memberships.role, has: sql<boolean>`exists (select 1 from ${notifications} where ${notifications.userId} = ${users.id})` })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(inArray(sql`lower(${users.email})`, DEMO_USERS.map((u) => u.email)));
+    .where(
+      inArray(
+        sql`lower(${users.email})`,
+        DEMO_USERS.map((u) => u.email),
+      ),
+    );
   const now = Date.now();
   const rows = people
     .filter((p) => !p.has)

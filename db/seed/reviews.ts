@@ -2,7 +2,19 @@ import { seedEvent } from "./log";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attestationAnswers, attestations, evidenceItems, evidenceLinks, frameworks, frameworkVersions, products, remediationItems, reviewDecisions, reviewPanels, rolloutRecords } from "@/db/schema";
+import {
+  attestationAnswers,
+  attestations,
+  evidenceItems,
+  evidenceLinks,
+  frameworks,
+  frameworkVersions,
+  products,
+  remediationItems,
+  reviewDecisions,
+  reviewPanels,
+  rolloutRecords,
+} from "@/db/schema";
 import { publishReport, saveReportPreparation } from "@/lib/reports/publish";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrincipalForSignIn } from "@/lib/identity/queries";
@@ -35,7 +47,10 @@ const must = <T>(r: { ok: true; data: T } | { ok: false; formError?: string; fie
 type SubmitOptions = { publishable?: boolean; rollouts?: "safe" | "all"; /** Leave it complete but unsigned, waiting for the officer. */ unsigned?: boolean };
 
 async function submitted(db: Db, officer: Actor, productName: string, period: [string, string], maturity: number, opts: SubmitOptions = {}): Promise<string> {
-  const [product] = await db.select().from(products).where(and(eq(products.organisationId, officer.organisationId), eq(products.name, productName)));
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.organisationId, officer.organisationId), eq(products.name, productName)));
   const [version] = await db
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
@@ -48,35 +63,103 @@ async function submitted(db: Db, officer: Actor, productName: string, period: [s
   const id = await db.transaction(async (tx) => {
     const [a] = await tx
       .insert(attestations)
-      .values({ lineageId: crypto.randomUUID(), organisationId: officer.organisationId, productId: product.id, frameworkVersionId: version.id, kind: "new", periodStart: period[0], periodEnd: period[1], createdBy: officer.userId })
+      .values({
+        lineageId: crypto.randomUUID(),
+        organisationId: officer.organisationId,
+        productId: product.id,
+        frameworkVersionId: version.id,
+        kind: "new",
+        periodStart: period[0],
+        periodEnd: period[1],
+        createdBy: officer.userId,
+      })
       .returning({ id: attestations.id });
-    const item = await insertFileItem(tx, { organisationId: officer.organisationId, createdBy: officer.userId, kind: "document", title: `Deployment practice statement ${period[0].slice(0, 7)}`, evidenceDate: period[1], fileName: `practice-statement-${period[0].slice(0, 7)}.txt` }, { sha256: file.sha256, size: file.size, mime: "text/plain; charset=utf-8" });
+    const item = await insertFileItem(
+      tx,
+      {
+        organisationId: officer.organisationId,
+        createdBy: officer.userId,
+        kind: "document",
+        title: `Deployment practice statement ${period[0].slice(0, 7)}`,
+        evidenceDate: period[1],
+        fileName: `practice-statement-${period[0].slice(0, 7)}.txt`,
+      },
+      { sha256: file.sha256, size: file.size, mime: "text/plain; charset=utf-8" },
+    );
     const controls = await listApplicableControls(tx, version.id, product);
-    await tx.insert(attestationAnswers).values(controls.map((c, i) => ({ attestationId: a!.id, controlId: c.id, status: "implemented" as const, narrative: `How ${productName} meets ${c.controlId}: described in the practice statement, section ${i + 1}.`, maturity, updatedBy: officer.userId })));
+    await tx.insert(attestationAnswers).values(
+      controls.map((c, i) => ({
+        attestationId: a!.id,
+        controlId: c.id,
+        status: "implemented" as const,
+        narrative: `How ${productName} meets ${c.controlId}: described in the practice statement, section ${i + 1}.`,
+        maturity,
+        updatedBy: officer.userId,
+      })),
+    );
     await tx.insert(evidenceLinks).values(controls.map((c) => ({ attestationId: a!.id, controlId: c.id, evidenceId: item, createdBy: officer.userId })));
     if (opts.publishable) {
       // A summary the vendor is willing to show observers, beside the confidential statement.
-      const summary = await store.putStream(oneChunk(new TextEncoder().encode(`${productName}: public summary of our release practice, ${period[0]} to ${period[1]}.\n`)), { maxBytes: 1024 * 1024 });
-      const pub = await insertFileItem(tx, { organisationId: officer.organisationId, createdBy: officer.userId, kind: "document", title: `Public release-practice summary ${period[0].slice(0, 7)}`, evidenceDate: period[1], fileName: `public-summary-${period[0].slice(0, 7)}.txt`, classification: "publishable" }, { sha256: summary.sha256, size: summary.size, mime: "text/plain; charset=utf-8" });
-      await tx.insert(evidenceLinks).values(controls.slice(0, 3).map((c) => ({ attestationId: a!.id, controlId: c.id, evidenceId: pub, createdBy: officer.userId })));
+      const summary = await store.putStream(
+        oneChunk(new TextEncoder().encode(`${productName}: public summary of our release practice, ${period[0]} to ${period[1]}.\n`)),
+        { maxBytes: 1024 * 1024 },
+      );
+      const pub = await insertFileItem(
+        tx,
+        {
+          organisationId: officer.organisationId,
+          createdBy: officer.userId,
+          kind: "document",
+          title: `Public release-practice summary ${period[0].slice(0, 7)}`,
+          evidenceDate: period[1],
+          fileName: `public-summary-${period[0].slice(0, 7)}.txt`,
+          classification: "publishable",
+        },
+        { sha256: summary.sha256, size: summary.size, mime: "text/plain; charset=utf-8" },
+      );
+      await tx
+        .insert(evidenceLinks)
+        .values(controls.slice(0, 3).map((c) => ({ attestationId: a!.id, controlId: c.id, evidenceId: pub, createdBy: officer.userId })));
     }
-    await seedEvent(tx, "attestation.started", { type: "attestation", id: a!.id }, { productId: product.id, frameworkVersionId: version.id, kind: "new", answers: controls.length, evidence: [item] });
+    await seedEvent(
+      tx,
+      "attestation.started",
+      { type: "attestation", id: a!.id },
+      { productId: product.id, frameworkVersionId: version.id, kind: "new", answers: controls.length, evidence: [item] },
+    );
     if (opts.rollouts) {
-      const records = await tx.select({ id: rolloutRecords.id, worst: rolloutRecords.worstSeverity }).from(rolloutRecords).where(eq(rolloutRecords.productId, product.id));
+      const records = await tx
+        .select({ id: rolloutRecords.id, worst: rolloutRecords.worstSeverity })
+        .from(rolloutRecords)
+        .where(eq(rolloutRecords.productId, product.id));
       const rollControl = controls.find((c) => c.controlId.includes("-ROL-")) ?? controls[0]!;
       for (const r of records.filter((x) => opts.rollouts === "all" || x.worst !== "critical")) {
         const [ev] = await tx
           .insert(evidenceItems)
-          .values({ organisationId: officer.organisationId, kind: "rollout_record", title: `Rollout record ${r.id.slice(0, 8)}`, rolloutRecordId: r.id, createdBy: officer.userId })
+          .values({
+            organisationId: officer.organisationId,
+            kind: "rollout_record",
+            title: `Rollout record ${r.id.slice(0, 8)}`,
+            rolloutRecordId: r.id,
+            createdBy: officer.userId,
+          })
           .onConflictDoNothing({ target: [evidenceItems.organisationId, evidenceItems.rolloutRecordId] })
           .returning({ id: evidenceItems.id });
-        const evidenceId = ev?.id ?? (await tx.select({ id: evidenceItems.id }).from(evidenceItems).where(and(eq(evidenceItems.organisationId, officer.organisationId), eq(evidenceItems.rolloutRecordId, r.id))))[0]!.id;
+        const evidenceId =
+          ev?.id ??
+          (
+            await tx
+              .select({ id: evidenceItems.id })
+              .from(evidenceItems)
+              .where(and(eq(evidenceItems.organisationId, officer.organisationId), eq(evidenceItems.rolloutRecordId, r.id)))
+          )[0]!.id;
         await tx.insert(evidenceLinks).values({ attestationId: a!.id, controlId: rollControl.id, evidenceId, createdBy: officer.userId }).onConflictDoNothing();
       }
     }
     return a!.id;
   });
-  if (!opts.unsigned) must(await submitAttestation(db, officer, { attestationId: id, signerName: officer.name, signerTitle: "Head of compliance", confirm: true }), "submit");
+  if (!opts.unsigned)
+    must(await submitAttestation(db, officer, { attestationId: id, signerName: officer.name, signerTitle: "Head of compliance", confirm: true }), "submit");
   return id;
 }
 
@@ -93,7 +176,16 @@ async function scoreAll(db: Db, who: Actor, attestationId: string, scoreOf: (i: 
   for (const [i, c] of a.snapshot.controls.entries()) {
     if (i >= upTo) break;
     const s = scoreOf(i);
-    must(await saveScore(db, who, { attestationId, controlId: c.id, score: s, rationale: s <= 2 || Math.abs(s - (c.maturity ?? s)) >= 2 ? `Demo rationale: the evidence for ${c.controlId} is thin on this point.` : "", version: 1 }), "score");
+    must(
+      await saveScore(db, who, {
+        attestationId,
+        controlId: c.id,
+        score: s,
+        rationale: s <= 2 || Math.abs(s - (c.maturity ?? s)) >= 2 ? `Demo rationale: the evidence for ${c.controlId} is thin on this point.` : "",
+        version: 1,
+      }),
+      "score",
+    );
   }
 }
 
@@ -116,7 +208,10 @@ export async function seedDemoReviews(db: Db): Promise<number> {
   await submitted(db, cobalt, "Cobalt Antivirus", ["2026-01-01", "2026-06-30"], 3);
 
   const panel = async (id: string, due: number, lead: Actor) => {
-    must(await assignPanel(db, admin, { attestationId: id, memberIds: [reviewer.userId, auditor.userId], leadUserId: lead.userId, dueDate: inDays(due) }), "assign");
+    must(
+      await assignPanel(db, admin, { attestationId: id, memberIds: [reviewer.userId, auditor.userId], leadUserId: lead.userId, dueDate: inDays(due) }),
+      "assign",
+    );
     for (const p of [reviewer, auditor]) must(await declareConflict(db, p, { attestationId: id, hasConflict: false, note: "" }), "declare");
   };
 
@@ -142,7 +237,8 @@ export async function seedDemoReviews(db: Db): Promise<number> {
   await scoreAll(db, auditor, decided, (i) => (i < 2 ? 2 : 3));
   for (const p of [reviewer, auditor]) must(await submitScorecard(db, p, decided), "submit scorecard");
   const view = (await openForPanel(db, reviewer, decided))!;
-  for (const [i, c] of view.snapshot.controls.entries()) must(await recordConsensus(db, reviewer, { attestationId: decided, controlId: c.id, score: i < 2 ? 2 : 3, note: "" }), "consensus");
+  for (const [i, c] of view.snapshot.controls.entries())
+    must(await recordConsensus(db, reviewer, { attestationId: decided, controlId: c.id, score: i < 2 ? 2 : 3, note: "" }), "consensus");
   const controls = view.snapshot.controls;
   must(
     await signDecision(
@@ -150,10 +246,15 @@ export async function seedDemoReviews(db: Db): Promise<number> {
       reviewer,
       {
         attestationId: decided,
-        summary: "Bastion ships in rings with health gates and can roll back, but two controls are only partly evidenced; the panel accepts them with conditions.",
+        summary:
+          "Bastion ships in rings with health gates and can roll back, but two controls are only partly evidenced; the panel accepts them with conditions.",
         remediation: [
           { controlId: controls[0]!.id, action: "Provide the last two quarterly rollback drill reports, with timings.", dueDate: inDays(60) },
-          { controlId: controls[1]!.id, action: "Show the health-gate thresholds in force for content updates, and a release that was halted by them.", dueDate: inDays(90) },
+          {
+            controlId: controls[1]!.id,
+            action: "Show the health-gate thresholds in force for content updates, and a release that was halted by them.",
+            dueDate: inDays(90),
+          },
         ],
       },
       async (tx) => (await loadReconciliation(tx, reviewer, (await openForPanel(tx, reviewer, decided))!))?.outcome ?? null,
@@ -185,7 +286,10 @@ async function seedDemoReports(db: Db, p: Cast): Promise<number> {
   const { admin, reviewer, auditor } = p;
   const decide = async (id: string, opts: { lead: Actor; consensus: (i: number) => number; summary: string; remediation?: string[]; newPanel?: boolean }) => {
     if (opts.newPanel !== false) {
-      must(await assignPanel(db, admin, { attestationId: id, memberIds: [reviewer.userId, auditor.userId], leadUserId: opts.lead.userId, dueDate: inDays(20) }), "assign");
+      must(
+        await assignPanel(db, admin, { attestationId: id, memberIds: [reviewer.userId, auditor.userId], leadUserId: opts.lead.userId, dueDate: inDays(20) }),
+        "assign",
+      );
       for (const m of [reviewer, auditor]) must(await declareConflict(db, m, { attestationId: id, hasConflict: false, note: "" }), "declare");
     }
     for (const m of [reviewer, auditor]) {
@@ -195,12 +299,30 @@ async function seedDemoReports(db: Db, p: Cast): Promise<number> {
       for (const [i, c] of view.snapshot.controls.entries()) {
         const s = Math.max(0, Math.min(4, opts.consensus(i) + (m === auditor && i % 4 === 1 ? -1 : 0)));
         const current = card?.scores.get(c.id)?.version ?? 0;
-        must(await saveScore(db, m, { attestationId: id, controlId: c.id, score: s, rationale: s <= 2 || Math.abs(s - (c.maturity ?? s)) >= 2 ? `Demo rationale: the evidence for ${c.controlId} is thin on this point.` : "", version: current }), "score");
+        must(
+          await saveScore(db, m, {
+            attestationId: id,
+            controlId: c.id,
+            score: s,
+            rationale: s <= 2 || Math.abs(s - (c.maturity ?? s)) >= 2 ? `Demo rationale: the evidence for ${c.controlId} is thin on this point.` : "",
+            version: current,
+          }),
+          "score",
+        );
       }
       must(await submitScorecard(db, m, id), "submit scorecard");
     }
     const view = (await openForPanel(db, opts.lead, id))!;
-    for (const [i, c] of view.snapshot.controls.entries()) must(await recordConsensus(db, opts.lead, { attestationId: id, controlId: c.id, score: opts.consensus(i), note: "Demo: agreed in the reconciliation meeting." }), "consensus");
+    for (const [i, c] of view.snapshot.controls.entries())
+      must(
+        await recordConsensus(db, opts.lead, {
+          attestationId: id,
+          controlId: c.id,
+          score: opts.consensus(i),
+          note: "Demo: agreed in the reconciliation meeting.",
+        }),
+        "consensus",
+      );
     const outcome = (await loadReconciliation(db, opts.lead, view))!.outcome;
     if (!outcome.complete) throw new Error("demo review seed: consensus incomplete");
     const controls = view.snapshot.controls;
@@ -208,7 +330,18 @@ async function seedDemoReports(db: Db, p: Cast): Promise<number> {
       await signDecision(
         db,
         opts.lead,
-        { attestationId: id, summary: opts.summary, remediation: outcome.result === "meets_with_conditions" ? (opts.remediation ?? ["Send rollout records that show the canary ring for content updates."]).map((action, i) => ({ controlId: controls[i]!.id, action, dueDate: inDays(30 + 30 * i) })) : [] },
+        {
+          attestationId: id,
+          summary: opts.summary,
+          remediation:
+            outcome.result === "meets_with_conditions"
+              ? (opts.remediation ?? ["Send rollout records that show the canary ring for content updates."]).map((action, i) => ({
+                  controlId: controls[i]!.id,
+                  action,
+                  dueDate: inDays(30 + 30 * i),
+                }))
+              : [],
+        },
         async (tx) => (await loadReconciliation(tx, opts.lead, (await openForPanel(tx, opts.lead, id))!))?.outcome ?? null,
       ),
       "sign decision",
@@ -222,34 +355,72 @@ async function seedDemoReports(db: Db, p: Cast): Promise<number> {
 
   // Aegis Sensor, first half of 2025: meets, public summary allowed.
   const aegisH1 = await submitted(db, p.aegis, "Aegis Sensor", ["2025-01-01", "2025-06-30"], 4, { publishable: true, rollouts: "safe" });
-  await decide(aegisH1, { lead: reviewer, consensus: (i) => (i % 3 === 0 ? 3 : 4), summary: "Aegis ships code and content in rings with numeric health gates, measured bake times and tested rollback. The panel found no gaps." });
+  await decide(aegisH1, {
+    lead: reviewer,
+    consensus: (i) => (i % 3 === 0 ? 3 : 4),
+    summary: "Aegis ships code and content in rings with numeric health gates, measured bake times and tested rollback. The panel found no gaps.",
+  });
   await publish(aegisH1, p.aegis, reviewer, "We publish our ring definitions and bake times for every release channel.", true);
 
   // Aegis Sensor, second half of 2024: decided (meets) and waiting for Aegis to preview the report.
   const aegisH2 = await submitted(db, p.aegis, "Aegis Sensor", ["2024-07-01", "2024-12-31"], 4, { publishable: true, rollouts: "safe" });
-  await decide(aegisH2, { lead: reviewer, consensus: (i) => (i % 4 === 0 ? 3 : 4), summary: "Aegis stages every release through rings with numeric health gates; rollback was tested twice in the period." });
+  await decide(aegisH2, {
+    lead: reviewer,
+    consensus: (i) => (i % 4 === 0 ? 3 : 4),
+    summary: "Aegis stages every release through rings with numeric health gates; rollback was tested twice in the period.",
+  });
 
   // Aegis Cloud Console, second half of 2024: meets with conditions; one condition is now overdue.
   const consoleH2 = await submitted(db, p.aegis, "Aegis Cloud Console", ["2024-07-01", "2024-12-31"], 3, { publishable: true });
-  await decide(consoleH2, { lead: reviewer, consensus: (i) => (i < 2 ? 2 : 3), summary: "Rollout practice is sound, but rollback drills are not recorded and customers cannot delay updates.", remediation: ["Record two quarterly rollback drills with timings.", "Let customers choose a delay ring for updates."] });
+  await decide(consoleH2, {
+    lead: reviewer,
+    consensus: (i) => (i < 2 ? 2 : 3),
+    summary: "Rollout practice is sound, but rollback drills are not recorded and customers cannot delay updates.",
+    remediation: ["Record two quarterly rollback drills with timings.", "Let customers choose a delay ring for updates."],
+  });
   await publish(consoleH2, p.aegis, reviewer, "", false);
   const [decision] = await db.select({ id: reviewDecisions.id }).from(reviewDecisions).where(eq(reviewDecisions.attestationId, consoleH2));
-  const [firstItem] = await db.select({ id: remediationItems.id }).from(remediationItems).where(eq(remediationItems.decisionId, decision!.id)).orderBy(remediationItems.dueDate).limit(1);
+  const [firstItem] = await db
+    .select({ id: remediationItems.id })
+    .from(remediationItems)
+    .where(eq(remediationItems.decisionId, decision!.id))
+    .orderBy(remediationItems.dueDate)
+    .limit(1);
   // Demo only: date the first condition in the past so the dashboard has an overdue item to show.
-  await db.update(remediationItems).set({ dueDate: inDays(-12) }).where(eq(remediationItems.id, firstItem!.id));
+  await db
+    .update(remediationItems)
+    .set({ dueDate: inDays(-12) })
+    .where(eq(remediationItems.id, firstItem!.id));
 
   // Cobalt Antivirus, first half of 2025: the July 2024 reference incident is among its linked records.
   const cobaltH1 = await submitted(db, p.cobalt, "Cobalt Antivirus", ["2025-01-01", "2025-06-30"], 2, { rollouts: "all" });
-  await decide(cobaltH1, { lead: reviewer, consensus: (i) => (i % 2 === 0 ? 1 : 2), summary: "Content updates reach the whole fleet in one step, without a canary ring or a health gate; the reference incident was repeated in kind." });
+  await decide(cobaltH1, {
+    lead: reviewer,
+    consensus: (i) => (i % 2 === 0 ? 1 : 2),
+    summary: "Content updates reach the whole fleet in one step, without a canary ring or a health gate; the reference incident was repeated in kind.",
+  });
   await publish(cobaltH1, p.cobalt, reviewer, "We are introducing a canary ring for content updates this year.", false);
 
   // Bastion EDR, second half of 2024: conditions, published; then a remediation revision meets and supersedes it.
   const bastionH2 = await submitted(db, p.bastion, "Bastion EDR", ["2024-07-01", "2024-12-31"], 3, { publishable: true, rollouts: "safe" });
-  await decide(bastionH2, { lead: reviewer, consensus: (i) => (i < 3 ? 2 : 3), summary: "Rings and gates are in place for code; content updates skip the canary ring and rollback is untested.", remediation: ["Stage content updates through a canary ring.", "Test rollback of a content update each quarter."] });
+  await decide(bastionH2, {
+    lead: reviewer,
+    consensus: (i) => (i < 3 ? 2 : 3),
+    summary: "Rings and gates are in place for code; content updates skip the canary ring and rollback is untested.",
+    remediation: ["Stage content updates through a canary ring.", "Test rollback of a content update each quarter."],
+  });
   await publish(bastionH2, p.bastion, reviewer, "The canary ring for content updates is live since January.", true);
   const revision = must(await createRevision(db, p.bastion, bastionH2), "remediation revision").id;
-  must(await submitAttestation(db, p.bastion, { attestationId: revision, signerName: p.bastion.name, signerTitle: "Head of compliance", confirm: true }), "resubmit");
-  await decide(revision, { lead: reviewer, consensus: (i) => (i < 3 ? 3 : 4), summary: "The remediation revision shows content updates staged through a canary ring and two rollback tests; the conditions are met.", newPanel: false });
+  must(
+    await submitAttestation(db, p.bastion, { attestationId: revision, signerName: p.bastion.name, signerTitle: "Head of compliance", confirm: true }),
+    "resubmit",
+  );
+  await decide(revision, {
+    lead: reviewer,
+    consensus: (i) => (i < 3 ? 3 : 4),
+    summary: "The remediation revision shows content updates staged through a canary ring and two rollback tests; the conditions are met.",
+    newPanel: false,
+  });
   await publish(revision, p.bastion, reviewer, "", true);
   return 6;
 }

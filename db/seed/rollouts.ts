@@ -18,7 +18,10 @@ export async function seedDemoRollouts(db: Db): Promise<number> {
   for (const [offset, p] of DEMO_PRODUCTS.entries()) {
     const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, p.org));
     if (!org) continue;
-    const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.organisationId, org.id), eq(products.name, p.name)));
+    const [product] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.organisationId, org.id), eq(products.name, p.name)));
     if (!product) continue;
     const records: RolloutRecordInput[] = demoReleases(p.name, offset);
     if (p.org === "cobalt-shield") records.push({ ...referenceIncident, releaseId: REFERENCE_INCIDENT_RELEASE });

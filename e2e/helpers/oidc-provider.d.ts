@@ -2,7 +2,14 @@
 declare module "oidc-provider" {
   import type { Server } from "node:http";
   type Grant = { addOIDCScope(scope: string): void; save(): Promise<string> };
-  type Ctx = { oidc: { result?: { consent?: { grantId?: string } }; session: { accountId?: string; grantIdFor(clientId: string): string | undefined }; client: { clientId: string }; provider: Provider } };
+  type Ctx = {
+    oidc: {
+      result?: { consent?: { grantId?: string } };
+      session: { accountId?: string; grantIdFor(clientId: string): string | undefined };
+      client: { clientId: string };
+      provider: Provider;
+    };
+  };
   export type Configuration = {
     clients?: { client_id: string; client_secret: string; redirect_uris: string[]; grant_types?: string[]; response_types?: string[] }[];
     claims?: Record<string, string[]>;

@@ -14,10 +14,18 @@ export type OidcServer = { issuer: string; close: () => Promise<void> };
  * granted without asking, for "openid email profile". The ID token carries email,
  * email_verified, name and groups (conformIdTokenClaims off), as many providers do.
  */
-export async function startOidcServer(o: { port: number; clientId: string; clientSecret: string; redirectUri: string; accounts: Record<string, IdpAccount> }): Promise<OidcServer> {
+export async function startOidcServer(o: {
+  port: number;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  accounts: Record<string, IdpAccount>;
+}): Promise<OidcServer> {
   const issuer = `http://127.0.0.1:${o.port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: o.clientId, client_secret: o.clientSecret, redirect_uris: [o.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      { client_id: o.clientId, client_secret: o.clientSecret, redirect_uris: [o.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     conformIdTokenClaims: false,
     cookies: { keys: [crypto.randomBytes(16).toString("hex")] },
@@ -39,16 +47,21 @@ export async function startOidcServer(o: { port: number; clientId: string; clien
   });
   // What the provider refused, for whoever reads a failed run's output.
   for (const event of ["grant.error", "authorization.error", "server_error", "userinfo.error"]) {
-    provider.on(event, (_ctx, err) => console.error(`[test idp] ${event}: ${err.message}${err.error_description ? ` (${err.error_description})` : ""}${err.error_detail ? `: ${err.error_detail}` : ""}`));
+    provider.on(event, (_ctx, err) =>
+      console.error(
+        `[test idp] ${event}: ${err.message}${err.error_description ? ` (${err.error_description})` : ""}${err.error_detail ? `: ${err.error_detail}` : ""}`,
+      ),
+    );
   }
   const server: Server = await new Promise((resolve) => {
     const s = provider.listen(o.port, "127.0.0.1", () => resolve(s));
   });
   return {
     issuer,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -19,5 +19,9 @@ export const ACTIONS: ActionEntries = {
 // The seeded Aegis attestation in review (db/seed/reviews.ts), found on the vendor's list by its period (DEMO_REVIEW_PERIOD):
 // the first attestation link followed by that date before the next attestation link.
 export const SAMPLES: SampleEntries = {
-  reviewAttestation: { as: "officer", page: "/vendor/attestations", pattern: /\/vendor\/attestations\/([0-9a-f-]{36})"(?:(?!\/vendor\/attestations\/)[\s\S])*?2025-07-01/ },
+  reviewAttestation: {
+    as: "officer",
+    page: "/vendor/attestations",
+    pattern: /\/vendor\/attestations\/([0-9a-f-]{36})"(?:(?!\/vendor\/attestations\/)[\s\S])*?2025-07-01/,
+  },
 };

@@ -15,9 +15,15 @@ export const LOCKED_MESSAGE = "This attestation has been submitted and can no lo
 export const WITHDRAWN_MESSAGE = "This attestation has been withdrawn and can no longer be changed or revised.";
 
 export async function startAttestation(db: Db, actor: Actor, input: z.output<typeof startAttestationSchema>): Promise<ActionResult<{ id: string }>> {
-  const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.organisationId, actor.organisationId)));
+  const [product] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.id, input.productId), eq(products.organisationId, actor.organisationId)));
   if (!product) return fieldError("productId", "Choose one of your organisation's products.");
-  const [version] = await db.select({ id: frameworkVersions.id }).from(frameworkVersions).where(and(eq(frameworkVersions.id, input.frameworkVersionId), eq(frameworkVersions.status, "published")));
+  const [version] = await db
+    .select({ id: frameworkVersions.id })
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.id, input.frameworkVersionId), eq(frameworkVersions.status, "published")));
   if (!version) return fieldError("frameworkVersionId", "Choose a published catalog version.");
   return db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
     // The product row lock makes two starts of the same product take turns, so both cannot pass the check.
@@ -26,10 +32,25 @@ export async function startAttestation(db: Db, actor: Actor, input: z.output<typ
     if (existing) return duplicateOf(existing);
     const [row] = await tx
       .insert(attestations)
-      .values({ lineageId: crypto.randomUUID(), organisationId: actor.organisationId, productId: product.id, frameworkVersionId: version.id, kind: input.kind, periodStart: input.periodStart, periodEnd: input.periodEnd, createdBy: actor.userId })
+      .values({
+        lineageId: crypto.randomUUID(),
+        organisationId: actor.organisationId,
+        productId: product.id,
+        frameworkVersionId: version.id,
+        kind: input.kind,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        createdBy: actor.userId,
+      })
       .returning({ id: attestations.id });
     if (!row) throw new Error("insert returned no row");
-    await recordAudit(tx, auditActor(actor), "attestation.started", { type: "attestation", id: row.id }, { productId: product.id, frameworkVersionId: version.id, kind: input.kind });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "attestation.started",
+      { type: "attestation", id: row.id },
+      { productId: product.id, frameworkVersionId: version.id, kind: input.kind },
+    );
     return ok({ id: row.id });
   });
 }
@@ -37,7 +58,10 @@ export async function startAttestation(db: Db, actor: Actor, input: z.output<typ
 /** A second attestation of the same product, catalog version and period is refused; changes to the first go in a revision of it. */
 function duplicateOf(existing: OverlappingAttestation): Failure {
   return {
-    ...fail("conflict", `This product already has an attestation against this catalog version for ${existing.periodStart} to ${existing.periodEnd}, which overlaps the period you entered. ${whereItIs(existing.status)}`),
+    ...fail(
+      "conflict",
+      `This product already has an attestation against this catalog version for ${existing.periodStart} to ${existing.periodEnd}, which overlaps the period you entered. ${whereItIs(existing.status)}`,
+    ),
     link: { href: `/vendor/attestations/${existing.id}`, text: `Open the existing attestation (${existing.periodStart} to ${existing.periodEnd})` },
   };
 }
@@ -78,17 +102,32 @@ export async function saveAnswer(db: Db, actor: Actor, input: z.output<typeof sa
     const values = { ...fields, updatedBy: actor.userId, updatedAt: now };
     const saved =
       version === 0
-        ? await tx.insert(attestationAnswers).values({ attestationId, controlId, ...values, version: 1 }).onConflictDoNothing().returning({ version: attestationAnswers.version })
+        ? await tx
+            .insert(attestationAnswers)
+            .values({ attestationId, controlId, ...values, version: 1 })
+            .onConflictDoNothing()
+            .returning({ version: attestationAnswers.version })
         : await tx
             .update(attestationAnswers)
             .set({ ...values, version: version + 1 })
-            .where(and(eq(attestationAnswers.attestationId, attestationId), eq(attestationAnswers.controlId, controlId), eq(attestationAnswers.version, version)))
+            .where(
+              and(eq(attestationAnswers.attestationId, attestationId), eq(attestationAnswers.controlId, controlId), eq(attestationAnswers.version, version)),
+            )
             .returning({ version: attestationAnswers.version });
     if (saved[0]) {
-      await recordAudit(tx, auditActor(actor), "attestation.answer_saved", { type: "attestation", id: attestationId }, { controlId, version: saved[0].version });
+      await recordAudit(
+        tx,
+        auditActor(actor),
+        "attestation.answer_saved",
+        { type: "attestation", id: attestationId },
+        { controlId, version: saved[0].version },
+      );
       return ok({ outcome: "saved" as const, version: saved[0].version, savedAt: now.toISOString() });
     }
-    const [current] = await tx.select(answerColumns).from(attestationAnswers).where(and(eq(attestationAnswers.attestationId, attestationId), eq(attestationAnswers.controlId, controlId)));
+    const [current] = await tx
+      .select(answerColumns)
+      .from(attestationAnswers)
+      .where(and(eq(attestationAnswers.attestationId, attestationId), eq(attestationAnswers.controlId, controlId)));
     if (!current) return fail("not_found", "This answer no longer exists; reload the page.");
     const { controlId: _c, updatedAt, ...theirs } = current;
     return ok({ outcome: "stale" as const, theirs: { ...theirs, updatedAt: updatedAt.toISOString() }, yours: fields });
@@ -104,7 +143,10 @@ export async function setEvidenceLinks(db: Db, actor: Actor, input: z.output<typ
     if (!(await applicableControl(tx, locked.row, input.controlId))) return fail("not_found", "This control does not apply to this attestation.");
     const scope = and(eq(evidenceLinks.attestationId, input.attestationId), eq(evidenceLinks.controlId, input.controlId));
     if (ids.length) {
-      const own = await tx.select({ id: evidenceItems.id, title: evidenceItems.title, status: evidenceItems.status }).from(evidenceItems).where(and(inArray(evidenceItems.id, ids), eq(evidenceItems.organisationId, actor.organisationId)));
+      const own = await tx
+        .select({ id: evidenceItems.id, title: evidenceItems.title, status: evidenceItems.status })
+        .from(evidenceItems)
+        .where(and(inArray(evidenceItems.id, ids), eq(evidenceItems.organisationId, actor.organisationId)));
       if (own.length !== ids.length) return fail("not_found", "Some of that evidence does not exist in your vault.");
       // Retired items already linked may stay (the person unlinks them when ready); new links need current evidence.
       const retired = own.filter((e) => e.status === "retired");
@@ -121,7 +163,13 @@ export async function setEvidenceLinks(db: Db, actor: Actor, input: z.output<typ
         .values(ids.map((evidenceId) => ({ evidenceId, attestationId: input.attestationId, controlId: input.controlId, createdBy: actor.userId })))
         .onConflictDoNothing();
     }
-    await recordAudit(tx, auditActor(actor), "attestation.evidence_linked", { type: "attestation", id: input.attestationId }, { controlId: input.controlId, evidenceIds: ids });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "attestation.evidence_linked",
+      { type: "attestation", id: input.attestationId },
+      { controlId: input.controlId, evidenceIds: ids },
+    );
     return ok({ count: ids.length });
   });
 }

@@ -24,7 +24,11 @@ const FIELDS: [keyof ComparableControl, string][] = [
 ];
 
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
-const evidenceText = (c: ComparableControl) => c.evidence.map((e) => e.title).sort().join(", ");
+const evidenceText = (c: ComparableControl) =>
+  c.evidence
+    .map((e) => e.title)
+    .sort()
+    .join(", ");
 
 export function compareRevisions(before: ComparableControl[], after: ComparableControl[]): ControlChange[] {
   const a = new Map(before.map((c) => [c.controlId, c]));

@@ -39,7 +39,18 @@ describe("completeness", () => {
       ["SDP-T-5", "expired_evidence", "evidence"],
     ]);
     // A planned must control needs no evidence by default; not applicable needs no narrative.
-    expect(progressByDomain(controls, answers, evidence)).toEqual([{ key: "T", title: "Test", applicable: 6, answered: 5, missingEvidence: [{ id: "4", controlId: "SDP-T-4" }, { id: "6", controlId: "SDP-T-6" }] }]);
+    expect(progressByDomain(controls, answers, evidence)).toEqual([
+      {
+        key: "T",
+        title: "Test",
+        applicable: 6,
+        answered: 5,
+        missingEvidence: [
+          { id: "4", controlId: "SDP-T-4" },
+          { id: "6", controlId: "SDP-T-6" },
+        ],
+      },
+    ]);
   });
 
   it("reports an unanswered control's missing narrative and evidence at once, so answering it uncovers nothing new", () => {
@@ -56,7 +67,12 @@ describe("completeness", () => {
       ["SDP-T-3", "no_narrative", "SDP-T-3-narrative"],
     ]);
     expect(before.find((g) => g.kind === "no_plan")!.message).toBe("SDP-T-2: needs a target date and a plan.");
-    expect(groupGaps(before).map((g) => [g.kind, g.gaps.length])).toEqual([["unanswered", 2], ["no_narrative", 3], ["no_evidence", 1], ["no_plan", 1]]);
+    expect(groupGaps(before).map((g) => [g.kind, g.gaps.length])).toEqual([
+      ["unanswered", 2],
+      ["no_narrative", 3],
+      ["no_evidence", 1],
+      ["no_plan", 1],
+    ]);
     // Answer everything with a narrative but without linking evidence: only gaps already listed remain.
     const answered = new Map(controls.map((x) => [x.id, a({ narrative: "n" })]));
     const after = findGaps(controls, answered, new Map(), "2026-01-01");
@@ -66,9 +82,16 @@ describe("completeness", () => {
 
   it("follows the version's own rules, passed as the fifth argument", () => {
     const none = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, Object.fromEntries(ANSWER_FIELDS.map((f) => [f, false]))])) as AnswerRequirements;
-    const strict: AnswerRequirements = { ...none, not_applicable: { narrative: true, justification: true, targetDate: false, plan: false, evidence: true }, implemented: { ...none.implemented, plan: true } };
+    const strict: AnswerRequirements = {
+      ...none,
+      not_applicable: { narrative: true, justification: true, targetDate: false, plan: false, evidence: true },
+      implemented: { ...none.implemented, plan: true },
+    };
     const controls = [c("1", true), c("2", true)];
-    const answers = new Map([["1", a({ status: "not_applicable" })], ["2", a({ plan: "" })]]);
+    const answers = new Map([
+      ["1", a({ status: "not_applicable" })],
+      ["2", a({ plan: "" })],
+    ]);
     expect(findGaps(controls, answers, new Map(), "2026-01-01", strict).map((g) => [g.controlId, g.kind, g.field, g.message])).toEqual([
       ["SDP-T-1", "no_narrative", "narrative", "SDP-T-1: no narrative yet."],
       ["SDP-T-1", "no_justification", "justification", "SDP-T-1: no justification yet."],
@@ -87,7 +110,9 @@ describe("completeness", () => {
     expect(requiredFields("planned", true)).toEqual(["narrative", "targetDate", "plan"]);
     expect(requiredFields("not_applicable", true)).toEqual(["justification"]);
     expect(requiredFields(null, true)).toEqual(requiredFields("implemented", true));
-    expect(describeRequirements(DEFAULT_ANSWER_REQUIREMENTS.partial)).toBe("A narrative, a target date and a plan. Must controls also need at least one piece of linked evidence.");
+    expect(describeRequirements(DEFAULT_ANSWER_REQUIREMENTS.partial)).toBe(
+      "A narrative, a target date and a plan. Must controls also need at least one piece of linked evidence.",
+    );
     expect(describeRequirements(DEFAULT_ANSWER_REQUIREMENTS.not_applicable)).toBe("A justification.");
     expect(Object.isFrozen(DEFAULT_ANSWER_REQUIREMENTS.implemented)).toBe(true);
     expect(GAP_KINDS.map((k) => k.kind)).toEqual(["unanswered", "no_narrative", "no_evidence", "expired_evidence", "no_plan", "no_justification"]);
@@ -104,7 +129,14 @@ const answerArb = fc.record({
   targetDate: fc.constantFrom(null, "2026-09-01"),
   plan: fc.constantFrom("", "\n", "p"),
 });
-const caseArb = fc.array(fc.record({ must: fc.boolean(), answer: fc.option(answerArb, { nil: undefined }), links: fc.array(fc.constantFrom("2020-01-01", "2030-01-01", null), { maxLength: 2 }) }), { minLength: 1, maxLength: 6 });
+const caseArb = fc.array(
+  fc.record({
+    must: fc.boolean(),
+    answer: fc.option(answerArb, { nil: undefined }),
+    links: fc.array(fc.constantFrom("2020-01-01", "2030-01-01", null), { maxLength: 2 }),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
 type Case = { must: boolean; answer?: GapAnswer; links: (string | null)[] };
 const build = (cases: Case[]) => {
   const controls = cases.map((k, i) => c(String(i), k.must));
@@ -113,7 +145,15 @@ const build = (cases: Case[]) => {
   return { controls, answers, links };
 };
 const filled = (x: GapAnswer | undefined, f: (typeof ANSWER_FIELDS)[number], linked: number) =>
-  f === "narrative" ? Boolean(x?.narrative.trim()) : f === "justification" ? Boolean(x?.justification.trim()) : f === "targetDate" ? Boolean(x?.targetDate) : f === "plan" ? Boolean(x?.plan.trim()) : linked > 0;
+  f === "narrative"
+    ? Boolean(x?.narrative.trim())
+    : f === "justification"
+      ? Boolean(x?.justification.trim())
+      : f === "targetDate"
+        ? Boolean(x?.targetDate)
+        : f === "plan"
+          ? Boolean(x?.plan.trim())
+          : linked > 0;
 
 describe("completeness, for any catalog rules", () => {
   it("finds no gap exactly when every control has a status, every required field and no expired evidence", () => {
@@ -124,7 +164,11 @@ describe("completeness, for any catalog rules", () => {
         const complete = controls.every((ctl) => {
           const x = answers.get(ctl.id);
           const l = links.get(ctl.id) ?? [];
-          return Boolean(x?.status) && requiredFields(x!.status, ctl.must, rules).every((f) => filled(x, f, l.length)) && l.every((e) => e.validUntil === null || e.validUntil >= "2026-01-01");
+          return (
+            Boolean(x?.status) &&
+            requiredFields(x!.status, ctl.must, rules).every((f) => filled(x, f, l.length)) &&
+            l.every((e) => e.validUntil === null || e.validUntil >= "2026-01-01")
+          );
         });
         expect(gaps.length === 0).toBe(complete);
         // Evidence is only ever asked of must controls.
@@ -148,7 +192,9 @@ describe("completeness, for any catalog rules", () => {
         const { controls, answers, links } = build(cases);
         const before = findGaps(controls, answers, links, "2026-01-01", rules);
         // Choose "implemented" for every unanswered control and change nothing else.
-        const chosen = new Map(controls.map((ctl) => [ctl.id, answers.get(ctl.id)?.status ? answers.get(ctl.id)! : a({ ...answers.get(ctl.id), status: "implemented" })]));
+        const chosen = new Map(
+          controls.map((ctl) => [ctl.id, answers.get(ctl.id)?.status ? answers.get(ctl.id)! : a({ ...answers.get(ctl.id), status: "implemented" })]),
+        );
         const after = findGaps(controls, chosen, links, "2026-01-01", rules);
         const key = (g: { controlUuid: string; kind: string }) => `${g.controlUuid}/${g.kind}`;
         const listed = new Set(before.map(key));
@@ -161,28 +207,90 @@ describe("completeness, for any catalog rules", () => {
 
 describe("signing summary", () => {
   it("counts answers by status and distinct evidence, and names expired evidence", () => {
-    const ev = (id: string, validUntil: string | null) => ({ id, title: `Item ${id}`, kind: "url", evidenceDate: null, validUntil, classification: "publishable", url: null, fileName: null, sha256: null, size: null });
-    const ctl = (controlId: string, status: string | null, evidence: ReturnType<typeof ev>[]) => ({ id: controlId, controlId, title: controlId, domain: "T", must: false, status, narrative: "", maturity: null, justification: "", targetDate: null, plan: "", evidence });
+    const ev = (id: string, validUntil: string | null) => ({
+      id,
+      title: `Item ${id}`,
+      kind: "url",
+      evidenceDate: null,
+      validUntil,
+      classification: "publishable",
+      url: null,
+      fileName: null,
+      sha256: null,
+      size: null,
+    });
+    const ctl = (controlId: string, status: string | null, evidence: ReturnType<typeof ev>[]) => ({
+      id: controlId,
+      controlId,
+      title: controlId,
+      domain: "T",
+      must: false,
+      status,
+      narrative: "",
+      maturity: null,
+      justification: "",
+      targetDate: null,
+      plan: "",
+      evidence,
+    });
     const s = summariseForSigning(
       {
         attestation: { id: "a", lineageId: "l", revision: 2, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" },
         product: { id: "p", name: "Console", platforms: [], kernelMode: false, channels: [] },
         framework: { versionId: "v", title: "Safe Deployment Principles", version: "1.0" },
-        controls: [ctl("A", "implemented", [ev("1", null), ev("2", "2020-01-01")]), ctl("B", "implemented", [ev("1", null)]), ctl("C", "planned", [ev("2", "2020-01-01")]), ctl("D", null, [])],
+        controls: [
+          ctl("A", "implemented", [ev("1", null), ev("2", "2020-01-01")]),
+          ctl("B", "implemented", [ev("1", null)]),
+          ctl("C", "planned", [ev("2", "2020-01-01")]),
+          ctl("D", null, []),
+        ],
       },
       "2026-01-01",
     );
-    expect(s).toMatchObject({ product: "Console", framework: { title: "Safe Deployment Principles", version: "1.0" }, period: { start: "2026-01-01", end: "2026-06-30" }, revision: 2, controls: 4, evidenceItems: 2, evidenceLinks: 4 });
-    expect(s.byStatus).toEqual([{ status: "implemented", count: 2 }, { status: "partial", count: 0 }, { status: "planned", count: 1 }, { status: "not_applicable", count: 0 }, { status: "unanswered", count: 1 }]);
+    expect(s).toMatchObject({
+      product: "Console",
+      framework: { title: "Safe Deployment Principles", version: "1.0" },
+      period: { start: "2026-01-01", end: "2026-06-30" },
+      revision: 2,
+      controls: 4,
+      evidenceItems: 2,
+      evidenceLinks: 4,
+    });
+    expect(s.byStatus).toEqual([
+      { status: "implemented", count: 2 },
+      { status: "partial", count: 0 },
+      { status: "planned", count: 1 },
+      { status: "not_applicable", count: 0 },
+      { status: "unanswered", count: 1 },
+    ]);
     expect(s.expired).toEqual([{ id: "2", title: "Item 2", validUntil: "2020-01-01", controlIds: ["A", "C"] }]);
   });
 });
 
 describe("revision comparison", () => {
   it("names changed fields control by control", () => {
-    const base = { id: "x", controlId: "A", title: "A", status: "planned", narrative: "n", maturity: 1, justification: "", targetDate: "2026-05-01", plan: "p", evidence: [] };
+    const base = {
+      id: "x",
+      controlId: "A",
+      title: "A",
+      status: "planned",
+      narrative: "n",
+      maturity: 1,
+      justification: "",
+      targetDate: "2026-05-01",
+      plan: "p",
+      evidence: [],
+    };
     expect(compareRevisions([base], [{ ...base, status: "implemented", evidence: [{ id: "e", title: "Log" }] }])).toEqual([
-      { controlId: "A", title: "A", change: "changed", fields: [{ field: "Status", before: "planned", after: "implemented" }, { field: "Evidence", before: "—", after: "Log" }] },
+      {
+        controlId: "A",
+        title: "A",
+        change: "changed",
+        fields: [
+          { field: "Status", before: "planned", after: "implemented" },
+          { field: "Evidence", before: "—", after: "Log" },
+        ],
+      },
     ]);
     expect(compareRevisions([base], [base])).toEqual([]);
   });

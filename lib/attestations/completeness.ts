@@ -11,16 +11,41 @@ export type GapEvidence = { id: string; title: string; validUntil: string | null
 export type GapKind = "unanswered" | "no_narrative" | "no_justification" | "no_plan" | "no_evidence" | "expired_evidence";
 /** The editor field that fixes a gap; the editor names it `<controlId>-<field>` (answer-card.tsx, evidence-picker.tsx). */
 export type GapField = "status" | "narrative" | "justification" | "target" | "plan" | "evidence";
-export type Gap = { controlUuid: string; controlId: string; title: string; domainKey: string; domainTitle: string; kind: GapKind; field: GapField; message: string };
+export type Gap = {
+  controlUuid: string;
+  controlId: string;
+  title: string;
+  domainKey: string;
+  domainTitle: string;
+  kind: GapKind;
+  field: GapField;
+  message: string;
+};
 
 /** Headings for the check page, in the order an officer would fix them. */
 export const GAP_KINDS: { kind: GapKind; heading: string; hint: string }[] = [
-  { kind: "unanswered", heading: "No implementation status chosen", hint: "Choose whether each control is implemented, partially implemented, planned or not applicable." },
-  { kind: "no_narrative", heading: "Controls without a narrative", hint: "Describe in your own words how the product meets the control, or how far it has got." },
-  { kind: "no_evidence", heading: "Must controls without evidence", hint: "Link at least one piece of evidence from the vault. The catalog version says which statuses need it." },
+  {
+    kind: "unanswered",
+    heading: "No implementation status chosen",
+    hint: "Choose whether each control is implemented, partially implemented, planned or not applicable.",
+  },
+  {
+    kind: "no_narrative",
+    heading: "Controls without a narrative",
+    hint: "Describe in your own words how the product meets the control, or how far it has got.",
+  },
+  {
+    kind: "no_evidence",
+    heading: "Must controls without evidence",
+    hint: "Link at least one piece of evidence from the vault. The catalog version says which statuses need it.",
+  },
   { kind: "expired_evidence", heading: "Expired evidence", hint: "Replace or unlink evidence whose validity has ended." },
   { kind: "no_plan", heading: "Controls without a target date or plan", hint: "Give the date the control will be in place and how you will get there." },
-  { kind: "no_justification", heading: "Controls without a justification", hint: "Say why the control does not apply to this product, or why you chose its status." },
+  {
+    kind: "no_justification",
+    heading: "Controls without a justification",
+    hint: "Say why the control does not apply to this product, or why you chose its status.",
+  },
 ];
 
 /** Gaps by kind, in GAP_KINDS order, each group in catalog order; kinds without gaps are left out. */
@@ -77,9 +102,16 @@ export function findGaps(
     if (required.has("justification") && !a?.justification.trim()) g("no_justification", "justification", `${c.controlId}: no justification yet.`);
     const noDate = required.has("targetDate") && !a?.targetDate;
     const noPlan = required.has("plan") && !a?.plan.trim();
-    if (noDate || noPlan) g("no_plan", noDate ? "target" : "plan", `${c.controlId}: ${noDate && noPlan ? "needs a target date and a plan" : noDate ? "needs a target date" : "needs a plan"}.`);
-    if (required.has("evidence") && linked.length === 0) g("no_evidence", "evidence", `${c.controlId}: a must control needs at least one piece of linked evidence.`);
-    for (const e of linked) if (isExpired(e.validUntil, today)) g("expired_evidence", "evidence", `${c.controlId}: linked evidence "${e.title}" expired on ${e.validUntil}.`);
+    if (noDate || noPlan)
+      g(
+        "no_plan",
+        noDate ? "target" : "plan",
+        `${c.controlId}: ${noDate && noPlan ? "needs a target date and a plan" : noDate ? "needs a target date" : "needs a plan"}.`,
+      );
+    if (required.has("evidence") && linked.length === 0)
+      g("no_evidence", "evidence", `${c.controlId}: a must control needs at least one piece of linked evidence.`);
+    for (const e of linked)
+      if (isExpired(e.validUntil, today)) g("expired_evidence", "evidence", `${c.controlId}: linked evidence "${e.title}" expired on ${e.validUntil}.`);
   }
   return gaps;
 }

@@ -17,7 +17,13 @@ const gap = (controlUuid: string, kind: GapKind = "unanswered"): Gap => ({
 
 describe("control states", () => {
   it("shows the worst state of each control", () => {
-    const s = controlStates(controls, [gap("a", "no_evidence"), gap("a", "unanswered"), gap("b", "no_evidence"), gap("c", "no_plan"), gap("c", "expired_evidence")]);
+    const s = controlStates(controls, [
+      gap("a", "no_evidence"),
+      gap("a", "unanswered"),
+      gap("b", "no_evidence"),
+      gap("c", "no_plan"),
+      gap("c", "expired_evidence"),
+    ]);
     expect(Object.fromEntries(s)).toEqual({ a: "unanswered", b: "evidence", c: "incomplete", d: "complete" });
   });
 });
@@ -41,7 +47,11 @@ describe("next gap", () => {
   });
 
   it("does not get stuck on two gaps of the same kind on one control", () => {
-    const two = [gap("a"), { ...gap("b", "expired_evidence"), message: "b: old report expired" }, { ...gap("b", "expired_evidence"), message: "b: old log expired" }];
+    const two = [
+      gap("a"),
+      { ...gap("b", "expired_evidence"), message: "b: old report expired" },
+      { ...gap("b", "expired_evidence"), message: "b: old log expired" },
+    ];
     const seen: string[] = [];
     let last: string | null = null;
     for (let i = 0; i < 3; i++) {
@@ -59,21 +69,23 @@ describe("next gap", () => {
   it("pressed repeatedly without fixing anything, visits every gap once per round", () => {
     const kinds: GapKind[] = ["unanswered", "no_evidence", "no_plan"];
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, selector: (t) => t.join() }), fc.integer({ min: 0, max: 3 }), (picks, start) => {
-        const list = picks
-          .sort((x, y) => x[0] - y[0] || x[1] - y[1])
-          .map(([ci, ki]) => gap(controls[ci]!.id, kinds[ki]!));
-        let last: string | null = null;
-        let at = controls[start]!.id;
-        const seen = new Set<string>();
-        for (let i = 0; i < list.length; i++) {
-          const g = nextGap(controls, list, at, last)!;
-          seen.add(gapKey(g));
-          last = gapKey(g);
-          at = g.controlUuid;
-        }
-        expect(seen.size).toBe(list.length);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, selector: (t) => t.join() }),
+        fc.integer({ min: 0, max: 3 }),
+        (picks, start) => {
+          const list = picks.sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([ci, ki]) => gap(controls[ci]!.id, kinds[ki]!));
+          let last: string | null = null;
+          let at = controls[start]!.id;
+          const seen = new Set<string>();
+          for (let i = 0; i < list.length; i++) {
+            const g = nextGap(controls, list, at, last)!;
+            seen.add(gapKey(g));
+            last = gapKey(g);
+            at = g.controlUuid;
+          }
+          expect(seen.size).toBe(list.length);
+        },
+      ),
     );
   });
 });

@@ -29,7 +29,12 @@ export async function findOverlappingAttestation(
         lte(attestations.periodStart, input.periodEnd),
         gte(attestations.periodEnd, input.periodStart),
         ne(attestations.status, "withdrawn"),
-        notExists(db.select({ one: sql`1` }).from(withdrawn).where(and(eq(withdrawn.lineageId, attestations.lineageId), eq(withdrawn.status, "withdrawn")))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(withdrawn)
+            .where(and(eq(withdrawn.lineageId, attestations.lineageId), eq(withdrawn.status, "withdrawn"))),
+        ),
       ),
     )
     .orderBy(desc(attestations.periodStart), desc(attestations.revision))

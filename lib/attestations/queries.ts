@@ -1,7 +1,19 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { ATTESTATION_STATUSES, attestationAnswers, attestations, attestationSubmissions, blobs, catalogControls, catalogDomains, evidenceItems, evidenceLinks, frameworkVersions, products } from "@/db/schema";
+import {
+  ATTESTATION_STATUSES,
+  attestationAnswers,
+  attestations,
+  attestationSubmissions,
+  blobs,
+  catalogControls,
+  catalogDomains,
+  evidenceItems,
+  evidenceLinks,
+  frameworkVersions,
+  products,
+} from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { getAnswerRequirements } from "@/lib/catalog/queries";
 import { isApplicable } from "./applicability";
@@ -53,13 +65,28 @@ export async function listAttestationPage(db: DbOrTx, organisationId: string, qu
     query.product ? eq(attestations.productId, query.product) : undefined,
     q ? or(ilike(products.name, q), ilike(frameworkVersions.title, q)) : undefined,
   );
-  const from = () => db.select({ ...listColumns, total: totalCount() }).from(attestations).innerJoin(products, eq(products.id, attestations.productId)).innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId));
+  const from = () =>
+    db
+      .select({ ...listColumns, total: totalCount() })
+      .from(attestations)
+      .innerJoin(products, eq(products.id, attestations.productId))
+      .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId));
   return fetchPage(
     query.page,
     LIST_PAGE_SIZE,
-    (limit, offset) => from().where(where).orderBy(ordered(ATTESTATION_ORDER[query.sort], query.dir), query.dir === "asc" ? asc(attestations.id) : desc(attestations.id)).limit(limit).offset(offset),
+    (limit, offset) =>
+      from()
+        .where(where)
+        .orderBy(ordered(ATTESTATION_ORDER[query.sort], query.dir), query.dir === "asc" ? asc(attestations.id) : desc(attestations.id))
+        .limit(limit)
+        .offset(offset),
     async () => {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(attestations).innerJoin(products, eq(products.id, attestations.productId)).innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId)).where(where);
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(attestations)
+        .innerJoin(products, eq(products.id, attestations.productId))
+        .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
+        .where(where);
       return row?.n ?? 0;
     },
   );
@@ -150,7 +177,20 @@ export async function listAnswers(db: DbOrTx, scope: Scope, attestationId: strin
   return new Map(rows.map(({ controlId, updatedAt, ...a }) => [controlId, { ...a, updatedAt: updatedAt.toISOString() }]));
 }
 
-export type LinkedEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; version: number; size: number | null; status: "active" | "retired" };
+export type LinkedEvidence = {
+  id: string;
+  title: string;
+  kind: string;
+  evidenceDate: string | null;
+  validUntil: string | null;
+  classification: string;
+  url: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  version: number;
+  size: number | null;
+  status: "active" | "retired";
+};
 
 /** Evidence linked to each control of one attestation, limited to the organisation's own vault. */
 export async function listLinks(db: DbOrTx, organisationId: string, attestationId: string): Promise<Map<string, LinkedEvidence[]>> {

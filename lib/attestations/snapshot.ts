@@ -2,7 +2,19 @@ import "server-only";
 import type { Workspace } from "./queries";
 
 /** `version` is the file version signed (0 for links and rollout records); submissions made before versions existed lack it. */
-export type SnapshotEvidence = { id: string; title: string; kind: string; evidenceDate: string | null; validUntil: string | null; classification: string; url: string | null; fileName: string | null; sha256: string | null; version?: number; size: number | null };
+export type SnapshotEvidence = {
+  id: string;
+  title: string;
+  kind: string;
+  evidenceDate: string | null;
+  validUntil: string | null;
+  classification: string;
+  url: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  version?: number;
+  size: number | null;
+};
 export type SnapshotControl = {
   id: string;
   controlId: string;

@@ -31,16 +31,25 @@ export async function submitAttestation(db: Db, actor: Actor, input: z.output<ty
     if (!gate.ok) return gate.result;
     const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso(now), ws.requirements);
     // The same list the check page shows, so a caller without that page (or with a stale one) learns what is missing.
-    if (gaps.length) return fail("invalid", `This attestation cannot be submitted yet: ${gaps.length} ${gaps.length === 1 ? "gap remains" : "gaps remain"}. Fix them and try again.`, { gaps: gaps.map((g) => g.message) });
+    if (gaps.length)
+      return fail(
+        "invalid",
+        `This attestation cannot be submitted yet: ${gaps.length} ${gaps.length === 1 ? "gap remains" : "gaps remain"}. Fix them and try again.`,
+        { gaps: gaps.map((g) => g.message) },
+      );
     const signedAt = now.toISOString();
-    const snapshot = buildSnapshot(ws, { id: actor.organisationId, name: actor.organisationName }, {
-      name: input.signerName,
-      title: input.signerTitle,
-      userId: actor.userId,
-      statementVersion: STATEMENT_VERSION,
-      statement: attestationStatement(actor.organisationName, ws.attestation.product.name),
-      signedAt,
-    });
+    const snapshot = buildSnapshot(
+      ws,
+      { id: actor.organisationId, name: actor.organisationName },
+      {
+        name: input.signerName,
+        title: input.signerTitle,
+        userId: actor.userId,
+        statementVersion: STATEMENT_VERSION,
+        statement: attestationStatement(actor.organisationName, ws.attestation.product.name),
+        signedAt,
+      },
+    );
     const digest = canonicalDigest(snapshot);
     await tx.insert(attestationSubmissions).values({
       attestationId: ws.attestation.id,
@@ -71,34 +80,73 @@ export async function createRevision(db: Db, actor: Actor, attestationId: string
     if (!current) return fail("not_found", "This attestation does not exist.");
     if (current.status === "withdrawn") return fail("conflict", WITHDRAWN_MESSAGE);
     // A published report with conditions can be followed by a remediation revision, reviewed by the same panel.
-    if (current.status !== "changes_requested" && current.status !== "published") return fail("conflict", "A revision can be started only when the review panel has requested changes, or after the report is published.");
+    if (current.status !== "changes_requested" && current.status !== "published")
+      return fail("conflict", "A revision can be started only when the review panel has requested changes, or after the report is published.");
     const gate = await lockFor(tx, actor, current.id, "revise");
     if (!gate.ok) return gate.result;
-    const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(eq(attestations.lineageId, current.lineageId));
+    const [latest] = await tx
+      .select({ n: max(attestations.revision) })
+      .from(attestations)
+      .where(eq(attestations.lineageId, current.lineageId));
     if ((latest?.n ?? 0) > current.revision) return fail("conflict", "A newer revision of this attestation already exists.");
     const submission = await getSubmission(tx, { kind: "organisation", organisationId: actor.organisationId }, current.id);
     if (!submission) return fail("conflict", "This attestation has no submission to revise.");
     const snapshot = submission.snapshot as unknown as Snapshot;
     const [row] = await tx
       .insert(attestations)
-      .values({ lineageId: current.lineageId, revision: current.revision + 1, organisationId: current.organisationId, productId: current.productId, frameworkVersionId: current.frameworkVersionId, kind: current.status === "published" ? "remediation" : "revised", periodStart: current.periodStart, periodEnd: current.periodEnd, createdBy: actor.userId })
+      .values({
+        lineageId: current.lineageId,
+        revision: current.revision + 1,
+        organisationId: current.organisationId,
+        productId: current.productId,
+        frameworkVersionId: current.frameworkVersionId,
+        kind: current.status === "published" ? "remediation" : "revised",
+        periodStart: current.periodStart,
+        periodEnd: current.periodEnd,
+        createdBy: actor.userId,
+      })
       .returning({ id: attestations.id });
     if (!row) throw new Error("insert returned no row");
     const answered = snapshot.controls.filter((c) => c.status !== null || c.narrative || c.plan || c.justification);
     if (answered.length) {
       await tx.insert(attestationAnswers).values(
-        answered.map((c) => ({ attestationId: row.id, controlId: c.id, status: c.status as "implemented" | null, narrative: c.narrative, maturity: c.maturity, justification: c.justification, targetDate: c.targetDate, plan: c.plan, updatedBy: actor.userId })),
+        answered.map((c) => ({
+          attestationId: row.id,
+          controlId: c.id,
+          status: c.status as "implemented" | null,
+          narrative: c.narrative,
+          maturity: c.maturity,
+          justification: c.justification,
+          targetDate: c.targetDate,
+          plan: c.plan,
+          updatedBy: actor.userId,
+        })),
       );
     }
     const wanted = snapshot.controls.flatMap((c) => c.evidence.map((e) => ({ controlId: c.id, evidenceId: e.id })));
     const stillThere = new Set(
       wanted.length
-        ? (await tx.select({ id: evidenceItems.id }).from(evidenceItems).where(and(eq(evidenceItems.organisationId, actor.organisationId), inArray(evidenceItems.id, [...new Set(wanted.map((w) => w.evidenceId))])))).map((r) => r.id)
+        ? (
+            await tx
+              .select({ id: evidenceItems.id })
+              .from(evidenceItems)
+              .where(and(eq(evidenceItems.organisationId, actor.organisationId), inArray(evidenceItems.id, [...new Set(wanted.map((w) => w.evidenceId))])))
+          ).map((r) => r.id)
         : [],
     );
     const links = wanted.filter((w) => stillThere.has(w.evidenceId));
-    if (links.length) await tx.insert(evidenceLinks).values(links.map((l) => ({ ...l, attestationId: row.id, createdBy: actor.userId }))).onConflictDoNothing();
-    await recordAudit(tx, auditActor(actor), "attestation.revision_created", { type: "attestation", id: row.id }, { from: current.id, revision: current.revision + 1 });
+    if (links.length)
+      await tx
+        .insert(evidenceLinks)
+        .values(links.map((l) => ({ ...l, attestationId: row.id, createdBy: actor.userId })))
+        .onConflictDoNothing();
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "attestation.revision_created",
+      { type: "attestation", id: row.id },
+      { from: current.id, revision: current.revision + 1 },
+    );
     return ok({ id: row.id });
   });
 }

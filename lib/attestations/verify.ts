@@ -35,7 +35,12 @@ async function hashStored(store: BlobStore, sha256: string): Promise<string | nu
  * Recomputes the digest from the stored snapshot and re-hashes every evidence
  * file from storage. Null when the attestation is not the caller's or was never submitted.
  */
-export async function verifySubmission(db: DbOrTx, organisationId: string, attestationId: string, store: BlobStore = getBlobStore()): Promise<Verification | null> {
+export async function verifySubmission(
+  db: DbOrTx,
+  organisationId: string,
+  attestationId: string,
+  store: BlobStore = getBlobStore(),
+): Promise<Verification | null> {
   const attestation = await getAttestation(db, organisationId, attestationId);
   if (!attestation) return null;
   const submission = await getSubmission(db, { kind: "organisation", organisationId }, attestation.id);
@@ -44,7 +49,8 @@ export async function verifySubmission(db: DbOrTx, organisationId: string, attes
   const recomputedDigest = canonicalDigest(snapshot);
   const snapshotMatches = recomputedDigest === submission.digest;
   const problems: string[] = [];
-  if (!snapshotMatches) problems.push(`the stored snapshot of revision ${attestation.revision} no longer matches its digest: the submission record was changed after signing`);
+  if (!snapshotMatches)
+    problems.push(`the stored snapshot of revision ${attestation.revision} no longer matches its digest: the submission record was changed after signing`);
   const seen = new Map<string, { title: string; fileName: string }>();
   for (const control of snapshot.controls ?? []) {
     for (const e of control.evidence ?? []) if (e.sha256 && !seen.has(e.sha256)) seen.set(e.sha256, { title: e.title, fileName: e.fileName ?? e.title });

@@ -16,7 +16,12 @@ import { WITHDRAWN_ACTION } from "./withdrawals";
  * exactly as signed, so verification still matches. Who, when and why are
  * columns of the attestation, and are also in the audit row.
  */
-export async function withdrawAttestation(db: Db, actor: Actor, input: z.output<typeof withdrawSchema>, now = new Date()): Promise<ActionResult<{ withdrawnAt: string }>> {
+export async function withdrawAttestation(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof withdrawSchema>,
+  now = new Date(),
+): Promise<ActionResult<{ withdrawnAt: string }>> {
   // Also checked by the action wrapper; repeated so no other caller can withdraw as a contributor.
   if (!can(actor.role, "vendor.submit")) return fail("forbidden", "Only a compliance officer can withdraw an attestation.");
   return db.transaction(async (tx): Promise<ActionResult<{ withdrawnAt: string }>> => {
@@ -28,7 +33,10 @@ export async function withdrawAttestation(db: Db, actor: Actor, input: z.output<
     if (current.status === "withdrawn") return fail("conflict", "This attestation has already been withdrawn.");
     const gate = await lockFor(tx, actor, current.id, "withdraw");
     if (!gate.ok) return gate.result;
-    const [latest] = await tx.select({ n: max(attestations.revision) }).from(attestations).where(and(eq(attestations.lineageId, current.lineageId), eq(attestations.organisationId, actor.organisationId)));
+    const [latest] = await tx
+      .select({ n: max(attestations.revision) })
+      .from(attestations)
+      .where(and(eq(attestations.lineageId, current.lineageId), eq(attestations.organisationId, actor.organisationId)));
     if ((latest?.n ?? 0) > current.revision) return fail("conflict", "A newer revision of this attestation exists. Only the latest revision can be withdrawn.");
     await moveTo(tx, actor, gate.row, "withdraw", "withdrawn", { reason: input.reason }, now, WITHDRAWN_ACTION);
     await tx

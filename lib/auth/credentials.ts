@@ -68,7 +68,8 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
       const actor = { userId: null, organisationId: null, role: null };
       const target = { type: "user", id: principal?.userId ?? null };
       await recordAudit(tx, actor, "auth.sign_in_failed", target, { reason }, { clientAddress });
-      if (lockedFor > 0) await recordAudit(tx, actor, "auth.locked_out", target, { seconds: lockedFor, by: keys.map((k) => k.slice(0, k.indexOf(":"))) }, { clientAddress });
+      if (lockedFor > 0)
+        await recordAudit(tx, actor, "auth.locked_out", target, { seconds: lockedFor, by: keys.map((k) => k.slice(0, k.indexOf(":"))) }, { clientAddress });
     });
     throw new InvalidCredentials();
   }
@@ -76,14 +77,29 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
   // Told only after the password was right: the answer must not reveal which accounts exist.
   if (!(await passwordSignInAllowed(db, principal.organisationId))) {
     const target = { type: "user", id: principal.userId };
-    await db.transaction((tx) => recordAudit(tx, { userId: null, organisationId: null, role: null }, "auth.sign_in_failed", target, { reason: "password_sign_in_off" }, { clientAddress }));
+    await db.transaction((tx) =>
+      recordAudit(tx, { userId: null, organisationId: null, role: null }, "auth.sign_in_failed", target, { reason: "password_sign_in_off" }, { clientAddress }),
+    );
     throw new PasswordSignInOff();
   }
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, principal.userId));
     const created = await createSession(tx, { userId: principal.userId, userAgent: context.userAgent, clientAddress });
-    await noticeNewSignIn(tx, { userId: principal.userId, sessionId: created.id, userAgent: context.userAgent, clientAddress, knownDevice: Boolean(knownDevice) });
-    await recordAudit(tx, { userId: principal.userId, organisationId: principal.organisationId, role: principal.role }, "auth.signed_in", { type: "user", id: principal.userId }, { session: created.id, knownDevice: Boolean(knownDevice) }, { clientAddress });
+    await noticeNewSignIn(tx, {
+      userId: principal.userId,
+      sessionId: created.id,
+      userAgent: context.userAgent,
+      clientAddress,
+      knownDevice: Boolean(knownDevice),
+    });
+    await recordAudit(
+      tx,
+      { userId: principal.userId, organisationId: principal.organisationId, role: principal.role },
+      "auth.signed_in",
+      { type: "user", id: principal.userId },
+      { session: created.id, knownDevice: Boolean(knownDevice) },
+      { clientAddress },
+    );
     return created;
   });
   return { id: principal.userId, sv: principal.sessionVersion, role: principal.role, org: principal.organisationId, sid: session.id };

@@ -2,7 +2,15 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { requestIsHttps } from "@/lib/http/request-scheme";
-import { cookieValue, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS, newDeviceId, signKnownDevice, verifyKnownDevice, type KnownDevice } from "./known-device";
+import {
+  cookieValue,
+  KNOWN_DEVICE_COOKIE,
+  KNOWN_DEVICE_MAX_AGE_SECONDS,
+  newDeviceId,
+  signKnownDevice,
+  verifyKnownDevice,
+  type KnownDevice,
+} from "./known-device";
 
 /**
  * Over HTTPS the cookie is Secure and named with the `__Host-` prefix, which

@@ -35,7 +35,13 @@ export async function setMfaPolicy(db: DbOrTx, actor: Actor, required: readonly 
         .values({ role, required: want.has(role), updatedAt: now, updatedBy: actor.userId })
         .onConflictDoUpdate({ target: mfaPolicy.role, set: { required: want.has(role), updatedAt: now, updatedBy: actor.userId } });
     }
-    await recordAudit(tx, actor, "security.mfa_policy_changed", { type: "system" }, { required: ROLES.filter((r) => want.has(r)), optional: ROLES.filter((r) => !want.has(r)) });
+    await recordAudit(
+      tx,
+      actor,
+      "security.mfa_policy_changed",
+      { type: "system" },
+      { required: ROLES.filter((r) => want.has(r)), optional: ROLES.filter((r) => !want.has(r)) },
+    );
     return ok({ changed });
   });
 }
@@ -64,4 +70,3 @@ export async function resetFactorsFor(db: DbOrTx, actor: Actor, userId: string):
     return ok({ removed, sessionsEnded });
   });
 }
-

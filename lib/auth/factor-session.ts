@@ -20,7 +20,11 @@ import { clearThrottleKey, recordFailure, secondsUntilAllowed } from "./throttle
  * an actor, and each names the stages it accepts. Nothing here can touch
  * another person's factors.
  */
-export function defineSessionAction<S extends z.ZodType, R>(stages: readonly SessionStage[], schema: S, handler: (input: z.output<S>, state: SessionState) => Promise<ActionResult<R>>) {
+export function defineSessionAction<S extends z.ZodType, R>(
+  stages: readonly SessionStage[],
+  schema: S,
+  handler: (input: z.output<S>, state: SessionState) => Promise<ActionResult<R>>,
+) {
   const action = async (raw: z.input<S>): Promise<ActionResult<R>> => {
     try {
       const state = await getSessionState();

@@ -3,12 +3,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { generateSecret, generateURI, verify as verifyTotpCode } from "otplib";
 import QRCode from "qrcode";
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from "@simplewebauthn/server";
+import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from "@simplewebauthn/server";
 import type { DbOrTx } from "@/db/client";
 import { authFactors, mfaPolicy, recoveryCodes, userSessions, webauthnChallenges } from "@/db/schema";
 import { getConfig } from "@/lib/config";
@@ -89,7 +84,12 @@ export async function beginTotpEnrolment(db: DbOrTx, userId: string, accountLabe
   return { factorId: row.id, secret, uri, qrSvg };
 }
 
-async function checkTotp(db: DbOrTx, factor: { id: string; totpSecret: string | null; totpLastStep: number | null }, code: string, now: Date): Promise<boolean> {
+async function checkTotp(
+  db: DbOrTx,
+  factor: { id: string; totpSecret: string | null; totpLastStep: number | null },
+  code: string,
+  now: Date,
+): Promise<boolean> {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token) || !factor.totpSecret) return false;
   const secret = unseal(getConfig().authSecret, "totp-secret", factor.totpSecret);
@@ -148,7 +148,10 @@ export function normaliseRecoveryCode(code: string): string {
 }
 
 function hashRecoveryCode(code: string): string {
-  return crypto.createHmac("sha256", getConfig().authSecret).update(`ringfence recovery-code ${normaliseRecoveryCode(code)}`).digest("hex");
+  return crypto
+    .createHmac("sha256", getConfig().authSecret)
+    .update(`ringfence recovery-code ${normaliseRecoveryCode(code)}`)
+    .digest("hex");
 }
 
 /** Replaces the person's recovery codes with ten new ones, returned once and stored only as keyed hashes. */
@@ -197,13 +200,23 @@ async function takeChallenge(db: DbOrTx, sessionId: string, purpose: "register" 
 
 async function credentialsOf(db: DbOrTx, userId: string) {
   return db
-    .select({ id: authFactors.id, credentialId: authFactors.credentialId, publicKey: authFactors.publicKey, signCount: authFactors.signCount, transports: authFactors.transports })
+    .select({
+      id: authFactors.id,
+      credentialId: authFactors.credentialId,
+      publicKey: authFactors.publicKey,
+      signCount: authFactors.signCount,
+      transports: authFactors.transports,
+    })
     .from(authFactors)
     .where(and(eq(authFactors.userId, userId), eq(authFactors.kind, "webauthn"), isNotNull(authFactors.confirmedAt)))
     .orderBy(desc(authFactors.createdAt));
 }
 
-export async function passkeyRegistrationOptions(db: DbOrTx, input: { sessionId: string; userId: string; email: string; name: string; rp: RelyingParty }, now: Date = new Date()) {
+export async function passkeyRegistrationOptions(
+  db: DbOrTx,
+  input: { sessionId: string; userId: string; email: string; name: string; rp: RelyingParty },
+  now: Date = new Date(),
+) {
   const existing = await credentialsOf(db, input.userId);
   const options = await generateRegistrationOptions({
     rpName: "Ringfence",
@@ -212,7 +225,11 @@ export async function passkeyRegistrationOptions(db: DbOrTx, input: { sessionId:
     userName: input.email,
     userDisplayName: input.name,
     attestationType: "none",
-    excludeCredentials: existing.map((c) => ({ id: Buffer.from(c.credentialId ?? "", "base64url"), type: "public-key" as const, transports: (c.transports ?? []) as Transport[] })),
+    excludeCredentials: existing.map((c) => ({
+      id: Buffer.from(c.credentialId ?? "", "base64url"),
+      type: "public-key" as const,
+      transports: (c.transports ?? []) as Transport[],
+    })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
   await storeChallenge(db, input.sessionId, "register", options.challenge, now);
@@ -267,14 +284,22 @@ export async function passkeyAuthenticationOptions(db: DbOrTx, input: { sessionI
   const options = await generateAuthenticationOptions({
     rpID: input.rp.id,
     userVerification: "preferred",
-    allowCredentials: credentials.map((c) => ({ id: Buffer.from(c.credentialId ?? "", "base64url"), type: "public-key" as const, transports: (c.transports ?? []) as Transport[] })),
+    allowCredentials: credentials.map((c) => ({
+      id: Buffer.from(c.credentialId ?? "", "base64url"),
+      type: "public-key" as const,
+      transports: (c.transports ?? []) as Transport[],
+    })),
   });
   await storeChallenge(db, input.sessionId, "authenticate", options.challenge, now);
   return options;
 }
 
 /** Verifies an assertion by one of the person's own credentials against the session's challenge. */
-export async function verifyPasskey(db: DbOrTx, input: { sessionId: string; userId: string; rp: RelyingParty; response: unknown }, now: Date = new Date()): Promise<boolean> {
+export async function verifyPasskey(
+  db: DbOrTx,
+  input: { sessionId: string; userId: string; rp: RelyingParty; response: unknown },
+  now: Date = new Date(),
+): Promise<boolean> {
   const challenge = await takeChallenge(db, input.sessionId, "authenticate", now);
   if (!challenge) return false;
   const response = input.response as AuthenticationJSON;
@@ -297,10 +322,7 @@ export async function verifyPasskey(db: DbOrTx, input: { sessionId: string; user
     });
     if (!verification.verified) return false;
     // A counter that does not grow (when the authenticator keeps one) is a sign of a cloned key: the library refuses it above.
-    await db
-      .update(authFactors)
-      .set({ signCount: verification.authenticationInfo.newCounter, lastUsedAt: now })
-      .where(eq(authFactors.id, credential.id));
+    await db.update(authFactors).set({ signCount: verification.authenticationInfo.newCounter, lastUsedAt: now }).where(eq(authFactors.id, credential.id));
     return true;
   } catch {
     return false;
@@ -331,4 +353,3 @@ export async function resetAllFactors(db: DbOrTx, userId: string): Promise<numbe
 export async function purgeExpiredChallenges(db: DbOrTx, now: Date = new Date()): Promise<void> {
   await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
 }
-

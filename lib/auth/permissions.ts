@@ -5,15 +5,7 @@ import type { Role } from "./roles";
  * these through requirePermission(); the e2e matrix test checks the result.
  */
 export const PERMISSIONS = {
-  vendor_officer: [
-    "portal.use",
-    "vendor.workspace",
-    "vendor.products",
-    "vendor.submit",
-    "vendor.tokens",
-    "catalog.read",
-    "account.manage",
-  ],
+  vendor_officer: ["portal.use", "vendor.workspace", "vendor.products", "vendor.submit", "vendor.tokens", "catalog.read", "account.manage"],
   vendor_contributor: ["portal.use", "vendor.workspace", "catalog.read", "account.manage"],
   platform_reviewer: ["portal.use", "review.use", "catalog.read", "reports.read", "account.manage"],
   gov_auditor: ["portal.use", "review.use", "catalog.read", "reports.read", "audit.read", "account.manage"],

@@ -1,12 +1,5 @@
 /** Roles and organisation kinds (DOMAIN.md §2). Safe to import from client components. */
-export const ROLES = [
-  "vendor_officer",
-  "vendor_contributor",
-  "platform_reviewer",
-  "gov_auditor",
-  "gov_observer",
-  "admin",
-] as const;
+export const ROLES = ["vendor_officer", "vendor_contributor", "platform_reviewer", "gov_auditor", "gov_observer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ORG_KINDS = ["vendor", "platform", "government", "operator"] as const;

@@ -27,7 +27,17 @@ describe("e-mail domains", () => {
     expect(emailDomainAllowed("bo@partner.example", allowed)).toBe(true);
   });
   it("refuse suffixes, prefixes, subdomains and odd addresses", () => {
-    for (const email of ["a@evilagency.example.org", "a@agency.example.org.evil", "a@sub.agency.example.org", "a@agency.example.org.", "a@b@agency.example.org", "@agency.example.org", "agency.example.org", "a@", ""]) {
+    for (const email of [
+      "a@evilagency.example.org",
+      "a@agency.example.org.evil",
+      "a@sub.agency.example.org",
+      "a@agency.example.org.",
+      "a@b@agency.example.org",
+      "@agency.example.org",
+      "agency.example.org",
+      "a@",
+      "",
+    ]) {
       expect(emailDomainAllowed(email, allowed), email).toBe(false);
     }
   });
@@ -44,7 +54,11 @@ describe("e-mail domains", () => {
 });
 
 describe("role of a person created on first sign-in", () => {
-  const rules = { roleClaim: "groups", roleMap: { auditors: "gov_auditor", readers: "gov_observer", vendors: "vendor_officer" }, defaultRole: "gov_observer" as const };
+  const rules = {
+    roleClaim: "groups",
+    roleMap: { auditors: "gov_auditor", readers: "gov_observer", vendors: "vendor_officer" },
+    defaultRole: "gov_observer" as const,
+  };
   it("takes the first mapping line whose value the token carries, else the default", () => {
     expect(roleForNewPerson({ groups: ["staff", "auditors"] }, rules, "government")).toBe("gov_auditor");
     expect(roleForNewPerson({ groups: "auditors" }, rules, "government")).toBe("gov_auditor");
@@ -58,7 +72,9 @@ describe("role of a person created on first sign-in", () => {
     expect(roleForNewPerson({}, { ...rules, defaultRole: "admin" }, "government")).toBeNull();
   });
   it("reads only the token's own claims (no prototype keys)", () => {
-    expect(roleForNewPerson({}, { roleClaim: "constructor", roleMap: { "[object Object]": "gov_auditor" }, defaultRole: "gov_observer" }, "government")).toBe("gov_observer");
+    expect(roleForNewPerson({}, { roleClaim: "constructor", roleMap: { "[object Object]": "gov_auditor" }, defaultRole: "gov_observer" }, "government")).toBe(
+      "gov_observer",
+    );
     expect(claimValues(["a", 1, null, "b"])).toEqual(["a", "b"]);
   });
 });

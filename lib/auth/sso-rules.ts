@@ -47,7 +47,8 @@ export function issuerProblem(raw: string): string | null {
     return "Enter the issuer as a full URL, such as https://login.example.org/realms/staff.";
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "The issuer must be an https:// URL.";
-  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) return "The issuer must use https:// (plain http is allowed only for 127.0.0.1, localhost and ::1).";
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname))
+    return "The issuer must use https:// (plain http is allowed only for 127.0.0.1, localhost and ::1).";
   if (url.username || url.password) return "The issuer must not contain a user name or password.";
   if (url.search || url.hash || raw.includes("?") || raw.includes("#")) return "The issuer must not contain a query (?) or fragment (#).";
   return null;
@@ -102,17 +103,24 @@ export function roleForNewPerson(claims: Record<string, unknown>, rules: RoleRul
 /** A name for a new person: the ID token's name, else the e-mail's local part; no control characters, at most 120 characters. */
 export function nameFromClaims(claims: Record<string, unknown>, email: string): string {
   const raw = typeof claims.name === "string" ? claims.name : "";
-  const clean = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim()).slice(0, 120).join("").trim();
+  const clean = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim())
+    .slice(0, 120)
+    .join("")
+    .trim();
   return clean.isWellFormed() && clean ? clean : email.slice(0, email.indexOf("@")).slice(0, 120);
 }
 
 /** Plain-English explanations of the refusals, shown on the login page. */
 export const SSO_REFUSAL_MESSAGES: Record<SsoRefusal, string> = {
-  email_not_verified: "Your organisation's sign-in service did not confirm that your e-mail address is verified, so Ringfence cannot sign you in with it. Ask your organisation's IT team to verify the address.",
-  domain_not_allowed: "Your e-mail address is not in a domain this organisation allows for Ringfence. Sign in with your work address, or ask your Ringfence administrator to allow the domain.",
+  email_not_verified:
+    "Your organisation's sign-in service did not confirm that your e-mail address is verified, so Ringfence cannot sign you in with it. Ask your organisation's IT team to verify the address.",
+  domain_not_allowed:
+    "Your e-mail address is not in a domain this organisation allows for Ringfence. Sign in with your work address, or ask your Ringfence administrator to allow the domain.",
   unknown_account: "There is no Ringfence account for your e-mail address in this organisation. Ask your Ringfence administrator to add you.",
-  other_organisation: "Your e-mail address belongs to a Ringfence account in another organisation, so it cannot sign in through this organisation's sign-in service.",
+  other_organisation:
+    "Your e-mail address belongs to a Ringfence account in another organisation, so it cannot sign in through this organisation's sign-in service.",
   inactive_account: "Your Ringfence account has been deactivated. Ask your Ringfence administrator if you need access again.",
   provider_disabled: "This organisation's single sign-on is switched off. Ask your Ringfence administrator.",
-  role_not_allowed: "Ringfence could not give you a role that fits this organisation. Ask your Ringfence administrator to check the single sign-on role mapping.",
+  role_not_allowed:
+    "Ringfence could not give you a role that fits this organisation. Ask your Ringfence administrator to check the single sign-on role mapping.",
 };

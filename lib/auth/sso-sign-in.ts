@@ -39,7 +39,13 @@ async function loadProvider(db: DbOrTx, providerId: string) {
  * allowed domain and must belong to the provider's organisation and be active; with
  * `createUsers` a first sign-in creates them. Refusals are audited by account id only.
  */
-export async function completeSsoSignIn(db: DbOrTx, providerId: string, claims: Record<string, unknown>, context: SignInContext, retried = false): Promise<SsoSignInResult> {
+export async function completeSsoSignIn(
+  db: DbOrTx,
+  providerId: string,
+  claims: Record<string, unknown>,
+  context: SignInContext,
+  retried = false,
+): Promise<SsoSignInResult> {
   const { clientAddress } = context;
   const refuse = async (reason: SsoRefusal, userId: string | null = null): Promise<SsoSignInResult> => {
     // Never the e-mail address: an address that has no account must not be written down.
@@ -59,17 +65,30 @@ export async function completeSsoSignIn(db: DbOrTx, providerId: string, claims: 
   if (principal && principal.organisationId !== provider.organisationId) return refuse("other_organisation", principal.userId);
   if (principal && !principal.active) return refuse("inactive_account", principal.userId);
   if (!principal && !provider.createUsers) return refuse("unknown_account");
-  const newRole = principal ? null : roleForNewPerson(claims, { roleClaim: provider.roleClaim, roleMap: provider.roleMap, defaultRole: provider.defaultRole }, provider.organisationKind);
+  const newRole = principal
+    ? null
+    : roleForNewPerson(claims, { roleClaim: provider.roleClaim, roleMap: provider.roleMap, defaultRole: provider.defaultRole }, provider.organisationKind);
   if (!principal && !newRole) return refuse("role_not_allowed");
 
   const outcome = await db.transaction(async (tx) => {
     let person = principal ? { userId: principal.userId, role: principal.role, sessionVersion: principal.sessionVersion } : null;
     if (!person && newRole) {
       // Another first sign-in with the same address may have just created the person: then match again.
-      const [created] = await tx.insert(users).values({ email, name: nameFromClaims(claims, email) }).onConflictDoNothing().returning({ id: users.id, sessionVersion: users.sessionVersion });
+      const [created] = await tx
+        .insert(users)
+        .values({ email, name: nameFromClaims(claims, email) })
+        .onConflictDoNothing()
+        .returning({ id: users.id, sessionVersion: users.sessionVersion });
       if (!created) return null;
       await tx.insert(memberships).values({ userId: created.id, organisationId: provider.organisationId, role: newRole });
-      await recordAudit(tx, { userId: null, organisationId: provider.organisationId, role: null }, "user.created_by_sso", { type: "user", id: created.id }, { provider: provider.id, role: newRole, organisationId: provider.organisationId }, { clientAddress });
+      await recordAudit(
+        tx,
+        { userId: null, organisationId: provider.organisationId, role: null },
+        "user.created_by_sso",
+        { type: "user", id: created.id },
+        { provider: provider.id, role: newRole, organisationId: provider.organisationId },
+        { clientAddress },
+      );
       person = { userId: created.id, role: newRole, sessionVersion: created.sessionVersion };
     }
     if (!person) return null;
@@ -79,7 +98,14 @@ export async function completeSsoSignIn(db: DbOrTx, providerId: string, claims: 
     const knownDevice = context.device?.userId === person.userId;
     await noticeNewSignIn(tx, { userId: person.userId, sessionId: session.id, userAgent: context.userAgent, clientAddress, knownDevice });
     const actor = { userId: person.userId, organisationId: provider.organisationId, role: person.role };
-    await recordAudit(tx, actor, "auth.signed_in", { type: "user", id: person.userId }, { session: session.id, method: "sso", provider: provider.id, knownDevice }, { clientAddress });
+    await recordAudit(
+      tx,
+      actor,
+      "auth.signed_in",
+      { type: "user", id: person.userId },
+      { session: session.id, method: "sso", provider: provider.id, knownDevice },
+      { clientAddress },
+    );
     const claimsOut: SessionClaims = { id: person.userId, sv: person.sessionVersion, role: person.role, org: provider.organisationId, sid: session.id };
     return claimsOut;
   });

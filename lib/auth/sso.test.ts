@@ -11,11 +11,25 @@ beforeAll(async () => {
 });
 
 describe("the Auth.js provider of a registered identity provider", () => {
-  const row = (clientSecret: string) => ({ id: ID, name: "Agency Login", issuer: "https://login.agency.example/realms/staff", clientId: "ringfence", clientSecret });
+  const row = (clientSecret: string) => ({
+    id: ID,
+    name: "Agency Login",
+    issuer: "https://login.agency.example/realms/staff",
+    clientId: "ringfence",
+    clientSecret,
+  });
 
   it("is an OIDC provider using the code flow with PKCE, state and nonce, and the unsealed secret", () => {
     const p = oidcProviderFor(row(seal(getConfig().authSecret, "sso-client-secret", "s3cret")));
-    expect(p).toMatchObject({ id: `sso-${ID}`, type: "oidc", name: "Agency Login", issuer: "https://login.agency.example/realms/staff", clientId: "ringfence", clientSecret: "s3cret", checks: ["pkce", "state", "nonce"] });
+    expect(p).toMatchObject({
+      id: `sso-${ID}`,
+      type: "oidc",
+      name: "Agency Login",
+      issuer: "https://login.agency.example/realms/staff",
+      clientId: "ringfence",
+      clientSecret: "s3cret",
+      checks: ["pkce", "state", "nonce"],
+    });
     expect(p.authorization).toEqual({ params: { scope: "openid email profile" } });
   });
 

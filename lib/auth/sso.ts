@@ -32,7 +32,14 @@ async function providerRows(): Promise<ProviderRow[]> {
     const rows = (async () => {
       const db = await getDb();
       return db
-        .select({ id: ssoProviders.id, name: ssoProviders.name, issuer: ssoProviders.issuer, clientId: ssoProviders.clientId, clientSecret: ssoProviders.clientSecret, enabled: ssoProviders.enabled })
+        .select({
+          id: ssoProviders.id,
+          name: ssoProviders.name,
+          issuer: ssoProviders.issuer,
+          clientId: ssoProviders.clientId,
+          clientSecret: ssoProviders.clientSecret,
+          enabled: ssoProviders.enabled,
+        })
         .from(ssoProviders)
         .orderBy(asc(ssoProviders.name), asc(ssoProviders.id));
     })();

@@ -23,10 +23,7 @@ export function throttleKeys(email: string, clientAddress: string | null, knownD
 
 /** Seconds the caller must wait, or 0 when none of the keys is locked. */
 export async function secondsUntilAllowed(db: DbOrTx, keys: string[], now: Date = new Date()): Promise<number> {
-  const rows = await db
-    .select({ lockedUntil: authThrottle.lockedUntil })
-    .from(authThrottle)
-    .where(inArray(authThrottle.key, keys));
+  const rows = await db.select({ lockedUntil: authThrottle.lockedUntil }).from(authThrottle).where(inArray(authThrottle.key, keys));
   let wait = 0;
   for (const r of rows) {
     if (r.lockedUntil && r.lockedUntil > now) wait = Math.max(wait, Math.ceil((r.lockedUntil.getTime() - now.getTime()) / 1000));

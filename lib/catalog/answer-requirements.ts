@@ -46,7 +46,10 @@ const PHRASES: Record<Exclude<AnswerField, "evidence">, string> = {
 export function describeRequirements(r: FieldRequirements): string {
   const parts = ANSWER_FIELDS.filter((f): f is Exclude<AnswerField, "evidence"> => f !== "evidence" && r[f]).map((f) => PHRASES[f]);
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0];
-  if (!list) return r.evidence ? "Must controls need at least one piece of linked evidence; other controls need nothing beyond the status." : "Nothing beyond the status.";
+  if (!list)
+    return r.evidence
+      ? "Must controls need at least one piece of linked evidence; other controls need nothing beyond the status."
+      : "Nothing beyond the status.";
   const first = `${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
   return r.evidence ? `${first} Must controls also need at least one piece of linked evidence.` : first;
 }

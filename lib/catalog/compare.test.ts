@@ -21,7 +21,9 @@ describe("compareFrameworks", () => {
         id: "SDP-ROL-01",
         title: "Rings for every channel",
         domainKey: "ROL",
-        fields: [{ field: "rubric[2]", before: "Rings for both channels, promotion is manual.", after: "Rings for both channels; promotion is manual but recorded." }],
+        fields: [
+          { field: "rubric[2]", before: "Rings for both channels, promotion is manual.", after: "Rings for both channels; promotion is manual but recorded." },
+        ],
       },
       {
         id: "SDP-TST-01",

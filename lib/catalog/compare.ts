@@ -84,8 +84,7 @@ export function compareFrameworks(a: FrameworkLike, b: FrameworkLike): Framework
   const after = index(b);
   const result: FrameworkComparison = { added: [], removed: [], changed: [], unchangedCount: 0, frameworkChanges: [] };
 
-  for (const [id, { control, domainKey }] of before)
-    if (!after.has(id)) result.removed.push({ id, title: control.title, domainKey });
+  for (const [id, { control, domainKey }] of before) if (!after.has(id)) result.removed.push({ id, title: control.title, domainKey });
 
   for (const [id, { control: cb, domainKey }] of after) {
     const old = before.get(id);
@@ -116,8 +115,7 @@ function controlFieldChanges(a: ControlLike, b: ControlLike): FieldChange[] {
 
 function frameworkLevelChanges(a: FrameworkLike, b: FrameworkLike): FrameworkChange[] {
   const out: FrameworkChange[] = [];
-  for (const f of FRAMEWORK_FIELDS)
-    if (!same(a[f], b[f])) out.push({ scope: "framework", kind: "changed", field: f, before: a[f], after: b[f] });
+  for (const f of FRAMEWORK_FIELDS) if (!same(a[f], b[f])) out.push({ scope: "framework", kind: "changed", field: f, before: a[f], after: b[f] });
 
   const domainsA = new Map(a.domains.map((d) => [d.key, d]));
   const domainsB = new Map(b.domains.map((d) => [d.key, d]));

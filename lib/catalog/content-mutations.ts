@@ -10,7 +10,10 @@ import { lockDraft, touchVersion } from "./draft-guard";
 const target = (versionId: string) => ({ type: "framework_version", id: versionId });
 
 async function domainByKey(tx: DbOrTx, versionId: string, key: string) {
-  const [d] = await tx.select({ id: catalogDomains.id }).from(catalogDomains).where(and(eq(catalogDomains.versionId, versionId), eq(catalogDomains.key, key)));
+  const [d] = await tx
+    .select({ id: catalogDomains.id })
+    .from(catalogDomains)
+    .where(and(eq(catalogDomains.versionId, versionId), eq(catalogDomains.key, key)));
   return d ?? null;
 }
 
@@ -65,7 +68,13 @@ export async function reorderDomains(db: DbOrTx, actor: AuditActor, versionId: s
     const refused = await lockDraft(tx, versionId);
     if (refused) return refused;
     const rows = await tx.select({ id: catalogDomains.id, key: catalogDomains.key }).from(catalogDomains).where(eq(catalogDomains.versionId, versionId));
-    if (!samePermutation(rows.map((r) => r.key), keys)) return fail("conflict", "The domains changed while you were reordering them. Reload the page and try again.");
+    if (
+      !samePermutation(
+        rows.map((r) => r.key),
+        keys,
+      )
+    )
+      return fail("conflict", "The domains changed while you were reordering them. Reload the page and try again.");
     for (const [position, key] of keys.entries()) {
       const id = rows.find((r) => r.key === key)!.id;
       await tx.update(catalogDomains).set({ position }).where(eq(catalogDomains.id, id));
@@ -102,7 +111,10 @@ async function controlByKey(tx: DbOrTx, versionId: string, controlId: string) {
 }
 
 async function nextControlPosition(tx: DbOrTx, domainId: string): Promise<number> {
-  const [row] = await tx.select({ next: sql<number>`coalesce(max(${catalogControls.position}) + 1, 0)::int` }).from(catalogControls).where(eq(catalogControls.domainId, domainId));
+  const [row] = await tx
+    .select({ next: sql<number>`coalesce(max(${catalogControls.position}) + 1, 0)::int` })
+    .from(catalogControls)
+    .where(eq(catalogControls.domainId, domainId));
   return Number(row?.next ?? 0);
 }
 
@@ -121,7 +133,13 @@ export async function createControl(db: DbOrTx, actor: AuditActor, versionId: st
 }
 
 /** Edits every field of a draft control; a new domain moves it to the end of that domain. */
-export async function updateControl(db: DbOrTx, actor: AuditActor, versionId: string, controlId: string, input: ControlInput): Promise<ActionResult<{ controlId: string }>> {
+export async function updateControl(
+  db: DbOrTx,
+  actor: AuditActor,
+  versionId: string,
+  controlId: string,
+  input: ControlInput,
+): Promise<ActionResult<{ controlId: string }>> {
   return db.transaction(async (tx) => {
     const refused = await lockDraft(tx, versionId);
     if (refused) return refused;
@@ -167,10 +185,18 @@ export async function reorderControls(db: DbOrTx, actor: AuditActor, versionId: 
       .from(catalogControls)
       .where(eq(catalogControls.domainId, domain.id))
       .orderBy(asc(catalogControls.position));
-    if (!samePermutation(rows.map((r) => r.controlId), controlIds))
+    if (
+      !samePermutation(
+        rows.map((r) => r.controlId),
+        controlIds,
+      )
+    )
       return fail("conflict", "The controls changed while you were reordering them. Reload the page and try again.");
     for (const [position, cid] of controlIds.entries()) {
-      await tx.update(catalogControls).set({ position }).where(eq(catalogControls.id, rows.find((r) => r.controlId === cid)!.id));
+      await tx
+        .update(catalogControls)
+        .set({ position })
+        .where(eq(catalogControls.id, rows.find((r) => r.controlId === cid)!.id));
     }
     await touchVersion(tx, versionId);
     await recordAudit(tx, actor, "catalog.control.reordered", target(versionId), { domainKey, controlIds });

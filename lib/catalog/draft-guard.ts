@@ -12,11 +12,7 @@ export const NOT_A_DRAFT = "This version is published or retired and cannot be c
  * the person a clear message instead of a constraint error.
  */
 export async function lockDraft(tx: DbOrTx, versionId: string): Promise<Failure | null> {
-  const [v] = await tx
-    .select({ status: frameworkVersions.status })
-    .from(frameworkVersions)
-    .where(eq(frameworkVersions.id, versionId))
-    .for("update");
+  const [v] = await tx.select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).for("update");
   if (!v) return fail("not_found", "This catalog version does not exist.");
   if (v.status !== "draft") return fail("conflict", NOT_A_DRAFT);
   return null;
@@ -24,5 +20,8 @@ export async function lockDraft(tx: DbOrTx, versionId: string): Promise<Failure 
 
 /** Touches the version's updated_at (drafts only). */
 export async function touchVersion(tx: DbOrTx, versionId: string): Promise<void> {
-  await tx.update(frameworkVersions).set({ updatedAt: sql`now()` }).where(eq(frameworkVersions.id, versionId));
+  await tx
+    .update(frameworkVersions)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(frameworkVersions.id, versionId));
 }

@@ -46,7 +46,13 @@ export async function importFramework(db: DbOrTx, actor: AuditActor, text: strin
       );
     const { versionId } = await insertFrameworkVersion(tx, doc, { createdBy: actor.userId });
     const controlCount = doc.domains.reduce((s, d) => s + d.controls.length, 0);
-    await recordAudit(tx, actor, "catalog.version.imported", { type: "framework_version", id: versionId }, { slug: doc.slug, version: doc.version, format: parsed.format, controlCount });
+    await recordAudit(
+      tx,
+      actor,
+      "catalog.version.imported",
+      { type: "framework_version", id: versionId },
+      { slug: doc.slug, version: doc.version, format: parsed.format, controlCount },
+    );
     return ok({ versionId, slug: doc.slug, version: doc.version, format: parsed.format, controlCount, warnings: parsed.warnings.slice(0, 50) });
   });
 }

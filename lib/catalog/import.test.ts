@@ -33,7 +33,13 @@ describe("parseFrameworkImport: accepted documents", () => {
 
   it("gives a document exported before versions carried answer requirements the default rules, in both formats", () => {
     const { answerRequirements: _r, ...old } = smallFramework;
-    expect(parseFrameworkImport(json(old))).toEqual({ ok: true, doc: { ...smallFramework, answerRequirements: DEFAULT_ANSWER_REQUIREMENTS }, format: "ringfence", warnings: [], draftOnly: false });
+    expect(parseFrameworkImport(json(old))).toEqual({
+      ok: true,
+      doc: { ...smallFramework, answerRequirements: DEFAULT_ANSWER_REQUIREMENTS },
+      format: "ringfence",
+      warnings: [],
+      draftOnly: false,
+    });
     const oscal = frameworkToOscal(smallFramework, {}) as { catalog: { "back-matter": { resources: { base64: { value: string } }[] } } };
     const res = oscal.catalog["back-matter"].resources[0]!;
     const { answerRequirements: _a, ...data } = JSON.parse(fromBase64(res.base64.value)) as Record<string, unknown>;

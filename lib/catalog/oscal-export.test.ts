@@ -24,7 +24,10 @@ describe("frameworkToOscal", () => {
     const { catalog } = frameworkToOscal(small, { lastModified: LAST_MODIFIED }) as Cat;
     expect(catalog.metadata["oscal-version"]).toBe("1.2.3");
     expect(catalog.metadata.version).toBe("0.3.1");
-    expect(catalog.groups.map((g: any) => [g.id, g.class])).toEqual([["rol", "domain"], ["tst", "domain"]]);
+    expect(catalog.groups.map((g: any) => [g.id, g.class])).toEqual([
+      ["rol", "domain"],
+      ["tst", "domain"],
+    ]);
     const ctl = catalog.groups[0].controls[0];
     expect(ctl.id).toBe("sdp-rol-01");
     expect(ctl.props[0]).toEqual({ name: "label", value: "SDP-ROL-01" });

@@ -57,11 +57,7 @@ export function frameworkToOscal(doc: FrameworkDocument, opts: OscalExportOption
   };
 
   const partyUuid = deterministicUuid(`party\u0000${doc.publisher}`);
-  const metaProps: OscalProp[] = [
-    rf("format", FRAMEWORK_FORMAT),
-    rf("slug", doc.slug),
-    rf("publisher", fit(doc.publisher, "publisher")),
-  ];
+  const metaProps: OscalProp[] = [rf("format", FRAMEWORK_FORMAT), rf("slug", doc.slug), rf("publisher", fit(doc.publisher, "publisher"))];
   if (opts.status) metaProps.push(rf("status", fitOscalString(opts.status)));
 
   const metadata: Record<string, unknown> = {

@@ -41,7 +41,12 @@ export function foreignCatalogToRaw(cat: Catalog, warnings: string[]): RawConver
       paths.push(p);
       return convertControl(c, p, ssdf, resolve, warnings);
     });
-    domains.push({ key, title: clip(dTitle, 200, `${path}.title`, warnings), description: clip(description, 4000, `${path} overview`, warnings), controls: converted });
+    domains.push({
+      key,
+      title: clip(dTitle, 200, `${path}.title`, warnings),
+      description: clip(description, 4000, `${path} overview`, warnings),
+      controls: converted,
+    });
     groupPaths.push(path);
     controlPaths.push(paths);
   };
@@ -119,7 +124,12 @@ function convertControl(c: OscalControl, path: string, ssdf: boolean, resolve: P
 function controlId(oscalId: string, path: string, warnings: string[]): string {
   const upper = oscalId.trim().toUpperCase();
   if (controlIdSchema.safeParse(upper).success) return upper;
-  let fixed = upper.replace(/[^A-Z0-9.-]+/g, "-").replace(/-{2,}/g, "-").replace(/\.{2,}/g, ".").replace(/^[^A-Z]+/, "").replace(/[-.]+$/, "");
+  let fixed = upper
+    .replace(/[^A-Z0-9.-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/\.{2,}/g, ".")
+    .replace(/^[^A-Z]+/, "")
+    .replace(/[-.]+$/, "");
   fixed = fixed.replace(/\.-|-\./g, ".");
   if (!controlIdSchema.safeParse(fixed).success) fixed = `C-${fixed.replace(/[^A-Z0-9]/g, "") || "X"}`;
   warnings.push(`${path}.id: "${oscalId}" is not a Ringfence control id; imported as ${fixed}`);
@@ -155,7 +165,12 @@ function clip(text: string, max: number, where: string, warnings: string[]): str
 }
 
 function slugFrom(source: string): string {
-  const words = source.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean);
+  const words = source
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   let slug = "";
   for (const w of words) {
     if (slug && slug.length + w.length + 1 > 60) break;

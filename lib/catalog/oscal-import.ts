@@ -16,9 +16,7 @@ import { foreignCatalogToRaw, type RawConversion } from "./oscal-foreign";
 
 export { draftFrameworkDocumentSchema, type DraftFrameworkDocument } from "./draft-schema";
 
-export type OscalImportResult =
-  | { ok: true; doc: FrameworkDocument; warnings: string[] }
-  | { ok: false; errors: ImportError[] };
+export type OscalImportResult = { ok: true; doc: FrameworkDocument; warnings: string[] } | { ok: false; errors: ImportError[] };
 
 /**
  * OSCAL catalog JSON → Ringfence framework.
@@ -70,8 +68,7 @@ function locate(path: ReadonlyArray<PropertyKey>, c: RawConversion): string {
 
 type Catalog = Parameters<typeof foreignCatalogToRaw>[0] & { "back-matter"?: { resources?: unknown } };
 
-const rfValues = (props: OscalProp[] | undefined, name: string) =>
-  (props ?? []).filter((p) => p.ns === NS && p.name === name).map((p) => p.value);
+const rfValues = (props: OscalProp[] | undefined, name: string) => (props ?? []).filter((p) => p.ns === NS && p.name === name).map((p) => p.value);
 const rfValue = (props: OscalProp[] | undefined, name: string) => rfValues(props, name)[0];
 const label = (props: OscalProp[] | undefined) => props?.find((p) => p.name === "label" && !p.ns)?.value;
 /** "true"/"false" become booleans; anything else is left for validation to reject. */

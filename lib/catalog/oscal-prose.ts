@@ -17,8 +17,7 @@ export function makeParamResolver(catalog: Record<string, unknown>): ParamResolv
   const visit = (node: unknown) => {
     if (typeof node !== "object" || node === null) return;
     const o = node as Record<string, unknown>;
-    if (Array.isArray(o.params))
-      for (const p of o.params as Param[]) if (p && typeof p.id === "string") params.set(p.id, p);
+    if (Array.isArray(o.params)) for (const p of o.params as Param[]) if (p && typeof p.id === "string") params.set(p.id, p);
     for (const key of ["groups", "controls"]) if (Array.isArray(o[key])) (o[key] as unknown[]).forEach(visit);
   };
   visit(catalog);
@@ -60,5 +59,8 @@ export function flattenParts(parts: ReadonlyArray<OscalPart>, resolve: ParamReso
     const children = flattenParts(part.parts ?? [], resolve, false, depth + 1);
     return [line, children].filter(Boolean).join("\n");
   });
-  return blocks.filter(Boolean).join(depth === 0 ? "\n\n" : "\n").trim();
+  return blocks
+    .filter(Boolean)
+    .join(depth === 0 ? "\n\n" : "\n")
+    .trim();
 }

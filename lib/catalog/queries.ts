@@ -165,9 +165,7 @@ export async function listControls(db: DbOrTx, versionId: string, filters: Contr
   if (filters.evidence) where.push(sql`${filters.evidence} = any(${catalogControls.evidenceKinds})`);
   const q = filters.q?.trim().slice(0, 200);
   if (q) {
-    where.push(
-      sql`(to_tsvector('english', ${controlText}) @@ websearch_to_tsquery('english', ${q}) or ${controlText} ilike ${likePattern(q)})`,
-    );
+    where.push(sql`(to_tsvector('english', ${controlText}) @@ websearch_to_tsquery('english', ${q}) or ${controlText} ilike ${likePattern(q)})`);
   }
   const rows = await db
     .select({

@@ -12,27 +12,10 @@ import { DEFAULT_ANSWER_REQUIREMENTS, type AnswerRequirements } from "./answer-r
 export const UPDATE_CHANNELS = ["code", "content"] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
-export const EVIDENCE_KINDS = [
-  "document",
-  "test_report",
-  "rollout_record",
-  "telemetry_export",
-  "third_party_assessment",
-  "attestation_letter",
-  "url",
-] as const;
+export const EVIDENCE_KINDS = ["document", "test_report", "rollout_record", "telemetry_export", "third_party_assessment", "attestation_letter", "url"] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-export const TEST_KINDS = [
-  "developer",
-  "content_interface",
-  "fuzzing",
-  "fault_injection",
-  "stress",
-  "stability",
-  "rollback",
-  "validator",
-] as const;
+export const TEST_KINDS = ["developer", "content_interface", "fuzzing", "fault_injection", "stress", "stability", "rollback", "validator"] as const;
 export type TestKind = (typeof TEST_KINDS)[number];
 
 /** External reference schemes a control may map to. */
@@ -47,7 +30,8 @@ export type MappingScheme = (typeof MAPPING_SCHEMES)[number];
 
 export const MATURITY_LEVELS = [0, 1, 2, 3, 4] as const;
 
-const optText = (max: number) => safeMultiline(max, { tooLong: `at most ${max} characters`, unsafe: "remove control characters and unpaired Unicode surrogates" });
+const optText = (max: number) =>
+  safeMultiline(max, { tooLong: `at most ${max} characters`, unsafe: "remove control characters and unpaired Unicode surrogates" });
 const text = (max: number) => optText(max).min(1, "required");
 
 /** Ids, keys, slugs and versions sit in unique indexes: bounded, so an index entry always fits (and a control id fits the editor's 100-character reference). */
@@ -92,7 +76,10 @@ export const controlSchema = z.object({
 export type Control = z.infer<typeof controlSchema>;
 
 export const domainSchema = z.object({
-  key: z.string().trim().regex(/^[A-Z][A-Z0-9]{1,9}$/, "2 to 10 capitals or digits, e.g. ROL"),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9]{1,9}$/, "2 to 10 capitals or digits, e.g. ROL"),
   title: text(200),
   description: optText(4000),
   controls: z.array(controlSchema),
@@ -125,7 +112,13 @@ export const rolloutThresholdsSchema = z.object({
 });
 export type RolloutThresholds = z.infer<typeof rolloutThresholdsSchema>;
 
-const fieldRequirementsSchema = z.object({ narrative: z.boolean(), justification: z.boolean(), targetDate: z.boolean(), plan: z.boolean(), evidence: z.boolean() });
+const fieldRequirementsSchema = z.object({
+  narrative: z.boolean(),
+  justification: z.boolean(),
+  targetDate: z.boolean(),
+  plan: z.boolean(),
+  evidence: z.boolean(),
+});
 /** Per implementation status, which answer fields must be filled before an attestation can be submitted (evidence: must controls only). */
 export const answerRequirementsSchema = z
   .object({ implemented: fieldRequirementsSchema, partial: fieldRequirementsSchema, planned: fieldRequirementsSchema, not_applicable: fieldRequirementsSchema })
@@ -152,11 +145,19 @@ export function refineUniqueIds(doc: { domains: { key: string; controls: { id: s
 export const frameworkDocumentSchema = z
   .object({
     format: z.literal(FRAMEWORK_FORMAT),
-    slug: z.string().trim().max(100, "at most 100 characters").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
+    slug: z
+      .string()
+      .trim()
+      .max(100, "at most 100 characters")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
     title: text(200),
     description: optText(8000),
     publisher: text(200),
-    version: z.string().trim().max(30, "at most 30 characters").regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
+    version: z
+      .string()
+      .trim()
+      .max(30, "at most 30 characters")
+      .regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
     thresholds: rolloutThresholdsSchema.nullable(),
     /** Optional on import (documents exported before versions carried it): the default rules then apply. */
     answerRequirements: answerRequirementsSchema.default(() => structuredClone(DEFAULT_ANSWER_REQUIREMENTS)),

@@ -38,7 +38,10 @@ export async function createDraftFromVersion(db: DbOrTx, actor: AuditActor, sour
       .from(frameworkVersions)
       .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
       .where(eq(frameworks.slug, doc.slug));
-    const version = nextVersion(doc.version, taken.map((t) => t.version));
+    const version = nextVersion(
+      doc.version,
+      taken.map((t) => t.version),
+    );
     const { versionId: _v, status: _s, ...content } = doc;
     const { versionId } = await insertFrameworkVersion(tx, { ...content, version }, { createdBy: actor.userId, basedOnVersionId: sourceId });
     await recordAudit(tx, actor, "catalog.version.draft_created", { type: "framework_version", id: versionId }, { from: sourceId, version });
@@ -80,7 +83,8 @@ export async function publishProblems(db: DbOrTx, versionId: string): Promise<st
   doc.domains.forEach((d, di) =>
     d.controls.forEach((c, ci) => {
       const missing = c.rubric.flatMap((r, level) => (r.trim() === "" ? [level] : []));
-      if (missing.length) problems.push(`${c.id} (domains[${di}].controls[${ci}]): rubric level${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not written`);
+      if (missing.length)
+        problems.push(`${c.id} (domains[${di}].controls[${ci}]): rubric level${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not written`);
     }),
   );
   const { versionId: _v, status: _s, ...content } = doc;
@@ -120,4 +124,3 @@ export async function retireVersion(db: DbOrTx, actor: AuditActor, versionId: st
     return ok(null);
   });
 }
-

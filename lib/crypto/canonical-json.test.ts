@@ -56,33 +56,19 @@ describe("canonicalize (RFC 8785)", () => {
   });
 
   it("escapes strings with the mandatory escapes only", () => {
-    expect(canonicalize("\b\t\n\f\r\"\\")).toBe(String.raw`"\b\t\n\f\r\"\\"`);
+    expect(canonicalize('\b\t\n\f\r"\\')).toBe(String.raw`"\b\t\n\f\r\"\\"`);
     expect(canonicalize("\u0000\u0001\u001f\u007f")).toBe('"\\u0000\\u0001\\u001f\u007f"');
     expect(canonicalize("</script> é € 😀 \u2028")).toBe('"</script> é € 😀 \u2028"');
   });
 
   it("handles nesting, empty containers and omits undefined members", () => {
-    expect(canonicalize({ b: [], a: {}, c: { z: null, y: [1, "x", false] }, u: undefined })).toBe(
-      '{"a":{},"b":[],"c":{"y":[1,"x",false],"z":null}}',
-    );
+    expect(canonicalize({ b: [], a: {}, c: { z: null, y: [1, "x", false] }, u: undefined })).toBe('{"a":{},"b":[],"c":{"y":[1,"x",false],"z":null}}');
     expect(canonicalize({ at: new Date(Date.UTC(2024, 0, 2)) })).toBe('{"at":"2024-01-02T00:00:00.000Z"}');
     expect(canonicalize(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
   });
 
   it("rejects values that are not JSON data", () => {
-    const bad: unknown[] = [
-      NaN,
-      Infinity,
-      -Infinity,
-      undefined,
-      [1, undefined],
-      10n,
-      { f: () => 1 },
-      Symbol("s"),
-      new Map(),
-      { s: "\ud800" },
-      "\udc00x",
-    ];
+    const bad: unknown[] = [NaN, Infinity, -Infinity, undefined, [1, undefined], 10n, { f: () => 1 }, Symbol("s"), new Map(), { s: "\ud800" }, "\udc00x"];
     for (const v of bad) expect(() => canonicalize(v)).toThrow(CanonicalJsonError);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
@@ -107,7 +93,7 @@ describe("canonicalize (RFC 8785)", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), fc.integer(), (dict, seed) => {
         const entries = Object.entries(dict);
-        const shuffled = [...entries].sort((a, b) => ((hash(a[0], seed) - hash(b[0], seed)) | 0));
+        const shuffled = [...entries].sort((a, b) => (hash(a[0], seed) - hash(b[0], seed)) | 0);
         expect(canonicalize(Object.fromEntries(shuffled))).toBe(canonicalize(dict));
         expect(canonicalize(Object.fromEntries(entries.reverse()))).toBe(canonicalize(dict));
       }),
@@ -126,7 +112,11 @@ describe("digests", () => {
   it("sha256Hex hashes strings as UTF-8 and bytes as-is", () => {
     expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     expect(sha256Hex("€")).toBe(createHash("sha256").update(Buffer.from("€", "utf8")).digest("hex"));
-    expect(sha256Hex(new Uint8Array([1, 2, 3]))).toBe(createHash("sha256").update(Buffer.from([1, 2, 3])).digest("hex"));
+    expect(sha256Hex(new Uint8Array([1, 2, 3]))).toBe(
+      createHash("sha256")
+        .update(Buffer.from([1, 2, 3]))
+        .digest("hex"),
+    );
   });
 
   it("canonicalDigest ignores key order and formatting", () => {

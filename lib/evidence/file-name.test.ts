@@ -77,9 +77,7 @@ describe("contentDisposition", () => {
     );
     expect(contentDisposition("検証.txt")).toBe(`attachment; filename="__.txt"; filename*=UTF-8''%E6%A4%9C%E8%A8%BC.txt`);
     expect(contentDisposition("../../etc/passwd")).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
-    expect(contentDisposition("100% it's;a.txt")).toBe(
-      `attachment; filename="100_ it's_a.txt"; filename*=UTF-8''100%25%20it%27s%3Ba.txt`,
-    );
+    expect(contentDisposition("100% it's;a.txt")).toBe(`attachment; filename="100_ it's_a.txt"; filename*=UTF-8''100%25%20it%27s%3Ba.txt`);
   });
 
   it("never contains characters that could break the header (property)", () => {

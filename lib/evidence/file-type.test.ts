@@ -38,7 +38,9 @@ describe("file name must agree with the content", () => {
 
   it("refuses PNG and JPEG named .svg (or any other image type)", () => {
     expect(name(PNG, "logo.svg")).toBe("refused: This file is a PNG image, but its name ends in .svg. Rename it to end in .png and upload it again.");
-    expect(name(JPEG, "photo.svg")).toBe("refused: This file is a JPEG image, but its name ends in .svg. Rename it to end in .jpg or .jpeg and upload it again.");
+    expect(name(JPEG, "photo.svg")).toBe(
+      "refused: This file is a JPEG image, but its name ends in .svg. Rename it to end in .jpg or .jpeg and upload it again.",
+    );
     expect(name(PNG, "photo.jpg")).toMatch(/PNG image.*\.jpg/);
     expect(name(JPEG, "photo.png")).toMatch(/JPEG image.*\.png/);
   });

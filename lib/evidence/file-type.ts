@@ -83,7 +83,10 @@ export function fitName(kind: SniffKind, fileName: string, fits: readonly string
  * .zip (stored as a plain archive then); a plain archive fits only .zip. A
  * name without an extension gets the detected one.
  */
-export function fitZipName(officeKind: SniffKind | undefined, fileName: string): { ok: true; kind: SniffKind; fileName: string } | { ok: false; reason: string } {
+export function fitZipName(
+  officeKind: SniffKind | undefined,
+  fileName: string,
+): { ok: true; kind: SniffKind; fileName: string } | { ok: false; reason: string } {
   const kind = officeKind ?? "zip";
   if (extensionOf(fileName) === "zip") return { ok: true, kind: "zip", fileName: trimName(fileName) };
   const fit = fitName(kind, fileName, kind === "zip" ? ["zip"] : [kind, "zip"]);

@@ -51,21 +51,35 @@ export async function updateEvidence(db: Db, actor: Actor, input: z.output<typeo
     const item = await lockItem(tx, actor.organisationId, input.evidenceId);
     if (!item) return fail("not_found", NOT_FOUND);
     if (!kindsFor(item).includes(input.kind)) {
-      return fieldError("kind", item.rolloutRecordId ? "A rollout record keeps the kind “Rollout record”." : item.url ? "A link cannot be a rollout record." : "A file cannot be a web page or a rollout record: choose the kind of document it is.");
+      return fieldError(
+        "kind",
+        item.rolloutRecordId
+          ? "A rollout record keeps the kind “Rollout record”."
+          : item.url
+            ? "A link cannot be a rollout record."
+            : "A file cannot be a web page or a rollout record: choose the kind of document it is.",
+      );
     }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of EDITABLE) if (item[key] !== input[key]) changes[key] = { from: item[key], to: input[key] };
     const changed = Object.keys(changes);
     if (changed.length === 0) return ok({ changed });
     const { evidenceId: _id, ...values } = input;
-    await tx.update(evidenceItems).set({ ...values, updatedBy: actor.userId, updatedAt: new Date() }).where(eq(evidenceItems.id, item.id));
+    await tx
+      .update(evidenceItems)
+      .set({ ...values, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(evidenceItems.id, item.id));
     await recordAudit(tx, auditActor(actor), "evidence.updated", { type: "evidence", id: item.id }, { changes });
     return ok({ changed });
   });
 }
 
 /** Retires an item no longer current (it stays where it was linked and in signed submissions), or brings it back. */
-export async function setEvidenceRetired(db: Db, actor: Actor, input: { evidenceId: string; retired: boolean }): Promise<ActionResult<{ status: "active" | "retired" }>> {
+export async function setEvidenceRetired(
+  db: Db,
+  actor: Actor,
+  input: { evidenceId: string; retired: boolean },
+): Promise<ActionResult<{ status: "active" | "retired" }>> {
   return db.transaction(async (tx): Promise<ActionResult<{ status: "active" | "retired" }>> => {
     const item = await lockItem(tx, actor.organisationId, input.evidenceId);
     if (!item) return fail("not_found", NOT_FOUND);
@@ -84,13 +98,21 @@ export async function setEvidenceRetired(db: Db, actor: Actor, input: { evidence
 /** Why an item may not be deleted, or null when it may: anything linked or in a signed submission stays. */
 export async function deletionBlocker(db: DbOrTx, organisationId: string, evidenceId: string): Promise<string | null> {
   const submissions = (await listEvidenceSubmissions(db, organisationId, evidenceId)).length;
-  if (submissions > 0) return `It is part of ${submissions === 1 ? "a signed submission" : `${submissions} signed submissions`}, which must stay verifiable. Retire it instead.`;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(evidenceLinks).where(eq(evidenceLinks.evidenceId, evidenceId));
+  if (submissions > 0)
+    return `It is part of ${submissions === 1 ? "a signed submission" : `${submissions} signed submissions`}, which must stay verifiable. Retire it instead.`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(evidenceLinks)
+    .where(eq(evidenceLinks.evidenceId, evidenceId));
   const links = row?.n ?? 0;
   if (links > 0) return `It is linked to ${links === 1 ? "a control" : `${links} controls`}. Unlink it first, or retire it instead.`;
   // Answers to the review panel keep what they attached, like a submission.
-  const [answers] = await db.select({ n: sql<number>`count(*)::int` }).from(clarificationMessages).where(eq(clarificationMessages.evidenceItemId, evidenceId));
-  if ((answers?.n ?? 0) > 0) return `It is attached to ${answers!.n === 1 ? "an answer" : `${answers!.n} answers`} to the review panel, which must stay as sent. Retire it instead.`;
+  const [answers] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(clarificationMessages)
+    .where(eq(clarificationMessages.evidenceItemId, evidenceId));
+  if ((answers?.n ?? 0) > 0)
+    return `It is attached to ${answers!.n === 1 ? "an answer" : `${answers!.n} answers`} to the review panel, which must stay as sent. Retire it instead.`;
   return null;
 }
 
@@ -105,7 +127,10 @@ export async function deleteEvidence(db: Db, actor: Actor, input: { evidenceId: 
     if (!item) return fail("not_found", NOT_FOUND);
     const blocker = await deletionBlocker(tx, actor.organisationId, item.id);
     if (blocker) return fail("conflict", `“${item.title}” cannot be deleted. ${blocker}`);
-    const versions = await tx.select({ version: evidenceVersions.version, sha256: evidenceVersions.blobSha256 }).from(evidenceVersions).where(eq(evidenceVersions.evidenceId, item.id));
+    const versions = await tx
+      .select({ version: evidenceVersions.version, sha256: evidenceVersions.blobSha256 })
+      .from(evidenceVersions)
+      .where(eq(evidenceVersions.evidenceId, item.id));
     await tx.delete(evidenceItems).where(eq(evidenceItems.id, item.id));
     await recordAudit(tx, auditActor(actor), "evidence.deleted", { type: "evidence", id: item.id }, { kind: item.kind, versions });
     return ok({ title: item.title });
@@ -122,14 +147,25 @@ export async function addEvidenceVersion(db: Db, actor: Actor, evidenceId: strin
   return db.transaction(async (tx): Promise<NewVersionOutcome> => {
     const item = await lockItem(tx, actor.organisationId, evidenceId);
     if (!item) return { ok: false, status: 404, title: "Not found", detail: NOT_FOUND };
-    if (!item.blobSha256) return { ok: false, status: 409, title: "Not a file", detail: "Only file evidence has versions; this item is a link or a rollout record." };
+    if (!item.blobSha256)
+      return { ok: false, status: 409, title: "Not a file", detail: "Only file evidence has versions; this item is a link or a rollout record." };
     if (item.status === "retired") return { ok: false, status: 409, title: "Retired", detail: "This item is retired. Restore it before adding a new version." };
-    if (item.blobSha256 === file.sha256) return { ok: false, status: 409, title: "Same file", detail: `This file is identical to version ${item.currentVersion}; nothing was changed.` };
+    if (item.blobSha256 === file.sha256)
+      return { ok: false, status: 409, title: "Same file", detail: `This file is identical to version ${item.currentVersion}; nothing was changed.` };
     const version = item.currentVersion + 1;
     await tx.insert(blobs).values(file).onConflictDoNothing();
     await tx.insert(evidenceVersions).values({ evidenceId: item.id, version, blobSha256: file.sha256, fileName, createdBy: actor.userId });
-    await tx.update(evidenceItems).set({ blobSha256: file.sha256, fileName, currentVersion: version, updatedBy: actor.userId, updatedAt: new Date() }).where(eq(evidenceItems.id, item.id));
-    await recordAudit(tx, auditActor(actor), "evidence.version_added", { type: "evidence", id: item.id }, { version, sha256: file.sha256, size: file.size, mime: file.mime, fileName, previousSha256: item.blobSha256 });
+    await tx
+      .update(evidenceItems)
+      .set({ blobSha256: file.sha256, fileName, currentVersion: version, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(evidenceItems.id, item.id));
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "evidence.version_added",
+      { type: "evidence", id: item.id },
+      { version, sha256: file.sha256, size: file.size, mime: file.mime, fileName, previousSha256: item.blobSha256 },
+    );
     return { ok: true, version };
   });
 }

@@ -21,8 +21,10 @@ export async function handleEvidenceVersionUpload(request: Request, actor: Actor
   // Refuse an unknown, foreign, non-file or retired item before reading the body; rechecked under lock when recording.
   const item = await getEvidence(deps.db, actor.organisationId, evidenceId);
   if (!item) return closing(problem(404, "Not found", "There is no such evidence in your vault.", `${T}version-refused`));
-  if (!item.sha256) return closing(problem(409, "Not a file", "Only file evidence has versions; this item is a link or a rollout record.", `${T}version-refused`));
-  if (item.status === "retired") return closing(problem(409, "Retired", "This item is retired. Restore it before adding a new version.", `${T}version-refused`));
+  if (!item.sha256)
+    return closing(problem(409, "Not a file", "Only file evidence has versions; this item is a link or a rollout record.", `${T}version-refused`));
+  if (item.status === "retired")
+    return closing(problem(409, "Retired", "This item is retired. Restore it before adding a new version.", `${T}version-refused`));
   const fileName = sanitizeFileName(check.query.fileName);
   const stage = await stageEvidenceFile(deps.store, check.body, fileName, { maxBytes: deps.maxBytes, signal: request.signal });
   // Refused mid-stream (too large, wrong type): the rest of the body is unwanted.

@@ -32,7 +32,6 @@ const itemColumns = {
   retiredAt: evidenceItems.retiredAt,
 };
 
-
 function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -67,7 +66,12 @@ const VAULT_ORDER = {
 } satisfies Record<VaultFilter["sort"], unknown>;
 
 /** One page of the organisation's vault in the order asked for (newest first by default; ties by id), with the total that matches. */
-export async function listEvidence(db: DbOrTx, organisationId: string, filter: Omit<VaultFilter, "sort" | "dir"> & Partial<Pick<VaultFilter, "sort" | "dir">>, today: string) {
+export async function listEvidence(
+  db: DbOrTx,
+  organisationId: string,
+  filter: Omit<VaultFilter, "sort" | "dir"> & Partial<Pick<VaultFilter, "sort" | "dir">>,
+  today: string,
+) {
   const where = filterConditions(organisationId, filter, today);
   const dir = filter.dir ?? "desc";
   const page = await fetchPage(
@@ -89,7 +93,10 @@ export async function listEvidence(db: DbOrTx, organisationId: string, filter: O
 export type VaultItem = Awaited<ReturnType<typeof listEvidence>>["rows"][number];
 
 async function countEvidence(db: DbOrTx, organisationId: string, filter: VaultSearch, today: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(evidenceItems).where(filterConditions(organisationId, filter, today));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(evidenceItems)
+    .where(filterConditions(organisationId, filter, today));
   return row?.n ?? 0;
 }
 
@@ -106,7 +113,15 @@ export async function evidenceSummary(db: DbOrTx, organisationId: string, today:
 export async function searchEvidence(db: DbOrTx, organisationId: string, input: { q: string; kind: string }, limit = 20) {
   const q = input.q ? containsPattern(input.q) : null;
   return db
-    .select({ id: evidenceItems.id, title: evidenceItems.title, kind: evidenceItems.kind, fileName: evidenceItems.fileName, url: evidenceItems.url, validUntil: evidenceItems.validUntil, evidenceDate: evidenceItems.evidenceDate })
+    .select({
+      id: evidenceItems.id,
+      title: evidenceItems.title,
+      kind: evidenceItems.kind,
+      fileName: evidenceItems.fileName,
+      url: evidenceItems.url,
+      validUntil: evidenceItems.validUntil,
+      evidenceDate: evidenceItems.evidenceDate,
+    })
     .from(evidenceItems)
     .where(
       and(
@@ -136,7 +151,15 @@ export type EvidenceDetail = NonNullable<Awaited<ReturnType<typeof getEvidence>>
 export async function listVersions(db: DbOrTx, organisationId: string, evidenceId: string) {
   if (!isUuid(evidenceId)) return [];
   return db
-    .select({ version: evidenceVersions.version, fileName: evidenceVersions.fileName, sha256: evidenceVersions.blobSha256, size: blobs.size, mime: blobs.mime, createdAt: evidenceVersions.createdAt, createdByName: users.name })
+    .select({
+      version: evidenceVersions.version,
+      fileName: evidenceVersions.fileName,
+      sha256: evidenceVersions.blobSha256,
+      size: blobs.size,
+      mime: blobs.mime,
+      createdAt: evidenceVersions.createdAt,
+      createdByName: users.name,
+    })
     .from(evidenceVersions)
     .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.evidenceId))
     .innerJoin(blobs, eq(blobs.sha256, evidenceVersions.blobSha256))
@@ -161,7 +184,14 @@ export async function getVersionFile(db: DbOrTx, organisationId: string, evidenc
 export async function listEvidenceLinks(db: DbOrTx, organisationId: string, evidenceId: string) {
   if (!isUuid(evidenceId)) return [];
   return db
-    .select({ attestationId: attestations.id, revision: attestations.revision, status: attestations.status, productName: products.name, controlId: catalogControls.controlId, controlTitle: catalogControls.title })
+    .select({
+      attestationId: attestations.id,
+      revision: attestations.revision,
+      status: attestations.status,
+      productName: products.name,
+      controlId: catalogControls.controlId,
+      controlTitle: catalogControls.title,
+    })
     .from(evidenceLinks)
     .innerJoin(attestations, eq(attestations.id, evidenceLinks.attestationId))
     .innerJoin(products, eq(products.id, attestations.productId))
@@ -180,8 +210,12 @@ export async function listEvidenceSubmissions(db: DbOrTx, organisationId: string
       revision: attestations.revision,
       productName: products.name,
       signedAt: attestationSubmissions.signedAt,
-      signedSha256: sql<string | null>`jsonb_path_query_first(${attestationSubmissions.snapshot}, '$.controls[*].evidence[*] ? (@.id == $id).sha256', jsonb_build_object('id', ${evidenceId}::text)) #>> '{}'`,
-      signedVersion: sql<number | null>`(jsonb_path_query_first(${attestationSubmissions.snapshot}, '$.controls[*].evidence[*] ? (@.id == $id).version', jsonb_build_object('id', ${evidenceId}::text)) #>> '{}')::int`,
+      signedSha256: sql<
+        string | null
+      >`jsonb_path_query_first(${attestationSubmissions.snapshot}, '$.controls[*].evidence[*] ? (@.id == $id).sha256', jsonb_build_object('id', ${evidenceId}::text)) #>> '{}'`,
+      signedVersion: sql<
+        number | null
+      >`(jsonb_path_query_first(${attestationSubmissions.snapshot}, '$.controls[*].evidence[*] ? (@.id == $id).version', jsonb_build_object('id', ${evidenceId}::text)) #>> '{}')::int`,
     })
     .from(attestationSubmissions)
     .innerJoin(attestations, eq(attestations.id, attestationSubmissions.attestationId))

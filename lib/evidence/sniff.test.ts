@@ -40,7 +40,11 @@ describe("sniffContentType", () => {
     const elf = bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0);
     const pe = new Uint8Array([...enc("MZ"), 0x90, 0, 3, 0, 0, 0, 4, 0]);
     const macho = bytes(0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1);
-    for (const [bin, what] of [[elf, /ELF/], [pe, /MZ/], [macho, /Mach-O/]] as const) {
+    for (const [bin, what] of [
+      [elf, /ELF/],
+      [pe, /MZ/],
+      [macho, /Mach-O/],
+    ] as const) {
       const r = sniffContentType(bin, "report.pdf");
       expect(r.ok).toBe(false);
       expect(!r.ok && r.reason).toMatch(/executable/);

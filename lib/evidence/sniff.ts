@@ -14,9 +14,7 @@ import { extensionOf, fitName, mismatchMessage, type NameFit } from "./file-type
  * whose detected office kind is authoritative over the extension.
  */
 
-export type SniffKind =
-  | "pdf" | "png" | "jpeg" | "text" | "csv" | "json"
-  | "zip" | "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp";
+export type SniffKind = "pdf" | "png" | "jpeg" | "text" | "csv" | "json" | "zip" | "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp";
 
 export type SniffResult =
   | { ok: true; kind: SniffKind; mime: string; fileName: string; container?: "zip" }
@@ -40,10 +38,19 @@ export const MIME_BY_KIND: Readonly<Record<SniffKind, string>> = {
 };
 
 const ZIP_KIND_BY_EXT: Readonly<Record<string, SniffKind>> = {
-  docx: "docx", xlsx: "xlsx", pptx: "pptx", odt: "odt", ods: "ods", odp: "odp",
+  docx: "docx",
+  xlsx: "xlsx",
+  pptx: "pptx",
+  odt: "odt",
+  ods: "ods",
+  odp: "odp",
 };
 const TEXT_KIND_BY_EXT: Readonly<Record<string, SniffKind>> = {
-  txt: "text", text: "text", log: "text", csv: "csv", json: "json",
+  txt: "text",
+  text: "text",
+  log: "text",
+  csv: "csv",
+  json: "json",
 };
 
 const EXECUTABLE_MAGICS: ReadonlyArray<readonly [number[], string]> = [
@@ -61,8 +68,30 @@ const EXECUTABLE_MAGICS: ReadonlyArray<readonly [number[], string]> = [
 
 /** Markup a browser could render as active content (WHATWG MIME sniffing "HTML" patterns + XML/SVG). */
 const MARKUP_TAGS = [
-  "!doctype", "html", "head", "body", "script", "iframe", "svg", "style", "title", "object",
-  "embed", "img", "a", "b", "p", "br", "h1", "div", "font", "table", "meta", "link", "form", "!--",
+  "!doctype",
+  "html",
+  "head",
+  "body",
+  "script",
+  "iframe",
+  "svg",
+  "style",
+  "title",
+  "object",
+  "embed",
+  "img",
+  "a",
+  "b",
+  "p",
+  "br",
+  "h1",
+  "div",
+  "font",
+  "table",
+  "meta",
+  "link",
+  "form",
+  "!--",
 ];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {

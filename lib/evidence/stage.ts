@@ -23,13 +23,23 @@ export const mib = formatBytes;
  * then checks the content: type by magic bytes against the allowlist, ZIPs by
  * structure. On refusal the staged data is already gone.
  */
-export async function stageEvidenceFile(store: BlobStore, source: UploadSource, fileName: string, opts: { maxBytes: number; signal?: AbortSignal }): Promise<StageOutcome> {
+export async function stageEvidenceFile(
+  store: BlobStore,
+  source: UploadSource,
+  fileName: string,
+  opts: { maxBytes: number; signal?: AbortSignal },
+): Promise<StageOutcome> {
   let staged: StagedBlob;
   try {
     staged = await store.beginUpload(source, opts);
   } catch (err) {
-    if (err instanceof UploadTooLargeError) return { ok: false, response: problem(413, "File too large", `Files may be at most ${mib(opts.maxBytes)}; the upload was stopped when it went past that.`, `${T}too-large`) };
-    if (err instanceof UploadAbortedError) return { ok: false, response: problem(400, "Upload interrupted", "The upload was cancelled before it finished; nothing was stored.", `${T}interrupted`) };
+    if (err instanceof UploadTooLargeError)
+      return {
+        ok: false,
+        response: problem(413, "File too large", `Files may be at most ${mib(opts.maxBytes)}; the upload was stopped when it went past that.`, `${T}too-large`),
+      };
+    if (err instanceof UploadAbortedError)
+      return { ok: false, response: problem(400, "Upload interrupted", "The upload was cancelled before it finished; nothing was stored.", `${T}interrupted`) };
     // A body stream that fails midway (dropped connection) lands here too: nothing was kept.
     return { ok: false, response: problem(400, "Upload interrupted", "The file did not arrive completely; nothing was stored. Try again.", `${T}interrupted`) };
   }
@@ -39,7 +49,13 @@ export async function stageEvidenceFile(store: BlobStore, source: UploadSource, 
   };
   const sniff = sniffContentType(staged.head, fileName);
   if (!sniff.ok && sniff.mismatch) return refuse(415, "File name does not match its content", sniff.reason, "name-mismatch");
-  if (!sniff.ok) return refuse(415, "File type not accepted", `This file was refused: ${sniff.reason}. Accepted: PDF, PNG, JPEG, text or log, CSV, JSON, ZIP and office documents.`, "type-refused");
+  if (!sniff.ok)
+    return refuse(
+      415,
+      "File type not accepted",
+      `This file was refused: ${sniff.reason}. Accepted: PDF, PNG, JPEG, text or log, CSV, JSON, ZIP and office documents.`,
+      "type-refused",
+    );
   if (sniff.container !== "zip") return { ok: true, staged, mime: sniff.mime, fileName: sanitizeFileName(sniff.fileName) };
   let zip;
   try {
@@ -53,4 +69,3 @@ export async function stageEvidenceFile(store: BlobStore, source: UploadSource, 
   if (!fit.ok) return refuse(415, "File name does not match its content", fit.reason, "name-mismatch");
   return { ok: true, staged, mime: MIME_BY_KIND[fit.kind], fileName: sanitizeFileName(fit.fileName) };
 }
-

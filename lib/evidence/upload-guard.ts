@@ -39,7 +39,10 @@ export function checkUploadRequest<S extends z.ZodType>(request: Request, query:
  * Refusals close the connection so the unread body is not drained.
  * Shared by every upload route (new items, new versions of an item).
  */
-export async function guardUpload<S extends z.ZodType>(request: Request, opts: { permission: Permission; query: S; maxBytes: number }): Promise<UploadGuard<z.output<S>>> {
+export async function guardUpload<S extends z.ZodType>(
+  request: Request,
+  opts: { permission: Permission; query: S; maxBytes: number },
+): Promise<UploadGuard<z.output<S>>> {
   const foreign = refuseCrossOrigin(request);
   if (foreign) return { ok: false, response: foreign };
   const actor = await requireApiActor(opts.permission);
@@ -52,7 +55,10 @@ export async function guardUpload<S extends z.ZodType>(request: Request, opts: {
   ]);
   if (refused) {
     const whose = refused.limit === "upload.user" ? "each person" : "all of an organisation's people together";
-    return { ok: false, response: closing(tooManyRequests(refused, `The portal accepts ${describeLimit(refused.rule, "uploads")} from ${whose}.`, `${T}rate-limited`)) };
+    return {
+      ok: false,
+      response: closing(tooManyRequests(refused, `The portal accepts ${describeLimit(refused.rule, "uploads")} from ${whose}.`, `${T}rate-limited`)),
+    };
   }
   return { ...check, actor };
 }

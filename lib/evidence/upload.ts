@@ -41,7 +41,12 @@ export async function handleEvidenceUpload(request: Request, actor: Actor, deps:
   } catch (err) {
     // The database went away mid-upload (new requests get 503 from the database gate). The row may
     // or may not have been committed; uploading the same file again finds it if it was.
-    if (isDatabaseUnreachable(err)) return problem(503, "Service Unavailable", "The portal lost its database connection while storing this file, so it may not have been saved. Upload it again in a moment: if it was saved, the vault recognises it.");
+    if (isDatabaseUnreachable(err))
+      return problem(
+        503,
+        "Service Unavailable",
+        "The portal lost its database connection while storing this file, so it may not have been saved. Upload it again in a moment: if it was saved, the vault recognises it.",
+      );
     const ref = logError("evidence upload", err);
     return problem(500, "Upload failed", `Something went wrong and nothing was stored. If it happens again, quote reference ${ref}.`, `${T}error`);
   } finally {

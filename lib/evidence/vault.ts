@@ -33,10 +33,21 @@ export async function createUrlEvidence(db: Db, actor: Actor, input: z.output<ty
 }
 
 /** Records a committed file: the blob row (shared, content-addressed) and the vault item, with the audit row, in one transaction. */
-export async function recordFileEvidence(db: Db, actor: Actor, meta: UploadMeta & { fileName: string }, file: { sha256: string; size: number; mime: string }): Promise<string> {
+export async function recordFileEvidence(
+  db: Db,
+  actor: Actor,
+  meta: UploadMeta & { fileName: string },
+  file: { sha256: string; size: number; mime: string },
+): Promise<string> {
   return db.transaction(async (tx) => {
     const id = await insertFileItem(tx, { ...meta, organisationId: actor.organisationId, createdBy: actor.userId }, file);
-    await recordAudit(tx, auditActor(actor), "evidence.uploaded", { type: "evidence", id }, { sha256: file.sha256, size: file.size, mime: file.mime, fileName: meta.fileName });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "evidence.uploaded",
+      { type: "evidence", id },
+      { sha256: file.sha256, size: file.size, mime: file.mime, fileName: meta.fileName },
+    );
     return id;
   });
 }

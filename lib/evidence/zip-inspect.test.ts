@@ -78,7 +78,11 @@ describe("inspectZip", () => {
   });
 
   it("refuses archives whose expanded size is too large, counted while inflating", async () => {
-    const r = await inspect([{ name: "big.bin", data: new Uint8Array(6 * 1024 * 1024).fill(7), method: "deflate" }], { ...limits, maxExpandedBytes: 5 * 1024 * 1024, maxRatio: 10_000 });
+    const r = await inspect([{ name: "big.bin", data: new Uint8Array(6 * 1024 * 1024).fill(7), method: "deflate" }], {
+      ...limits,
+      maxExpandedBytes: 5 * 1024 * 1024,
+      maxRatio: 10_000,
+    });
     expect(!r.ok && r.reason).toMatch(/expands to more than/);
     const many = Array.from({ length: 10 }, (_, i) => ({ name: `f${i}`, data: new Uint8Array(600) }));
     const sum = await inspect(many, { ...limits, maxExpandedBytes: 5000 });
@@ -104,7 +108,10 @@ describe("inspectZip", () => {
     const enc1 = [{ name: "secret.txt", data: enc("x"), flags: 0x1, method: "deflate" as const }];
     const r = await inspect(enc1);
     expect(!r.ok && r.reason).toMatch(/encrypted/);
-    const dup = await inspect([{ name: "a", data: enc("1") }, { name: "a", data: enc("2") }]);
+    const dup = await inspect([
+      { name: "a", data: enc("1") },
+      { name: "a", data: enc("2") },
+    ]);
     expect(!dup.ok && dup.reason).toMatch(/duplicate/);
   });
 
@@ -207,19 +214,25 @@ describe("inspectZip", () => {
         { name: "xl/workbook.xml", data: enc("<workbook/>"), method: "deflate" },
         { name: "xl/worksheets/sheet1.xml", data: enc("<row/>".repeat(2000)), method: "deflate" },
       ]);
-      const docx = await inspect([
-        { name: "[Content_Types].xml", data: enc("<Types/>"), method: "deflate" },
-        { name: "_rels/.rels", data: enc("<Relationships/>"), method: "deflate" },
-        { name: "word/document.xml", data: enc("<w:document>text</w:document>".repeat(500)), method: "deflate" },
-        { name: "word/media/image1.png", data: new Uint8Array(20_000).map((_, i) => (i * 31) % 256) },
-        { name: "word/embeddings/Microsoft_Excel_Worksheet.xlsx", data: xlsx },
-      ], production);
+      const docx = await inspect(
+        [
+          { name: "[Content_Types].xml", data: enc("<Types/>"), method: "deflate" },
+          { name: "_rels/.rels", data: enc("<Relationships/>"), method: "deflate" },
+          { name: "word/document.xml", data: enc("<w:document>text</w:document>".repeat(500)), method: "deflate" },
+          { name: "word/media/image1.png", data: new Uint8Array(20_000).map((_, i) => (i * 31) % 256) },
+          { name: "word/embeddings/Microsoft_Excel_Worksheet.xlsx", data: xlsx },
+        ],
+        production,
+      );
       expect(docx).toMatchObject({ ok: true, officeKind: "docx", nestedArchives: 1, entries: 8 });
-      const odt = await inspect([
-        { name: "mimetype", data: enc("application/vnd.oasis.opendocument.text") },
-        { name: "META-INF/manifest.xml", data: enc("<manifest/>"), method: "deflate" },
-        { name: "content.xml", data: enc("<office:text/>".repeat(100)), method: "deflate" },
-      ], production);
+      const odt = await inspect(
+        [
+          { name: "mimetype", data: enc("application/vnd.oasis.opendocument.text") },
+          { name: "META-INF/manifest.xml", data: enc("<manifest/>"), method: "deflate" },
+          { name: "content.xml", data: enc("<office:text/>".repeat(100)), method: "deflate" },
+        ],
+        production,
+      );
       expect(odt).toMatchObject({ ok: true, officeKind: "odt" });
     });
   });

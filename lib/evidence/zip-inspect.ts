@@ -40,8 +40,7 @@ export interface ZipLimits {
 }
 
 export type ZipInspection =
-  | { ok: true; entries: number; expandedBytes: number; nestedArchives: number; officeKind?: OfficeKind }
-  | { ok: false; reason: string };
+  { ok: true; entries: number; expandedBytes: number; nestedArchives: number; officeKind?: OfficeKind } | { ok: false; reason: string };
 
 type Policy = Required<ZipLimits> & { uploadBytes: number };
 type Totals = { entries: number; expanded: number; nested: number };

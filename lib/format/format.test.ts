@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { count, duration, formatBytes, labelOf, formatDate, formatDateTime, formatNumber, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, zoneName } from "@/lib/format";
+import {
+  count,
+  duration,
+  formatBytes,
+  labelOf,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPeriod,
+  formatTime,
+  formatUtc,
+  isTimeZone,
+  safeZone,
+  zoneName,
+} from "@/lib/format";
 
 describe("formatDateTime", () => {
   const at = new Date("2026-12-02T17:52:41.920Z");
@@ -32,11 +46,15 @@ describe("formatDateTime", () => {
   it("always names a zone and never shows an ISO string", () => {
     const zones = ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Chatham", "America/St_Johns"];
     fc.assert(
-      fc.property(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-01-01T00:00:00Z"), noInvalidDate: true }), fc.constantFrom(...zones), (d, z) => {
-        const text = formatDateTime(d, z);
-        expect(text).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (UTC|GMT|[A-Z]{3,5}|GMT[+-]\d{1,2}(:\d{2})?)$/);
-        expect(text).not.toMatch(/\d-\d\dT\d/);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (d, z) => {
+          const text = formatDateTime(d, z);
+          expect(text).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (UTC|GMT|[A-Z]{3,5}|GMT[+-]\d{1,2}(:\d{2})?)$/);
+          expect(text).not.toMatch(/\d-\d\dT\d/);
+        },
+      ),
     );
   });
 });

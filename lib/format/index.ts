@@ -6,4 +6,18 @@
  */
 export { count, duration, formatBytes, formatNumber, inSentence, listInSentence } from "./numbers";
 export { labelOf } from "./labels";
-export { DEFAULT_ZONE, ZONE_COOKIE, formatDate, formatDateTime, formatDateTimeNoZone, formatPeriod, formatTime, formatUtc, isTimeZone, safeZone, utc, zoneName, zoneNames } from "./time";
+export {
+  DEFAULT_ZONE,
+  ZONE_COOKIE,
+  formatDate,
+  formatDateTime,
+  formatDateTimeNoZone,
+  formatPeriod,
+  formatTime,
+  formatUtc,
+  isTimeZone,
+  safeZone,
+  utc,
+  zoneName,
+  zoneNames,
+} from "./time";

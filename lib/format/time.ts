@@ -56,7 +56,10 @@ const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", 
  */
 export function zoneName(value: When, zone: string): string {
   const at = toDate(value);
-  const name = (locale: string) => formatter(locale, zone, { timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  const name = (locale: string) =>
+    formatter(locale, zone, { timeZoneName: "short" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? zone;
   const gb = name("en-GB");
   if (!/^GMT[+-]/.test(gb)) return gb;
   const us = name("en-US");

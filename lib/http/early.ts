@@ -23,7 +23,13 @@ export function refuse(status: number, title: string, detail: string, type?: str
  */
 export function refuseCrossOrigin(request: Request): Response | null {
   const h = request.headers;
-  const refusal = checkOrigin({ method: request.method, origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host") });
+  const refusal = checkOrigin({
+    method: request.method,
+    origin: h.get("origin"),
+    secFetchSite: h.get("sec-fetch-site"),
+    host: h.get("host"),
+    forwardedHost: h.get("x-forwarded-host"),
+  });
   return refusal && refuse(refusal.status, refusal.title, refusal.detail);
 }
 

@@ -62,7 +62,13 @@ function receive(req: IncomingMessage, res: ServerResponse): boolean {
   const refusal =
     checkTarget(req.url) ??
     checkHostHeaders({ host: one("host"), forwardedHost: one("x-forwarded-host"), forwardedProto: one("x-forwarded-proto") }) ??
-    checkOrigin({ method: req.method ?? "GET", origin: one("origin"), secFetchSite: one("sec-fetch-site"), host: one("host"), forwardedHost: one("x-forwarded-host") });
+    checkOrigin({
+      method: req.method ?? "GET",
+      origin: one("origin"),
+      secFetchSite: one("sec-fetch-site"),
+      host: one("host"),
+      forwardedHost: one("x-forwarded-host"),
+    });
   if (!refusal) return false;
   answer(res, refusal, req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined);
   return true;
@@ -146,7 +152,12 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): v
   const body = JSON.stringify({ type: "about:blank", title: REASONS[status], status, detail: "The request could not be read as HTTP/1.1." });
   let https = false;
   try {
-    https = isHttps({ socketEncrypted: Boolean((socket as TLSSocket).encrypted), forwardedProto: null, trustedProxyHops: 0, configuredUrls: [getConfig().mail.publicUrl] });
+    https = isHttps({
+      socketEncrypted: Boolean((socket as TLSSocket).encrypted),
+      forwardedProto: null,
+      trustedProxyHops: 0,
+      configuredUrls: [getConfig().mail.publicUrl],
+    });
   } catch {
     // configuration problems are reported at start-up
   }

@@ -39,7 +39,11 @@ type FilterShape = Record<string, z.ZodType<string | undefined>>;
  * The zod schema of one list's query: `sorts` maps each sort key to its natural
  * direction (dates newest first, names A to Z), used when `dir` is absent.
  */
-export function listQuerySchema<const S extends Record<string, SortDir>, F extends FilterShape = Record<never, never>>(o: { sorts: S; defaultSort: keyof S & string; filters?: F }) {
+export function listQuerySchema<const S extends Record<string, SortDir>, F extends FilterShape = Record<never, never>>(o: {
+  sorts: S;
+  defaultSort: keyof S & string;
+  filters?: F;
+}) {
   const keys = Object.keys(o.sorts) as [keyof S & string, ...(keyof S & string)[]];
   return z
     .object({

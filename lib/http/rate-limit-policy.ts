@@ -35,7 +35,10 @@ const isName = (n: string): n is RateLimitName => Object.hasOwn(DEFAULT_RATE_LIM
 export function parseRateLimits(text: string | undefined): { ok: true; limits: RateLimits } | { ok: false; problems: string[] } {
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS };
   const problems: string[] = [];
-  for (const part of (text ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (text ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z.-]+)=(\d{1,9})\/(\d{1,9})$/.exec(part);
     if (!m) problems.push(`"${part}" is not name=max/seconds, e.g. api.token=300/60`);
     else if (!isName(m[1]!)) problems.push(`"${m[1]}" is not a rate limit; the limits are ${Object.keys(DEFAULT_RATE_LIMITS).join(", ")}`);
@@ -48,6 +51,12 @@ export function parseRateLimits(text: string | undefined): { ok: true; limits: R
 /** "300 requests a minute", "20 attempts in 15 minutes": for messages and the README. */
 export function describeLimit({ max, windowSeconds }: RateLimit, noun: string): string {
   const span =
-    windowSeconds === 60 ? "a minute" : windowSeconds === 3600 ? "an hour" : windowSeconds % 60 === 0 ? `in ${windowSeconds / 60} minutes` : `in ${windowSeconds} seconds`;
+    windowSeconds === 60
+      ? "a minute"
+      : windowSeconds === 3600
+        ? "an hour"
+        : windowSeconds % 60 === 0
+          ? `in ${windowSeconds / 60} minutes`
+          : `in ${windowSeconds} seconds`;
   return `${max} ${noun} ${span}`;
 }

@@ -21,7 +21,8 @@ export function checkTarget(target: string | undefined): Refusal | null {
   }
   let path: string;
   if (target.startsWith("/")) path = target.split(/[?#]/, 1)[0] ?? "";
-  else if (target === "*") return null; // OPTIONS * (asks about the server itself)
+  else if (target === "*")
+    return null; // OPTIONS * (asks about the server itself)
   else {
     try {
       path = new URL(target).pathname; // absolute form, as proxies send it
@@ -67,7 +68,11 @@ export function checkHostHeaders(h: HostHeaders): Refusal | null {
   const first = (v: string | null) => (v === null ? null : (v.split(",")[0] ?? "").trim());
   const forwardedHost = first(h.forwardedHost);
   const forwardedProto = first(h.forwardedProto);
-  if ((h.host !== null && !isWellFormedHost(h.host)) || (forwardedHost !== null && !isWellFormedHost(forwardedHost)) || (forwardedProto !== null && !SCHEME.test(forwardedProto))) {
+  if (
+    (h.host !== null && !isWellFormedHost(h.host)) ||
+    (forwardedHost !== null && !isWellFormedHost(forwardedHost)) ||
+    (forwardedProto !== null && !SCHEME.test(forwardedProto))
+  ) {
     return { status: 400, title: "Malformed Host header", detail: "Host and X-Forwarded-Host must be host[:port], X-Forwarded-Proto a scheme such as https." };
   }
   return null;

@@ -9,5 +9,10 @@ import { isHttps, SCHEME_HEADER } from "./scheme";
  */
 export function requestIsHttps(headers: Pick<Headers, "get">): boolean {
   if (stampsInstalled()) return headers.get(SCHEME_HEADER) === "https";
-  return isHttps({ socketEncrypted: false, forwardedProto: null, trustedProxyHops: 0, configuredUrls: [getConfig().mail.publicUrl, process.env.AUTH_URL ?? process.env.NEXTAUTH_URL] });
+  return isHttps({
+    socketEncrypted: false,
+    forwardedProto: null,
+    trustedProxyHops: 0,
+    configuredUrls: [getConfig().mail.publicUrl, process.env.AUTH_URL ?? process.env.NEXTAUTH_URL],
+  });
 }

@@ -45,8 +45,13 @@ export function unavailableAnswer(kind: UnavailableKind): { status: 503; headers
   const headers: Record<string, string> = Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value]));
   headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
   headers["Cache-Control"] = "no-store";
-  if (kind === "page") return { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PAGE_CSP }, body: PAGE };
+  if (kind === "page")
+    return { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PAGE_CSP }, body: PAGE };
   if (kind === "action") return { status: 503, headers: { ...headers, "Content-Type": "text/plain", "Content-Security-Policy": API_CSP }, body: DETAIL };
   const problem = { type: "about:blank", title: "Service Unavailable", status: 503, detail: DETAIL };
-  return { status: 503, headers: { ...headers, "Content-Type": "application/problem+json", "Content-Security-Policy": API_CSP }, body: JSON.stringify(problem) };
+  return {
+    status: 503,
+    headers: { ...headers, "Content-Type": "application/problem+json", "Content-Security-Policy": API_CSP },
+    body: JSON.stringify(problem),
+  };
 }

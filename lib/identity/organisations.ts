@@ -44,7 +44,10 @@ export async function updateOrganisation(db: Db, actor: AuditActor, id: string, 
   if (!current) return fail("not_found", "This organisation no longer exists.");
   if (await nameTaken(db, input.name, id)) return fieldError("name", "An organisation with this name already exists.");
   if (current.kind !== input.kind) {
-    const [m] = await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(eq(memberships.organisationId, id));
+    const [m] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(memberships)
+      .where(eq(memberships.organisationId, id));
     if ((m?.n ?? 0) > 0) return fieldError("kind", "This organisation has members, so its kind cannot change. Move or remove its members first.");
   }
   await db.transaction(async (tx) => {

@@ -13,7 +13,9 @@ export async function findValidPasswordToken(db: Db, token: string) {
     .select({ id: passwordTokens.id, userId: passwordTokens.userId, purpose: passwordTokens.purpose, email: users.email, name: users.name })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), eq(users.active, true)));
+    .where(
+      and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), eq(users.active, true)),
+    );
   return row ?? null;
 }
 
@@ -47,7 +49,10 @@ export async function changeOwnPassword(db: Db, userId: string, current: string,
   if (!u || !(await verifyPassword(u.hash, current))) return fieldError("current", "Your current password is not correct.");
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId));
     await revokeAllSessions(tx, userId);
     await recordAudit(tx, { userId, organisationId: null }, "user.password_changed", { type: "user", id: userId });
   });
@@ -57,7 +62,10 @@ export async function changeOwnPassword(db: Db, userId: string, current: string,
 /** Ends every session of this person, on every device, from the next request on. */
 export async function endAllSessions(db: Db, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
     const sessions = await revokeAllSessions(tx, userId);
     await recordAudit(tx, { userId, organisationId: null }, "user.signed_out_everywhere", { type: "user", id: userId }, { sessions });
   });

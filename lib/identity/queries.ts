@@ -141,7 +141,12 @@ export async function listPeoplePage(db: DbOrTx, query: PeopleListQuery) {
         .limit(limit)
         .offset(offset),
     async () => {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).innerJoin(organisations, eq(organisations.id, memberships.organisationId)).where(where);
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(where);
       return row?.n ?? 0;
     },
   );

@@ -66,7 +66,8 @@ export async function saveSsoProvider(db: Db, actor: AuditActor, values: SsoProv
   const problems = roleProblems(values, org.kind);
   if (problems) return fail("invalid", "Some fields need attention.", problems);
   const current = await getSsoProviderForAdmin(db, values.organisationId);
-  if (!current && !values.clientSecret) return fail("invalid", "Some fields need attention.", { clientSecret: ["Enter the client secret the provider gave Ringfence."] });
+  if (!current && !values.clientSecret)
+    return fail("invalid", "Some fields need attention.", { clientSecret: ["Enter the client secret the provider gave Ringfence."] });
 
   const fields = {
     name: values.name,
@@ -84,14 +85,30 @@ export async function saveSsoProvider(db: Db, actor: AuditActor, values: SsoProv
   const id = await db.transaction(async (tx) => {
     const target = (providerId: string) => ({ type: "sso_provider", id: providerId });
     if (!current) {
-      const [row] = await tx.insert(ssoProviders).values({ organisationId: values.organisationId, ...fields, clientSecret: sealed.clientSecret ?? "" }).returning({ id: ssoProviders.id });
+      const [row] = await tx
+        .insert(ssoProviders)
+        .values({ organisationId: values.organisationId, ...fields, clientSecret: sealed.clientSecret ?? "" })
+        .returning({ id: ssoProviders.id });
       if (!row) throw new Error("insert returned no row");
-      await recordAudit(tx, actor, "sso.provider.created", target(row.id), { organisationId: values.organisationId, issuer: fields.issuer, enabled: fields.enabled, createUsers: fields.createUsers });
+      await recordAudit(tx, actor, "sso.provider.created", target(row.id), {
+        organisationId: values.organisationId,
+        issuer: fields.issuer,
+        enabled: fields.enabled,
+        createUsers: fields.createUsers,
+      });
       return row.id;
     }
-    await tx.update(ssoProviders).set({ ...fields, ...sealed, updatedAt: new Date() }).where(eq(ssoProviders.id, current.id));
+    await tx
+      .update(ssoProviders)
+      .set({ ...fields, ...sealed, updatedAt: new Date() })
+      .where(eq(ssoProviders.id, current.id));
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(current[k]));
-    await recordAudit(tx, actor, "sso.provider.updated", target(current.id), { organisationId: values.organisationId, changed, secretReplaced: Boolean(values.clientSecret), enabled: fields.enabled });
+    await recordAudit(tx, actor, "sso.provider.updated", target(current.id), {
+      organisationId: values.organisationId,
+      changed,
+      secretReplaced: Boolean(values.clientSecret),
+      enabled: fields.enabled,
+    });
     return current.id;
   });
   forgetSsoProviders();
@@ -103,7 +120,11 @@ export async function removeSsoProvider(db: Db, actor: AuditActor, organisationI
     const [row] = await tx.delete(ssoProviders).where(eq(ssoProviders.organisationId, organisationId)).returning({ id: ssoProviders.id });
     if (!row) return null;
     // With no provider left, password sign-in comes back on: otherwise nobody in the organisation could sign in.
-    const [org] = await tx.update(organisations).set({ passwordSignIn: true, updatedAt: new Date() }).where(and(eq(organisations.id, organisationId), eq(organisations.passwordSignIn, false))).returning({ id: organisations.id });
+    const [org] = await tx
+      .update(organisations)
+      .set({ passwordSignIn: true, updatedAt: new Date() })
+      .where(and(eq(organisations.id, organisationId), eq(organisations.passwordSignIn, false)))
+      .returning({ id: organisations.id });
     await recordAudit(tx, actor, "sso.provider.removed", { type: "sso_provider", id: row.id }, { organisationId, passwordSignInRestored: Boolean(org) });
     return row.id;
   });
@@ -117,7 +138,8 @@ export async function setPasswordSignIn(db: Db, actor: AuditActor, organisationI
   if (before === null) return fail("not_found", "This organisation no longer exists.");
   if (!allowed) {
     const provider = await getSsoProviderForAdmin(db, organisationId);
-    if (!provider?.enabled) return fail("conflict", "Register and enable a single sign-on provider first: without one, nobody in this organisation could sign in.");
+    if (!provider?.enabled)
+      return fail("conflict", "Register and enable a single sign-on provider first: without one, nobody in this organisation could sign in.");
   }
   if (before === allowed) return ok({ allowed });
   await db.transaction(async (tx) => {

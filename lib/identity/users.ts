@@ -37,7 +37,10 @@ async function issuePasswordLink(tx: DbOrTx, userId: string, purpose: "invite" |
 export async function createUser(db: Db, actor: AuditActor, input: NewUserValues): Promise<ActionResult<{ id: string; token: string }>> {
   const fits = await checkRoleFits(db, input.organisationId, input.role);
   if (!fits.ok) return fits;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
   if (existing) return fieldError("email", "Someone with this email address already has an account.");
   const result = await db.transaction(async (tx) => {
     const [u] = await tx.insert(users).values({ name: input.name, email: input.email.toLowerCase() }).returning({ id: users.id });
@@ -79,12 +82,18 @@ export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserVal
       .where(eq(memberships.userId, input.userId));
     // The session rows end with the version, so the sessions pages list only sessions that still work.
     if (accessChanged) await revokeAllSessions(tx, input.userId);
-    await recordAudit(tx, actor, accessChanged ? "user.access_changed" : "user.updated", { type: "user", id: input.userId }, {
-      // People by id only: the name itself stays out of the log, which cannot forget it.
-      nameChanged: current.name !== input.name,
-      before: { role: current.role, organisationId: current.organisationId },
-      after: { role: input.role, organisationId: input.organisationId },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      accessChanged ? "user.access_changed" : "user.updated",
+      { type: "user", id: input.userId },
+      {
+        // People by id only: the name itself stays out of the log, which cannot forget it.
+        nameChanged: current.name !== input.name,
+        before: { role: current.role, organisationId: current.organisationId },
+        after: { role: input.role, organisationId: input.organisationId },
+      },
+    );
   });
   return ok({ id: input.userId });
 }

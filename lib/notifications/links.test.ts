@@ -10,7 +10,20 @@ describe("notification links", () => {
   });
 
   it("refuses anything that could leave the portal or is not a path", () => {
-    for (const p of ["//evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "https://evil.example/", "javascript:alert(1)", "review/1", "", " /x", null, undefined, 42]) {
+    for (const p of [
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\t/evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "review/1",
+      "",
+      " /x",
+      null,
+      undefined,
+      42,
+    ]) {
       expect(isPortalPath(p), String(p)).toBe(false);
     }
   });
@@ -32,8 +45,13 @@ describe("notification links", () => {
   });
 
   it("writes an email text with the full link and the list's address", () => {
-    const text = emailText({ title: "Clarification asked", body: "Control SDP-3: please attach the canary report.", link: "/review/abc" }, "https://ringfence.example.org");
-    expect(text).toContain("Clarification asked\n\nControl SDP-3: please attach the canary report.\n\nOpen it in Ringfence: https://ringfence.example.org/review/abc\n");
+    const text = emailText(
+      { title: "Clarification asked", body: "Control SDP-3: please attach the canary report.", link: "/review/abc" },
+      "https://ringfence.example.org",
+    );
+    expect(text).toContain(
+      "Clarification asked\n\nControl SDP-3: please attach the canary report.\n\nOpen it in Ringfence: https://ringfence.example.org/review/abc\n",
+    );
     expect(text).toContain("https://ringfence.example.org/notifications");
   });
 });

@@ -50,9 +50,9 @@ export async function notify(tx: DbOrTx, userIds: readonly string[], message: Me
     .returning({ id: notifications.id, userId: notifications.userId });
   const email = new Map(active.map((p) => [p.id, p.email]));
   const text = emailText(message, getConfig().mail.publicUrl);
-  await tx.insert(emailOutbox).values(
-    rows.map((n) => ({ notificationId: n.id, toAddress: email.get(n.userId)!, subject: `Ringfence: ${message.title}`, text })),
-  );
+  await tx
+    .insert(emailOutbox)
+    .values(rows.map((n) => ({ notificationId: n.id, toAddress: email.get(n.userId)!, subject: `Ringfence: ${message.title}`, text })));
 }
 
 /** The email's plain text: the notification, a full link to it, and why the person receives it. */

@@ -9,7 +9,10 @@ export const OUTBOX_PAGE_SIZE = 25;
 /** One page of the email outbox for administrators, newest first, optionally of one status, with the total that matches. */
 export async function listOutbox(db: DbOrTx, filter: OutboxFilter) {
   const where = filter.status ? eq(emailOutbox.status, filter.status) : undefined;
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox).where(where);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(emailOutbox)
+    .where(where);
   const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);

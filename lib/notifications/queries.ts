@@ -30,7 +30,15 @@ export async function listNotifications(db: DbOrTx, userId: string, requestedPag
   const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
   const rows = await db
-    .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -75,7 +83,10 @@ export async function openNotification(db: DbOrTx, userId: string, id: string, m
         .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
         .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
         .returning({ link: notifications.link })
-    : await db.select({ link: notifications.link }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+    : await db
+        .select({ link: notifications.link })
+        .from(notifications)
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   if (!row) return null;
   return { target: isPortalPath(row.link) ? row.link : "/notifications" };
 }

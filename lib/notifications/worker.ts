@@ -46,7 +46,14 @@ export async function claimDue(db: Db, limit: number, claimSeconds = CLAIM_SECON
     .update(emailOutbox)
     .set({ status: "sending", claimedUntil: secondsFromNow(claimSeconds), attempts: sql`${emailOutbox.attempts} + 1` })
     .where(inArray(emailOutbox.id, ids))
-    .returning({ id: emailOutbox.id, to: emailOutbox.toAddress, subject: emailOutbox.subject, text: emailOutbox.text, attempts: emailOutbox.attempts, createdAt: emailOutbox.createdAt });
+    .returning({
+      id: emailOutbox.id,
+      to: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      text: emailOutbox.text,
+      attempts: emailOutbox.attempts,
+      createdAt: emailOutbox.createdAt,
+    });
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
@@ -55,14 +62,21 @@ type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
 const stillClaimed = (row: Claimed) => and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
 
 async function markSent(db: Db, row: Claimed) {
-  await db.update(emailOutbox).set({ status: "sent", sentAt: sql`now()`, claimedUntil: null, lastError: null }).where(stillClaimed(row));
+  await db
+    .update(emailOutbox)
+    .set({ status: "sent", sentAt: sql`now()`, claimedUntil: null, lastError: null })
+    .where(stillClaimed(row));
 }
 
 async function markFailed(db: Db, row: Claimed, error: string) {
   const next = afterFailure(row.attempts);
   await db
     .update(emailOutbox)
-    .set(next.status === "failed" ? { status: "failed", claimedUntil: null, lastError: error } : { status: "pending", claimedUntil: null, lastError: error, nextAttemptAt: secondsFromNow(next.delaySeconds) })
+    .set(
+      next.status === "failed"
+        ? { status: "failed", claimedUntil: null, lastError: error }
+        : { status: "pending", claimedUntil: null, lastError: error, nextAttemptAt: secondsFromNow(next.delaySeconds) },
+    )
     .where(stillClaimed(row));
   return next;
 }
@@ -100,7 +114,9 @@ export async function runOnce(options: RunOptions = {}): Promise<RunResult> {
       const error = mailer.describeError(err);
       const next = await markFailed(db, row, error);
       // The outbox id, not the address: the log needs no personal data.
-      logInfo(`email ${row.id}: attempt ${row.attempts} failed (${error}); ${next.status === "failed" ? "no more attempts, marked failed" : `next attempt in ${next.delaySeconds} s`}`);
+      logInfo(
+        `email ${row.id}: attempt ${row.attempts} failed (${error}); ${next.status === "failed" ? "no more attempts, marked failed" : `next attempt in ${next.delaySeconds} s`}`,
+      );
       result[next.status === "failed" ? "failed" : "retrying"]++;
       continue;
     }

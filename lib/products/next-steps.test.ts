@@ -1,15 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { latestRevisions, workspaceSteps, type StepPart, type WorkspaceAttestation } from "./next-steps";
 
-const a = (over: Partial<WorkspaceAttestation>): WorkspaceAttestation => ({ id: "a1", lineageId: "l1", revision: 1, status: "draft", productName: "Aegis Sensor", periodStart: "2026-01-01", periodEnd: "2026-06-30", ...over });
+const a = (over: Partial<WorkspaceAttestation>): WorkspaceAttestation => ({
+  id: "a1",
+  lineageId: "l1",
+  revision: 1,
+  status: "draft",
+  productName: "Aegis Sensor",
+  periodStart: "2026-01-01",
+  periodEnd: "2026-06-30",
+  ...over,
+});
 const text = (parts: StepPart[]) => parts.map((p) => (typeof p === "string" ? p : `[${p.text}](${p.href})`)).join("");
-const steps = (attestations: WorkspaceAttestation[], officer = true) => workspaceSteps({ officer, productCount: 1, attestations, expiredEvidence: 0, activeEvidence: 1 }).map((s) => text(s.parts));
+const steps = (attestations: WorkspaceAttestation[], officer = true) =>
+  workspaceSteps({ officer, productCount: 1, attestations, expiredEvidence: 0, activeEvidence: 1 }).map((s) => text(s.parts));
 
 describe("workspace next steps", () => {
   it("offers to continue only drafts", () => {
     const out = steps([a({}), a({ id: "a2", lineageId: "l2", status: "submitted" }), a({ id: "a3", lineageId: "l3", status: "in_review" })]);
-    expect(out.filter((s) => s.startsWith("Continue the draft"))).toEqual(["Continue the draft for [Aegis Sensor (2026-01-01 to 2026-06-30)](/vendor/attestations/a1), then [check and submit it](/vendor/attestations/a1/submit)."]);
-    expect(out).toContain("[Aegis Sensor (2026-01-01 to 2026-06-30)](/vendor/attestations/a2) is submitted and waits for an administrator to assign its review panel. Nothing is needed from you yet.");
+    expect(out.filter((s) => s.startsWith("Continue the draft"))).toEqual([
+      "Continue the draft for [Aegis Sensor (2026-01-01 to 2026-06-30)](/vendor/attestations/a1), then [check and submit it](/vendor/attestations/a1/submit).",
+    ]);
+    expect(out).toContain(
+      "[Aegis Sensor (2026-01-01 to 2026-06-30)](/vendor/attestations/a2) is submitted and waits for an administrator to assign its review panel. Nothing is needed from you yet.",
+    );
     expect(out.some((s) => s.includes("/vendor/attestations/a3") && s.includes("is with its review panel"))).toBe(true);
   });
 

@@ -11,7 +11,14 @@ import type { productSchema } from "@/lib/validations/vendor";
 import type { z } from "zod";
 
 type ProductValues = z.output<typeof productSchema>;
-export type ProductView = { id: string; name: string; platforms: string[]; kernelMode: boolean; channels: { channel: "code" | "content"; cadence: string }[]; updatedAt: Date };
+export type ProductView = {
+  id: string;
+  name: string;
+  platforms: string[];
+  kernelMode: boolean;
+  channels: { channel: "code" | "content"; cadence: string }[];
+  updatedAt: Date;
+};
 
 const view = {
   id: products.id,
@@ -29,7 +36,10 @@ export async function listProducts(db: DbOrTx, organisationId: string): Promise<
 
 export async function getProduct(db: DbOrTx, organisationId: string, id: string): Promise<ProductView | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db.select(view).from(products).where(and(eq(products.id, id), eq(products.organisationId, organisationId)));
+  const [row] = await db
+    .select(view)
+    .from(products)
+    .where(and(eq(products.id, id), eq(products.organisationId, organisationId)));
   return row ?? null;
 }
 
@@ -37,7 +47,14 @@ function toColumns(input: ProductValues) {
   const channels: ProductView["channels"] = [];
   if (input.codeChannel) channels.push({ channel: "code", cadence: input.codeCadence });
   if (input.contentChannel) channels.push({ channel: "content", cadence: input.contentCadence });
-  const platforms = [...new Set(input.platforms.split(",").map((p) => p.trim()).filter(Boolean))];
+  const platforms = [
+    ...new Set(
+      input.platforms
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
   return { name: input.name, platforms, kernelMode: input.kernelMode, channels };
 }
 
@@ -45,7 +62,9 @@ async function nameTaken(db: DbOrTx, organisationId: string, name: string, excep
   const rows = await db
     .select({ id: products.id })
     .from(products)
-    .where(and(eq(products.organisationId, organisationId), eq(sql`lower(${products.name})`, name.toLowerCase()), exceptId ? ne(products.id, exceptId) : undefined))
+    .where(
+      and(eq(products.organisationId, organisationId), eq(sql`lower(${products.name})`, name.toLowerCase()), exceptId ? ne(products.id, exceptId) : undefined),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -75,7 +94,13 @@ export async function updateProduct(db: DbOrTx, actor: Actor, id: string, input:
       .update(products)
       .set({ ...values, updatedAt: new Date() })
       .where(and(eq(products.id, id), eq(products.organisationId, actor.organisationId)));
-    await recordAudit(tx, auditActor(actor), "product.updated", { type: "product", id }, { before: { name: current.name, platforms: current.platforms, kernelMode: current.kernelMode, channels: current.channels }, after: values });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "product.updated",
+      { type: "product", id },
+      { before: { name: current.name, platforms: current.platforms, kernelMode: current.kernelMode, channels: current.channels }, after: values },
+    );
   });
   return ok({ id });
 }

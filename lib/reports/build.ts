@@ -1,7 +1,20 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { attestationSubmissions, consensusScores, memberships, organisations, panelMembers, remediationItems, reviewDecisions, reviewPanels, rolloutRecords, scorecards, scores, evidenceItems } from "@/db/schema";
+import {
+  attestationSubmissions,
+  consensusScores,
+  memberships,
+  organisations,
+  panelMembers,
+  remediationItems,
+  reviewDecisions,
+  reviewPanels,
+  rolloutRecords,
+  scorecards,
+  scores,
+  evidenceItems,
+} from "@/db/schema";
 import { agreementSummary } from "@/lib/review/agreement";
 import { catalogFor, rolloutFindingsFor, type CatalogInfo } from "@/lib/review/scoring";
 import type { OutcomeResult } from "@/lib/review/outcome";
@@ -26,13 +39,35 @@ export async function buildReportDocument(
   const snapshot = submission.snapshot as unknown as Snapshot;
   const [vendor] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, a.organisationId));
 
-  const consensus = new Map((await tx.select({ controlId: consensusScores.controlId, score: consensusScores.score }).from(consensusScores).where(eq(consensusScores.attestationId, a.id))).map((r) => [r.controlId, r.score]));
-  const catalog: Map<string, CatalogInfo> = await catalogFor(tx, snapshot.controls.map((c) => c.id));
+  const consensus = new Map(
+    (
+      await tx
+        .select({ controlId: consensusScores.controlId, score: consensusScores.score })
+        .from(consensusScores)
+        .where(eq(consensusScores.attestationId, a.id))
+    ).map((r) => [r.controlId, r.score]),
+  );
+  const catalog: Map<string, CatalogInfo> = await catalogFor(
+    tx,
+    snapshot.controls.map((c) => c.id),
+  );
   const controls = snapshot.controls.flatMap((c) => {
     const score = consensus.get(c.id);
     const info = catalog.get(c.id);
     if (score === undefined || !info) return [];
-    return [{ id: c.id, controlId: c.controlId, title: c.title, domain: info.domainKey, weight: info.weight, must: info.must, score, rubric: info.rubric[score] ?? "", selfAssessed: c.maturity }];
+    return [
+      {
+        id: c.id,
+        controlId: c.controlId,
+        title: c.title,
+        domain: info.domainKey,
+        weight: info.weight,
+        must: info.must,
+        score,
+        rubric: info.rubric[score] ?? "",
+        selfAssessed: c.maturity,
+      },
+    ];
   });
   const domainKey = new Map([...catalog.values()].flatMap((c) => [[c.domainKey, c.domainKey] as const, [c.domainTitle, c.domainKey] as const]));
   const stored = JSON.parse(decision.outcome) as { domains: { domain: string; title: string; weightedMean: number }[]; reasons: string[] };
@@ -67,7 +102,15 @@ export async function buildReportDocument(
           await tx
             .select({ id: rolloutRecords.id, channel: rolloutRecords.channel, analysis: rolloutRecords.analysis })
             .from(rolloutRecords)
-            .where(and(eq(rolloutRecords.organisationId, a.organisationId), inArray(rolloutRecords.id, findings.map((f) => f.recordId))))
+            .where(
+              and(
+                eq(rolloutRecords.organisationId, a.organisationId),
+                inArray(
+                  rolloutRecords.id,
+                  findings.map((f) => f.recordId),
+                ),
+              ),
+            )
         ).map((r) => [r.id, { channel: r.channel, noCanary: (r.analysis as { noCanary?: boolean } | null)?.noCanary ?? true }])
       : [],
   );
@@ -83,7 +126,13 @@ export async function buildReportDocument(
     .sort((x, y) => x.releaseId.localeCompare(y.releaseId));
 
   const remediation = await tx
-    .select({ id: remediationItems.id, controlId: remediationItems.controlId, action: remediationItems.action, dueDate: remediationItems.dueDate, status: remediationItems.status })
+    .select({
+      id: remediationItems.id,
+      controlId: remediationItems.controlId,
+      action: remediationItems.action,
+      dueDate: remediationItems.dueDate,
+      status: remediationItems.status,
+    })
     .from(remediationItems)
     .where(eq(remediationItems.decisionId, decision.id))
     .orderBy(asc(remediationItems.dueDate), asc(remediationItems.createdAt));
@@ -96,7 +145,17 @@ export async function buildReportDocument(
     for (const e of c.evidence) {
       const seen = evidence.get(e.id);
       if (seen) seen.controls.push(c.controlId);
-      else evidence.set(e.id, { id: e.id, title: e.title, kind: e.kind, classification: "reviewers_only", fileName: e.fileName, sha256: e.sha256, url: e.url, controls: [c.controlId] });
+      else
+        evidence.set(e.id, {
+          id: e.id,
+          title: e.title,
+          kind: e.kind,
+          classification: "reviewers_only",
+          fileName: e.fileName,
+          sha256: e.sha256,
+          url: e.url,
+          controls: [c.controlId],
+        });
     }
   }
   if (evidence.size) {
@@ -128,9 +187,19 @@ export async function buildReportDocument(
     // The stored outcome names a domain by its key or its title, depending on how it was computed: give the catalog key.
     domains: stored.domains.map((d) => ({ key: domainKey.get(d.domain) ?? domainKey.get(d.title) ?? d.domain, title: d.title, score: round2(d.weightedMean) })),
     controls,
-    agreement: { raters: agreement.raters, alphaOrdinal: agreement.alphaOrdinal === null ? null : round2(agreement.alphaOrdinal), kappaQuadratic: agreement.kappaQuadratic === null ? null : round2(agreement.kappaQuadratic) },
+    agreement: {
+      raters: agreement.raters,
+      alphaOrdinal: agreement.alphaOrdinal === null ? null : round2(agreement.alphaOrdinal),
+      kappaQuadratic: agreement.kappaQuadratic === null ? null : round2(agreement.kappaQuadratic),
+    },
     rollouts: { releases: records.length, canaryStaged: records.filter((r) => r.canary).length, records },
-    remediation: remediation.map((r) => ({ id: r.id, controlId: controlKey.get(r.controlId) ?? "", action: r.action, dueDate: r.dueDate, status: r.status as "open" | "closed" | "accepted" })),
+    remediation: remediation.map((r) => ({
+      id: r.id,
+      controlId: controlKey.get(r.controlId) ?? "",
+      action: r.action,
+      dueDate: r.dueDate,
+      status: r.status as "open" | "closed" | "accepted",
+    })),
     evidence: { items, confidentialCount: 0, total: items.length },
     submission: { digest: submission.digest, signedAt: submission.signedAt.toISOString(), signerTitle: submission.signerTitle },
     vendorResponse: report.vendorResponse?.trim() ? report.vendorResponse.trim() : null,

@@ -36,7 +36,9 @@ const slug = (s: string) =>
 export function downloadHeaders(format: ReportFormat, name: string, source: { revision?: number; digest?: string }): Headers {
   const h = new Headers({
     "content-type": TYPES[format],
-    "content-disposition": contentDisposition(`ringfence-${slug(name)}${source.revision ? `-rev${source.revision}` : ""}${source.digest ? `-${source.digest.slice(0, 12)}` : ""}.${EXT[format]}`),
+    "content-disposition": contentDisposition(
+      `ringfence-${slug(name)}${source.revision ? `-rev${source.revision}` : ""}${source.digest ? `-${source.digest.slice(0, 12)}` : ""}.${EXT[format]}`,
+    ),
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
   });
@@ -46,6 +48,11 @@ export function downloadHeaders(format: ReportFormat, name: string, source: { re
 }
 
 /** Every download is in the audit trail: who, which report or filter, which format and edition. */
-export async function auditExport(db: DbOrTx, actor: Actor, target: { type: "report" | "report_list"; id?: string }, details: Record<string, unknown>): Promise<void> {
+export async function auditExport(
+  db: DbOrTx,
+  actor: Actor,
+  target: { type: "report" | "report_list"; id?: string },
+  details: Record<string, unknown>,
+): Promise<void> {
   await recordAudit(db, auditActor(actor), "report.exported", target, details);
 }

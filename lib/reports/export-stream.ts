@@ -7,7 +7,23 @@ import { scoreReports, scoreRowsAfter, type ScoreRow } from "./queries";
 /** Rows fetched per query: big enough to amortise the round trip, small enough to keep memory flat. */
 export const EXPORT_BATCH = 5000;
 
-export const SCORE_COLUMNS = ["report_id", "vendor", "product", "framework", "period_start", "period_end", "revision", "result", "submission_digest", "control_id", "control_title", "domain", "weight", "must", "score"] as const;
+export const SCORE_COLUMNS = [
+  "report_id",
+  "vendor",
+  "product",
+  "framework",
+  "period_start",
+  "period_end",
+  "revision",
+  "result",
+  "submission_digest",
+  "control_id",
+  "control_title",
+  "domain",
+  "weight",
+  "must",
+  "score",
+] as const;
 
 type Page = ScoreRow[];
 type Report = Awaited<ReturnType<typeof scoreReports>>[number];
@@ -15,7 +31,9 @@ type Report = Awaited<ReturnType<typeof scoreReports>>[number];
 /** The first nine columns (report_id … submission_digest) of every row of one report, formatted once. */
 function reportPrefix(r: Report, format: "csv" | "json"): string {
   const values = [r.id, r.vendorName, r.productName, r.frameworkLabel, r.periodStart, r.periodEnd, r.revision, r.result, r.submissionDigest];
-  return format === "csv" ? values.map(csvCell).join(",") + "," : "{" + values.map((v, i) => `${JSON.stringify(SCORE_COLUMNS[i])}:${JSON.stringify(v)}`).join(",") + ",";
+  return format === "csv"
+    ? values.map(csvCell).join(",") + ","
+    : "{" + values.map((v, i) => `${JSON.stringify(SCORE_COLUMNS[i])}:${JSON.stringify(v)}`).join(",") + ",";
 }
 const JSON_KEYS = SCORE_COLUMNS.slice(9).map((c) => `${JSON.stringify(c)}:`);
 
@@ -40,7 +58,14 @@ export const csvLine = (values: (string | number | boolean)[]) => values.map(csv
  * flat however many rows there are. The next page is requested before the
  * current one is formatted, so the database and the formatting overlap.
  */
-export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", header: { source: Record<string, unknown> }, batch = EXPORT_BATCH, opts: { copyFrom?: string } = {}): ReadableStream<Uint8Array> {
+export function scoreStream(
+  db: DbOrTx,
+  where: SQL,
+  format: "csv" | "json",
+  header: { source: Record<string, unknown> },
+  batch = EXPORT_BATCH,
+  opts: { copyFrom?: string } = {},
+): ReadableStream<Uint8Array> {
   // On PostgreSQL (given its URL) the CSV comes straight from COPY; on PGlite, in pages.
   if (format === "csv" && opts.copyFrom) return copyScoresCsv(db, opts.copyFrom, where);
   const enc = new TextEncoder();
@@ -75,7 +100,8 @@ export function scoreStream(db: DbOrTx, where: SQL, format: "csv" | "json", head
         let chunk = "";
         for (const r of rows) {
           const prefix = prefixes.get(r.report_id)!;
-          if (format === "csv") chunk += `${prefix}${csvCell(r.control_id)},${csvCell(r.control_title)},${csvCell(r.domain)},${r.weight},${r.must},${r.score}\n`;
+          if (format === "csv")
+            chunk += `${prefix}${csvCell(r.control_id)},${csvCell(r.control_title)},${csvCell(r.domain)},${r.weight},${r.must},${r.score}\n`;
           else {
             chunk += `${first ? "" : ",\n"}${prefix}${JSON_KEYS[0]}${JSON.stringify(r.control_id)},${JSON_KEYS[1]}${JSON.stringify(r.control_title)},${JSON_KEYS[2]}${JSON.stringify(r.domain)},${JSON_KEYS[3]}${r.weight},${JSON_KEYS[4]}${r.must},${JSON_KEYS[5]}${r.score}}`;
             first = false;

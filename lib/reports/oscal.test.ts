@@ -68,7 +68,9 @@ describe("report → OSCAL assessment-results and POA&M", () => {
         expect(dateTimes.length).toBeGreaterThan(2);
         for (const [k, v] of dateTimes) expect(v, k).toMatch(STRICT_DATE_TIME);
         // a back-matter or import-ap "#uuid" reference points at a resource that exists
-        const resources = ((out as any)["assessment-results"] ?? (out as any)["plan-of-action-and-milestones"])["back-matter"].resources.map((r: any) => r.uuid);
+        const resources = ((out as any)["assessment-results"] ?? (out as any)["plan-of-action-and-milestones"])["back-matter"].resources.map(
+          (r: any) => r.uuid,
+        );
         for (const [, v] of all.filter(([k, v]) => k === "href" && v.startsWith("#"))) expect(resources).toContain(v.slice(1));
       }
     });
@@ -109,10 +111,12 @@ describe("report → OSCAL assessment-results and POA&M", () => {
     expect(r.start).toBe("2026-01-01T00:00:00Z");
     expect(r.end).toBe("2026-06-30T23:59:59Z");
     expect(r.description).toContain(doc.outcome.summary);
-    expect(r.props).toEqual(expect.arrayContaining([
-      { name: "outcome", ns: RINGFENCE_OSCAL_NS, value: "meets_with_conditions" },
-      { name: "overall-score", ns: RINGFENCE_OSCAL_NS, value: "2.45" },
-    ]));
+    expect(r.props).toEqual(
+      expect.arrayContaining([
+        { name: "outcome", ns: RINGFENCE_OSCAL_NS, value: "meets_with_conditions" },
+        { name: "overall-score", ns: RINGFENCE_OSCAL_NS, value: "2.45" },
+      ]),
+    );
     const ids = r["reviewed-controls"]["control-selections"][0]!["include-controls"].map((c) => c["control-id"]);
     expect(ids).toEqual(doc.controls.map((c) => c.controlId.toLowerCase()));
     expect(ids).toContain("sdp-rol-01");
@@ -154,7 +158,8 @@ describe("report → OSCAL assessment-results and POA&M", () => {
     const ar = reportToAssessmentResults(doc, OPTS);
     const poam = reportToPoam(doc, OPTS);
     for (const json of [JSON.stringify(ar), JSON.stringify(poam)]) {
-      for (const secret of ["CONFIDENTIAL ring topology export", "secret-rings.csv", "b".repeat(64), "88888888-8888-4888-8888-888888888888"]) expect(json).not.toContain(secret);
+      for (const secret of ["CONFIDENTIAL ring topology export", "secret-rings.csv", "b".repeat(64), "88888888-8888-4888-8888-888888888888"])
+        expect(json).not.toContain(secret);
     }
     const r = ar["assessment-results"].results[0];
     expect(r.observations?.filter((o) => o.methods[0] === "EXAMINE")).toHaveLength(2);
@@ -167,9 +172,17 @@ describe("report → OSCAL assessment-results and POA&M", () => {
 
   it("maps remediation items to POA&M items with risks, deadlines and honest statuses", () => {
     const doc = sampleReport(4);
-    doc.remediation.push({ id: "12121212-1212-4212-8212-121212121212", controlId: "SDP-TST-02", action: "Show the test gate blocking a failing build.", dueDate: "2027-03-15", status: "accepted" });
+    doc.remediation.push({
+      id: "12121212-1212-4212-8212-121212121212",
+      controlId: "SDP-TST-02",
+      action: "Show the test gate blocking a failing build.",
+      dueDate: "2027-03-15",
+      status: "accepted",
+    });
     const p = reportToPoam(doc, OPTS)["plan-of-action-and-milestones"];
-    expect(p.metadata.title).toBe("Plan of action and milestones: Bastion Endpoint Ltd Bastion Sensor, Safe Deployment Principles 1.0, 2026-01-01 to 2026-06-30");
+    expect(p.metadata.title).toBe(
+      "Plan of action and milestones: Bastion Endpoint Ltd Bastion Sensor, Safe Deployment Principles 1.0, 2026-01-01 to 2026-06-30",
+    );
     expect(p["system-id"]["identifier-type"]).toBe("https://ietf.org/rfc/rfc4122");
     expect(isOscalUuid(p["system-id"].id)).toBe(true);
     expect(p["poam-items"]).toHaveLength(3);
@@ -281,8 +294,23 @@ describe("report → OSCAL assessment-results and POA&M", () => {
         doc.vendor.name = vendor;
         doc.product.name = vendor;
         const statuses = ["open", "closed", "accepted"] as const;
-        doc.remediation = actions.map((action, i) => ({ id: `rem-${i}`, controlId: i % 2 ? "SDP-ROL-01" : "SDP-TST-01", action, dueDate: "2027-02-28", status: statuses[i % 3]! }));
-        doc.evidence.items = titles.map((title, i) => ({ id: `ev-${i}`, title, kind: title, classification: "publishable" as const, fileName: title || null, sha256: null, url: null, controls: ["SDP-ROL-01"] }));
+        doc.remediation = actions.map((action, i) => ({
+          id: `rem-${i}`,
+          controlId: i % 2 ? "SDP-ROL-01" : "SDP-TST-01",
+          action,
+          dueDate: "2027-02-28",
+          status: statuses[i % 3]!,
+        }));
+        doc.evidence.items = titles.map((title, i) => ({
+          id: `ev-${i}`,
+          title,
+          kind: title,
+          classification: "publishable" as const,
+          fileName: title || null,
+          sha256: null,
+          url: null,
+          controls: ["SDP-ROL-01"],
+        }));
         doc.panel = [{ organisation: vendor, role: "gov_auditor", lead: true }];
         for (const d of [doc, { ...doc, tier: "observer" as const }]) {
           const ar = reportToAssessmentResults(d, OPTS);

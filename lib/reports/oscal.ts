@@ -229,7 +229,8 @@ function shortLine(text: string, max = 80): string {
 /** Text or a stand-in when it is empty after trimming. */
 const orElse = (text: string, fallback: string): string => (text.trim() === "" ? fallback : text);
 
-const RFC3986_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9\-._~!$&'()*+,;=%]+(:\d*)?(\/([A-Za-z0-9\-._~!$&'()*+,;=:@%])*)*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?(#[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+const RFC3986_URI =
+  /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9\-._~!$&'()*+,;=%]+(:\d*)?(\/([A-Za-z0-9\-._~!$&'()*+,;=:@%])*)*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?(#[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
 
 /**
  * An absolute http(s) URL normalised to something OSCAL's uri-reference accepts, or null.
@@ -243,9 +244,7 @@ function safeHref(raw: string): string | null {
     return null;
   }
   if ((u.protocol !== "http:" && u.protocol !== "https:") || u.username || u.password) return null;
-  const href = u.href
-    .replace(/%(?![0-9A-Fa-f]{2})/g, "%25")
-    .replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]/g, (c) => encodeURIComponent(c));
+  const href = u.href.replace(/%(?![0-9A-Fa-f]{2})/g, "%25").replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]/g, (c) => encodeURIComponent(c));
   return RFC3986_URI.test(href) ? href : null;
 }
 
@@ -343,7 +342,8 @@ function common(doc: ReportDocument, opts: ReportOscalOptions): Common {
       parties: [vendorParty, ...panel],
       "responsible-parties": responsible,
     };
-    if (reportResource.rlinks) m.links = [{ href: reportResource.rlinks[0]!.href, rel: "alternate", "media-type": "text/html", text: "The report in the Ringfence portal" }];
+    if (reportResource.rlinks)
+      m.links = [{ href: reportResource.rlinks[0]!.href, rel: "alternate", "media-type": "text/html", text: "The report in the Ringfence portal" }];
     return m;
   };
 
@@ -368,7 +368,13 @@ const controlTitle = (c: ReportControl) => fitOscalString(`${fitOscalString(c.co
 function findingFor(c: ReportControl, uuid: string, observations: string[]): Finding {
   const satisfied = c.score >= SATISFIED_MIN_SCORE;
   const id = controlToken(c.controlId);
-  const props = [rf("control-id", c.controlId), rf("domain", c.domain), rf("score", String(c.score)), rf("weight", String(c.weight)), rf("must", String(c.must))];
+  const props = [
+    rf("control-id", c.controlId),
+    rf("domain", c.domain),
+    rf("score", String(c.score)),
+    rf("weight", String(c.weight)),
+    rf("must", String(c.must)),
+  ];
   if (c.selfAssessed !== null) props.push(rf("self-assessed", String(c.selfAssessed)));
   const finding: Finding = {
     uuid,
@@ -481,7 +487,10 @@ export function reportToAssessmentResults(doc: ReportDocument, opts: ReportOscal
     "assessment-results": {
       uuid: c.seed("assessment-results", doc.tier),
       metadata: c.metadata(`Assessment results: ${subjectLine(doc)}`),
-      "import-ap": { href: `#${plan.uuid}`, remarks: "There is no separate OSCAL assessment plan; the referenced back-matter resource describes the panel's procedure." },
+      "import-ap": {
+        href: `#${plan.uuid}`,
+        remarks: "There is no separate OSCAL assessment plan; the referenced back-matter resource describes the panel's procedure.",
+      },
       results: [result],
       "back-matter": { resources },
     },

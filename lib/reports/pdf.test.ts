@@ -16,7 +16,12 @@ async function pdfText(buf: Buffer): Promise<{ pages: string[]; info: Record<str
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
   }
   const { info } = await pdf.getMetadata();
   await pdf.destroy();
@@ -43,7 +48,17 @@ describe("renderReportPdf", () => {
     expect(String(info.CreationDate)).toMatch(/^D:20261201100000/);
 
     const title = pages[0]!;
-    for (const s of ["Deployment-practice attestation report", "Bastion Endpoint Ltd", "Bastion Sensor", "Safe Deployment Principles, version 1.0", "1 January 2026 to 30 June 2026", "Meets with conditions", "2.45 of 4", "30 November 2026", "Revision 2"]) {
+    for (const s of [
+      "Deployment-practice attestation report",
+      "Bastion Endpoint Ltd",
+      "Bastion Sensor",
+      "Safe Deployment Principles, version 1.0",
+      "1 January 2026 to 30 June 2026",
+      "Meets with conditions",
+      "2.45 of 4",
+      "30 November 2026",
+      "Revision 2",
+    ]) {
       expect(title).toContain(s);
     }
     expect(title).toContain("Contains confidential evidence details — for the vendor and the review panel only");
@@ -75,7 +90,18 @@ describe("renderReportPdf", () => {
     // Every contents entry points at the page whose heading it names, and no earlier page has that heading.
     const contents = pages[1]!;
     expect(contents).toContain("Contents");
-    const titles = ["Outcome", "Panel", "Domain scores", "Control scores", "Inter-rater agreement", "Rollout analysis", "Remediation items", "Evidence", "Vendor response", "Verification"];
+    const titles = [
+      "Outcome",
+      "Panel",
+      "Domain scores",
+      "Control scores",
+      "Inter-rater agreement",
+      "Rollout analysis",
+      "Remediation items",
+      "Evidence",
+      "Vendor response",
+      "Verification",
+    ];
     titles.forEach((t, i) => {
       const m = contents.match(new RegExp(`${i + 1}\\. ${t} (\\d+)`));
       expect(m, t).not.toBeNull();
@@ -148,12 +174,18 @@ describe("renderListPdf", () => {
     result: "meets_with_conditions",
     overall: 2.45,
     publishedAt: "2026-11-30T12:00:00.000Z",
-    domains: [{ key: "ROL", score: 2.5 }, { key: "TST", score: 3 }],
+    domains: [
+      { key: "ROL", score: 2.5 },
+      { key: "TST", score: 3 },
+    ],
     superseded: i % 10 === 3,
   });
 
   it("paginates 300 rows with the header row on every page", async () => {
-    const buf = await renderListPdf(Array.from({ length: 300 }, (_, i) => row(i)), { title: "Published reports", filters: "Framework: Safe Deployment Principles 1.0", generatedAt });
+    const buf = await renderListPdf(
+      Array.from({ length: 300 }, (_, i) => row(i)),
+      { title: "Published reports", filters: "Framework: Safe Deployment Principles 1.0", generatedAt },
+    );
     expect(buf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const { pages } = await pdfText(buf);
     const n = pages.length;

@@ -18,7 +18,17 @@ import { scoreBand, type ReportDocument } from "./document";
 type Doc = PDFKit.PDFDocument;
 /** `portalUrl`: the portal's public address, to say where the report is published. */
 export type ReportPdfOptions = { generatedAt?: Date; reportDigest?: string; portalUrl?: string };
-export type ListRow = { vendor: string; product: string; framework: string; period: string; result: string; overall: number; publishedAt: string; domains: { key: string; score: number }[]; superseded: boolean };
+export type ListRow = {
+  vendor: string;
+  product: string;
+  framework: string;
+  period: string;
+  result: string;
+  overall: number;
+  publishedAt: string;
+  domains: { key: string; score: number }[];
+  superseded: boolean;
+};
 
 const MARGIN = { top: 72, bottom: 72, left: 62, right: 62 };
 const INK = "#1b1f24";
@@ -83,7 +93,10 @@ function ensureSpace(doc: Doc, height: number): void {
 
 type TextStyle = { font?: string; size?: number; color?: string };
 function style(doc: Doc, s: TextStyle = {}): Doc {
-  return doc.font(s.font ?? "Helvetica").fontSize(s.size ?? 10).fillColor(s.color ?? INK);
+  return doc
+    .font(s.font ?? "Helvetica")
+    .fontSize(s.size ?? 10)
+    .fillColor(s.color ?? INK);
 }
 
 /** A flowing paragraph at the left margin (may continue on the next page). */
@@ -122,7 +135,11 @@ function table(doc: Doc, columns: Column[], rows: Cell[][], opts: { continued?: 
   const total = contentWidth(doc);
   const widths = columns.map((c) => c.width * total);
   const cellOf = (cell: Cell | undefined) => (typeof cell === "string" ? { text: cell } : (cell ?? { text: "" }));
-  const measure = (text: string, font: string, w: number) => doc.font(font).fontSize(size).heightOfString(safe(text) || " ", { width: w - 2 * PAD_X, lineGap: 1 });
+  const measure = (text: string, font: string, w: number) =>
+    doc
+      .font(font)
+      .fontSize(size)
+      .heightOfString(safe(text) || " ", { width: w - 2 * PAD_X, lineGap: 1 });
   const headerHeight = Math.max(...columns.map((c, i) => measure(c.header, "Helvetica-Bold", widths[i]!))) + 2 * PAD_Y;
 
   const drawRow = (cells: Cell[], y: number, height: number, header: boolean) => {
@@ -131,10 +148,21 @@ function table(doc: Doc, columns: Column[], rows: Cell[][], opts: { continued?: 
     columns.forEach((col, i) => {
       const cell = header ? { text: col.header, font: "Helvetica-Bold" } : cellOf(cells[i]);
       style(doc, { font: cell.font ?? col.font ?? "Helvetica", size, color: cell.color ?? INK });
-      doc.text(safe(cell.text), x + PAD_X, y + PAD_Y, { width: widths[i]! - 2 * PAD_X, height: height - 2 * PAD_Y + 1, ellipsis: true, lineGap: 1, align: col.align ?? "left" });
+      doc.text(safe(cell.text), x + PAD_X, y + PAD_Y, {
+        width: widths[i]! - 2 * PAD_X,
+        height: height - 2 * PAD_Y + 1,
+        ellipsis: true,
+        lineGap: 1,
+        align: col.align ?? "left",
+      });
       x += widths[i]!;
     });
-    doc.moveTo(left, y + height).lineTo(left + total, y + height).lineWidth(header ? 0.8 : 0.4).strokeColor(header ? MUTED : RULE).stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(left + total, y + height)
+      .lineWidth(header ? 0.8 : 0.4)
+      .strokeColor(header ? MUTED : RULE)
+      .stroke();
   };
   const startPage = () => {
     let y = doc.y;
@@ -151,7 +179,16 @@ function table(doc: Doc, columns: Column[], rows: Cell[][], opts: { continued?: 
   let y = startPage();
   for (const cells of rows) {
     const limit = maxY(doc) - doc.page.margins.top - headerHeight - 20;
-    const height = Math.min(limit, Math.max(...columns.map((c, i) => { const cell = cellOf(cells[i]); return measure(cell.text, cell.font ?? c.font ?? "Helvetica", widths[i]!); })) + 2 * PAD_Y);
+    const height = Math.min(
+      limit,
+      Math.max(
+        ...columns.map((c, i) => {
+          const cell = cellOf(cells[i]);
+          return measure(cell.text, cell.font ?? c.font ?? "Helvetica", widths[i]!);
+        }),
+      ) +
+        2 * PAD_Y,
+    );
     if (y + height > maxY(doc)) {
       doc.addPage();
       y = startPage();
@@ -199,14 +236,23 @@ function stampPages(doc: Doc, from: number, headerLeft: string, headerRight: str
     style(doc, { size: 8, color: MUTED });
     doc.text(safe(headerLeft), left, top, { width: width - 120, height: 10, ellipsis: true });
     doc.text(safe(headerRight), left + width - 120, top, { width: 120, height: 10, align: "right" });
-    doc.moveTo(left, top + 13).lineTo(left + width, top + 13).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.moveTo(left, foot - 6).lineTo(left + width, foot - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(left, top + 13)
+      .lineTo(left + width, top + 13)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+    doc
+      .moveTo(left, foot - 6)
+      .lineTo(left + width, foot - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.text(safe(footerLeft), left, foot, { width: width - 90, height: 10, ellipsis: true });
     doc.text(`Page ${i + 1} of ${total}`, left + width - 90, foot, { width: 90, height: 10, align: "right" });
     doc.page.margins.bottom = bottom;
   }
 }
-
 
 // ---------------------------------------------------------------- the report
 
@@ -231,7 +277,12 @@ function titlePage(doc: Doc, r: ReportDocument, generatedAt: Date): void {
   doc.y += 2;
   style(doc, { size: 13, color: MUTED }).text(safe(r.product.name), left, doc.y, { width });
   doc.y += 20;
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.8).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(0.8)
+    .strokeColor(RULE)
+    .stroke();
   doc.y += 14;
   keyValues(doc, [
     ["Framework", `${r.framework.title}, version ${r.framework.version}`],
@@ -242,11 +293,23 @@ function titlePage(doc: Doc, r: ReportDocument, generatedAt: Date): void {
     ["Report revision", `Revision ${r.report.revision}`],
     ["Edition", r.tier === "full" ? "Full edition" : "Observer edition"],
   ]);
-  const note = r.tier === "full" ? "Contains confidential evidence details — for the vendor and the review panel only." : "Observer edition: confidential evidence is withheld.";
+  const note =
+    r.tier === "full"
+      ? "Contains confidential evidence details — for the vendor and the review panel only."
+      : "Observer edition: confidential evidence is withheld.";
   const boxY = doc.page.height - 190;
-  doc.rect(left, boxY, width, 44).lineWidth(1).strokeColor(r.tier === "full" ? "#9a3412" : "#1f3a5f").stroke();
+  doc
+    .rect(left, boxY, width, 44)
+    .lineWidth(1)
+    .strokeColor(r.tier === "full" ? "#9a3412" : "#1f3a5f")
+    .stroke();
   style(doc, { font: "Helvetica-Bold", size: 11 }).text(note, left + 12, boxY + 15, { width: width - 24, height: 30, ellipsis: true });
-  style(doc, { size: 8.5, color: MUTED }).text(safe(`Generated ${fmtDateTime(generatedAt.toISOString())}. Report ${r.report.id}.`), left, doc.page.height - 110, { width, height: 24 });
+  style(doc, { size: 8.5, color: MUTED }).text(
+    safe(`Generated ${fmtDateTime(generatedAt.toISOString())}. Report ${r.report.id}.`),
+    left,
+    doc.page.height - 110,
+    { width, height: 24 },
+  );
 }
 
 function contentsPage(doc: Doc, r: ReportDocument, sections: Sections): void {
@@ -260,15 +323,33 @@ function contentsPage(doc: Doc, r: ReportDocument, sections: Sections): void {
     style(doc, { size: 11 }).text(label, left, y, { width: width - 40, lineBreak: false });
     doc.text(String(s.page), left + width - 40, y, { width: 40, align: "right", lineBreak: false });
     const x1 = left + doc.widthOfString(label) + 6;
-    doc.moveTo(x1, y + 9).lineTo(left + width - 40 + 40 - doc.widthOfString(String(s.page)) - 6, y + 9).dash(0.6, { space: 2.5 }).lineWidth(0.8).strokeColor(MUTED).stroke().undash();
+    doc
+      .moveTo(x1, y + 9)
+      .lineTo(left + width - 40 + 40 - doc.widthOfString(String(s.page)) - 6, y + 9)
+      .dash(0.6, { space: 2.5 })
+      .lineWidth(0.8)
+      .strokeColor(MUTED)
+      .stroke()
+      .undash();
     y += 22;
   });
   doc.y = y + 20;
   style(doc, { font: "Helvetica-Bold", size: 11 }).text("About this report", left, doc.y, { width });
   doc.y += 4;
-  para(doc, `This report records the review panel's assessment of ${r.vendor.name}'s deployment practices for ${r.product.name} against ${r.framework.title} ${r.framework.version}, for the period ${fmtDate(r.period.start)} to ${fmtDate(r.period.end)}.`);
-  para(doc, "The panel scores each control from 0 to 4 by consensus. Domain scores and the overall score are weighted means of the control scores. The outcome follows the framework's published rules, and the reasons for any result below \u201cmeets\u201d are listed in section 1.");
-  para(doc, r.tier === "full" ? "This is the full edition. It names every evidence item the panel reviewed, including items the vendor marked confidential, and must not be passed on beyond the vendor and the review panel." : "This is the observer edition. It lists only the evidence the vendor classified as publishable; confidential items are counted but not described.");
+  para(
+    doc,
+    `This report records the review panel's assessment of ${r.vendor.name}'s deployment practices for ${r.product.name} against ${r.framework.title} ${r.framework.version}, for the period ${fmtDate(r.period.start)} to ${fmtDate(r.period.end)}.`,
+  );
+  para(
+    doc,
+    "The panel scores each control from 0 to 4 by consensus. Domain scores and the overall score are weighted means of the control scores. The outcome follows the framework's published rules, and the reasons for any result below \u201cmeets\u201d are listed in section 1.",
+  );
+  para(
+    doc,
+    r.tier === "full"
+      ? "This is the full edition. It names every evidence item the panel reviewed, including items the vendor marked confidential, and must not be passed on beyond the vendor and the review panel."
+      : "This is the observer edition. It lists only the evidence the vendor classified as publishable; confidential items are counted but not described.",
+  );
 }
 
 function domainChart(doc: Doc, r: ReportDocument): void {
@@ -285,7 +366,12 @@ function domainChart(doc: Doc, r: ReportDocument): void {
   const top = doc.y + 4;
   for (let t = 0; t <= 4; t++) {
     const x = chartX + (t / 4) * chartW;
-    doc.moveTo(x, top).lineTo(x, top + plotH).lineWidth(t === 0 ? 0.8 : 0.4).strokeColor(t === 0 ? MUTED : RULE).stroke();
+    doc
+      .moveTo(x, top)
+      .lineTo(x, top + plotH)
+      .lineWidth(t === 0 ? 0.8 : 0.4)
+      .strokeColor(t === 0 ? MUTED : RULE)
+      .stroke();
     style(doc, { size: 8, color: MUTED }).text(String(t), x - 10, top + plotH + 4, { width: 20, align: "center", lineBreak: false });
   }
   let y = top;
@@ -309,7 +395,11 @@ function chartCaption(r: ReportDocument): string {
   if (r.domains.length === 0) return "No domain scores were recorded.";
   const hi = Math.max(...r.domains.map((d) => d.score));
   const lo = Math.min(...r.domains.map((d) => d.score));
-  const names = (v: number) => r.domains.filter((d) => d.score === v).map((d) => d.title).join(" and ");
+  const names = (v: number) =>
+    r.domains
+      .filter((d) => d.score === v)
+      .map((d) => d.title)
+      .join(" and ");
   if (hi === lo) return `All ${count(r.domains.length, "domain")} scored ${hi.toFixed(2)}.`;
   return `Highest: ${names(hi)} ${hi.toFixed(2)}; lowest: ${names(lo)} ${lo.toFixed(2)}.`;
 }
@@ -334,24 +424,54 @@ function outcomeSections(doc: Doc, r: ReportDocument, sections: Sections): void 
 
   heading(doc, sections, "Panel");
   para(doc, "The review panel is listed by organisation and role. Reviewers' names are not published.");
-  if (r.panel.length) table(doc, [{ header: "Organisation", width: 0.5 }, { header: "Role", width: 0.3 }, { header: "Lead", width: 0.2 }], r.panel.map((p) => [p.organisation, ROLE_LABELS[p.role], p.lead ? "Lead" : ""]));
+  if (r.panel.length)
+    table(
+      doc,
+      [
+        { header: "Organisation", width: 0.5 },
+        { header: "Role", width: 0.3 },
+        { header: "Lead", width: 0.2 },
+      ],
+      r.panel.map((p) => [p.organisation, ROLE_LABELS[p.role], p.lead ? "Lead" : ""]),
+    );
   else para(doc, "No panel members are recorded.");
 
   heading(doc, sections, "Domain scores");
-  para(doc, "The weighted mean of the panel's consensus control scores in each domain, on a scale of 0 to 4. The colour of each bar shows its band; the value is printed beside it.");
+  para(
+    doc,
+    "The weighted mean of the panel's consensus control scores in each domain, on a scale of 0 to 4. The colour of each bar shows its band; the value is printed beside it.",
+  );
   if (r.domains.length) domainChart(doc, r);
   para(doc, chartCaption(r), { font: "Helvetica-Bold" });
   if (r.domains.length) {
-    table(doc, [{ header: "Domain", width: 0.46 }, { header: "Score", width: 0.14, align: "right" }, { header: "Band", width: 0.2 }, { header: "Controls", width: 0.2, align: "right" }], r.domains.map((d) => [d.title, d.score.toFixed(2), BAND_LABELS[scoreBand(d.score)], String(r.controls.filter((c) => c.domain === d.key).length)]));
+    table(
+      doc,
+      [
+        { header: "Domain", width: 0.46 },
+        { header: "Score", width: 0.14, align: "right" },
+        { header: "Band", width: 0.2 },
+        { header: "Controls", width: 0.2, align: "right" },
+      ],
+      r.domains.map((d) => [d.title, d.score.toFixed(2), BAND_LABELS[scoreBand(d.score)], String(r.controls.filter((c) => c.domain === d.key).length)]),
+    );
     para(doc, "Bands: below 1 low; 1 to below 2 weak; 2 to below 3 fair; 3 to below 3.5 good; 3.5 and above strong.", { size: 8.5, color: MUTED });
   }
 
   heading(doc, sections, "Control scores");
-  para(doc, "The panel's consensus score for each control and what the framework's rubric says that score means. Controls marked \u201cmust\u201d fail the assessment outright if scored 0.");
+  para(
+    doc,
+    "The panel's consensus score for each control and what the framework's rubric says that score means. Controls marked \u201cmust\u201d fail the assessment outright if scored 0.",
+  );
   const domainTitle = new Map(r.domains.map((d) => [d.key, d.title]));
   table(
     doc,
-    [{ header: "Control", width: 0.15 }, { header: "Title", width: 0.22 }, { header: "Domain", width: 0.16 }, { header: "Score", width: 0.08, align: "center" }, { header: "What the score means", width: 0.39 }],
+    [
+      { header: "Control", width: 0.15 },
+      { header: "Title", width: 0.22 },
+      { header: "Domain", width: 0.16 },
+      { header: "Score", width: 0.08, align: "center" },
+      { header: "What the score means", width: 0.39 },
+    ],
     r.controls.map((c) => [c.must ? `${c.controlId}\nmust` : c.controlId, c.title, domainTitle.get(c.domain) ?? c.domain, fmtScore(c.score), c.rubric]),
     { continued: "Control scores" },
   );
@@ -360,26 +480,50 @@ function outcomeSections(doc: Doc, r: ReportDocument, sections: Sections): void 
 function findingsSections(doc: Doc, r: ReportDocument, sections: Sections): void {
   heading(doc, sections, "Inter-rater agreement");
   const stat = (v: number | null) => (v === null ? "Not computed" : v.toFixed(2));
-  keyValues(doc, [
-    ["Raters", String(r.agreement.raters)],
-    ["Krippendorff's alpha (ordinal)", stat(r.agreement.alphaOrdinal)],
-    ["Weighted kappa (quadratic)", stat(r.agreement.kappaQuadratic)],
-  ], 180);
-  para(doc, "Both figures measure how far the reviewers' individual scores agreed before the panel settled its consensus: 1 is full agreement and 0 is no better than chance. An alpha of 0.80 or above is commonly read as reliable agreement, and 0.67 to 0.80 as tentative. Figures are not computed when fewer than two reviewers scored.");
+  keyValues(
+    doc,
+    [
+      ["Raters", String(r.agreement.raters)],
+      ["Krippendorff's alpha (ordinal)", stat(r.agreement.alphaOrdinal)],
+      ["Weighted kappa (quadratic)", stat(r.agreement.kappaQuadratic)],
+    ],
+    180,
+  );
+  para(
+    doc,
+    "Both figures measure how far the reviewers' individual scores agreed before the panel settled its consensus: 1 is full agreement and 0 is no better than chance. An alpha of 0.80 or above is commonly read as reliable agreement, and 0.67 to 0.80 as tentative. Figures are not computed when fewer than two reviewers scored.",
+  );
 
   heading(doc, sections, "Rollout analysis");
   const ro = r.rollouts;
   if (ro.releases === 0 && ro.records.length === 0) para(doc, "No rollout records are linked to this attestation.");
   else {
-    para(doc, `The linked rollout records cover ${count(ro.releases, "release")}. ${formatNumber(ro.canaryStaged)} of ${count(ro.releases, "release")} started with a canary ring.`);
+    para(
+      doc,
+      `The linked rollout records cover ${count(ro.releases, "release")}. ${formatNumber(ro.canaryStaged)} of ${count(ro.releases, "release")} started with a canary ring.`,
+    );
     table(
       doc,
-      [{ header: "Release", width: 0.22 }, { header: "Version", width: 0.16 }, { header: "Channel", width: 0.16 }, { header: "Canary first", width: 0.18 }, { header: "Worst finding", width: 0.28 }],
-      ro.records.map((x) => [x.releaseId, x.version, labelOf(CHANNEL_LABELS, x.channel), x.canary ? "Yes" : "No", x.worstSeverity ? labelOf(SEVERITY_LABELS, x.worstSeverity) : "None"]),
+      [
+        { header: "Release", width: 0.22 },
+        { header: "Version", width: 0.16 },
+        { header: "Channel", width: 0.16 },
+        { header: "Canary first", width: 0.18 },
+        { header: "Worst finding", width: 0.28 },
+      ],
+      ro.records.map((x) => [
+        x.releaseId,
+        x.version,
+        labelOf(CHANNEL_LABELS, x.channel),
+        x.canary ? "Yes" : "No",
+        x.worstSeverity ? labelOf(SEVERITY_LABELS, x.worstSeverity) : "None",
+      ]),
       { continued: "Rollout records" },
     );
     subheading(doc, "Findings");
-    const findings = ro.records.flatMap((x) => x.findings.map((f) => `${x.releaseId} (${labelOf(SEVERITY_LABELS, f.severity)}, ${labelOf(FINDING_CODE_LABELS, f.code)}): ${f.message}`));
+    const findings = ro.records.flatMap((x) =>
+      x.findings.map((f) => `${x.releaseId} (${labelOf(SEVERITY_LABELS, f.severity)}, ${labelOf(FINDING_CODE_LABELS, f.code)}): ${f.message}`),
+    );
     if (findings.length) bullets(doc, findings);
     else para(doc, "The analysis raised no findings.");
   }
@@ -387,32 +531,65 @@ function findingsSections(doc: Doc, r: ReportDocument, sections: Sections): void
   heading(doc, sections, "Remediation items");
   if (r.remediation.length) {
     para(doc, "What the vendor must do, by when. Status is as at publication.");
-    table(doc, [{ header: "Control", width: 0.16 }, { header: "Action", width: 0.52 }, { header: "Due", width: 0.18 }, { header: "Status", width: 0.14 }], r.remediation.map((m) => [m.controlId, m.action, fmtDate(m.dueDate), REMEDIATION_STATUS_LABELS[m.status]]), { continued: "Remediation items" });
+    table(
+      doc,
+      [
+        { header: "Control", width: 0.16 },
+        { header: "Action", width: 0.52 },
+        { header: "Due", width: 0.18 },
+        { header: "Status", width: 0.14 },
+      ],
+      r.remediation.map((m) => [m.controlId, m.action, fmtDate(m.dueDate), REMEDIATION_STATUS_LABELS[m.status]]),
+      { continued: "Remediation items" },
+    );
   } else para(doc, "The panel set no remediation items.");
 }
 
 function evidenceSection(doc: Doc, r: ReportDocument, sections: Sections): void {
   heading(doc, sections, "Evidence");
   const ev = r.evidence;
-  para(doc, r.tier === "full" ? `The panel reviewed ${count(ev.total, "evidence item")}. All are listed, including those the vendor marked for reviewers only.` : `The panel reviewed ${count(ev.total, "evidence item")}. This edition lists only the items the vendor classified as publishable.`);
+  para(
+    doc,
+    r.tier === "full"
+      ? `The panel reviewed ${count(ev.total, "evidence item")}. All are listed, including those the vendor marked for reviewers only.`
+      : `The panel reviewed ${count(ev.total, "evidence item")}. This edition lists only the items the vendor classified as publishable.`,
+  );
   if (ev.items.length) {
     table(
       doc,
-      [{ header: "Title", width: 0.24 }, { header: "Kind", width: 0.12 }, { header: "Classification", width: 0.14 }, { header: "File name or URL", width: 0.2 }, { header: "SHA-256", width: 0.3, font: "Courier" }],
-      ev.items.map((e) => [e.title, labelOf(EVIDENCE_KIND_LABELS, e.kind), CLASSIFICATION_LABELS[e.classification], e.fileName ?? e.url ?? "—", e.sha256 ?? "—"]),
+      [
+        { header: "Title", width: 0.24 },
+        { header: "Kind", width: 0.12 },
+        { header: "Classification", width: 0.14 },
+        { header: "File name or URL", width: 0.2 },
+        { header: "SHA-256", width: 0.3, font: "Courier" },
+      ],
+      ev.items.map((e) => [
+        e.title,
+        labelOf(EVIDENCE_KIND_LABELS, e.kind),
+        CLASSIFICATION_LABELS[e.classification],
+        e.fileName ?? e.url ?? "—",
+        e.sha256 ?? "—",
+      ]),
       { continued: "Evidence" },
     );
   } else para(doc, "No evidence items are listed in this edition.");
   if (ev.confidentialCount > 0) {
     const n = ev.confidentialCount;
-    para(doc, n === 1 ? "1 confidential item was reviewed and is not listed." : `${formatNumber(n)} confidential items were reviewed and are not listed.`, { font: "Helvetica-Bold" });
+    para(doc, n === 1 ? "1 confidential item was reviewed and is not listed." : `${formatNumber(n)} confidential items were reviewed and are not listed.`, {
+      font: "Helvetica-Bold",
+    });
   }
 }
 
 function closingSections(doc: Doc, r: ReportDocument, sections: Sections, { reportDigest, portalUrl }: ReportPdfOptions): void {
   if (r.vendorResponse?.trim()) {
     heading(doc, sections, "Vendor response");
-    para(doc, "The following is the vendor's own statement, in the vendor's words. It is published with the report but is not part of the panel's findings, and the panel has not verified it.", { color: MUTED });
+    para(
+      doc,
+      "The following is the vendor's own statement, in the vendor's words. It is published with the report but is not part of the panel's findings, and the panel has not verified it.",
+      { color: MUTED },
+    );
     const [first, y0] = [pageIndex(doc), doc.y];
     para(doc, r.vendorResponse.trim(), { font: "Helvetica-Oblique", indent: 14 });
     // A rule beside the vendor's words on every page they run over, so no page of them reads as the panel's.
@@ -420,7 +597,12 @@ function closingSections(doc: Doc, r: ReportDocument, sections: Sections, { repo
     for (let p = first; p <= last; p++) {
       doc.switchToPage(p);
       const x = doc.page.margins.left + 3;
-      doc.moveTo(x, p === first ? y0 : doc.page.margins.top).lineTo(x, p === last ? y1 : maxY(doc)).lineWidth(2).strokeColor(RULE).stroke();
+      doc
+        .moveTo(x, p === first ? y0 : doc.page.margins.top)
+        .lineTo(x, p === last ? y1 : maxY(doc))
+        .lineWidth(2)
+        .strokeColor(RULE)
+        .stroke();
     }
     doc.y = y1 + 6;
   }
@@ -429,7 +611,10 @@ function closingSections(doc: Doc, r: ReportDocument, sections: Sections, { repo
   para(doc, "Submission digest (SHA-256):", { font: "Helvetica-Bold", gap: 2 });
   para(doc, r.submission.digest, { font: "Courier", size: 9.5 });
   para(doc, `Signed on ${fmtDateTime(r.submission.signedAt)} by the vendor's ${r.submission.signerTitle}.`);
-  para(doc, "The digest is the SHA-256 of the RFC 8785 canonical JSON of the signed submission. To check that a copy of the submission is the one the panel reviewed:");
+  para(
+    doc,
+    "The digest is the SHA-256 of the RFC 8785 canonical JSON of the signed submission. To check that a copy of the submission is the one the panel reviewed:",
+  );
   bullets(
     doc,
     [
@@ -469,7 +654,13 @@ function buildReport(r: ReportDocument, opts: ReportPdfOptions): Doc {
   closingSections(doc, r, sections, opts);
   contentsPage(doc, r, sections);
   const edition = r.tier === "full" ? "Full edition · confidential" : "Observer edition";
-  stampPages(doc, 1, `${r.vendor.name} — ${r.product.name} — ${r.framework.title} ${r.framework.version}`, edition, `Submission SHA-256 ${r.submission.digest.slice(0, 16)}… · Revision ${r.report.revision}`);
+  stampPages(
+    doc,
+    1,
+    `${r.vendor.name} — ${r.product.name} — ${r.framework.title} ${r.framework.version}`,
+    edition,
+    `Submission SHA-256 ${r.submission.digest.slice(0, 16)}… · Revision ${r.report.revision}`,
+  );
   return doc;
 }
 
@@ -492,7 +683,12 @@ export async function renderReportPdf(doc: ReportDocument, opts: ReportPdfOption
 export async function renderListPdf(rows: ListRow[], opts: { title: string; filters: string; generatedAt?: Date }): Promise<Buffer> {
   const generatedAt = opts.generatedAt ?? new Date();
   const margins = { top: 56, bottom: 56, left: 40, right: 40 };
-  const doc = createDoc("landscape", margins, { Title: safe(opts.title), Author: "Ringfence", Subject: safe(`Published reports: ${opts.filters}`), ...(opts.generatedAt ? { CreationDate: opts.generatedAt } : {}) });
+  const doc = createDoc("landscape", margins, {
+    Title: safe(opts.title),
+    Author: "Ringfence",
+    Subject: safe(`Published reports: ${opts.filters}`),
+    ...(opts.generatedAt ? { CreationDate: opts.generatedAt } : {}),
+  });
   const out = collect(doc);
   const left = margins.left;
   style(doc, { font: "Helvetica-Bold", size: 18 }).text(safe(opts.title), left, margins.top, { width: contentWidth(doc) });
@@ -520,12 +716,25 @@ export async function renderListPdf(rows: ListRow[], opts: { title: string; filt
       rows.map((row) => {
         const color = row.superseded ? MUTED : INK;
         const result = labels[row.result] ?? row.result;
-        const cells = [row.vendor, row.product, row.framework, row.period, row.superseded ? `${result}\nSuperseded` : result, row.overall.toFixed(2), fmtShortDate(row.publishedAt), row.domains.map((d) => `${d.key} ${d.score.toFixed(2)}`).join(" · ")];
+        const cells = [
+          row.vendor,
+          row.product,
+          row.framework,
+          row.period,
+          row.superseded ? `${result}\nSuperseded` : result,
+          row.overall.toFixed(2),
+          fmtShortDate(row.publishedAt),
+          row.domains.map((d) => `${d.key} ${d.score.toFixed(2)}`).join(" · "),
+        ];
         return cells.map((text) => ({ text, color }));
       }),
       { continued: opts.title },
     );
-    if (rows.some((row) => row.superseded)) para(doc, "Rows marked \u201cSuperseded\u201d are reports on an attestation revision that a later published report replaces.", { size: 8.5, color: MUTED });
+    if (rows.some((row) => row.superseded))
+      para(doc, "Rows marked \u201cSuperseded\u201d are reports on an attestation revision that a later published report replaces.", {
+        size: 8.5,
+        color: MUTED,
+      });
   }
   stampPages(doc, 0, opts.title, "Ringfence", `Generated ${fmtDate(generatedAt)} · ${count(rows.length, "report")}`);
   doc.end();

@@ -19,7 +19,13 @@ export type ReportPreview = { doc: ReportDocument; preparation: Preparation; pre
 export async function previewReport(db: DbOrTx, actor: Actor, attestationId: string): Promise<ReportPreview | null> {
   if (!isUuid(attestationId)) return null;
   const [a] = await db
-    .select({ id: attestations.id, lineageId: attestations.lineageId, revision: attestations.revision, organisationId: attestations.organisationId, status: attestations.status })
+    .select({
+      id: attestations.id,
+      lineageId: attestations.lineageId,
+      revision: attestations.revision,
+      organisationId: attestations.organisationId,
+      status: attestations.status,
+    })
     .from(attestations)
     .where(eq(attestations.id, attestationId));
   if (!a || a.status !== "decided") return null;
@@ -28,6 +34,10 @@ export async function previewReport(db: DbOrTx, actor: Actor, attestationId: str
   const [decision] = await db.select({ cosignedAt: reviewDecisions.cosignedAt }).from(reviewDecisions).where(eq(reviewDecisions.attestationId, a.id));
   if (!decision?.cosignedAt) return null;
   const preparation = await preparationOf(db, a.id);
-  const doc = await buildReportDocument(db, a, { id: "00000000-0000-4000-8000-000000000000", publishedAt: new Date(), vendorResponse: preparation.vendorResponse });
+  const doc = await buildReportDocument(db, a, {
+    id: "00000000-0000-4000-8000-000000000000",
+    publishedAt: new Date(),
+    vendorResponse: preparation.vendorResponse,
+  });
   return doc ? { doc, preparation, previewEndsAt: previewEndsAt(decision.cosignedAt), relation, status: a.status } : null;
 }

@@ -21,7 +21,9 @@ export type Preparation = { vendorResponse: string; publicSummary: boolean; read
 
 export async function preparationOf(db: DbOrTx, attestationId: string): Promise<Preparation> {
   const [row] = await db.select().from(reportPreparations).where(eq(reportPreparations.attestationId, attestationId));
-  return row ? { vendorResponse: row.vendorResponse, publicSummary: row.publicSummary, readyAt: row.readyAt, version: row.version, updatedAt: row.updatedAt } : { vendorResponse: "", publicSummary: false, readyAt: null, version: 0, updatedAt: null };
+  return row
+    ? { vendorResponse: row.vendorResponse, publicSummary: row.publicSummary, readyAt: row.readyAt, version: row.version, updatedAt: row.updatedAt }
+    : { vendorResponse: "", publicSummary: false, readyAt: null, version: 0, updatedAt: null };
 }
 
 /** When the lead may publish without the vendor's go-ahead: the end of the preview window. */
@@ -34,12 +36,18 @@ export function previewEndsAt(cosignedAt: Date): Date {
  * and may say the report is ready to publish. Only while the revision is
  * decided and not yet published; a save based on an older version is refused.
  */
-export async function saveReportPreparation(db: Db, actor: Actor, input: z.output<typeof reportPreparationSchema>, now = new Date()): Promise<ActionResult<{ version: number }>> {
+export async function saveReportPreparation(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof reportPreparationSchema>,
+  now = new Date(),
+): Promise<ActionResult<{ version: number }>> {
   return db.transaction(async (tx): Promise<ActionResult<{ version: number }>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "prepare_report");
     if (!gate.ok) return gate.result;
     const current = await preparationOf(tx, input.attestationId);
-    if (current.version !== input.version) return fail("conflict", "Someone else saved the report's response meanwhile. Reload the page to see it, then make your change again.");
+    if (current.version !== input.version)
+      return fail("conflict", "Someone else saved the report's response meanwhile. Reload the page to see it, then make your change again.");
     const values = {
       vendorResponse: input.vendorResponse.trim(),
       publicSummary: input.publicSummary,
@@ -48,11 +56,23 @@ export async function saveReportPreparation(db: Db, actor: Actor, input: z.outpu
       updatedBy: actor.userId,
       updatedAt: now,
     };
-    if (current.version === 0) await tx.insert(reportPreparations).values({ attestationId: input.attestationId, organisationId: gate.row.organisationId, ...values });
+    if (current.version === 0)
+      await tx.insert(reportPreparations).values({ attestationId: input.attestationId, organisationId: gate.row.organisationId, ...values });
     else await tx.update(reportPreparations).set(values).where(eq(reportPreparations.attestationId, input.attestationId));
-    await recordAudit(tx, auditActor(actor), "report.prepared", { type: "attestation", id: input.attestationId }, { publicSummary: input.publicSummary, ready: input.ready, responseLength: values.vendorResponse.length });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "report.prepared",
+      { type: "attestation", id: input.attestationId },
+      { publicSummary: input.publicSummary, ready: input.ready, responseLength: values.vendorResponse.length },
+    );
     if (input.ready && !current.readyAt) {
-      await notify(tx, await leadOf(tx, gate.row.lineageId), { kind: "report_ready", title: "The vendor has read the report preview", body: "The vendor says the report may be published.", link: `/review/${input.attestationId}/reconcile` });
+      await notify(tx, await leadOf(tx, gate.row.lineageId), {
+        kind: "report_ready",
+        title: "The vendor has read the report preview",
+        body: "The vendor says the report may be published.",
+        link: `/review/${input.attestationId}/reconcile`,
+      });
     }
     return ok({ version: values.version });
   });
@@ -77,11 +97,17 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
   return db.transaction(async (tx): Promise<ActionResult<{ reportId: string }>> => {
     const gate = await lockFor(tx, actor, attestationId, "publish");
     if (!gate.ok) return gate.result;
-    const [decision] = await tx.select({ cosignedAt: reviewDecisions.cosignedAt }).from(reviewDecisions).where(eq(reviewDecisions.attestationId, attestationId));
+    const [decision] = await tx
+      .select({ cosignedAt: reviewDecisions.cosignedAt })
+      .from(reviewDecisions)
+      .where(eq(reviewDecisions.attestationId, attestationId));
     if (!decision?.cosignedAt) return fail("conflict", "The decision has not been co-signed yet.");
     const prep = await preparationOf(tx, attestationId);
     if (!prep.readyAt && now < previewEndsAt(decision.cosignedAt)) {
-      return fail("conflict", `The vendor may preview the report and add a response until ${previewEndsAt(decision.cosignedAt).toISOString().slice(0, 10)}. Publish then, or as soon as the vendor says it is ready.`);
+      return fail(
+        "conflict",
+        `The vendor may preview the report and add a response until ${previewEndsAt(decision.cosignedAt).toISOString().slice(0, 10)}. Publish then, or as soon as the vendor says it is ready.`,
+      );
     }
     const reportId = crypto.randomUUID();
     const full = await buildReportDocument(tx, gate.row, { id: reportId, publishedAt: now, vendorResponse: prep.vendorResponse });
@@ -120,7 +146,18 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
       publishedAt: now,
     });
     if (full.controls.length) {
-      await tx.insert(reportScores).values(full.controls.map((c, i) => ({ reportId, position: i + 1, controlId: c.controlId, controlTitle: c.title, domain: c.domain, weight: c.weight, must: c.must, score: c.score })));
+      await tx.insert(reportScores).values(
+        full.controls.map((c, i) => ({
+          reportId,
+          position: i + 1,
+          controlId: c.controlId,
+          controlTitle: c.title,
+          domain: c.domain,
+          weight: c.weight,
+          must: c.must,
+          score: c.score,
+        })),
+      );
     }
     // An earlier revision's report of the same lineage is superseded by this one.
     const superseded = await tx
@@ -128,9 +165,23 @@ export async function publishReport(db: Db, actor: Actor, attestationId: string,
       .set({ supersededBy: reportId, supersededAt: now })
       .where(and(eq(publishedReports.lineageId, gate.row.lineageId), lt(publishedReports.revision, gate.row.revision), isNull(publishedReports.supersededBy)))
       .returning({ id: publishedReports.id });
-    await moveTo(tx, actor, gate.row, "publish", "published", { reportId, digest: fullDigest, observerDigest, result: full.outcome.result, superseded: superseded.map((s) => s.id) }, now, "report.published");
+    await moveTo(
+      tx,
+      actor,
+      gate.row,
+      "publish",
+      "published",
+      { reportId, digest: fullDigest, observerDigest, result: full.outcome.result, superseded: superseded.map((s) => s.id) },
+      now,
+      "report.published",
+    );
     const body = `The report on ${full.product.name} (${full.framework.title} ${full.framework.version}, ${full.period.start} to ${full.period.end}) is published.`;
-    await notify(tx, await vendorOfficers(tx, gate.row.organisationId), { kind: "report_published", title: "Your report is published", body, link: `/reports/${reportId}` });
+    await notify(tx, await vendorOfficers(tx, gate.row.organisationId), {
+      kind: "report_published",
+      title: "Your report is published",
+      body,
+      link: `/reports/${reportId}`,
+    });
     return ok({ reportId });
   });
 }

@@ -69,7 +69,14 @@ export type ReportMeta = {
   supersededAt: Date | null;
 };
 
-export type ReportView = { meta: ReportMeta; tier: ReportTier; document: ReportDocument; digest: string; successor: { id: string; revision: number } | null; predecessors: { id: string; revision: number }[] };
+export type ReportView = {
+  meta: ReportMeta;
+  tier: ReportTier;
+  document: ReportDocument;
+  digest: string;
+  successor: { id: string; revision: number } | null;
+  predecessors: { id: string; revision: number }[];
+};
 
 /**
  * One report in the tier the actor may read, or null (not found: also for
@@ -84,8 +91,14 @@ export async function getReport(db: DbOrTx, actor: Actor, reportId: string): Pro
   if (!tier) return null;
   const [doc] =
     tier === "full"
-      ? await db.select({ document: publishedReports.fullDocument, digest: publishedReports.fullDigest }).from(publishedReports).where(eq(publishedReports.id, reportId))
-      : await db.select({ document: publishedReports.observerDocument, digest: publishedReports.observerDigest }).from(publishedReports).where(eq(publishedReports.id, reportId));
+      ? await db
+          .select({ document: publishedReports.fullDocument, digest: publishedReports.fullDigest })
+          .from(publishedReports)
+          .where(eq(publishedReports.id, reportId))
+      : await db
+          .select({ document: publishedReports.observerDocument, digest: publishedReports.observerDigest })
+          .from(publishedReports)
+          .where(eq(publishedReports.id, reportId));
   const lineage = await db
     .select({ id: publishedReports.id, revision: publishedReports.revision })
     .from(publishedReports)
@@ -96,7 +109,20 @@ export async function getReport(db: DbOrTx, actor: Actor, reportId: string): Pro
 }
 
 /** The public summary's columns: what anyone may read of a report whose vendor opted in. */
-const PUBLIC_COLUMNS = (({ id, vendorName, productName, frameworkLabel, periodStart, periodEnd, result, overall, domainScores, submissionDigest, publishedAt, revision }) => ({
+const PUBLIC_COLUMNS = (({
+  id,
+  vendorName,
+  productName,
+  frameworkLabel,
+  periodStart,
+  periodEnd,
+  result,
+  overall,
+  domainScores,
+  submissionDigest,
+  publishedAt,
+  revision,
+}) => ({
   id,
   vendorName,
   productName,
@@ -111,7 +137,21 @@ const PUBLIC_COLUMNS = (({ id, vendorName, productName, frameworkLabel, periodSt
   revision,
 }))(META);
 
-export type PublicSummary = Pick<ReportMeta, "id" | "vendorName" | "productName" | "frameworkLabel" | "periodStart" | "periodEnd" | "result" | "overall" | "domainScores" | "submissionDigest" | "publishedAt" | "revision"> & {
+export type PublicSummary = Pick<
+  ReportMeta,
+  | "id"
+  | "vendorName"
+  | "productName"
+  | "frameworkLabel"
+  | "periodStart"
+  | "periodEnd"
+  | "result"
+  | "overall"
+  | "domainScores"
+  | "submissionDigest"
+  | "publishedAt"
+  | "revision"
+> & {
   successor: { id: string; public: boolean } | null;
 };
 
@@ -126,7 +166,10 @@ export async function publicSummary(db: DbOrTx, reportId: string): Promise<Publi
   const { supersededBy, ...rest } = row;
   let successor: PublicSummary["successor"] = null;
   if (supersededBy) {
-    const [next] = await db.select({ id: publishedReports.id, public: publishedReports.publicSummary }).from(publishedReports).where(eq(publishedReports.id, supersededBy));
+    const [next] = await db
+      .select({ id: publishedReports.id, public: publishedReports.publicSummary })
+      .from(publishedReports)
+      .where(eq(publishedReports.id, supersededBy));
     successor = next ?? null;
   }
   return { ...rest, successor };
@@ -135,7 +178,16 @@ export async function publicSummary(db: DbOrTx, reportId: string): Promise<Publi
 /** Reports whose vendor opted into a public summary, current ones only, newest first. */
 export async function listPublicSummaries(db: DbOrTx, limit = 100) {
   return db
-    .select({ id: publishedReports.id, vendorName: publishedReports.vendorName, productName: publishedReports.productName, frameworkLabel: publishedReports.frameworkLabel, periodStart: publishedReports.periodStart, periodEnd: publishedReports.periodEnd, result: publishedReports.result, publishedAt: publishedReports.publishedAt })
+    .select({
+      id: publishedReports.id,
+      vendorName: publishedReports.vendorName,
+      productName: publishedReports.productName,
+      frameworkLabel: publishedReports.frameworkLabel,
+      periodStart: publishedReports.periodStart,
+      periodEnd: publishedReports.periodEnd,
+      result: publishedReports.result,
+      publishedAt: publishedReports.publishedAt,
+    })
     .from(publishedReports)
     .where(and(eq(publishedReports.publicSummary, true), isNull(publishedReports.supersededBy)))
     .orderBy(desc(publishedReports.publishedAt))
@@ -149,7 +201,13 @@ export async function listPublicSummaries(db: DbOrTx, limit = 100) {
 
 export const RESULTS = ["meets", "meets_with_conditions", "does_not_meet"] as const;
 
-export type DashboardFilters = { frameworkVersionId: string | null; period: string | null; result: (typeof RESULTS)[number] | null; vendor: string | null; page: number };
+export type DashboardFilters = {
+  frameworkVersionId: string | null;
+  period: string | null;
+  result: (typeof RESULTS)[number] | null;
+  vendor: string | null;
+  page: number;
+};
 
 /** "2026-01-01_2026-06-30" ⇄ { start, end }. */
 export const periodKey = (start: string, end: string) => `${start}_${end}`;
@@ -238,7 +296,18 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
   const where = reportFilter(f, frameworkVersionId, { period: true });
   const [totals] = await db.select({ n: count() }).from(publishedReports).where(where);
   const rows = await db
-    .select({ id: publishedReports.id, organisationId: publishedReports.organisationId, vendorName: publishedReports.vendorName, productName: publishedReports.productName, result: publishedReports.result, overall: publishedReports.overall, domainScores: publishedReports.domainScores, periodStart: publishedReports.periodStart, periodEnd: publishedReports.periodEnd, publishedAt: publishedReports.publishedAt })
+    .select({
+      id: publishedReports.id,
+      organisationId: publishedReports.organisationId,
+      vendorName: publishedReports.vendorName,
+      productName: publishedReports.productName,
+      result: publishedReports.result,
+      overall: publishedReports.overall,
+      domainScores: publishedReports.domainScores,
+      periodStart: publishedReports.periodStart,
+      periodEnd: publishedReports.periodEnd,
+      publishedAt: publishedReports.publishedAt,
+    })
     .from(publishedReports)
     .where(where)
     .orderBy(asc(publishedReports.vendorName), asc(publishedReports.productName), asc(publishedReports.periodStart), asc(publishedReports.id))
@@ -260,7 +329,12 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
   const pageVendors = [...new Set(rows.map((r) => r.organisationId))];
   const vendorTrend = pageVendors.length
     ? await db
-        .select({ organisationId: publishedReports.organisationId, start: publishedReports.periodStart, end: publishedReports.periodEnd, mean: sql<string>`round(avg(${publishedReports.overall}), 2)` })
+        .select({
+          organisationId: publishedReports.organisationId,
+          start: publishedReports.periodStart,
+          end: publishedReports.periodEnd,
+          mean: sql<string>`round(avg(${publishedReports.overall}), 2)`,
+        })
         .from(publishedReports)
         .where(and(reportFilter({ ...f, vendor: null }, frameworkVersionId, { period: false }), inArray(publishedReports.organisationId, pageVendors)))
         .groupBy(publishedReports.organisationId, publishedReports.periodStart, publishedReports.periodEnd)
@@ -283,7 +357,15 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
     .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
     .where(overdueWhere);
   const overdue = await db
-    .select({ id: remediationItems.id, reportId: publishedReports.id, vendorName: publishedReports.vendorName, productName: publishedReports.productName, controlId: catalogControls.controlId, action: remediationItems.action, dueDate: remediationItems.dueDate })
+    .select({
+      id: remediationItems.id,
+      reportId: publishedReports.id,
+      vendorName: publishedReports.vendorName,
+      productName: publishedReports.productName,
+      controlId: catalogControls.controlId,
+      action: remediationItems.action,
+      dueDate: remediationItems.dueDate,
+    })
     .from(remediationItems)
     .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
     .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
@@ -297,7 +379,12 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
     outcomes: RESULTS.map((r) => ({ result: r, n: Number(outcomes.find((o) => o.result === r)?.n ?? 0) })),
     trend: trend.map((t) => ({ period: periodKey(t.start, t.end), start: t.start, end: t.end, mean: Number(t.mean), n: Number(t.n) })),
     vendorTrend: vendorTrend.map((t) => ({ organisationId: t.organisationId, period: periodKey(t.start, t.end), mean: Number(t.mean) })),
-    canary: { vendors: Number(canary?.vendors ?? 0), staged: Number(canary?.staged ?? 0), releases: Number(canary?.releases ?? 0), stagedReleases: Number(canary?.stagedReleases ?? 0) },
+    canary: {
+      vendors: Number(canary?.vendors ?? 0),
+      staged: Number(canary?.staged ?? 0),
+      releases: Number(canary?.releases ?? 0),
+      stagedReleases: Number(canary?.stagedReleases ?? 0),
+    },
     overdue: { total: overdueCount?.n ?? 0, items: overdue },
   };
 }
@@ -313,7 +400,16 @@ export async function dashboardVendors(db: DbOrTx, frameworkVersionId: string) {
 }
 
 /** One export row as the driver returns it (SQL column names, no drizzle mapping). */
-export type ScoreRow = { report_id: string; position: number; control_id: string; control_title: string; domain: string; weight: number; must: boolean; score: number };
+export type ScoreRow = {
+  report_id: string;
+  position: number;
+  control_id: string;
+  control_title: string;
+  domain: string;
+  weight: number;
+  must: boolean;
+  score: number;
+};
 
 /**
  * Keyset pages of report_scores rows for the exports: flat memory whatever the size. Only the score

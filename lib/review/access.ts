@@ -48,7 +48,13 @@ export function attestationInScope(db: DbOrTx, scope: Scope): SQL {
     case "panel":
       return and(
         ne(attestations.status, "draft"),
-        exists(db.select({ one: sql`1` }).from(panelMembers).innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId)).where(seatedOn(scope.userId, attestations.lineageId, { declared: true }))),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(panelMembers)
+            .innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId))
+            .where(seatedOn(scope.userId, attestations.lineageId, { declared: true })),
+        ),
       )!;
     case "none":
       return sql`false`;
@@ -60,7 +66,11 @@ export function attestationInScope(db: DbOrTx, scope: Scope): SQL {
  * owners of their organisation's attestations; reviewers are lead, member or
  * invited through their panel seat; everyone else is `none`.
  */
-export async function relationTo(db: DbOrTx, actor: Pick<Actor, "role" | "organisationId" | "userId">, attestation: { organisationId: string; lineageId: string }): Promise<Relation> {
+export async function relationTo(
+  db: DbOrTx,
+  actor: Pick<Actor, "role" | "organisationId" | "userId">,
+  attestation: { organisationId: string; lineageId: string },
+): Promise<Relation> {
   if (actor.role === "vendor_officer" || actor.role === "vendor_contributor") return actor.organisationId === attestation.organisationId ? "owner" : "none";
   if (actor.role !== "platform_reviewer" && actor.role !== "gov_auditor") return "none";
   const [seat] = await db

@@ -27,34 +27,77 @@ describe("krippendorffAlpha", () => {
   });
 
   it("is 1 for perfect agreement with some variation", () => {
-    const data = [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, _, 2, _, 4]];
+    const data = [
+      [0, 1, 2, 3, 4],
+      [0, 1, 2, 3, 4],
+      [0, _, 2, _, 4],
+    ];
     for (const level of LEVELS) expect(krippendorffAlpha(data, level)).toBe(1);
   });
 
   it("is null with nothing to compare or no variation", () => {
     for (const level of LEVELS) {
       expect(krippendorffAlpha([], level)).toBeNull();
-      expect(krippendorffAlpha([[_, _], [_, _]], level)).toBeNull(); // all missing
+      expect(
+        krippendorffAlpha(
+          [
+            [_, _],
+            [_, _],
+          ],
+          level,
+        ),
+      ).toBeNull(); // all missing
       expect(krippendorffAlpha([[1, 2, 3, 4]], level)).toBeNull(); // a single rater
-      expect(krippendorffAlpha([[1, _], [_, 2]], level)).toBeNull(); // no unit scored twice
-      expect(krippendorffAlpha([[3, 3], [3, 3]], level)).toBeNull(); // everyone always says 3
+      expect(
+        krippendorffAlpha(
+          [
+            [1, _],
+            [_, 2],
+          ],
+          level,
+        ),
+      ).toBeNull(); // no unit scored twice
+      expect(
+        krippendorffAlpha(
+          [
+            [3, 3],
+            [3, 3],
+          ],
+          level,
+        ),
+      ).toBeNull(); // everyone always says 3
     }
   });
 
   it("depends only on the order of values at the ordinal level, on their spacing at the interval level", () => {
-    const a = [[1, 2, 3, 1], [1, 3, 3, 2]];
+    const a = [
+      [1, 2, 3, 1],
+      [1, 3, 3, 2],
+    ];
     const stretched = a.map((row) => row.map((v) => (v === 3 ? 30 : v)));
     expect(krippendorffAlpha(stretched, "ordinal")).toBeCloseTo(krippendorffAlpha(a, "ordinal")!, 12);
     expect(krippendorffAlpha(stretched, "interval")).not.toBeCloseTo(krippendorffAlpha(a, "interval")!, 3);
   });
 
   it("rejects a non-finite value", () => {
-    expect(() => krippendorffAlpha([[1, Number.NaN], [1, 2]], "nominal")).toThrow(RangeError);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [1, Number.NaN],
+          [1, 2],
+        ],
+        "nominal",
+      ),
+    ).toThrow(RangeError);
   });
 });
 
 describe("cohenKappa", () => {
-  const table = [[46, 0, 0], [4, 40, 0], [0, 0, 10]];
+  const table = [
+    [46, 0, 0],
+    [4, 40, 0],
+    [0, 0, 10],
+  ];
 
   it("reproduces the published values", () => {
     expect(cohenKappa(table, "none")).toBeCloseTo(0.9315, 4);
@@ -64,20 +107,60 @@ describe("cohenKappa", () => {
 
   it("is 1 for perfect agreement and null when undefined", () => {
     for (const w of WEIGHTS) {
-      expect(cohenKappa([[3, 0], [0, 5]], w)).toBe(1);
-      expect(cohenKappa([[0, 0], [0, 0]], w)).toBeNull(); // no pairs
-      expect(cohenKappa([[0, 0], [0, 7]], w)).toBeNull(); // both always chose one category
+      expect(
+        cohenKappa(
+          [
+            [3, 0],
+            [0, 5],
+          ],
+          w,
+        ),
+      ).toBe(1);
+      expect(
+        cohenKappa(
+          [
+            [0, 0],
+            [0, 0],
+          ],
+          w,
+        ),
+      ).toBeNull(); // no pairs
+      expect(
+        cohenKappa(
+          [
+            [0, 0],
+            [0, 7],
+          ],
+          w,
+        ),
+      ).toBeNull(); // both always chose one category
       expect(cohenKappa([[7]], w)).toBeNull();
     }
   });
 
   it("is -1 for raters who always disagree in a balanced way", () => {
-    expect(cohenKappa([[0, 5], [5, 0]], "none")).toBe(-1);
+    expect(
+      cohenKappa(
+        [
+          [0, 5],
+          [5, 0],
+        ],
+        "none",
+      ),
+    ).toBe(-1);
   });
 
   it("rejects a malformed table", () => {
     expect(() => cohenKappa([[1, 2], [3]], "none")).toThrow(RangeError);
-    expect(() => cohenKappa([[1, -1], [0, 1]], "none")).toThrow(RangeError);
+    expect(() =>
+      cohenKappa(
+        [
+          [1, -1],
+          [0, 1],
+        ],
+        "none",
+      ),
+    ).toThrow(RangeError);
   });
 });
 
@@ -92,7 +175,15 @@ describe("cohenKappaFromRatings", () => {
         b.push(y);
       }
     };
-    const pairs: [number | null, number | null, number][] = [[0, 0, 46], [1, 0, 4], [1, 1, 40], [2, 2, 10], [null, 2, 3], [0, null, 5], [null, null, 2]];
+    const pairs: [number | null, number | null, number][] = [
+      [0, 0, 46],
+      [1, 0, 4],
+      [1, 1, 40],
+      [2, 2, 10],
+      [null, 2, 3],
+      [0, null, 5],
+      [null, null, 2],
+    ];
     for (const [x, y, times] of pairs) add(x, y, times);
     expect(cohenKappaFromRatings(a, b, [0, 1, 2], "none")).toBeCloseTo(0.9315, 4);
     expect(cohenKappaFromRatings(a, b, [0, 1, 2], "linear")).toBeCloseTo(0.9412, 4);
@@ -119,7 +210,16 @@ describe("agreementSummary", () => {
   it("gives alpha and both kappas for two raters", () => {
     const summary = agreementSummary(panel({ ann: [0, 1, 2, 3, 4, 2, null], bob: [1, 1, 2, 3, 3, null, null] }));
     expect(summary).toMatchObject({ raters: 2, units: 7, pairableUnits: 5 });
-    expect(summary.alphaOrdinal).toBeCloseTo(krippendorffAlpha([[0, 1, 2, 3, 4], [1, 1, 2, 3, 3]], "ordinal")!, 12);
+    expect(summary.alphaOrdinal).toBeCloseTo(
+      krippendorffAlpha(
+        [
+          [0, 1, 2, 3, 4],
+          [1, 1, 2, 3, 3],
+        ],
+        "ordinal",
+      )!,
+      12,
+    );
     expect(summary.kappaLinear).toBeCloseTo(cohenKappaFromRatings([0, 1, 2, 3, 4], [1, 1, 2, 3, 3], SCORE_CATEGORIES, "linear")!, 12);
     expect(summary.kappaQuadratic).toBeCloseTo(cohenKappaFromRatings([0, 1, 2, 3, 4], [1, 1, 2, 3, 3], SCORE_CATEGORIES, "quadratic")!, 12);
   });
@@ -128,11 +228,27 @@ describe("agreementSummary", () => {
     const scores = panel({ a: [1, 2, 3, 3], b: [1, 2, 3], c: [2, 2] });
     const summary = agreementSummary(scores);
     expect(summary).toMatchObject({ raters: 3, units: 4, pairableUnits: 3, kappaLinear: null, kappaQuadratic: null });
-    expect(summary.alphaOrdinal).toBe(krippendorffAlpha([[1, 2, 3, 3], [1, 2, 3], [2, 2]], "ordinal"));
+    expect(summary.alphaOrdinal).toBe(
+      krippendorffAlpha(
+        [
+          [1, 2, 3, 3],
+          [1, 2, 3],
+          [2, 2],
+        ],
+        "ordinal",
+      ),
+    );
   });
 
   it("gives nulls for a single rater or an empty panel", () => {
-    expect(agreementSummary(panel({ a: [1, 2, 3] }))).toEqual({ raters: 1, units: 3, pairableUnits: 0, alphaOrdinal: null, kappaLinear: null, kappaQuadratic: null });
+    expect(agreementSummary(panel({ a: [1, 2, 3] }))).toEqual({
+      raters: 1,
+      units: 3,
+      pairableUnits: 0,
+      alphaOrdinal: null,
+      kappaLinear: null,
+      kappaQuadratic: null,
+    });
     expect(agreementSummary(new Map())).toEqual({ raters: 0, units: 0, pairableUnits: 0, alphaOrdinal: null, kappaLinear: null, kappaQuadratic: null });
   });
 });
@@ -148,7 +264,8 @@ function alphaByDefinition(data: (number | null)[][], delta2: (x: number, y: num
   const all = units.flat();
   const n = all.length;
   let within = 0;
-  for (const vs of units) for (let i = 0; i < vs.length; i++) for (let j = 0; j < vs.length; j++) if (i !== j) within += delta2(vs[i]!, vs[j]!) / (vs.length - 1);
+  for (const vs of units)
+    for (let i = 0; i < vs.length; i++) for (let j = 0; j < vs.length; j++) if (i !== j) within += delta2(vs[i]!, vs[j]!) / (vs.length - 1);
   let between = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) between += delta2(all[i]!, all[j]!);
   return n === 0 || between === 0 ? null : 1 - within / n / (between / (n * (n - 1)));
@@ -165,14 +282,19 @@ function midRanks(data: (number | null)[][]): (number | null)[][] {
 
 describe("properties", () => {
   const score = fc.option(fc.integer({ min: 0, max: 4 }), { nil: null, freq: 4 });
-  const ratingData = fc.integer({ min: 1, max: 12 }).chain((units) => fc.array(fc.array(score, { minLength: units, maxLength: units }), { minLength: 1, maxLength: 6 }));
+  const ratingData = fc
+    .integer({ min: 1, max: 12 })
+    .chain((units) => fc.array(fc.array(score, { minLength: units, maxLength: units }), { minLength: 1, maxLength: 6 }));
   const inRange = (x: number | null) => x === null || (x >= -1 - 1e-9 && x <= 1 + 1e-9);
 
   it("alpha lies in [-1, 1], does not depend on the order of raters, and matches its definition", () => {
     const seed = fcSeed();
     fc.assert(
       fc.property(ratingData, fc.infiniteStream(fc.nat()), (data, randoms) => {
-        const relabelled = [...data].map((row) => ({ row, key: randoms.next().value as number })).sort((x, y) => x.key - y.key).map((x) => x.row);
+        const relabelled = [...data]
+          .map((row) => ({ row, key: randoms.next().value as number }))
+          .sort((x, y) => x.key - y.key)
+          .map((x) => x.row);
         for (const level of LEVELS) {
           const alpha = krippendorffAlpha(data, level);
           expect(inRange(alpha), `${level} alpha ${alpha}`).toBe(true);

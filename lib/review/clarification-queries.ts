@@ -1,7 +1,17 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { attestations, attestationSubmissions, catalogControls, clarificationMessages, clarifications, evidenceItems, frameworkVersions, products, users } from "@/db/schema";
+import {
+  attestations,
+  attestationSubmissions,
+  catalogControls,
+  clarificationMessages,
+  clarifications,
+  evidenceItems,
+  frameworkVersions,
+  products,
+  users,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { attestationInScope, scopeOf } from "./access";
@@ -55,7 +65,12 @@ export async function getClarificationSubject(db: DbOrTx, actor: Who, attestatio
  * read, oldest first, each with its messages oldest first. The scope is in
  * both queries' where-clauses: anyone else gets an empty list.
  */
-export async function listClarifications(db: DbOrTx, actor: Who, attestationId: string, filter: { controlId?: string } = {}): Promise<ClarificationThreadView[]> {
+export async function listClarifications(
+  db: DbOrTx,
+  actor: Who,
+  attestationId: string,
+  filter: { controlId?: string } = {},
+): Promise<ClarificationThreadView[]> {
   if (!isUuid(attestationId) || (filter.controlId !== undefined && !isUuid(filter.controlId))) return [];
   const where = and(
     eq(clarifications.attestationId, attestationId),
@@ -98,7 +113,15 @@ export async function listClarifications(db: DbOrTx, actor: Who, attestationId: 
     .innerJoin(attestations, eq(attestations.id, clarifications.attestationId))
     // Only the vendor's own vault: an attachment always belongs to the organisation the question is about.
     .leftJoin(evidenceItems, and(eq(evidenceItems.id, clarificationMessages.evidenceItemId), eq(evidenceItems.organisationId, clarifications.organisationId)))
-    .where(and(where, inArray(clarificationMessages.clarificationId, threads.map((t) => t.id))))
+    .where(
+      and(
+        where,
+        inArray(
+          clarificationMessages.clarificationId,
+          threads.map((t) => t.id),
+        ),
+      ),
+    )
     .orderBy(asc(clarificationMessages.createdAt), asc(clarificationMessages.id));
   const byThread = new Map<string, ClarificationMessageView[]>();
   for (const m of messages) {

@@ -45,7 +45,14 @@ export async function lockThread(
     return { ok: false, result: refused.code === "not_found" ? fail("not_found", QUESTION_NOT_FOUND) : refused };
   }
   const [thread] = await tx
-    .select({ id: clarifications.id, panelId: clarifications.panelId, attestationId: clarifications.attestationId, organisationId: clarifications.organisationId, controlId: clarifications.controlId, status: clarifications.status })
+    .select({
+      id: clarifications.id,
+      panelId: clarifications.panelId,
+      attestationId: clarifications.attestationId,
+      organisationId: clarifications.organisationId,
+      controlId: clarifications.controlId,
+      status: clarifications.status,
+    })
     .from(clarifications)
     .where(and(eq(clarifications.id, clarificationId), eq(clarifications.attestationId, gate.row.id)))
     .for("update");
@@ -60,7 +67,9 @@ export async function lockThread(
  */
 export async function submittedControl(tx: DbOrTx, attestationId: string, controlId: string) {
   const pick = (field: string) =>
-    sql<string | null>`jsonb_path_query_first(${attestationSubmissions.snapshot}, ${`$.controls[*] ? (@.id == $id).${field}`}::jsonpath, jsonb_build_object('id', ${controlId}::text)) #>> '{}'`;
+    sql<
+      string | null
+    >`jsonb_path_query_first(${attestationSubmissions.snapshot}, ${`$.controls[*] ? (@.id == $id).${field}`}::jsonpath, jsonb_build_object('id', ${controlId}::text)) #>> '{}'`;
   const [row] = await tx
     .select({ ref: pick("controlId"), title: pick("title"), productName: sql<string>`${attestationSubmissions.snapshot} #>> '{product,name}'` })
     .from(attestationSubmissions)

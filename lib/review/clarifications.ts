@@ -43,14 +43,28 @@ export async function askClarification(db: DbOrTx, actor: Actor, input: AskClari
     if (!panel) return fail("not_found", "This attestation does not exist.");
     const [thread] = await tx
       .insert(clarifications)
-      .values({ panelId: panel.id, attestationId: gate.row.id, organisationId: gate.row.organisationId, controlId, askedBy: actor.userId, status: "open", createdAt: now })
+      .values({
+        panelId: panel.id,
+        attestationId: gate.row.id,
+        organisationId: gate.row.organisationId,
+        controlId,
+        askedBy: actor.userId,
+        status: "open",
+        createdAt: now,
+      })
       .returning({ id: clarifications.id });
     if (!thread) throw new Error("insert returned no row");
     const [message] = await tx
       .insert(clarificationMessages)
       .values({ clarificationId: thread.id, authorId: actor.userId, authorName: actor.name, side: "panel", body, createdAt: now })
       .returning({ id: clarificationMessages.id });
-    await recordAudit(tx, auditActor(actor), "clarification.asked", { type: "clarification", id: thread.id }, { attestationId: gate.row.id, revision: gate.row.revision, controlId, controlRef: control.ref, messageId: message!.id });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "clarification.asked",
+      { type: "clarification", id: thread.id },
+      { attestationId: gate.row.id, revision: gate.row.revision, controlId, controlRef: control.ref, messageId: message!.id },
+    );
     await notify(tx, await vendorOfficers(tx, gate.row.organisationId), {
       kind: "clarification_asked",
       title: `Question from the review panel on ${control.ref}`,
@@ -78,7 +92,13 @@ export async function replyAsPanel(db: DbOrTx, actor: Actor, input: ReplyClarifi
       .values({ clarificationId: thread.id, authorId: actor.userId, authorName: actor.name, side: "panel", body, createdAt: now })
       .returning({ id: clarificationMessages.id });
     await tx.update(clarifications).set({ status: "open" }).where(eq(clarifications.id, thread.id));
-    await recordAudit(tx, auditActor(actor), "clarification.followed_up", { type: "clarification", id: thread.id }, { attestationId: row.id, controlId: thread.controlId, from: thread.status, messageId: message!.id });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "clarification.followed_up",
+      { type: "clarification", id: thread.id },
+      { attestationId: row.id, controlId: thread.controlId, from: thread.status, messageId: message!.id },
+    );
     const ref = control?.ref ?? "a control";
     await notify(tx, await vendorOfficers(tx, row.organisationId), {
       kind: "clarification_asked",
@@ -119,16 +139,31 @@ export async function answerClarification(db: DbOrTx, actor: Actor, input: Answe
     }
     const [message] = await tx
       .insert(clarificationMessages)
-      .values({ clarificationId: thread.id, authorId: actor.userId, authorName: actor.name, side: "vendor", body, evidenceItemId: evidence?.id ?? null, evidenceVersion: evidence?.version ?? null, createdAt: now })
+      .values({
+        clarificationId: thread.id,
+        authorId: actor.userId,
+        authorName: actor.name,
+        side: "vendor",
+        body,
+        evidenceItemId: evidence?.id ?? null,
+        evidenceVersion: evidence?.version ?? null,
+        createdAt: now,
+      })
       .returning({ id: clarificationMessages.id });
     await tx.update(clarifications).set({ status: "answered" }).where(eq(clarifications.id, thread.id));
-    await recordAudit(tx, auditActor(actor), "clarification.answered", { type: "clarification", id: thread.id }, {
-      attestationId: row.id,
-      controlId: thread.controlId,
-      messageId: message!.id,
-      evidenceId: evidence?.id ?? null,
-      evidenceVersion: evidence?.version ?? null,
-    });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "clarification.answered",
+      { type: "clarification", id: thread.id },
+      {
+        attestationId: row.id,
+        controlId: thread.controlId,
+        messageId: message!.id,
+        evidenceId: evidence?.id ?? null,
+        evidenceVersion: evidence?.version ?? null,
+      },
+    );
     const control = await submittedControl(tx, row.id, thread.controlId);
     const ref = control?.ref ?? "a control";
     await notify(tx, await seatedMembers(tx, thread.panelId), {
@@ -151,7 +186,13 @@ export async function resolveClarification(db: DbOrTx, actor: Actor, input: Reso
     const { row, thread } = locked;
     if (thread.status === "resolved") return fail("conflict", "This question is already resolved.");
     await tx.update(clarifications).set({ status: "resolved", resolvedBy: actor.userId, resolvedAt: now }).where(eq(clarifications.id, thread.id));
-    await recordAudit(tx, auditActor(actor), "clarification.resolved", { type: "clarification", id: thread.id }, { attestationId: row.id, controlId: thread.controlId, from: thread.status });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "clarification.resolved",
+      { type: "clarification", id: thread.id },
+      { attestationId: row.id, controlId: thread.controlId, from: thread.status },
+    );
     return ok({ id: thread.id, attestationId: row.id, status: "resolved" });
   });
 }

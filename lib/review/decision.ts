@@ -2,7 +2,16 @@ import "server-only";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { attestations, consensusScores, findingDispositions, panelMembers, reconciliationComments, remediationItems, reviewDecisions, reviewPanels } from "@/db/schema";
+import {
+  attestations,
+  consensusScores,
+  findingDispositions,
+  panelMembers,
+  reconciliationComments,
+  remediationItems,
+  reviewDecisions,
+  reviewPanels,
+} from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import type { Snapshot } from "@/lib/attestations/snapshot";
 import { notify } from "@/lib/notifications/notify";
@@ -15,7 +24,6 @@ import { catalogFor, listPanelScores, rolloutFindingsFor, type PanelAttestation 
 import { vendorOfficers } from "./clarification-support";
 import { submittedSnapshot } from "./snapshot";
 import { lockFor, moveTo } from "./state";
-
 
 async function seatedMembers(tx: DbOrTx, lineageId: string) {
   return tx
@@ -40,7 +48,6 @@ export async function requestChanges(db: Db, actor: Actor, input: z.output<typeo
     return ok(undefined);
   });
 }
-
 
 export type ReconciliationRow = {
   controlId: string;
@@ -67,9 +74,16 @@ export async function loadReconciliation(db: DbOrTx, actor: Actor, a: PanelAttes
   const panelScores = await listPanelScores(db, actor, a.id);
   if (!panelScores.length) return null;
   const controls = a.snapshot.controls;
-  const info = await catalogFor(db, controls.map((c) => c.id));
+  const info = await catalogFor(
+    db,
+    controls.map((c) => c.id),
+  );
   const consensus = await db.select().from(consensusScores).where(eq(consensusScores.attestationId, a.id));
-  const comments = await db.select().from(reconciliationComments).where(eq(reconciliationComments.attestationId, a.id)).orderBy(asc(reconciliationComments.createdAt));
+  const comments = await db
+    .select()
+    .from(reconciliationComments)
+    .where(eq(reconciliationComments.attestationId, a.id))
+    .orderBy(asc(reconciliationComments.createdAt));
   const raters = [...new Map(panelScores.map((s) => [s.userId, s.name])).entries()];
   const rows: ReconciliationRow[] = controls.map((c) => {
     const own = panelScores.filter((s) => s.controlId === c.id);
@@ -99,14 +113,25 @@ export async function loadReconciliation(db: DbOrTx, actor: Actor, a: PanelAttes
   const agreement = agreementSummary(matrix);
   const findings = await rolloutFindingsFor(db, a.organisationId, controls);
   const dispositions = await db.select().from(findingDispositions).where(eq(findingDispositions.attestationId, a.id));
-  const critical = [...findings.values()].flatMap((r) => r.findings.filter((f) => f.severity === "critical").map((f) => ({ ...f, recordId: r.recordId, recordTitle: r.title, disposition: dispositions.find((d) => d.rolloutRecordId === r.recordId && d.findingKey === f.key) ?? null })));
+  const critical = [...findings.values()].flatMap((r) =>
+    r.findings
+      .filter((f) => f.severity === "critical")
+      .map((f) => ({
+        ...f,
+        recordId: r.recordId,
+        recordTitle: r.title,
+        disposition: dispositions.find((d) => d.rolloutRecordId === r.recordId && d.findingKey === f.key) ?? null,
+      })),
+  );
   const outcome = computeOutcome(
     rows.map((r) => ({ id: r.controlId, domain: r.domainTitle, domainTitle: r.domainTitle, weight: r.weight, must: r.must })),
     new Map(rows.filter((r) => r.consensus).map((r) => [r.controlId, r.consensus!.score])),
     critical.filter((c) => !c.disposition).length,
   );
   const [decision] = await db.select().from(reviewDecisions).where(eq(reviewDecisions.attestationId, a.id));
-  const remediation = decision ? await db.select().from(remediationItems).where(eq(remediationItems.decisionId, decision.id)).orderBy(asc(remediationItems.dueDate)) : [];
+  const remediation = decision
+    ? await db.select().from(remediationItems).where(eq(remediationItems.decisionId, decision.id)).orderBy(asc(remediationItems.dueDate))
+    : [];
   return { rows, raters: raters.map(([userId, name]) => ({ userId, name })), agreement, critical, outcome, decision: decision ?? null, remediation };
 }
 
@@ -115,7 +140,14 @@ export async function addComment(db: Db, actor: Actor, input: z.output<typeof co
     const gate = await lockFor(tx, actor, input.attestationId, "comment");
     if (!gate.ok) return gate.result;
     if (!(await inSnapshot(tx, input.attestationId, input.controlId))) return fail("not_found", "This control is not part of the submission.");
-    await tx.insert(reconciliationComments).values({ attestationId: input.attestationId, controlId: input.controlId, authorId: actor.userId, authorName: actor.name, body: input.body, createdAt: now });
+    await tx.insert(reconciliationComments).values({
+      attestationId: input.attestationId,
+      controlId: input.controlId,
+      authorId: actor.userId,
+      authorName: actor.name,
+      body: input.body,
+      createdAt: now,
+    });
     await recordAudit(tx, auditActor(actor), "review.comment_added", { type: "attestation", id: input.attestationId }, { controlId: input.controlId });
     return ok(undefined);
   });
@@ -140,26 +172,64 @@ export async function recordConsensus(db: Db, actor: Actor, input: z.output<type
     }
     await tx
       .insert(consensusScores)
-      .values({ attestationId: input.attestationId, controlId: input.controlId, score: input.score, note: input.note, recordedBy: actor.userId, updatedAt: now })
-      .onConflictDoUpdate({ target: [consensusScores.attestationId, consensusScores.controlId], set: { score: input.score, note: input.note, recordedBy: actor.userId, updatedAt: now } });
-    await recordAudit(tx, auditActor(actor), "review.consensus_recorded", { type: "attestation", id: input.attestationId }, { controlId: input.controlId, score: input.score, mean });
+      .values({
+        attestationId: input.attestationId,
+        controlId: input.controlId,
+        score: input.score,
+        note: input.note,
+        recordedBy: actor.userId,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [consensusScores.attestationId, consensusScores.controlId],
+        set: { score: input.score, note: input.note, recordedBy: actor.userId, updatedAt: now },
+      });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "review.consensus_recorded",
+      { type: "attestation", id: input.attestationId },
+      { controlId: input.controlId, score: input.score, mean },
+    );
     return ok(undefined);
   });
 }
 
 /** The lead records how a critical machine finding was addressed; only then does it stop capping the result. */
-export async function recordFindingDisposition(db: Db, actor: Actor, input: z.output<typeof findingDispositionSchema>, now = new Date()): Promise<ActionResult<undefined>> {
+export async function recordFindingDisposition(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof findingDispositionSchema>,
+  now = new Date(),
+): Promise<ActionResult<undefined>> {
   return db.transaction(async (tx): Promise<ActionResult<undefined>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "record_consensus");
     if (!gate.ok) return gate.result;
     const findings = await rolloutFindingsFor(tx, gate.row.organisationId, (await submittedSnapshot(tx, input.attestationId))?.controls ?? []);
     const record = [...findings.values()].find((r) => r.recordId === input.rolloutRecordId);
-    if (!record?.findings.some((f) => f.key === input.findingKey && f.severity === "critical")) return fail("not_found", "There is no such critical finding on this submission.");
+    if (!record?.findings.some((f) => f.key === input.findingKey && f.severity === "critical"))
+      return fail("not_found", "There is no such critical finding on this submission.");
     await tx
       .insert(findingDispositions)
-      .values({ attestationId: input.attestationId, rolloutRecordId: input.rolloutRecordId, findingKey: input.findingKey, note: input.note, recordedBy: actor.userId, createdAt: now })
-      .onConflictDoUpdate({ target: [findingDispositions.attestationId, findingDispositions.rolloutRecordId, findingDispositions.findingKey], set: { note: input.note, recordedBy: actor.userId } });
-    await recordAudit(tx, auditActor(actor), "review.finding_addressed", { type: "attestation", id: input.attestationId }, { rolloutRecordId: input.rolloutRecordId, findingKey: input.findingKey });
+      .values({
+        attestationId: input.attestationId,
+        rolloutRecordId: input.rolloutRecordId,
+        findingKey: input.findingKey,
+        note: input.note,
+        recordedBy: actor.userId,
+        createdAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [findingDispositions.attestationId, findingDispositions.rolloutRecordId, findingDispositions.findingKey],
+        set: { note: input.note, recordedBy: actor.userId },
+      });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "review.finding_addressed",
+      { type: "attestation", id: input.attestationId },
+      { rolloutRecordId: input.rolloutRecordId, findingKey: input.findingKey },
+    );
     return ok(undefined);
   });
 }
@@ -170,16 +240,25 @@ export async function recordFindingDisposition(db: Db, actor: Actor, input: z.ou
  * needs remediation items. A government auditor of the panel, not the lead,
  * co-signs it to make it final.
  */
-export async function signDecision(db: Db, actor: Actor, input: z.output<typeof signDecisionSchema>, outcomeOf: (tx: DbOrTx) => Promise<Outcome | null>, now = new Date()): Promise<ActionResult<{ result: string }>> {
+export async function signDecision(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof signDecisionSchema>,
+  outcomeOf: (tx: DbOrTx) => Promise<Outcome | null>,
+  now = new Date(),
+): Promise<ActionResult<{ result: string }>> {
   return db.transaction(async (tx): Promise<ActionResult<{ result: string }>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "sign_decision");
     if (!gate.ok) return gate.result;
     const [existing] = await tx.select({ id: reviewDecisions.id }).from(reviewDecisions).where(eq(reviewDecisions.attestationId, input.attestationId));
     if (existing) return fail("conflict", "The decision has already been signed.");
     const outcome = await outcomeOf(tx);
-    if (!outcome?.complete) return fail("invalid", `Record a consensus score for every control first${outcome && !outcome.complete ? ` (${outcome.missing.length} missing)` : ""}.`);
-    if (outcome.result === "meets_with_conditions" && input.remediation.length === 0) return fieldError("remediation", "A result of “meets with conditions” needs at least one remediation item.");
-    if (outcome.result !== "meets_with_conditions" && input.remediation.length > 0) return fieldError("remediation", "Remediation items belong only to a result of “meets with conditions”.");
+    if (!outcome?.complete)
+      return fail("invalid", `Record a consensus score for every control first${outcome && !outcome.complete ? ` (${outcome.missing.length} missing)` : ""}.`);
+    if (outcome.result === "meets_with_conditions" && input.remediation.length === 0)
+      return fieldError("remediation", "A result of “meets with conditions” needs at least one remediation item.");
+    if (outcome.result !== "meets_with_conditions" && input.remediation.length > 0)
+      return fieldError("remediation", "Remediation items belong only to a result of “meets with conditions”.");
     for (const [i, item] of input.remediation.entries()) {
       if (!(await inSnapshot(tx, input.attestationId, item.controlId))) return fieldError(`remediation.${i}.controlId`, "Choose a control of this submission.");
       if (item.dueDate <= now.toISOString().slice(0, 10)) return fieldError(`remediation.${i}.dueDate`, "The due date must be in the future.");
@@ -194,17 +273,40 @@ export async function signDecision(db: Db, actor: Actor, input: z.output<typeof 
         result: outcome.result,
         overall: outcome.overall.toFixed(2),
         summary: input.summary,
-        outcome: JSON.stringify({ domains: outcome.domains.map((d) => ({ domain: d.domain, title: d.title, weightedMean: d.weightedMean })), reasons: outcome.reasons }),
+        outcome: JSON.stringify({
+          domains: outcome.domains.map((d) => ({ domain: d.domain, title: d.title, weightedMean: d.weightedMean })),
+          reasons: outcome.reasons,
+        }),
         signedBy: actor.userId,
         signedAt: now,
       })
       .returning({ id: reviewDecisions.id });
     if (input.remediation.length) {
-      await tx.insert(remediationItems).values(input.remediation.map((r) => ({ decisionId: decision!.id, organisationId: gate.row.organisationId, controlId: r.controlId, action: r.action, dueDate: r.dueDate, createdAt: now })));
+      await tx.insert(remediationItems).values(
+        input.remediation.map((r) => ({
+          decisionId: decision!.id,
+          organisationId: gate.row.organisationId,
+          controlId: r.controlId,
+          action: r.action,
+          dueDate: r.dueDate,
+          createdAt: now,
+        })),
+      );
     }
-    await recordAudit(tx, auditActor(actor), "review.decision_signed", { type: "attestation", id: input.attestationId }, { result: outcome.result, overall: outcome.overall, remediation: input.remediation.length });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "review.decision_signed",
+      { type: "attestation", id: input.attestationId },
+      { result: outcome.result, overall: outcome.overall, remediation: input.remediation.length },
+    );
     const auditors = (await seatedMembers(tx, gate.row.lineageId)).filter((m) => m.role === "gov_auditor" && m.userId !== actor.userId).map((m) => m.userId);
-    await notify(tx, auditors, { kind: "decision_signed", title: "A decision waits for your co-signature", body: `The lead signed the result “${RESULT_LABELS[outcome.result]}”. A government auditor of the panel co-signs it to make it final.`, link: `/review/${input.attestationId}/reconcile` });
+    await notify(tx, auditors, {
+      kind: "decision_signed",
+      title: "A decision waits for your co-signature",
+      body: `The lead signed the result “${RESULT_LABELS[outcome.result]}”. A government auditor of the panel co-signs it to make it final.`,
+      link: `/review/${input.attestationId}/reconcile`,
+    });
     return ok({ result: outcome.result });
   });
 }
@@ -222,7 +324,11 @@ export async function cosignDecision(db: Db, actor: Actor, attestationId: string
     await moveTo(tx, actor, gate.row, "cosign_decision", "decided", { result: decision.result }, now);
     const title = `Decision: ${decision.result === "meets" ? "meets the principles" : decision.result === "meets_with_conditions" ? "meets with conditions" : "does not meet"}`;
     const body = "The panel's decision on the attestation has been signed and co-signed.";
-    await notify(tx, (await seatedMembers(tx, gate.row.lineageId)).map((m) => m.userId), { kind: "decision", title, body, link: `/review/${attestationId}/reconcile` });
+    await notify(
+      tx,
+      (await seatedMembers(tx, gate.row.lineageId)).map((m) => m.userId),
+      { kind: "decision", title, body, link: `/review/${attestationId}/reconcile` },
+    );
     await notify(tx, await vendorOfficers(tx, gate.row.organisationId), { kind: "decision", title, body, link: `/vendor/attestations/${attestationId}` });
     return ok(undefined);
   });
@@ -230,5 +336,9 @@ export async function cosignDecision(db: Db, actor: Actor, attestationId: string
 
 /** Other revisions in a lineage that are not drafts: used to show history on the review pages. */
 export async function lineageRevisions(db: DbOrTx, lineageId: string) {
-  return db.select({ id: attestations.id, revision: attestations.revision, status: attestations.status }).from(attestations).where(and(eq(attestations.lineageId, lineageId), ne(attestations.status, "draft"))).orderBy(asc(attestations.revision));
+  return db
+    .select({ id: attestations.id, revision: attestations.revision, status: attestations.status })
+    .from(attestations)
+    .where(and(eq(attestations.lineageId, lineageId), ne(attestations.status, "draft")))
+    .orderBy(asc(attestations.revision));
 }

@@ -51,7 +51,10 @@ describe("computeOutcome", () => {
     expect(o.reasons).toEqual([]);
     expect(o.overallRaw).toBe(16 / 5);
     expect(o.overall).toBe(3.2);
-    expect(o.domains.map((d) => [d.domain, d.title, d.weightedMean])).toEqual([["ROL", "Staged rollout", 14 / 4], ["TST", "Testing before release", 2]]);
+    expect(o.domains.map((d) => [d.domain, d.title, d.weightedMean])).toEqual([
+      ["ROL", "Staged rollout", 14 / 4],
+      ["TST", "Testing before release", 2],
+    ]);
     expect(o.domains[0]!.controls[0]).toEqual({ id: "SDP-ROL-01", weight: 2, must: true, score: 4 });
   });
 
@@ -80,9 +83,25 @@ describe("computeOutcome", () => {
       { id: "B-1", domain: "B", domainTitle: "Monitoring", weight: 1, must: false },
       { id: "B-2", domain: "B", weight: 1, must: false },
     ];
-    const o = computeOutcome(many, new Map([["A-1", 4], ["B-1", 2], ["B-2", 2]]), 0); // B mean exactly 2.0
+    const o = computeOutcome(
+      many,
+      new Map([
+        ["A-1", 4],
+        ["B-1", 2],
+        ["B-2", 2],
+      ]),
+      0,
+    ); // B mean exactly 2.0
     expect(o.result).toBe("meets");
-    const low = computeOutcome(many, new Map([["A-1", 4], ["B-1", 2], ["B-2", 1]]), 0); // B mean 1.5, overall 23 / 7
+    const low = computeOutcome(
+      many,
+      new Map([
+        ["A-1", 4],
+        ["B-1", 2],
+        ["B-2", 1],
+      ]),
+      0,
+    ); // B mean 1.5, overall 23 / 7
     expect(low.result).toBe("meets_with_conditions");
     expect(low.reasons).toContain("The Monitoring domain has a weighted mean of 1.50, below the 2.0 every domain needs.");
   });
@@ -118,7 +137,14 @@ describe("computeOutcome", () => {
       { id: "X-1", domain: "X", weight: 299, must: false },
       { id: "X-2", domain: "X", weight: 1, must: false },
     ];
-    const o = computeOutcome(near, new Map([["X-1", 3], ["X-2", 2]]), 0); // 899 / 300 = 2.99667
+    const o = computeOutcome(
+      near,
+      new Map([
+        ["X-1", 3],
+        ["X-2", 2],
+      ]),
+      0,
+    ); // 899 / 300 = 2.99667
     expect(o.overall).toBe(3);
     expect(o.result).toBe("meets_with_conditions");
     expect(o.reasons).toEqual(["The overall weighted mean is 2.9966, below the 3.0 needed to meet the principles."]);
@@ -128,7 +154,15 @@ describe("computeOutcome", () => {
     const scores = scored(4, 4, 4, 4);
     scores.delete("SDP-ROL-02");
     scores.delete("SDP-TST-01");
-    expect(computeOutcome(controls, scores, 5)).toEqual({ complete: false, missing: ["SDP-ROL-02", "SDP-TST-01"], domains: [], overall: null, overallRaw: null, result: null, reasons: [] });
+    expect(computeOutcome(controls, scores, 5)).toEqual({
+      complete: false,
+      missing: ["SDP-ROL-02", "SDP-TST-01"],
+      domains: [],
+      overall: null,
+      overallRaw: null,
+      result: null,
+      reasons: [],
+    });
   });
 
   it("rejects malformed input", () => {
@@ -165,7 +199,15 @@ describe("rationaleRequired, spread, flagged", () => {
 
 describe("properties over random scorecards", () => {
   const scorecard = fc
-    .array(fc.record({ domain: fc.constantFrom("ROL", "TST", "MON", "GOV"), weight: fc.integer({ min: 1, max: 5 }), must: fc.boolean(), score: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 15 })
+    .array(
+      fc.record({
+        domain: fc.constantFrom("ROL", "TST", "MON", "GOV"),
+        weight: fc.integer({ min: 1, max: 5 }),
+        must: fc.boolean(),
+        score: fc.integer({ min: 0, max: 4 }),
+      }),
+      { minLength: 1, maxLength: 15 },
+    )
     .map((rows) => ({
       controls: rows.map((r, i): OutcomeControl => ({ id: `C-${i}`, domain: r.domain, weight: r.weight, must: r.must })),
       scores: new Map(rows.map((r, i) => [`C-${i}`, r.score])),

@@ -34,9 +34,15 @@ export const MAX_UNADDRESSED_CRITICAL = 0;
 
 /** The rules in the words the UI shows, in the order they are applied. */
 export const OUTCOME_RULES: readonly { id: string; text: string }[] = [
-  { id: "mean", text: `The overall weighted mean decides the starting result: ${MEETS_MIN_MEAN.toFixed(1)} or more meets the principles, ${CONDITIONS_MIN_MEAN.toFixed(1)} or more meets with conditions, anything lower does not meet.` },
+  {
+    id: "mean",
+    text: `The overall weighted mean decides the starting result: ${MEETS_MIN_MEAN.toFixed(1)} or more meets the principles, ${CONDITIONS_MIN_MEAN.toFixed(1)} or more meets with conditions, anything lower does not meet.`,
+  },
   { id: "must-zero", text: `A must-control scored ${MUST_FAIL_SCORE} means the product does not meet the principles.` },
-  { id: "critical", text: "A critical finding in a linked rollout record that the panel has not marked addressed means the product does not meet the principles." },
+  {
+    id: "critical",
+    text: "A critical finding in a linked rollout record that the panel has not marked addressed means the product does not meet the principles.",
+  },
   { id: "low-control", text: `Any control scored ${LOW_SCORE_MAX} or lower allows at best "meets with conditions".` },
   { id: "low-domain", text: `Any domain with a weighted mean below ${DOMAIN_MIN_MEAN.toFixed(1)} allows at best "meets with conditions".` },
   { id: "worst", text: "The result is the worst of the starting result and every rule above." },
@@ -97,11 +103,7 @@ export function baseResult(mean: number): OutcomeResult {
  * not a whole number from 0 to 4, or a critical count that is not a whole
  * number of at least 0.
  */
-export function computeOutcome(
-  controls: readonly OutcomeControl[],
-  scores: ReadonlyMap<string, number>,
-  criticalFindingsUnaddressed: number,
-): Outcome {
+export function computeOutcome(controls: readonly OutcomeControl[], scores: ReadonlyMap<string, number>, criticalFindingsUnaddressed: number): Outcome {
   if (controls.length === 0) throw new RangeError("a scorecard needs at least one control");
   if (!Number.isInteger(criticalFindingsUnaddressed) || criticalFindingsUnaddressed < 0) {
     throw new RangeError(`critical finding count must be a whole number ≥ 0, got ${criticalFindingsUnaddressed}`);
@@ -133,7 +135,10 @@ export function computeOutcome(
   let result = baseResult(overallRaw);
   const reasons: string[] = [];
   if (result !== "meets") {
-    const needed = result === "meets_with_conditions" ? `${MEETS_MIN_MEAN.toFixed(1)} needed to meet the principles` : `${CONDITIONS_MIN_MEAN.toFixed(1)} needed even to meet them with conditions`;
+    const needed =
+      result === "meets_with_conditions"
+        ? `${MEETS_MIN_MEAN.toFixed(1)} needed to meet the principles`
+        : `${CONDITIONS_MIN_MEAN.toFixed(1)} needed even to meet them with conditions`;
     reasons.push(`The overall weighted mean is ${showMean(overallRaw)}, below the ${needed}.`);
   }
   const cap = (limit: OutcomeResult, reason: string) => {
@@ -148,10 +153,18 @@ export function computeOutcome(
   }
   // A must-control at 0 is already explained above; saying it is also low adds nothing.
   for (const c of scored) {
-    if (c.score <= LOW_SCORE_MAX && !mustFailed.includes(c)) cap("meets_with_conditions", `${c.id} is scored ${c.score}; a control at ${LOW_SCORE_MAX} or lower allows at best "${RESULT_LABELS.meets_with_conditions}".`);
+    if (c.score <= LOW_SCORE_MAX && !mustFailed.includes(c))
+      cap(
+        "meets_with_conditions",
+        `${c.id} is scored ${c.score}; a control at ${LOW_SCORE_MAX} or lower allows at best "${RESULT_LABELS.meets_with_conditions}".`,
+      );
   }
   for (const d of domains) {
-    if (d.weightedMean < DOMAIN_MIN_MEAN - TOLERANCE) cap("meets_with_conditions", `The ${d.title} domain has a weighted mean of ${showMean(d.weightedMean)}, below the ${DOMAIN_MIN_MEAN.toFixed(1)} every domain needs.`);
+    if (d.weightedMean < DOMAIN_MIN_MEAN - TOLERANCE)
+      cap(
+        "meets_with_conditions",
+        `The ${d.title} domain has a weighted mean of ${showMean(d.weightedMean)}, below the ${DOMAIN_MIN_MEAN.toFixed(1)} every domain needs.`,
+      );
   }
   return { complete: true, missing: [], domains, overall: round2(overallRaw), overallRaw, result, reasons };
 }

@@ -2,7 +2,19 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { attestations, attestationSubmissions, frameworkVersions, memberships, organisations, panelMembers, products, reviewPanels, scorecards, scores, users } from "@/db/schema";
+import {
+  attestations,
+  attestationSubmissions,
+  frameworkVersions,
+  memberships,
+  organisations,
+  panelMembers,
+  products,
+  reviewPanels,
+  scorecards,
+  scores,
+  users,
+} from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/attestations/completeness";
 import { notify } from "@/lib/notifications/notify";
@@ -57,8 +69,13 @@ export async function listForAdministrator(db: DbOrTx, section: { waiting: boole
     .orderBy(attestations.lineageId, desc(attestations.revision))
     .as("latest");
   const inSection = section.waiting ? eq(latest.status, "submitted") : ne(latest.status, "submitted");
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(latest).where(inSection);
-  const ids = (await db.select({ id: latest.id }).from(latest).where(inSection).orderBy(desc(latest.signedAt), desc(latest.id)).limit(section.limit).offset(section.offset)).map((r) => r.id);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(latest)
+    .where(inSection);
+  const ids = (
+    await db.select({ id: latest.id }).from(latest).where(inSection).orderBy(desc(latest.signedAt), desc(latest.id)).limit(section.limit).offset(section.offset)
+  ).map((r) => r.id);
   const rows = ids.length
     ? await db
         .select({ ...headerColumns, panelId: reviewPanels.id, dueDate: reviewPanels.dueDate })
@@ -108,7 +125,11 @@ export async function listMembers(db: DbOrTx, panelId: string) {
 }
 
 async function activeAdmins(tx: DbOrTx): Promise<string[]> {
-  const rows = await tx.select({ id: users.id }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(memberships.role, "admin"), eq(users.active, true)));
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.role, "admin"), eq(users.active, true)));
   return rows.map((r) => r.id);
 }
 
@@ -130,7 +151,12 @@ async function checkMembers(tx: DbOrTx, memberIds: string[]): Promise<{ ok: true
  * due date. The attestation moves to "in review"; each member is told, and
  * must declare conflicts before seeing anything.
  */
-export async function assignPanel(db: Db, actor: Actor, input: z.output<typeof assignPanelSchema>, now = new Date()): Promise<ActionResult<{ panelId: string }>> {
+export async function assignPanel(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof assignPanelSchema>,
+  now = new Date(),
+): Promise<ActionResult<{ panelId: string }>> {
   if (input.dueDate < todayIso(now)) return fieldError("dueDate", "The due date cannot be in the past.");
   return db.transaction(async (tx): Promise<ActionResult<{ panelId: string }>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "assign_panel");
@@ -138,12 +164,32 @@ export async function assignPanel(db: Db, actor: Actor, input: z.output<typeof a
     const checked = await checkMembers(tx, input.memberIds);
     if (!checked.ok) return checked.result;
     const roles = [...checked.roles.values()];
-    if (!roles.includes("platform_reviewer") || !roles.includes("gov_auditor")) return fieldError("memberIds", "A panel needs at least one platform reviewer and one government auditor.");
+    if (!roles.includes("platform_reviewer") || !roles.includes("gov_auditor"))
+      return fieldError("memberIds", "A panel needs at least one platform reviewer and one government auditor.");
     const [existing] = await tx.select({ id: reviewPanels.id }).from(reviewPanels).where(eq(reviewPanels.lineageId, gate.row.lineageId));
     if (existing) return fail("conflict", "This attestation already has a panel.");
-    const [panel] = await tx.insert(reviewPanels).values({ lineageId: gate.row.lineageId, organisationId: gate.row.organisationId, dueDate: input.dueDate, assignedBy: actor.userId, createdAt: now }).returning({ id: reviewPanels.id });
-    await tx.insert(panelMembers).values(input.memberIds.map((userId) => ({ panelId: panel!.id, userId, role: checked.roles.get(userId)!, isLead: userId === input.leadUserId, createdAt: now })));
-    await moveTo(tx, actor, gate.row, "assign_panel", "in_review", { panelId: panel!.id, members: input.memberIds, lead: input.leadUserId, dueDate: input.dueDate }, now);
+    const [panel] = await tx
+      .insert(reviewPanels)
+      .values({ lineageId: gate.row.lineageId, organisationId: gate.row.organisationId, dueDate: input.dueDate, assignedBy: actor.userId, createdAt: now })
+      .returning({ id: reviewPanels.id });
+    await tx.insert(panelMembers).values(
+      input.memberIds.map((userId) => ({
+        panelId: panel!.id,
+        userId,
+        role: checked.roles.get(userId)!,
+        isLead: userId === input.leadUserId,
+        createdAt: now,
+      })),
+    );
+    await moveTo(
+      tx,
+      actor,
+      gate.row,
+      "assign_panel",
+      "in_review",
+      { panelId: panel!.id, members: input.memberIds, lead: input.leadUserId, dueDate: input.dueDate },
+      now,
+    );
     await notify(tx, input.memberIds, {
       kind: "panel_assigned",
       title: "You have been placed on a review panel",
@@ -158,11 +204,19 @@ export async function assignPanel(db: Db, actor: Actor, input: z.output<typeof a
  * Changes a panel while it works: adds people and/or moves the lead role, e.g.
  * after a member declared a conflict. Removed members stay removed.
  */
-export async function updatePanel(db: Db, actor: Actor, input: { attestationId: string; addMemberIds: string[]; leadUserId: string | null }, now = new Date()): Promise<ActionResult<undefined>> {
+export async function updatePanel(
+  db: Db,
+  actor: Actor,
+  input: { attestationId: string; addMemberIds: string[]; leadUserId: string | null },
+  now = new Date(),
+): Promise<ActionResult<undefined>> {
   return db.transaction(async (tx): Promise<ActionResult<undefined>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "manage_panel");
     if (!gate.ok) return gate.result;
-    const [panel] = await tx.select({ id: reviewPanels.id, dueDate: reviewPanels.dueDate }).from(reviewPanels).where(eq(reviewPanels.lineageId, gate.row.lineageId));
+    const [panel] = await tx
+      .select({ id: reviewPanels.id, dueDate: reviewPanels.dueDate })
+      .from(reviewPanels)
+      .where(eq(reviewPanels.lineageId, gate.row.lineageId));
     if (!panel) return fail("conflict", "This attestation has no panel yet.");
     const current = await listMembers(tx, panel.id);
     const fresh = input.addMemberIds.filter((id) => !current.some((m) => m.userId === id));
@@ -170,17 +224,26 @@ export async function updatePanel(db: Db, actor: Actor, input: { attestationId: 
       const checked = await checkMembers(tx, fresh);
       if (!checked.ok) return checked.result;
       await tx.insert(panelMembers).values(fresh.map((userId) => ({ panelId: panel.id, userId, role: checked.roles.get(userId)!, createdAt: now })));
-      await notify(tx, fresh, { kind: "panel_assigned", title: "You have been placed on a review panel", body: `Declare any conflict of interest before you start. The review is due on ${panel.dueDate}.`, link: `/review/${gate.row.id}` });
+      await notify(tx, fresh, {
+        kind: "panel_assigned",
+        title: "You have been placed on a review panel",
+        body: `Declare any conflict of interest before you start. The review is due on ${panel.dueDate}.`,
+        link: `/review/${gate.row.id}`,
+      });
     }
     if (input.leadUserId) {
       const seat = [...current, ...fresh.map((userId) => ({ userId, removedAt: null, conflict: "pending" }))].find((m) => m.userId === input.leadUserId);
       if (!seat || seat.removedAt || seat.conflict === "declared") return fieldError("leadUserId", "The lead must be a current member of the panel.");
       await tx.update(panelMembers).set({ isLead: false }).where(eq(panelMembers.panelId, panel.id));
-      await tx.update(panelMembers).set({ isLead: true }).where(and(eq(panelMembers.panelId, panel.id), eq(panelMembers.userId, input.leadUserId)));
+      await tx
+        .update(panelMembers)
+        .set({ isLead: true })
+        .where(and(eq(panelMembers.panelId, panel.id), eq(panelMembers.userId, input.leadUserId)));
     }
     const after = await listMembers(tx, panel.id);
     const seated = after.filter((m) => !m.removedAt);
-    if (!seated.some((m) => m.role === "platform_reviewer") || !seated.some((m) => m.role === "gov_auditor")) return fail("invalid", "A panel needs at least one platform reviewer and one government auditor.");
+    if (!seated.some((m) => m.role === "platform_reviewer") || !seated.some((m) => m.role === "gov_auditor"))
+      return fail("invalid", "A panel needs at least one platform reviewer and one government auditor.");
     await recordAudit(tx, auditActor(actor), "review.panel_changed", { type: "attestation", id: gate.row.id }, { added: fresh, lead: input.leadUserId });
     return ok(undefined);
   });
@@ -191,7 +254,12 @@ export async function updatePanel(db: Db, actor: Actor, input: { attestationId: 
  * they get a scorecard for the current revision. A conflict: they leave the
  * panel and the administrators are told, so they can appoint someone else.
  */
-export async function declareConflict(db: Db, actor: Actor, input: z.output<typeof declareConflictSchema>, now = new Date()): Promise<ActionResult<{ seated: boolean }>> {
+export async function declareConflict(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof declareConflictSchema>,
+  now = new Date(),
+): Promise<ActionResult<{ seated: boolean }>> {
   return db.transaction(async (tx): Promise<ActionResult<{ seated: boolean }>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "declare_conflict");
     if (!gate.ok) return gate.result;
@@ -223,7 +291,10 @@ export async function declareConflict(db: Db, actor: Actor, input: z.output<type
 
 /** A scorecard with one unscored row per control of the submitted snapshot. */
 export async function ensureScorecard(tx: DbOrTx, panelId: string, attestationId: string, userId: string, now: Date): Promise<string> {
-  const [existing] = await tx.select({ id: scorecards.id }).from(scorecards).where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, userId)));
+  const [existing] = await tx
+    .select({ id: scorecards.id })
+    .from(scorecards)
+    .where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, userId)));
   if (existing) return existing.id;
   const snapshot = await submittedSnapshot(tx, attestationId);
   const [card] = await tx.insert(scorecards).values({ panelId, attestationId, userId, createdAt: now }).returning({ id: scorecards.id });
@@ -313,12 +384,27 @@ export async function listQueue(db: DbOrTx, actor: Pick<Actor, "userId">, now = 
  */
 export async function invitedHeader(db: DbOrTx, actor: Pick<Actor, "userId">, attestationId: string) {
   const [row] = await db
-    .select({ id: attestations.id, organisationName: organisations.name, productName: products.name, dueDate: reviewPanels.dueDate, isLead: panelMembers.isLead, status: attestations.status })
+    .select({
+      id: attestations.id,
+      organisationName: organisations.name,
+      productName: products.name,
+      dueDate: reviewPanels.dueDate,
+      isLead: panelMembers.isLead,
+      status: attestations.status,
+    })
     .from(attestations)
     .innerJoin(organisations, eq(organisations.id, attestations.organisationId))
     .innerJoin(products, eq(products.id, attestations.productId))
     .innerJoin(reviewPanels, eq(reviewPanels.lineageId, attestations.lineageId))
-    .innerJoin(panelMembers, and(eq(panelMembers.panelId, reviewPanels.id), eq(panelMembers.userId, actor.userId), eq(panelMembers.conflict, "pending"), isNull(panelMembers.removedAt)))
+    .innerJoin(
+      panelMembers,
+      and(
+        eq(panelMembers.panelId, reviewPanels.id),
+        eq(panelMembers.userId, actor.userId),
+        eq(panelMembers.conflict, "pending"),
+        isNull(panelMembers.removedAt),
+      ),
+    )
     .where(and(eq(attestations.id, attestationId), ne(attestations.status, "draft")));
   return row ?? null;
 }

@@ -2,7 +2,17 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { attestations, auditEvents, catalogControls, evidenceItems, notifications, panelMembers, remediationItems, reviewDecisions, reviewPanels } from "@/db/schema";
+import {
+  attestations,
+  auditEvents,
+  catalogControls,
+  evidenceItems,
+  notifications,
+  panelMembers,
+  remediationItems,
+  reviewDecisions,
+  reviewPanels,
+} from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/attestations/completeness";
 import { isUuid } from "@/lib/ids";
@@ -52,7 +62,13 @@ export async function listRemediationForPanel(db: DbOrTx, attestationId: string,
 async function lockItem(tx: DbOrTx, itemId: string) {
   if (!isUuid(itemId)) return null;
   const [row] = await tx
-    .select({ id: remediationItems.id, status: remediationItems.status, organisationId: remediationItems.organisationId, attestationId: reviewDecisions.attestationId, lineageId: attestations.lineageId })
+    .select({
+      id: remediationItems.id,
+      status: remediationItems.status,
+      organisationId: remediationItems.organisationId,
+      attestationId: reviewDecisions.attestationId,
+      lineageId: attestations.lineageId,
+    })
     .from(remediationItems)
     .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
     .innerJoin(attestations, eq(attestations.id, reviewDecisions.attestationId))
@@ -62,13 +78,22 @@ async function lockItem(tx: DbOrTx, itemId: string) {
 }
 
 /** The vendor's officer closes an item: what was done, optionally with evidence from their own vault. The lead then accepts or reopens it. */
-export async function closeRemediation(db: Db, actor: Actor, input: z.output<typeof closeRemediationSchema>, now = new Date()): Promise<ActionResult<undefined>> {
+export async function closeRemediation(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof closeRemediationSchema>,
+  now = new Date(),
+): Promise<ActionResult<undefined>> {
   return db.transaction(async (tx): Promise<ActionResult<undefined>> => {
     const item = await lockItem(tx, input.itemId);
     if (!item || item.organisationId !== actor.organisationId) return fail("not_found", "There is no such remediation item.");
     const gate = await lockFor(tx, actor, item.attestationId, "close_remediation");
     if (!gate.ok) return gate.result;
-    if (item.status !== "open") return fail("conflict", item.status === "accepted" ? "This item has been accepted and is finished." : "This item is already closed and waits for the panel's lead.");
+    if (item.status !== "open")
+      return fail(
+        "conflict",
+        item.status === "accepted" ? "This item has been accepted and is finished." : "This item is already closed and waits for the panel's lead.",
+      );
     let evidence: { id: string; version: number } | null = null;
     if (input.evidenceId) {
       const [e] = await tx
@@ -80,33 +105,68 @@ export async function closeRemediation(db: Db, actor: Actor, input: z.output<typ
     }
     await tx
       .update(remediationItems)
-      .set({ status: "closed", vendorNote: input.note, evidenceItemId: evidence?.id ?? null, evidenceVersion: evidence?.version ?? null, closedBy: actor.userId, closedAt: now })
+      .set({
+        status: "closed",
+        vendorNote: input.note,
+        evidenceItemId: evidence?.id ?? null,
+        evidenceVersion: evidence?.version ?? null,
+        closedBy: actor.userId,
+        closedAt: now,
+      })
       .where(eq(remediationItems.id, item.id));
-    await recordAudit(tx, auditActor(actor), "remediation.closed", { type: "remediation_item", id: item.id }, { attestationId: item.attestationId, evidenceId: evidence?.id ?? null });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "remediation.closed",
+      { type: "remediation_item", id: item.id },
+      { attestationId: item.attestationId, evidenceId: evidence?.id ?? null },
+    );
     const leads = await tx
       .select({ userId: panelMembers.userId })
       .from(panelMembers)
       .innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId))
       .where(and(eq(reviewPanels.lineageId, item.lineageId), eq(panelMembers.isLead, true), ne(panelMembers.conflict, "declared")));
-    await notify(tx, leads.map((l) => l.userId), { kind: "remediation_closed", title: `${actor.organisationName} closed a remediation item`, body: input.note, link: `/review/${item.attestationId}/reconcile#remediation` });
+    await notify(
+      tx,
+      leads.map((l) => l.userId),
+      {
+        kind: "remediation_closed",
+        title: `${actor.organisationName} closed a remediation item`,
+        body: input.note,
+        link: `/review/${item.attestationId}/reconcile#remediation`,
+      },
+    );
     return ok(undefined);
   });
 }
 
 /** The panel's lead accepts a closed item, or reopens it with a note saying what is still missing. */
-export async function reviewRemediation(db: Db, actor: Actor, input: z.output<typeof reviewRemediationSchema>, now = new Date()): Promise<ActionResult<undefined>> {
+export async function reviewRemediation(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof reviewRemediationSchema>,
+  now = new Date(),
+): Promise<ActionResult<undefined>> {
   return db.transaction(async (tx): Promise<ActionResult<undefined>> => {
     const item = await lockItem(tx, input.itemId);
     if (!item) return fail("not_found", "There is no such remediation item.");
     const gate = await lockFor(tx, actor, item.attestationId, "review_remediation");
     if (!gate.ok) return gate.result;
-    if (item.status !== "closed") return fail("conflict", item.status === "open" ? "The vendor has not closed this item yet." : "This item has already been accepted.");
-    if (!input.accept && input.note.trim().length < 10) return fieldError("note", "Say what is still missing, in at least 10 characters, so the vendor can act on it.");
+    if (item.status !== "closed")
+      return fail("conflict", item.status === "open" ? "The vendor has not closed this item yet." : "This item has already been accepted.");
+    if (!input.accept && input.note.trim().length < 10)
+      return fieldError("note", "Say what is still missing, in at least 10 characters, so the vendor can act on it.");
     await tx
       .update(remediationItems)
       .set({ status: input.accept ? "accepted" : "open", reviewedBy: actor.userId, reviewedAt: now, reviewNote: input.note })
       .where(eq(remediationItems.id, item.id));
-    await recordAudit(tx, auditActor(actor), input.accept ? "remediation.accepted" : "remediation.reopened", { type: "remediation_item", id: item.id }, { attestationId: item.attestationId, note: input.note });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      input.accept ? "remediation.accepted" : "remediation.reopened",
+      { type: "remediation_item", id: item.id },
+      { attestationId: item.attestationId, note: input.note },
+    );
     await notify(tx, await vendorOfficers(tx, item.organisationId), {
       kind: "remediation_reviewed",
       title: input.accept ? "A remediation item was accepted" : "A remediation item was reopened",
@@ -126,7 +186,13 @@ export async function queueRemediationReminders(db: Db, now = new Date()): Promi
   const today = todayIso(now);
   const soon = todayIso(new Date(now.getTime() + 7 * 86_400_000));
   const due = await db
-    .select({ id: remediationItems.id, organisationId: remediationItems.organisationId, dueDate: remediationItems.dueDate, action: remediationItems.action, attestationId: reviewDecisions.attestationId })
+    .select({
+      id: remediationItems.id,
+      organisationId: remediationItems.organisationId,
+      dueDate: remediationItems.dueDate,
+      action: remediationItems.action,
+      attestationId: reviewDecisions.attestationId,
+    })
     .from(remediationItems)
     .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
     .where(and(eq(remediationItems.status, "open"), lte(remediationItems.dueDate, soon)));
@@ -139,7 +205,11 @@ export async function queueRemediationReminders(db: Db, now = new Date()): Promi
       await tx.select({ id: remediationItems.id }).from(remediationItems).where(eq(remediationItems.id, item.id)).for("update");
       const officers = await vendorOfficers(tx, item.organisationId);
       if (!officers.length) return 0;
-      const [already] = await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.kind, kind), eq(notifications.link, link), inArray(notifications.userId, officers))).limit(1);
+      const [already] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.kind, kind), eq(notifications.link, link), inArray(notifications.userId, officers)))
+        .limit(1);
       if (already) return 0;
       await notify(tx, officers, {
         kind,
@@ -164,7 +234,13 @@ export async function reviewForVendor(db: DbOrTx, organisationId: string, attest
     .orderBy(desc(auditEvents.at))
     .limit(1);
   const [decision] = await db
-    .select({ result: reviewDecisions.result, overall: reviewDecisions.overall, summary: reviewDecisions.summary, signedAt: reviewDecisions.signedAt, cosignedAt: reviewDecisions.cosignedAt })
+    .select({
+      result: reviewDecisions.result,
+      overall: reviewDecisions.overall,
+      summary: reviewDecisions.summary,
+      signedAt: reviewDecisions.signedAt,
+      cosignedAt: reviewDecisions.cosignedAt,
+    })
     .from(reviewDecisions)
     .where(and(eq(reviewDecisions.attestationId, attestationId), eq(reviewDecisions.organisationId, organisationId), isNotNull(reviewDecisions.cosignedAt)));
   const items = decision ? await listRemediationForVendor(db, organisationId, attestationId) : [];

@@ -98,33 +98,93 @@ export async function catalogFor(db: DbOrTx, controlIds: string[]) {
     .where(inArray(catalogControls.id, controlIds));
   return new Map(rows.map((r) => [r.id, r]));
 }
-export type CatalogInfo = { id: string; statement: string; reviewerGuidance: string; rubric: string[]; weight: number; must: boolean; domainTitle: string; domainKey: string };
+export type CatalogInfo = {
+  id: string;
+  statement: string;
+  reviewerGuidance: string;
+  rubric: string[];
+  weight: number;
+  must: boolean;
+  domainTitle: string;
+  domainKey: string;
+};
 
-export type MyScore = { controlId: string; score: number | null; rationale: string; version: number; carriedFrom: number | null; rescore: boolean; updatedAt: string };
+export type MyScore = {
+  controlId: string;
+  score: number | null;
+  rationale: string;
+  version: number;
+  carriedFrom: number | null;
+  rescore: boolean;
+  updatedAt: string;
+};
 
 export async function myScorecard(db: DbOrTx, userId: string, attestationId: string) {
-  const [card] = await db.select().from(scorecards).where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, userId)));
+  const [card] = await db
+    .select()
+    .from(scorecards)
+    .where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, userId)));
   if (!card) return null;
   const rows = await db.select().from(scores).where(eq(scores.scorecardId, card.id));
-  const map = new Map<string, MyScore>(rows.map((r) => [r.controlId, { controlId: r.controlId, score: r.score, rationale: r.rationale, version: r.version, carriedFrom: r.carriedFrom, rescore: r.rescore, updatedAt: r.updatedAt.toISOString() }]));
+  const map = new Map<string, MyScore>(
+    rows.map((r) => [
+      r.controlId,
+      {
+        controlId: r.controlId,
+        score: r.score,
+        rationale: r.rationale,
+        version: r.version,
+        carriedFrom: r.carriedFrom,
+        rescore: r.rescore,
+        updatedAt: r.updatedAt.toISOString(),
+      },
+    ]),
+  );
   return { id: card.id, submittedAt: card.submittedAt, scores: map };
 }
 
-export type RolloutFindings = { recordId: string; evidenceId: string; title: string; releaseId: string; version: string; worstSeverity: string | null; findings: (Finding & { key: string })[] };
+export type RolloutFindings = {
+  recordId: string;
+  evidenceId: string;
+  title: string;
+  releaseId: string;
+  version: string;
+  worstSeverity: string | null;
+  findings: (Finding & { key: string })[];
+};
 
 /** Machine findings of the rollout records linked in a snapshot (only records of the attestation's own vendor). */
 export async function rolloutFindingsFor(db: DbOrTx, organisationId: string, controls: SnapshotControl[]): Promise<Map<string, RolloutFindings>> {
   const evidenceIds = [...new Set(controls.flatMap((c) => c.evidence.filter((e) => e.kind === "rollout_record").map((e) => e.id)))];
   if (!evidenceIds.length) return new Map();
   const rows = await db
-    .select({ evidenceId: evidenceItems.id, title: evidenceItems.title, recordId: rolloutRecords.id, releaseId: rolloutRecords.releaseId, version: rolloutRecords.version, analysis: rolloutRecords.analysis, worstSeverity: rolloutRecords.worstSeverity })
+    .select({
+      evidenceId: evidenceItems.id,
+      title: evidenceItems.title,
+      recordId: rolloutRecords.id,
+      releaseId: rolloutRecords.releaseId,
+      version: rolloutRecords.version,
+      analysis: rolloutRecords.analysis,
+      worstSeverity: rolloutRecords.worstSeverity,
+    })
     .from(evidenceItems)
     .innerJoin(rolloutRecords, eq(rolloutRecords.id, evidenceItems.rolloutRecordId))
     .where(and(inArray(evidenceItems.id, evidenceIds), eq(evidenceItems.organisationId, organisationId), eq(rolloutRecords.organisationId, organisationId)));
   return new Map(
     rows.map((r) => {
       const findings = ((r.analysis as { findings?: Finding[] } | null)?.findings ?? []).map((f, i) => ({ ...f, key: `${f.code}#${i}` }));
-      return [r.evidenceId, { recordId: r.recordId, evidenceId: r.evidenceId, title: r.title, releaseId: r.releaseId, version: r.version, worstSeverity: r.worstSeverity, findings }];
+      return [
+        r.evidenceId,
+        {
+          recordId: r.recordId,
+          evidenceId: r.evidenceId,
+          title: r.title,
+          releaseId: r.releaseId,
+          version: r.version,
+          worstSeverity: r.worstSeverity,
+          findings,
+        },
+      ];
     }),
   );
 }
@@ -139,18 +199,31 @@ export async function saveScore(db: Db, actor: Actor, input: z.output<typeof sav
   return db.transaction(async (tx): Promise<ActionResult<{ version: number }>> => {
     const gate = await lockFor(tx, actor, input.attestationId, "save_score");
     if (!gate.ok) return gate.result;
-    const [card] = await tx.select().from(scorecards).where(and(eq(scorecards.attestationId, input.attestationId), eq(scorecards.userId, actor.userId))).for("update");
+    const [card] = await tx
+      .select()
+      .from(scorecards)
+      .where(and(eq(scorecards.attestationId, input.attestationId), eq(scorecards.userId, actor.userId)))
+      .for("update");
     if (!card) return fail("not_found", "You have no scorecard for this revision. Declare conflicts first.");
     if (card.submittedAt) return fail("conflict", "You have submitted your scorecard; its scores can no longer be changed.");
-    const [row] = await tx.select().from(scores).where(and(eq(scores.scorecardId, card.id), eq(scores.controlId, input.controlId)));
+    const [row] = await tx
+      .select()
+      .from(scores)
+      .where(and(eq(scores.scorecardId, card.id), eq(scores.controlId, input.controlId)));
     if (!row) return fail("not_found", "This control is not part of the submission.");
     const control = (await submittedSnapshot(tx, input.attestationId))?.controls.find((c) => c.id === input.controlId);
     if (rationaleRequired(input.score, control?.maturity ?? null) && input.rationale.trim().length < 10) {
-      const why = input.score <= 2 ? `A score of ${input.score} needs a rationale` : `This score is ${Math.abs(input.score - (control?.maturity ?? input.score))} away from the vendor's self-assessment of ${control?.maturity}, so it needs a rationale`;
+      const why =
+        input.score <= 2
+          ? `A score of ${input.score} needs a rationale`
+          : `This score is ${Math.abs(input.score - (control?.maturity ?? input.score))} away from the vendor's self-assessment of ${control?.maturity}, so it needs a rationale`;
       return fieldError("rationale", `${why} of at least 10 characters.`);
     }
     if (row.version !== input.version) {
-      return fail("conflict", `This score was changed in another window (now ${row.score ?? "unscored"}, saved ${row.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC). Reload to see it before saving again.`);
+      return fail(
+        "conflict",
+        `This score was changed in another window (now ${row.score ?? "unscored"}, saved ${row.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC). Reload to see it before saving again.`,
+      );
     }
     const [saved] = await tx
       .update(scores)
@@ -158,7 +231,13 @@ export async function saveScore(db: Db, actor: Actor, input: z.output<typeof sav
       .where(and(eq(scores.id, row.id), eq(scores.version, row.version)))
       .returning({ version: scores.version });
     if (!saved) return fail("conflict", "This score was changed at the same moment in another window. Reload and try again.");
-    await recordAudit(tx, auditActor(actor), "review.score_saved", { type: "attestation", id: input.attestationId }, { controlId: input.controlId, score: input.score, from: row.score, version: saved.version });
+    await recordAudit(
+      tx,
+      auditActor(actor),
+      "review.score_saved",
+      { type: "attestation", id: input.attestationId },
+      { controlId: input.controlId, score: input.score, from: row.score, version: saved.version },
+    );
     return ok({ version: saved.version });
   });
 }
@@ -172,7 +251,11 @@ export async function submitScorecard(db: Db, actor: Actor, attestationId: strin
   return db.transaction(async (tx): Promise<ActionResult<{ reconciliation: boolean }>> => {
     const gate = await lockFor(tx, actor, attestationId, "submit_scorecard");
     if (!gate.ok) return gate.result;
-    const [card] = await tx.select().from(scorecards).where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, actor.userId))).for("update");
+    const [card] = await tx
+      .select()
+      .from(scorecards)
+      .where(and(eq(scorecards.attestationId, attestationId), eq(scorecards.userId, actor.userId)))
+      .for("update");
     if (!card) return fail("not_found", "You have no scorecard for this revision.");
     if (card.submittedAt) return fail("conflict", "You have already submitted this scorecard.");
     const rows = await tx.select().from(scores).where(eq(scores.scorecardId, card.id));
@@ -180,7 +263,8 @@ export async function submitScorecard(db: Db, actor: Actor, attestationId: strin
     const missing = rows.filter((r) => r.score === null).length;
     if (missing) return fail("invalid", `${missing} ${missing === 1 ? "control is" : "controls are"} not scored yet. Score every control before submitting.`);
     const noRationale = rows.filter((r) => rationaleRequired(r.score!, controls.get(r.controlId)?.maturity ?? null) && r.rationale.trim().length < 10);
-    if (noRationale.length) return fail("invalid", `${noRationale.length} ${noRationale.length === 1 ? "score needs" : "scores need"} a rationale before you can submit.`);
+    if (noRationale.length)
+      return fail("invalid", `${noRationale.length} ${noRationale.length === 1 ? "score needs" : "scores need"} a rationale before you can submit.`);
     await tx.update(scorecards).set({ submittedAt: now }).where(eq(scorecards.id, card.id));
     await recordAudit(tx, auditActor(actor), "review.scorecard_submitted", { type: "attestation", id: attestationId }, { scorecardId: card.id });
     // Everyone seated has submitted for this revision?
@@ -200,12 +284,16 @@ export async function submitScorecard(db: Db, actor: Actor, attestationId: strin
     const next = await lockFor(tx, actor, attestationId, "complete_scoring");
     if (!next.ok) return next.result;
     await moveTo(tx, actor, next.row, "complete_scoring", "reconciliation", {}, now);
-    await notify(tx, seated.map((m) => m.userId), {
-      kind: "scorecards_complete",
-      title: "Every scorecard is in: reconciliation is open",
-      body: "All panel members have submitted their scores. The lead now records the consensus, control by control.",
-      link: `/review/${attestationId}/reconcile`,
-    });
+    await notify(
+      tx,
+      seated.map((m) => m.userId),
+      {
+        kind: "scorecards_complete",
+        title: "Every scorecard is in: reconciliation is open",
+        body: "All panel members have submitted their scores. The lead now records the consensus, control by control.",
+        link: `/review/${attestationId}/reconcile`,
+      },
+    );
     return ok({ reconciliation: true });
   });
 }
@@ -227,9 +315,18 @@ export async function listPanelScores(db: DbOrTx, actor: Actor, attestationId: s
     .select({ one: sql`1` })
     .from(panelMembers)
     .innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId))
-    .where(and(eq(panelMembers.userId, actor.userId), eq(panelMembers.conflict, "none"), isNull(panelMembers.removedAt), eq(reviewPanels.id, scorecards.panelId)));
+    .where(
+      and(eq(panelMembers.userId, actor.userId), eq(panelMembers.conflict, "none"), isNull(panelMembers.removedAt), eq(reviewPanels.id, scorecards.panelId)),
+    );
   return db
-    .select({ userId: scorecards.userId, name: users.name, role: panelMembers.role, controlId: scores.controlId, score: scores.score, rationale: scores.rationale })
+    .select({
+      userId: scorecards.userId,
+      name: users.name,
+      role: panelMembers.role,
+      controlId: scores.controlId,
+      score: scores.score,
+      rationale: scores.rationale,
+    })
     .from(scorecards)
     .innerJoin(scores, eq(scores.scorecardId, scorecards.id))
     .innerJoin(users, eq(users.id, scorecards.userId))
@@ -254,7 +351,9 @@ export async function panelEvidenceFile(db: DbOrTx, actor: Actor, attestationId:
       .select({ one: sql`1` })
       .from(clarificationMessages)
       .innerJoin(clarifications, eq(clarifications.id, clarificationMessages.clarificationId))
-      .where(and(eq(clarifications.attestationId, a.id), eq(clarificationMessages.evidenceItemId, evidenceId), eq(clarificationMessages.evidenceVersion, version)));
+      .where(
+        and(eq(clarifications.attestationId, a.id), eq(clarificationMessages.evidenceItemId, evidenceId), eq(clarificationMessages.evidenceVersion, version)),
+      );
     attached = Boolean(m);
     if (!attached) {
       const [r] = await db

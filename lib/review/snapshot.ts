@@ -9,6 +9,9 @@ import type { Snapshot } from "@/lib/attestations/snapshot";
  * access (under lockFor or through openForPanel). Null when it was never submitted.
  */
 export async function submittedSnapshot(db: DbOrTx, attestationId: string): Promise<Snapshot | null> {
-  const [row] = await db.select({ snapshot: attestationSubmissions.snapshot }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, attestationId));
+  const [row] = await db
+    .select({ snapshot: attestationSubmissions.snapshot })
+    .from(attestationSubmissions)
+    .where(eq(attestationSubmissions.attestationId, attestationId));
   return row ? (row.snapshot as unknown as Snapshot) : null;
 }

@@ -74,7 +74,16 @@ export async function lockFor(
  * on the version read under the lock, and writes the audit row in the same
  * transaction.
  */
-export async function moveTo(tx: DbOrTx, actor: Actor, row: LockedAttestation, action: Action, to: State, details: Record<string, unknown> = {}, now = new Date(), auditAs: AuditAction = transitionAction(action)): Promise<void> {
+export async function moveTo(
+  tx: DbOrTx,
+  actor: Actor,
+  row: LockedAttestation,
+  action: Action,
+  to: State,
+  details: Record<string, unknown> = {},
+  now = new Date(),
+  auditAs: AuditAction = transitionAction(action),
+): Promise<void> {
   const updated = await tx
     .update(attestations)
     .set({ status: to, stateVersion: row.stateVersion + 1, updatedAt: now })

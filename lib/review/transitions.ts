@@ -12,7 +12,16 @@
 import type { Role } from "@/lib/auth/roles";
 import type { AttestationStatus } from "@/db/schema/vendor";
 
-export const STATES = ["draft", "submitted", "in_review", "changes_requested", "reconciliation", "decided", "published", "withdrawn"] as const satisfies readonly AttestationStatus[];
+export const STATES = [
+  "draft",
+  "submitted",
+  "in_review",
+  "changes_requested",
+  "reconciliation",
+  "decided",
+  "published",
+  "withdrawn",
+] as const satisfies readonly AttestationStatus[];
 export type State = (typeof STATES)[number];
 
 export const STATE_LABELS: Record<State, string> = {
@@ -105,7 +114,11 @@ export function check(action: Action, state: State, role: Role, relation: Relati
   }
   if (!rule.from.includes(state)) {
     const allowed = rule.from.map((s) => STATE_LABELS[s].toLowerCase()).join(" or ");
-    return { ok: false, reason: "state", message: `You cannot ${rule.label} while the attestation is ${STATE_LABELS[state].toLowerCase()}; it must be ${allowed}.` };
+    return {
+      ok: false,
+      reason: "state",
+      message: `You cannot ${rule.label} while the attestation is ${STATE_LABELS[state].toLowerCase()}; it must be ${allowed}.`,
+    };
   }
   return { ok: true, to: rule.to };
 }

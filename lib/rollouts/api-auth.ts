@@ -23,7 +23,9 @@ export async function authenticateApi(request: Request, scope: TokenScope): Prom
   const db = await getDb();
   const token = await findActiveToken(db, match[1]!);
   if (token.status === "expired")
-    return unauthorised(`This API token expired at ${token.expiresAt.toISOString()}. An officer of your organisation can create a new one under Rollouts, API tokens.`);
+    return unauthorised(
+      `This API token expired at ${token.expiresAt.toISOString()}. An officer of your organisation can create a new one under Rollouts, API tokens.`,
+    );
   if (token.status !== "active") return unauthorised("This API token is unknown or has been revoked.");
   const refused = await takeRateLimits(db, [
     { limit: "api.token", subject: token.id },
@@ -31,12 +33,24 @@ export async function authenticateApi(request: Request, scope: TokenScope): Prom
   ]);
   if (refused) {
     const whose = refused.limit === "api.token" ? "one token" : "all of your organisation's tokens together";
-    return problemResponse(429, "rate-limited", "Too many requests", `The API accepts ${describeLimit(refused.rule, "requests")} with ${whose}. ${tryAgainIn(refused.retryAfterSeconds)}`, {
-      headers: { "retry-after": String(refused.retryAfterSeconds) },
-    });
+    return problemResponse(
+      429,
+      "rate-limited",
+      "Too many requests",
+      `The API accepts ${describeLimit(refused.rule, "requests")} with ${whose}. ${tryAgainIn(refused.retryAfterSeconds)}`,
+      {
+        headers: { "retry-after": String(refused.retryAfterSeconds) },
+      },
+    );
   }
   if (!token.scopes.includes(scope)) return problemResponse(403, "forbidden", "Missing scope", `This token lacks the ${scope} scope.`);
   // Every accepted use is in the log, attributed to the token's organisation (no person acts).
-  await recordAudit(await getDb(), { userId: null, organisationId: token.organisationId, role: null }, "api_token.used", { type: "api_token", id: token.id }, { method: request.method, path: new URL(request.url).pathname, scope });
+  await recordAudit(
+    await getDb(),
+    { userId: null, organisationId: token.organisationId, role: null },
+    "api_token.used",
+    { type: "api_token", id: token.id },
+    { method: request.method, path: new URL(request.url).pathname, scope },
+  );
   return { tokenId: token.id, organisationId: token.organisationId };
 }

@@ -18,9 +18,7 @@ export const gateEvaluatedEventSchema = z
   .object({ type: z.literal("gate_evaluated"), ring: ringName, gate: healthGateSchema })
   .describe("The health gate of a ring was evaluated");
 
-export const ringPromotedEventSchema = z
-  .object({ type: z.literal("ring_promoted"), ring: ringName, at })
-  .describe("The rollout was promoted past a ring");
+export const ringPromotedEventSchema = z.object({ type: z.literal("ring_promoted"), ring: ringName, at }).describe("The rollout was promoted past a ring");
 
 const [first, ...rest] = ROLLOUT_EVENT_KINDS;
 export const incidentEventSchema = z
@@ -30,18 +28,14 @@ export const incidentEventSchema = z
 export const closeEventSchema = z.object({ type: z.literal("close"), at }).describe("The rollout is complete; no more events will be appended");
 
 export const appendEventSchema = z
-  .discriminatedUnion(
-    "type",
-    [ringStartedEventSchema, gateEvaluatedEventSchema, ringPromotedEventSchema, incidentEventSchema, closeEventSchema],
-    { error: `type must be one of ring_started, gate_evaluated, ring_promoted, ${ROLLOUT_EVENT_KINDS.join(", ")}, close` },
-  )
+  .discriminatedUnion("type", [ringStartedEventSchema, gateEvaluatedEventSchema, ringPromotedEventSchema, incidentEventSchema, closeEventSchema], {
+    error: `type must be one of ring_started, gate_evaluated, ring_promoted, ${ROLLOUT_EVENT_KINDS.join(", ")}, close`,
+  })
   .describe("One event appended to an open rollout record");
 
 export type AppendEvent = z.output<typeof appendEventSchema>;
 
-export type ApplyResult =
-  | { ok: true; record: RolloutRecord; close: boolean }
-  | { ok: false; path: string; message: string };
+export type ApplyResult = { ok: true; record: RolloutRecord; close: boolean } | { ok: false; path: string; message: string };
 
 /**
  * The record after `event`, unvalidated: the caller re-checks the whole record
@@ -61,7 +55,10 @@ export function applyRolloutEvent(record: RolloutRecord, event: AppendEvent): Ap
         close: false,
         record: {
           ...record,
-          rings: [...record.rings, { name: event.name, sharePct: event.sharePct, devices: event.devices ?? null, startedAt: event.startedAt, promotedAt: null, gate: null }],
+          rings: [
+            ...record.rings,
+            { name: event.name, sharePct: event.sharePct, devices: event.devices ?? null, startedAt: event.startedAt, promotedAt: null, gate: null },
+          ],
         },
       };
     case "gate_evaluated":

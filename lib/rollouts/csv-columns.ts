@@ -19,18 +19,62 @@
 
 export const ROLLOUT_CSV_HEADER = [
   "type",
-  "releaseId", "version", "channel", "kernelMode", "releasedAt", "fleetSize", "ringOptIn", "nMinusOnePinning", "delayHours", "notes",
-  "name", "sharePct", "devices", "startedAt", "promotedAt",
-  "gateMetric", "gateCustomMetric", "gateComparator", "gateThreshold", "gateObserved", "gateUnit", "gateBaseline", "gateEvaluatedAt", "gatePassed", "gateSignal",
-  "eventKind", "at", "reason",
-  "testKind", "passed", "evidenceUrl",
+  "releaseId",
+  "version",
+  "channel",
+  "kernelMode",
+  "releasedAt",
+  "fleetSize",
+  "ringOptIn",
+  "nMinusOnePinning",
+  "delayHours",
+  "notes",
+  "name",
+  "sharePct",
+  "devices",
+  "startedAt",
+  "promotedAt",
+  "gateMetric",
+  "gateCustomMetric",
+  "gateComparator",
+  "gateThreshold",
+  "gateObserved",
+  "gateUnit",
+  "gateBaseline",
+  "gateEvaluatedAt",
+  "gatePassed",
+  "gateSignal",
+  "eventKind",
+  "at",
+  "reason",
+  "testKind",
+  "passed",
+  "evidenceUrl",
 ] as const;
 export type RolloutCsvColumn = (typeof ROLLOUT_CSV_HEADER)[number];
 
 /** Columns added with structured gates: files written before them (legacy gates only) may leave them out. */
-export const OPTIONAL_COLUMNS: ReadonlySet<RolloutCsvColumn> = new Set(["gateMetric", "gateCustomMetric", "gateComparator", "gateUnit", "gateBaseline", "gateEvaluatedAt"]);
+export const OPTIONAL_COLUMNS: ReadonlySet<RolloutCsvColumn> = new Set([
+  "gateMetric",
+  "gateCustomMetric",
+  "gateComparator",
+  "gateUnit",
+  "gateBaseline",
+  "gateEvaluatedAt",
+]);
 
-export const GATE_COLUMNS = ["gateMetric", "gateCustomMetric", "gateComparator", "gateThreshold", "gateObserved", "gateUnit", "gateBaseline", "gateEvaluatedAt", "gatePassed", "gateSignal"] as const;
+export const GATE_COLUMNS = [
+  "gateMetric",
+  "gateCustomMetric",
+  "gateComparator",
+  "gateThreshold",
+  "gateObserved",
+  "gateUnit",
+  "gateBaseline",
+  "gateEvaluatedAt",
+  "gatePassed",
+  "gateSignal",
+] as const;
 
 export const ROW_TYPES = ["release", "ring", "event", "test"] as const;
 export type RowType = (typeof ROW_TYPES)[number];
@@ -45,13 +89,34 @@ export const COLUMNS_BY_TYPE: Record<RowType, readonly RolloutCsvColumn[]> = {
 /** Record field (relative to its list item or the record) → CSV column, for mapping schema issues back. */
 export const FIELD_TO_COLUMN: Record<"release" | "ring" | "event" | "test", Record<string, RolloutCsvColumn>> = {
   release: {
-    releaseId: "releaseId", version: "version", channel: "channel", kernelMode: "kernelMode", releasedAt: "releasedAt",
-    fleetSize: "fleetSize", notes: "notes", ringOptIn: "ringOptIn", nMinusOnePinning: "nMinusOnePinning", delayHours: "delayHours",
+    releaseId: "releaseId",
+    version: "version",
+    channel: "channel",
+    kernelMode: "kernelMode",
+    releasedAt: "releasedAt",
+    fleetSize: "fleetSize",
+    notes: "notes",
+    ringOptIn: "ringOptIn",
+    nMinusOnePinning: "nMinusOnePinning",
+    delayHours: "delayHours",
   },
   ring: {
-    name: "name", sharePct: "sharePct", devices: "devices", startedAt: "startedAt", promotedAt: "promotedAt",
-    gate: "gateMetric", metric: "gateMetric", customMetric: "gateCustomMetric", comparator: "gateComparator", threshold: "gateThreshold",
-    observed: "gateObserved", unit: "gateUnit", baseline: "gateBaseline", evaluatedAt: "gateEvaluatedAt", passed: "gatePassed", signal: "gateSignal",
+    name: "name",
+    sharePct: "sharePct",
+    devices: "devices",
+    startedAt: "startedAt",
+    promotedAt: "promotedAt",
+    gate: "gateMetric",
+    metric: "gateMetric",
+    customMetric: "gateCustomMetric",
+    comparator: "gateComparator",
+    threshold: "gateThreshold",
+    observed: "gateObserved",
+    unit: "gateUnit",
+    baseline: "gateBaseline",
+    evaluatedAt: "gateEvaluatedAt",
+    passed: "gatePassed",
+    signal: "gateSignal",
   },
   event: { kind: "eventKind", at: "at", reason: "reason" },
   test: { kind: "testKind", passed: "passed", evidenceUrl: "evidenceUrl" },

@@ -84,8 +84,7 @@ export function readCsv(input: string): CsvReadResult {
       endRow();
       skipNewline();
     } else {
-      if (c === '"')
-        errors.push({ row: rowNumber, message: 'a double quote inside an unquoted field: enclose the field in quotes and double the quote ("")' });
+      if (c === '"') errors.push({ row: rowNumber, message: 'a double quote inside an unquoted field: enclose the field in quotes and double the quote ("")' });
       field += c;
       i += 1;
     }

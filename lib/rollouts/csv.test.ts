@@ -10,14 +10,33 @@ import { validRecordArb } from "@/lib/rollouts/test-arbitraries";
 const header = ROLLOUT_CSV_HEADER.join(",");
 /** A CSV line from named cells; every other column is empty. */
 const line = (cells: Partial<Record<(typeof ROLLOUT_CSV_HEADER)[number], string>>) => ROLLOUT_CSV_HEADER.map((c) => cells[c] ?? "").join(",");
-const release = line({ type: "release", releaseId: "r1", version: "1.0", channel: "content", kernelMode: "false", releasedAt: "2025-01-01T00:00:00Z", ringOptIn: "no", nMinusOnePinning: "yes", delayHours: "" });
+const release = line({
+  type: "release",
+  releaseId: "r1",
+  version: "1.0",
+  channel: "content",
+  kernelMode: "false",
+  releasedAt: "2025-01-01T00:00:00Z",
+  ringOptIn: "no",
+  nMinusOnePinning: "yes",
+  delayHours: "",
+});
 const ring = (name: string, sharePct: string, startedAt: string, promotedAt = "") => line({ type: "ring", name, sharePct, startedAt, promotedAt });
 
 describe("RFC 4180 reader", () => {
   it("reads quotes, doubled quotes, commas, line breaks and CRLF", () => {
     const text = 'a,"b, c","say ""hi"""\r\n"multi\r\nline",,x\r\n';
-    expect(readCsv(text)).toEqual({ rows: [["a", "b, c", 'say "hi"'], ["multi\r\nline", "", "x"]], errors: [] });
-    expect(readCsv("a,b\nc,d").rows).toEqual([["a", "b"], ["c", "d"]]);
+    expect(readCsv(text)).toEqual({
+      rows: [
+        ["a", "b, c", 'say "hi"'],
+        ["multi\r\nline", "", "x"],
+      ],
+      errors: [],
+    });
+    expect(readCsv("a,b\nc,d").rows).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
 
   it("reports unclosed quotes and stray quotes with the row", () => {
@@ -61,7 +80,9 @@ describe("parseRolloutCsv", () => {
   });
 
   it("reports a bad share in row 4 with that row and column", () => {
-    const text = [header, release, ring("Canary", "1", "2025-01-01T00:00:00Z", "2025-01-01T02:00:00Z"), ring("Broad", "lots", "2025-01-01T02:00:00Z")].join("\r\n");
+    const text = [header, release, ring("Canary", "1", "2025-01-01T00:00:00Z", "2025-01-01T02:00:00Z"), ring("Broad", "lots", "2025-01-01T02:00:00Z")].join(
+      "\r\n",
+    );
     const result = parseRolloutCsv(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -80,7 +101,17 @@ describe("parseRolloutCsv", () => {
   });
 
   it("keeps quoted commas and line breaks inside cells", () => {
-    const cells = ROLLOUT_CSV_HEADER.map((c) => (c === "type" ? "event" : c === "eventKind" ? "pause" : c === "at" ? "2025-01-01T01:00:00+01:00" : c === "reason" ? '"Spike, checked\r\nby ""on-call"""' : ""));
+    const cells = ROLLOUT_CSV_HEADER.map((c) =>
+      c === "type"
+        ? "event"
+        : c === "eventKind"
+          ? "pause"
+          : c === "at"
+            ? "2025-01-01T01:00:00+01:00"
+            : c === "reason"
+              ? '"Spike, checked\r\nby ""on-call"""'
+              : "",
+    );
     const text = [header, release, ring("All", "100", "2025-01-01T00:00:00Z"), cells.join(",")].join("\r\n");
     const result = parseRolloutCsv(text);
     expect(result.ok && result.record.events[0]).toEqual({ kind: "pause", at: "2025-01-01T00:00:00.000Z", reason: 'Spike, checked\r\nby "on-call"' });
@@ -94,11 +125,17 @@ describe("parseRolloutCsv", () => {
     expect(bad([ring("All", "100", "2025-01-01T00:00:00Z")])).toEqual([{ message: "add one row of type release" }]);
     expect(bad([release, release, ring("All", "100", "2025-01-01T00:00:00Z")])[0]).toMatchObject({ row: 3, column: "type" });
     expect(bad([release, line({ type: "rig", name: "x" })])[0]).toMatchObject({ row: 3, column: "type" });
-    expect(bad([release, line({ type: "ring", name: "All", sharePct: "100", startedAt: "2025-01-01T00:00:00Z", testKind: "stress" })])[0]).toMatchObject({ row: 3, column: "testKind" });
+    expect(bad([release, line({ type: "ring", name: "All", sharePct: "100", startedAt: "2025-01-01T00:00:00Z", testKind: "stress" })])[0]).toMatchObject({
+      row: 3,
+      column: "testKind",
+    });
     expect(bad([release, ring("All", "100", "2025-01-01T00:00:00")])[0]).toMatchObject({ row: 3, column: "startedAt", path: "rings[0].startedAt" });
     expect(bad([release, "ring,x"])[0]).toMatchObject({ row: 3, message: expect.stringMatching(/expected 32 cells/) });
     expect(bad([release])[0]).toMatchObject({ path: "rings", message: "a rollout has at least one ring" });
-    expect(parseRolloutCsv("type,name\nring,x")).toMatchObject({ ok: false, errors: expect.arrayContaining([{ row: 1, column: "sharePct", message: 'missing column "sharePct"' }]) });
+    expect(parseRolloutCsv("type,name\nring,x")).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([{ row: 1, column: "sharePct", message: 'missing column "sharePct"' }]),
+    });
     expect(parseRolloutCsv("")).toEqual({ ok: false, errors: [{ message: "the file is empty: start with the header row" }] });
   });
 });

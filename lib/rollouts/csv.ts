@@ -1,4 +1,13 @@
-import { COLUMNS_BY_TYPE, FIELD_TO_COLUMN, GATE_COLUMNS, OPTIONAL_COLUMNS, ROLLOUT_CSV_HEADER, ROW_TYPES, type RolloutCsvColumn, type RowType } from "./csv-columns";
+import {
+  COLUMNS_BY_TYPE,
+  FIELD_TO_COLUMN,
+  GATE_COLUMNS,
+  OPTIONAL_COLUMNS,
+  ROLLOUT_CSV_HEADER,
+  ROW_TYPES,
+  type RolloutCsvColumn,
+  type RowType,
+} from "./csv-columns";
 import { readCsv } from "./csv-reader";
 import { describeIssue } from "./issue-names";
 import { rolloutRecordSchema, type RolloutRecord } from "./record-schema";
@@ -65,8 +74,13 @@ function addRow(type: RowType, row: number, cells: Cells, a: Assembly, errors: R
     }
     a.releaseRow = row;
     Object.assign(a.record, {
-      releaseId: str("releaseId"), version: str("version"), channel: str("channel"), kernelMode: bool("kernelMode"),
-      releasedAt: str("releasedAt"), fleetSize: num("fleetSize") ?? null, notes: str("notes"),
+      releaseId: str("releaseId"),
+      version: str("version"),
+      channel: str("channel"),
+      kernelMode: bool("kernelMode"),
+      releasedAt: str("releasedAt"),
+      fleetSize: num("fleetSize") ?? null,
+      notes: str("notes"),
       customerControl: { ringOptIn: bool("ringOptIn"), nMinusOnePinning: bool("nMinusOnePinning"), delayHours: num("delayHours") ?? null },
     });
   } else if (type === "ring") {
@@ -74,15 +88,26 @@ function addRow(type: RowType, row: number, cells: Cells, a: Assembly, errors: R
     const legacy = cells("gateMetric").trim() === "" && cells("gateSignal").trim() !== "";
     a.ringRows.push(row);
     a.record.rings.push({
-      name: str("name"), sharePct: num("sharePct"), devices: num("devices") ?? null, startedAt: str("startedAt"),
+      name: str("name"),
+      sharePct: num("sharePct"),
+      devices: num("devices") ?? null,
+      startedAt: str("startedAt"),
       promotedAt: str("promotedAt") ?? null,
-      gate: !hasGate ? null
-        : legacy ? { signal: str("gateSignal"), threshold: measure("gateThreshold"), observed: measure("gateObserved") ?? null, passed: bool("gatePassed") }
-        : {
-            metric: str("gateMetric"), customMetric: str("gateCustomMetric") ?? null, comparator: str("gateComparator"), threshold: num("gateThreshold"),
-            observed: num("gateObserved") ?? null, unit: str("gateUnit"), baseline: num("gateBaseline") ?? null, evaluatedAt: str("gateEvaluatedAt"),
-            passed: bool("gatePassed") ?? null,
-          },
+      gate: !hasGate
+        ? null
+        : legacy
+          ? { signal: str("gateSignal"), threshold: measure("gateThreshold"), observed: measure("gateObserved") ?? null, passed: bool("gatePassed") }
+          : {
+              metric: str("gateMetric"),
+              customMetric: str("gateCustomMetric") ?? null,
+              comparator: str("gateComparator"),
+              threshold: num("gateThreshold"),
+              observed: num("gateObserved") ?? null,
+              unit: str("gateUnit"),
+              baseline: num("gateBaseline") ?? null,
+              evaluatedAt: str("gateEvaluatedAt"),
+              passed: bool("gatePassed") ?? null,
+            },
     });
   } else if (type === "event") {
     a.eventRows.push(row);
@@ -116,7 +141,8 @@ function checkHeader(header: string[], errors: RolloutCsvError[]): Map<RolloutCs
     else if (index.has(name as RolloutCsvColumn)) errors.push({ row: 1, column: name, message: `column "${name}" appears twice` });
     else index.set(name as RolloutCsvColumn, i);
   });
-  for (const col of ROLLOUT_CSV_HEADER) if (!index.has(col) && !OPTIONAL_COLUMNS.has(col)) errors.push({ row: 1, column: col, message: `missing column "${col}"` });
+  for (const col of ROLLOUT_CSV_HEADER)
+    if (!index.has(col) && !OPTIONAL_COLUMNS.has(col)) errors.push({ row: 1, column: col, message: `missing column "${col}"` });
   return index;
 }
 
@@ -138,7 +164,10 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
       errors.push({ row, message: `expected ${header.length} cells, found ${raw.length}` });
       return;
     }
-    const cells: Cells = (col) => { const at = index.get(col); return at === undefined ? "" : (raw[at] ?? ""); };
+    const cells: Cells = (col) => {
+      const at = index.get(col);
+      return at === undefined ? "" : (raw[at] ?? "");
+    };
     const type = cells("type").trim().toLowerCase();
     if (!(ROW_TYPES as readonly string[]).includes(type)) {
       errors.push({ row, column: "type", message: `type must be one of ${ROW_TYPES.join(", ")}` });
@@ -150,7 +179,7 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
     addRow(type as RowType, row, cells, a, errors);
   });
   if (a.releaseRow === null) errors.push({ message: "add one row of type release" });
-  if (a.releaseRow === null || errors.some((e) => e.column === "type" || e.row !== undefined && !e.column)) return { ok: false, errors };
+  if (a.releaseRow === null || errors.some((e) => e.column === "type" || (e.row !== undefined && !e.column))) return { ok: false, errors };
 
   const parsed = rolloutRecordSchema.safeParse(a.record);
   if (parsed.success && errors.length === 0) return { ok: true, record: parsed.data };

@@ -9,7 +9,11 @@ import { getRolloutRecord } from "./queries";
  * Puts a rollout record into the organisation's evidence vault, once; a second
  * call returns the existing item. Null when the record is not the organisation's.
  */
-export async function addRolloutToEvidence(db: Db, actor: AuditActor & { organisationId: string }, rolloutId: string): Promise<{ evidenceId: string; created: boolean } | null> {
+export async function addRolloutToEvidence(
+  db: Db,
+  actor: AuditActor & { organisationId: string },
+  rolloutId: string,
+): Promise<{ evidenceId: string; created: boolean } | null> {
   const record = await getRolloutRecord(db, actor.organisationId, rolloutId);
   if (!record) return null;
   return db.transaction(async (tx) => {

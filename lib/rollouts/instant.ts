@@ -28,7 +28,8 @@ export function parseInstant(input: string): InstantResult {
   if (day.getUTCFullYear() !== Y || day.getUTCMonth() !== M - 1 || day.getUTCDate() !== D)
     return { ok: false, message: `${y}-${mo}-${d} is not a calendar date` };
   if (H > 23 || MI > 59 || S > 59) return { ok: false, message: `${h}:${mi}${sec ? `:${sec}` : ""} is not a time of day` };
-  const offH = Number(oh ?? 0), offM = Number(om ?? 0);
+  const offH = Number(oh ?? 0),
+    offM = Number(om ?? 0);
   if (offH > 23 || offM > 59) return { ok: false, message: `${sign}${oh}${om ?? ""} is not a UTC offset` };
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
   const offset = (sign === "-" ? -1 : 1) * (offH * 60 + offM);
@@ -48,7 +49,8 @@ export const instantSchema = z
   })
   .meta({
     pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?([Zz]|[+-]\\d{2}(:?\\d{2})?)$",
-    description: `A time with a UTC offset (RFC 3339 / ISO 8601; seconds optional, offsets Z, ±HH:MM or ±HHMM), ${TIME_HINT}` });
+    description: `A time with a UTC offset (RFC 3339 / ISO 8601; seconds optional, offsets Z, ±HH:MM or ±HHMM), ${TIME_HINT}`,
+  });
 
 /** Compact UTC form for messages: 2024-07-19T05:27Z (seconds only when not zero). */
 export function shortUtc(iso: string): string {

@@ -37,11 +37,7 @@ const summaryColumns = {
 };
 
 /** The organisation's records, newest release first, optionally for one product. */
-export async function listRolloutRecords(
-  db: DbOrTx,
-  organisationId: string,
-  options: { productId?: string; limit?: number } = {},
-): Promise<RolloutSummary[]> {
+export async function listRolloutRecords(db: DbOrTx, organisationId: string, options: { productId?: string; limit?: number } = {}): Promise<RolloutSummary[]> {
   if (options.productId !== undefined && !UUID.test(options.productId)) return [];
   return db
     .select(summaryColumns)
@@ -88,7 +84,11 @@ export async function listRolloutPage(db: DbOrTx, organisationId: string, query:
         .limit(limit)
         .offset(offset),
     async () => {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(rolloutRecords).innerJoin(products, eq(products.id, rolloutRecords.productId)).where(where);
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(rolloutRecords)
+        .innerJoin(products, eq(products.id, rolloutRecords.productId))
+        .where(where);
       return row?.n ?? 0;
     },
   );

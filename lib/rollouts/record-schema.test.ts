@@ -29,8 +29,15 @@ describe("rolloutRecordSchema", () => {
     expect(paths({ ...model, version: "1.\uD800" })).toEqual(["version"]);
     expect(paths({ ...model, notes: "note\u001b[2J" })).toEqual(["notes"]);
     expect(paths(withRing(0, { name: "ring\nforged" }))).toEqual(["rings[0].name"]);
-    if (gate && !isLegacyGate(gate)) expect(paths(withRing(0, { gate: { ...gate, metric: "custom", unit: "\uDC00", customMetric: "a\u0000" } }))).toEqual(["rings[0].gate.customMetric", "rings[0].gate.unit"]);
-    expect(paths(withRing(0, { gate: { signal: "\uDC00", threshold: "a\u0000", observed: null, passed: true } }))).toEqual(["rings[0].gate.signal", "rings[0].gate.threshold"]);
+    if (gate && !isLegacyGate(gate))
+      expect(paths(withRing(0, { gate: { ...gate, metric: "custom", unit: "\uDC00", customMetric: "a\u0000" } }))).toEqual([
+        "rings[0].gate.customMetric",
+        "rings[0].gate.unit",
+      ]);
+    expect(paths(withRing(0, { gate: { signal: "\uDC00", threshold: "a\u0000", observed: null, passed: true } }))).toEqual([
+      "rings[0].gate.signal",
+      "rings[0].gate.threshold",
+    ]);
     expect(paths({ ...model, tests: [{ kind: "fuzzing", passed: true, evidenceUrl: "https://x.example/\u0000" }] })).toEqual(["tests[0].evidenceUrl"]);
     expect(paths({ ...model, events: [{ kind: "pause", at: model.releasedAt, reason: "multi\nline is fine" }] })).toEqual([]);
     const parsed = rolloutRecordSchema.parse({ ...model, "bad\u0000key": 1, customerControl: { ...model.customerControl, "\uD800": 2 } });
@@ -70,7 +77,9 @@ describe("rolloutRecordSchema", () => {
 
   it("names the ring or event as well as its position", () => {
     const events = [{ kind: "halt" as const, at: "2025-03-03T09:27Z", reason: "" }];
-    expect(reasons({ ...model, events })).toEqual([{ path: "events[0].reason", message: "event 'halt' at 2025-03-03T09:27Z (events[0]): a reason is required" }]);
+    expect(reasons({ ...model, events })).toEqual([
+      { path: "events[0].reason", message: "event 'halt' at 2025-03-03T09:27Z (events[0]): a reason is required" },
+    ]);
     expect(reasons(withRing(1, { name: "Current Preview" }))[0]?.message).toBe("ring 'Current Preview' (rings[2]): the name is already used by rings[1]");
   });
 

@@ -19,7 +19,10 @@ const UNSAFE = "remove control characters and unpaired Unicode surrogates";
 const instant = instantSchema;
 
 const text = (max: number, what: string, multiline = false) =>
-  (multiline ? safeMultiline : safeText)(max, { tooLong: `at most ${max} characters`, unsafe: UNSAFE, type: `${what} is required` }).min(1, `${what} is required`);
+  (multiline ? safeMultiline : safeText)(max, { tooLong: `at most ${max} characters`, unsafe: UNSAFE, type: `${what} is required` }).min(
+    1,
+    `${what} is required`,
+  );
 
 /** Optional in input; always present in output, as null when absent, so parsed records compare and hash canonically. */
 const orNull = <T extends z.ZodType>(schema: T) =>
@@ -47,7 +50,9 @@ export const healthGateSchema = z
   .object({
     metric: z.enum(GATE_METRICS, { error: `metric must be one of ${GATE_METRICS.join(", ")}` }).describe("The monitored signal"),
     customMetric: orNull(text(100, "the custom metric's name")).describe("Name of the signal when metric is custom; empty otherwise"),
-    comparator: z.enum(GATE_COMPARATORS, { error: `comparator must be one of ${GATE_COMPARATORS.join(" ")}` }).describe("The gate passes when observed <comparator> threshold"),
+    comparator: z
+      .enum(GATE_COMPARATORS, { error: `comparator must be one of ${GATE_COMPARATORS.join(" ")}` })
+      .describe("The gate passes when observed <comparator> threshold"),
     threshold: finite("the threshold"),
     observed: orNull(finite("the observed value")).describe("The value measured in the ring; empty when not (yet) measured"),
     unit: text(30, "the unit").describe('Unit of threshold, observed and baseline, e.g. "%", "per million devices", "ms", "MB"'),
@@ -57,12 +62,13 @@ export const healthGateSchema = z
   })
   .superRefine((g, ctx) => {
     if (g.metric === "custom" && !g.customMetric) ctx.addIssue({ code: "custom", path: ["customMetric"], message: "name the custom metric" });
-    if (g.metric !== "custom" && g.customMetric) ctx.addIssue({ code: "custom", path: ["customMetric"], message: "leave the custom metric empty unless metric is custom" });
+    if (g.metric !== "custom" && g.customMetric)
+      ctx.addIssue({ code: "custom", path: ["customMetric"], message: "leave the custom metric empty unless metric is custom" });
   })
   .describe("Health gate evaluated before promoting the ring");
 
 const measure = z.union([safeText(200, { tooLong: "at most 200 characters", unsafe: UNSAFE }).min(1), z.number()], {
-  error: "give a number or a short text such as \"crash rate < 0.1%\"",
+  error: 'give a number or a short text such as "crash rate < 0.1%"',
 });
 
 /** Free-text gates of analyser 1 (stored rows, old uploads): accepted, shown as not machine-checkable. */
@@ -88,7 +94,9 @@ export const ringSchema = z.object({
     .min(0, "a share cannot be below 0%")
     .max(100, "a share cannot exceed 100%")
     .describe("Cumulative share of the fleet (percent) that has the release once this ring is fully deployed"),
-  devices: orNull(z.int({ error: "device count must be a whole number" }).min(0, "device count cannot be negative")).describe("Cumulative number of devices reached once this ring is fully deployed, when known"),
+  devices: orNull(z.int({ error: "device count must be a whole number" }).min(0, "device count cannot be negative")).describe(
+    "Cumulative number of devices reached once this ring is fully deployed, when known",
+  ),
   startedAt: instant.describe("When delivery to this ring started"),
   promotedAt: orNull(instant).describe("When the rollout was promoted to the next ring; empty for an open or last ring"),
   gate: orNull(ringGateSchema),
@@ -109,7 +117,12 @@ export const customerControlSchema = z.object({
 export const testRunSchema = z.object({
   kind: z.enum(TEST_KINDS, { error: `test kind must be one of ${TEST_KINDS.join(", ")}` }),
   passed: bool("whether the test passed"),
-  evidenceUrl: orNull(z.url({ protocol: /^https?$/, error: "evidence must be an http(s) address" }).max(2000).refine((s) => isSafeText(s), UNSAFE)),
+  evidenceUrl: orNull(
+    z
+      .url({ protocol: /^https?$/, error: "evidence must be an http(s) address" })
+      .max(2000)
+      .refine((s) => isSafeText(s), UNSAFE),
+  ),
 });
 
 const baseRecordSchema = z.object({
@@ -148,8 +161,7 @@ function checkStructure(r: BaseRecord, ctx: Ctx): void {
     if (first !== undefined) issue(["rings", i, "name"], `the name is already used by rings[${first}]`);
     else seen.set(key, i);
     if (ms(ring.startedAt) < released) issue(["rings", i, "startedAt"], "a ring cannot start before the release time");
-    if (ring.promotedAt && ms(ring.promotedAt) < ms(ring.startedAt))
-      issue(["rings", i, "promotedAt"], "a ring cannot be promoted before it started");
+    if (ring.promotedAt && ms(ring.promotedAt) < ms(ring.startedAt)) issue(["rings", i, "promotedAt"], "a ring cannot be promoted before it started");
     if (ring.gate && !("signal" in ring.gate) && ms(ring.gate.evaluatedAt) < ms(ring.startedAt))
       issue(["rings", i, "gate", "evaluatedAt"], "a gate cannot be evaluated before its ring started");
     if (r.fleetSize != null && ring.devices != null && ring.devices > r.fleetSize)
@@ -161,17 +173,14 @@ function checkStructure(r: BaseRecord, ctx: Ctx): void {
       issue(["rings", i, "sharePct"], `cumulative share cannot fall from ${prev.sharePct}% to ${ring.sharePct}%`);
     if (ring.devices != null && prev.devices != null && ring.devices < prev.devices)
       issue(["rings", i, "devices"], `cumulative device count cannot fall from ${prev.devices} to ${ring.devices}`);
-    if (ms(ring.startedAt) < ms(prev.startedAt))
-      issue(["rings", i, "startedAt"], `cannot start before the ring before it ('${prev.name}', rings[${i - 1}])`);
+    if (ms(ring.startedAt) < ms(prev.startedAt)) issue(["rings", i, "startedAt"], `cannot start before the ring before it ('${prev.name}', rings[${i - 1}])`);
   });
   r.events.forEach((e, i) => {
     if (ms(e.at) < released) issue(["events", i, "at"], "an event cannot happen before the release time");
   });
 }
 
-export const rolloutRecordSchema = baseRecordSchema
-  .superRefine(checkStructure)
-  .describe("How one release of one product was rolled out, ring by ring");
+export const rolloutRecordSchema = baseRecordSchema.superRefine(checkStructure).describe("How one release of one product was rolled out, ring by ring");
 
 export type RolloutRecordInput = z.input<typeof rolloutRecordSchema>;
 export type RolloutRecord = z.output<typeof rolloutRecordSchema>;

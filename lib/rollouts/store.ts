@@ -45,7 +45,12 @@ export async function createRolloutRecord(
   input: CreateRolloutInput,
   inTx?: (tx: Tx, created: { id: string; worstSeverity: string | null }) => Promise<void>,
 ): Promise<CreateRolloutResult> {
-  const notFound: CreateRolloutResult = { ok: false, code: "not_found", message: "No such product in your organisation.", reasons: [{ path: "productId", message: "no such product in your organisation" }] };
+  const notFound: CreateRolloutResult = {
+    ok: false,
+    code: "not_found",
+    message: "No such product in your organisation.",
+    reasons: [{ path: "productId", message: "no such product in your organisation" }],
+  };
   if (!UUID.test(input.productId)) return notFound;
   const [product] = await db
     .select({ id: products.id })
@@ -92,14 +97,20 @@ export async function createRolloutRecord(
         .returning({ id: rolloutRecords.id });
       if (!row) throw new Error("insert returned no row");
       const created = { id: row.id, worstSeverity: analysis?.worstSeverity ?? null };
-      await recordAudit(tx, actor, "rollout_record.created", { type: "rollout_record", id: row.id }, {
-        productId: product.id,
-        releaseId: record.releaseId,
-        source: input.source,
-        apiTokenId: input.apiTokenId ?? null,
-        worstSeverity: created.worstSeverity,
-        state: input.state ?? "closed",
-      });
+      await recordAudit(
+        tx,
+        actor,
+        "rollout_record.created",
+        { type: "rollout_record", id: row.id },
+        {
+          productId: product.id,
+          releaseId: record.releaseId,
+          source: input.source,
+          apiTokenId: input.apiTokenId ?? null,
+          worstSeverity: created.worstSeverity,
+          state: input.state ?? "closed",
+        },
+      );
       await recordAnalysisHistory(tx, actor, row.id, "created", analysis, policy?.frameworkVersionId ?? null);
       if (inTx) await inTx(tx, created);
       return { ok: true as const, ...created };

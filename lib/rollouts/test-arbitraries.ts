@@ -53,7 +53,12 @@ export const validRecordArb: fc.Arbitrary<RolloutRecordInput> = fc
     kernelMode: fc.boolean(),
     fleetSize: fc.option(fc.integer({ min: 1, max: 50_000_000 })),
     rings: fc.array(
-      fc.record({ share: fc.integer({ min: 0, max: 1000 }), gap: fc.integer({ min: 0, max: 3000 }), bake: fc.option(fc.integer({ min: 0, max: 3000 })), gate: gateArb }),
+      fc.record({
+        share: fc.integer({ min: 0, max: 1000 }),
+        gap: fc.integer({ min: 0, max: 3000 }),
+        bake: fc.option(fc.integer({ min: 0, max: 3000 })),
+        gate: gateArb,
+      }),
       { minLength: 1, maxLength: 6 },
     ),
     events: fc.array(fc.record({ kind: fc.constantFrom(...ROLLOUT_EVENT_KINDS), after: fc.integer({ min: 0, max: 20_000 }) }), { maxLength: 6 }),

@@ -35,10 +35,24 @@ export async function createApiToken(
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ organisationId: actor.organisationId, name: input.name, prefix, tokenHash: hashToken(token), scopes: input.scopes, createdBy: actor.userId, expiresAt })
+      .values({
+        organisationId: actor.organisationId,
+        name: input.name,
+        prefix,
+        tokenHash: hashToken(token),
+        scopes: input.scopes,
+        createdBy: actor.userId,
+        expiresAt,
+      })
       .returning({ id: apiTokens.id });
     if (!row) throw new Error("insert returned no row");
-    await recordAudit(tx, actor, "api_token.created", { type: "api_token", id: row.id }, { name: input.name, prefix, scopes: input.scopes, expiresAt: expiresAt.toISOString() });
+    await recordAudit(
+      tx,
+      actor,
+      "api_token.created",
+      { type: "api_token", id: row.id },
+      { name: input.name, prefix, scopes: input.scopes, expiresAt: expiresAt.toISOString() },
+    );
     return row.id;
   });
   return { id, token, prefix, expiresAt };
@@ -77,14 +91,18 @@ export async function revokeApiToken(db: Db, actor: AuditActor & { organisationI
 }
 
 export type TokenLookup =
-  | { status: "active"; id: string; organisationId: string; scopes: string[] }
-  | { status: "unknown" | "revoked" }
-  | { status: "expired"; expiresAt: Date };
+  { status: "active"; id: string; organisationId: string; scopes: string[] } | { status: "unknown" | "revoked" } | { status: "expired"; expiresAt: Date };
 
 /** The token with this secret and whether it may be used; an active token's use is recorded. */
 export async function findActiveToken(db: Db, secret: string, now: Date = new Date()): Promise<TokenLookup> {
   const [row] = await db
-    .select({ id: apiTokens.id, organisationId: apiTokens.organisationId, scopes: apiTokens.scopes, revokedAt: apiTokens.revokedAt, expiresAt: apiTokens.expiresAt })
+    .select({
+      id: apiTokens.id,
+      organisationId: apiTokens.organisationId,
+      scopes: apiTokens.scopes,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.tokenHash, hashToken(secret)));
   if (!row) return { status: "unknown" };

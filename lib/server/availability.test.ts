@@ -62,9 +62,12 @@ describe("database availability", () => {
 
   it("forgets a good answer when told the connection closed, never a bad one", async () => {
     let up = true;
-    const a = createAvailability(async () => {
-      if (!up) throw new Error("down");
-    }, { okTtlMs: 60_000, downTtlMs: 60_000, timeoutMs: 2000 });
+    const a = createAvailability(
+      async () => {
+        if (!up) throw new Error("down");
+      },
+      { okTtlMs: 60_000, downTtlMs: 60_000, timeoutMs: 2000 },
+    );
     await a.check();
     a.invalidate();
     expect(a.known()).toBe("stale");

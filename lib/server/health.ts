@@ -4,7 +4,13 @@ import type { DbHandle } from "@/db/client";
 export type Health = { status: "ok" | "unavailable"; version: string; database: { kind: string; ok: boolean; latencyMs?: number; error?: string } };
 
 /** Asks the database a trivial question with a deadline; `reachable` (the database gate's probe), when given, is asked first. */
-export async function checkHealth(open: () => Promise<DbHandle>, version: string, kind: string, timeoutMs = 3000, reachable?: () => Promise<boolean>): Promise<Health> {
+export async function checkHealth(
+  open: () => Promise<DbHandle>,
+  version: string,
+  kind: string,
+  timeoutMs = 3000,
+  reachable?: () => Promise<boolean>,
+): Promise<Health> {
   const started = Date.now();
   try {
     if (reachable && !(await reachable())) throw new Error("unreachable");

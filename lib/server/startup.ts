@@ -97,7 +97,9 @@ async function startEmailWorker(config: ReturnType<typeof getConfig>): Promise<v
   if (config.mail.smtpUrl) {
     const server = new URL(config.mail.smtpUrl);
     // Host and port only: the URL may hold a user name and password.
-    logInfo(`email: sending over ${server.protocol.replace(":", "").toUpperCase()} via ${server.hostname}:${server.port || "default port"} as ${config.mail.from}`);
+    logInfo(
+      `email: sending over ${server.protocol.replace(":", "").toUpperCase()} via ${server.hostname}:${server.port || "default port"} as ${config.mail.from}`,
+    );
   } else {
     logInfo("email: SMTP_URL is not set, so no email is sent; messages are held in the outbox (/admin/outbox)");
   }

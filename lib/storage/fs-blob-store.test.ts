@@ -161,9 +161,7 @@ describe("FsBlobStore", () => {
       await new Promise(() => {}); // never resolves
     }
     setTimeout(() => ac.abort(new Error("disconnected")), 20);
-    await expect(store.beginUpload(stalled(), { maxBytes: 1e9, signal: ac.signal })).rejects.toBeInstanceOf(
-      UploadAbortedError,
-    );
+    await expect(store.beginUpload(stalled(), { maxBytes: 1e9, signal: ac.signal })).rejects.toBeInstanceOf(UploadAbortedError);
     expect(await listFiles(root)).toEqual([]);
   });
 

@@ -16,13 +16,7 @@ import {
   type UploadOptions,
   type UploadSource,
 } from "./blob-store";
-import {
-  BlobNotFoundError,
-  InvalidBlobIdError,
-  StagedBlobStateError,
-  UploadAbortedError,
-  UploadTooLargeError,
-} from "./errors";
+import { BlobNotFoundError, InvalidBlobIdError, StagedBlobStateError, UploadAbortedError, UploadTooLargeError } from "./errors";
 import { errCode, fileExists, LINK_UNSUPPORTED, removeQuietly, syncDir, writeAll } from "./fs-util";
 import { iterateSource } from "./read-source";
 

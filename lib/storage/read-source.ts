@@ -53,10 +53,7 @@ function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
  * stops early (throws or breaks) the underlying source is cancelled/returned,
  * so a generator's `finally` runs and a web stream is released.
  */
-export async function* iterateSource(
-  source: UploadSource,
-  signal?: AbortSignal,
-): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* iterateSource(source: UploadSource, signal?: AbortSignal): AsyncGenerator<Uint8Array, void, undefined> {
   const it = toIterator(source);
   let finished = false;
   let pending = false;

@@ -31,6 +31,16 @@ export function parseEventBody(body: string): LogEventBody | null {
   }
   if (!e || typeof e !== "object") return null;
   const o = e as Partial<LogEventBody>;
-  if (o.v !== 1 || !Number.isSafeInteger(o.seq) || typeof o.at !== "string" || typeof o.action !== "string" || !o.actor || !o.object || !o.detail || typeof o.detail !== "object") return null;
+  if (
+    o.v !== 1 ||
+    !Number.isSafeInteger(o.seq) ||
+    typeof o.at !== "string" ||
+    typeof o.action !== "string" ||
+    !o.actor ||
+    !o.object ||
+    !o.detail ||
+    typeof o.detail !== "object"
+  )
+    return null;
   return o as LogEventBody;
 }

@@ -190,7 +190,13 @@ export async function latestCheckpoint(db: DbOrTx): Promise<SignedCheckpoint | n
 }
 
 function toSigned(row: typeof logCheckpoints.$inferSelect): SignedCheckpoint {
-  return { treeSize: Number(row.treeSize), rootHash: row.rootHash, note: row.note, previousSize: row.previousSize === null ? null : Number(row.previousSize), consistencyProof: row.consistencyProof };
+  return {
+    treeSize: Number(row.treeSize),
+    rootHash: row.rootHash,
+    note: row.note,
+    previousSize: row.previousSize === null ? null : Number(row.previousSize),
+    consistencyProof: row.consistencyProof,
+  };
 }
 
 /**

@@ -15,7 +15,10 @@ const NODE_PREFIX = Buffer.from([1]);
 export const EMPTY_ROOT: Hash = createHash("sha256").digest();
 
 export function leafHash(data: Uint8Array | string): Hash {
-  return createHash("sha256").update(LEAF_PREFIX).update(typeof data === "string" ? Buffer.from(data, "utf8") : data).digest();
+  return createHash("sha256")
+    .update(LEAF_PREFIX)
+    .update(typeof data === "string" ? Buffer.from(data, "utf8") : data)
+    .digest();
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {

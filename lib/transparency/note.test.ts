@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { encodeSignerKey, formatCheckpoint, generateSignerKey, NoteError, openNote, parseCheckpoint, parseSignerKey, parseVerifierKey, signNote, verifierKey } from "./note";
+import {
+  encodeSignerKey,
+  formatCheckpoint,
+  generateSignerKey,
+  NoteError,
+  openNote,
+  parseCheckpoint,
+  parseSignerKey,
+  parseVerifierKey,
+  signNote,
+  verifierKey,
+} from "./note";
 
 // The reference vector of golang.org/x/mod/sumdb/note (its package documentation).
 const GO_SIGNER = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
@@ -28,7 +39,13 @@ describe("C2SP signed notes", () => {
   });
 
   it("refuses malformed keys", () => {
-    for (const bad of ["", "a+b", "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "PeterNeumann+c74f20a3+ApR="])
+    for (const bad of [
+      "",
+      "a+b",
+      "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+      "Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+      "PeterNeumann+c74f20a3+ApR=",
+    ])
       expect(() => parseVerifierKey(bad)).toThrow(NoteError);
     expect(() => parseSignerKey(GO_SIGNER.replace("c74f20a3", "00000000"))).toThrow(NoteError);
   });
@@ -38,7 +55,13 @@ describe("C2SP signed notes", () => {
     const text = formatCheckpoint({ origin: "ringfence.example/log", size: 42, root, extensions: [] });
     expect(text).toBe(`ringfence.example/log\n42\n${root.toString("base64")}\n`);
     expect(parseCheckpoint(text)).toEqual({ origin: "ringfence.example/log", size: 42, root, extensions: [] });
-    for (const bad of ["o\n-1\nAAAA\n", "o\n01\n" + root.toString("base64") + "\n", "o\n1\nAAAA\n", "\n1\n" + root.toString("base64") + "\n", "o\n1\n" + root.toString("base64")])
+    for (const bad of [
+      "o\n-1\nAAAA\n",
+      "o\n01\n" + root.toString("base64") + "\n",
+      "o\n1\nAAAA\n",
+      "\n1\n" + root.toString("base64") + "\n",
+      "o\n1\n" + root.toString("base64"),
+    ])
       expect(() => parseCheckpoint(bad)).toThrow(NoteError);
   });
 });

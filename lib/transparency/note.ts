@@ -27,11 +27,19 @@ export class NoteError extends Error {
 }
 
 function checkName(name: string): void {
-  if (!name || /[\s+]/u.test(name) || !/^[\x21-\x7e]+$/.test(name)) throw new NoteError(`key name ${JSON.stringify(name)} must be printable ASCII without spaces or "+"`);
+  if (!name || /[\s+]/u.test(name) || !/^[\x21-\x7e]+$/.test(name))
+    throw new NoteError(`key name ${JSON.stringify(name)} must be printable ASCII without spaces or "+"`);
 }
 
 export function keyId(name: string, publicKey: Buffer): Buffer {
-  return crypto.createHash("sha256").update(name, "utf8").update("\n").update(Buffer.from([ED25519])).update(publicKey).digest().subarray(0, 4);
+  return crypto
+    .createHash("sha256")
+    .update(name, "utf8")
+    .update("\n")
+    .update(Buffer.from([ED25519]))
+    .update(publicKey)
+    .digest()
+    .subarray(0, 4);
 }
 
 function rawPublicKey(key: crypto.KeyObject): Buffer {
@@ -101,7 +109,8 @@ export function parseVerifierKey(text: string): Verifier {
 
 /** Signs a note text (which must end in a newline and contain no blank line). */
 export function signNote(text: string, signer: Signer): string {
-  if (!text.endsWith("\n") || text.includes("\n\n") || text.startsWith("\n")) throw new NoteError("note text must be non-empty lines, each ending in a newline");
+  if (!text.endsWith("\n") || text.includes("\n\n") || text.startsWith("\n"))
+    throw new NoteError("note text must be non-empty lines, each ending in a newline");
   const sig = crypto.sign(null, Buffer.from(text, "utf8"), signer.privateKey);
   return `${text}\n${SIG_PREFIX}${signer.name} ${Buffer.concat([signer.keyId, sig]).toString("base64")}\n`;
 }
@@ -116,7 +125,11 @@ export function openNote(note: string, verifier: Verifier): string {
   const text = note.slice(0, split + 1);
   if (text.includes("\n\n") || text.length < 2) throw new NoteError("malformed note text");
   const sigLines = note.slice(split + 2, -1).split("\n");
-  const pubKey = crypto.createPublicKey({ key: Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), verifier.publicKey]), format: "der", type: "spki" });
+  const pubKey = crypto.createPublicKey({
+    key: Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), verifier.publicKey]),
+    format: "der",
+    type: "spki",
+  });
   let seen = false;
   for (const line of sigLines) {
     if (!line.startsWith(SIG_PREFIX)) throw new NoteError("malformed signature line");
@@ -128,7 +141,9 @@ export function openNote(note: string, verifier: Verifier): string {
     seen = true;
     if (crypto.verify(null, Buffer.from(text, "utf8"), pubKey, raw.subarray(4))) return text;
   }
-  throw new NoteError(seen ? "the signature does not verify: the note was altered or signed by another key" : `the note carries no signature by ${verifier.name}`);
+  throw new NoteError(
+    seen ? "the signature does not verify: the note was altered or signed by another key" : `the note carries no signature by ${verifier.name}`,
+  );
 }
 
 export type Checkpoint = { origin: string; size: number; root: Buffer; extensions: string[] };
@@ -143,7 +158,8 @@ export function parseCheckpoint(text: string): Checkpoint {
   if (lines.length < 4 || lines[lines.length - 1] !== "") throw new NoteError("a checkpoint has an origin, a size and a root hash, each on its own line");
   const [origin, sizeText, rootText] = lines as [string, string, string];
   if (!origin) throw new NoteError("the checkpoint has no origin");
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) throw new NoteError("the checkpoint's tree size is not a decimal number");
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    throw new NoteError("the checkpoint's tree size is not a decimal number");
   const root = Buffer.from(rootText, "base64");
   if (root.length !== 32 || root.toString("base64") !== rootText) throw new NoteError("the checkpoint's root hash is not 32 bytes of base64");
   return { origin, size: Number(sizeText), root, extensions: lines.slice(3, -1) };

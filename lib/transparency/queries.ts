@@ -25,7 +25,11 @@ export type EventRow = {
  * sequence number). Names come from the people and organisation tables at
  * reading time: the log itself holds ids only.
  */
-export async function listEvents(db: DbOrTx, f: AuditFilter, opts: { oldestFirst?: boolean; limit?: number } = {}): Promise<{ rows: EventRow[]; olderBefore: number | null }> {
+export async function listEvents(
+  db: DbOrTx,
+  f: AuditFilter,
+  opts: { oldestFirst?: boolean; limit?: number } = {},
+): Promise<{ rows: EventRow[]; olderBefore: number | null }> {
   const limit = opts.limit ?? AUDIT_PAGE_SIZE;
   const where: (SQL | undefined)[] = [
     f.actor ? eq(auditEvents.actorUserId, f.actor) : undefined,
@@ -82,7 +86,10 @@ export async function objectHistory(db: DbOrTx, type: string, id: string): Promi
     .where(
       type === "report"
         ? // A report's own events, and its publication (recorded on the attestation it reports on).
-          or(and(eq(auditEvents.targetType, "report"), eq(auditEvents.targetId, id)), and(eq(auditEvents.action, "report.published"), sql`${auditEvents.details}->>'reportId' = ${id}`))
+          or(
+            and(eq(auditEvents.targetType, "report"), eq(auditEvents.targetId, id)),
+            and(eq(auditEvents.action, "report.published"), sql`${auditEvents.details}->>'reportId' = ${id}`),
+          )
         : and(eq(auditEvents.targetType, type), eq(auditEvents.targetId, id)),
     )
     .orderBy(desc(auditEvents.seq))
@@ -94,7 +101,9 @@ async function withNames(db: DbOrTx, rows: Omit<EventRow, "actorName" | "organis
   const userIds = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => Boolean(x)))];
   const orgIds = [...new Set(rows.map((r) => r.actorOrganisationId).filter((x): x is string => Boolean(x)))];
   const people = userIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)) : [];
-  const orgs = orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
+  const orgs = orgIds.length
+    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))
+    : [];
   const personName = new Map(people.map((p) => [p.id, p.name]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   return rows.map((r) => ({

@@ -46,7 +46,15 @@ export function verifyReceipt(input: unknown, trustedKey?: string): { ok: boolea
   };
   const finish = () => ({ ok: checks.length === 4 && checks.every((c) => c.ok), checks });
   const r = input as Partial<Receipt> | null;
-  if (!r || typeof r !== "object" || r.receipt !== RECEIPT_FORMAT || !r.subject || !r.event || !Array.isArray(r.inclusionProof) || typeof r.checkpoint !== "string") {
+  if (
+    !r ||
+    typeof r !== "object" ||
+    r.receipt !== RECEIPT_FORMAT ||
+    !r.subject ||
+    !r.event ||
+    !Array.isArray(r.inclusionProof) ||
+    typeof r.checkpoint !== "string"
+  ) {
     done("format", false, `not a ${RECEIPT_FORMAT} receipt`);
     return finish();
   }
@@ -58,8 +66,18 @@ export function verifyReceipt(input: unknown, trustedKey?: string): { ok: boolea
   if (
     !done(
       "event",
-      Boolean(body && kind && body.seq === event.index && body.action === ACTION[kind] && names && body.detail.digest === subject.digest && typeof subject.digest === "string"),
-      body ? `event ${body.seq}: ${body.action} of ${body.object.type} ${body.object.id ?? ""}, digest ${String(body.detail.digest)}` : "the event body is not a log event",
+      Boolean(
+        body &&
+        kind &&
+        body.seq === event.index &&
+        body.action === ACTION[kind] &&
+        names &&
+        body.detail.digest === subject.digest &&
+        typeof subject.digest === "string",
+      ),
+      body
+        ? `event ${body.seq}: ${body.action} of ${body.object.type} ${body.object.id ?? ""}, digest ${String(body.detail.digest)}`
+        : "the event body is not a log event",
     )
   )
     return finish();
@@ -74,7 +92,11 @@ export function verifyReceipt(input: unknown, trustedKey?: string): { ok: boolea
     const cp = parseCheckpoint(openNote(r.checkpoint, key));
     size = cp.size;
     root = cp.root;
-    done("checkpoint", true, `signed by ${key.name} (${key.keyId.toString("hex")}): tree size ${cp.size}, root ${cp.root.toString("hex")}${trustedKey ? "" : " — key taken from the receipt; compare it with the one the portal publishes"}`);
+    done(
+      "checkpoint",
+      true,
+      `signed by ${key.name} (${key.keyId.toString("hex")}): tree size ${cp.size}, root ${cp.root.toString("hex")}${trustedKey ? "" : " — key taken from the receipt; compare it with the one the portal publishes"}`,
+    );
   } catch (err) {
     done("checkpoint", false, err instanceof NoteError ? err.message : String(err));
     return finish();

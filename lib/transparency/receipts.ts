@@ -22,19 +22,35 @@ export async function buildReceipt(db: DbOrTx, actor: Actor, kind: ReceiptKind, 
   let digest: string;
   let match;
   if (kind === "submission") {
-    const [sub] = await db.select({ digest: attestationSubmissions.digest }).from(attestationSubmissions).where(eq(attestationSubmissions.attestationId, id)).orderBy(desc(attestationSubmissions.signedAt)).limit(1);
+    const [sub] = await db
+      .select({ digest: attestationSubmissions.digest })
+      .from(attestationSubmissions)
+      .where(eq(attestationSubmissions.attestationId, id))
+      .orderBy(desc(attestationSubmissions.signedAt))
+      .limit(1);
     if (!sub) return null;
     attestationId = id;
     digest = sub.digest;
     match = and(eq(auditEvents.action, "attestation.submitted"), eq(auditEvents.targetType, "attestation"), eq(auditEvents.targetId, id));
   } else {
-    const [rep] = await db.select({ attestationId: publishedReports.attestationId, digest: publishedReports.fullDigest }).from(publishedReports).where(eq(publishedReports.id, id));
+    const [rep] = await db
+      .select({ attestationId: publishedReports.attestationId, digest: publishedReports.fullDigest })
+      .from(publishedReports)
+      .where(eq(publishedReports.id, id));
     if (!rep) return null;
     attestationId = rep.attestationId;
     digest = rep.digest;
-    match = and(eq(auditEvents.action, "report.published"), eq(auditEvents.targetType, "attestation"), eq(auditEvents.targetId, rep.attestationId), sql`${auditEvents.details}->>'reportId' = ${id}`);
+    match = and(
+      eq(auditEvents.action, "report.published"),
+      eq(auditEvents.targetType, "attestation"),
+      eq(auditEvents.targetId, rep.attestationId),
+      sql`${auditEvents.details}->>'reportId' = ${id}`,
+    );
   }
-  const [att] = await db.select({ organisationId: attestations.organisationId, lineageId: attestations.lineageId }).from(attestations).where(eq(attestations.id, attestationId));
+  const [att] = await db
+    .select({ organisationId: attestations.organisationId, lineageId: attestations.lineageId })
+    .from(attestations)
+    .where(eq(attestations.id, attestationId));
   if (!att) return null;
   const relation = await relationTo(db, actor, att);
   if (relation !== "owner" && relation !== "lead" && relation !== "member") return null;

@@ -38,7 +38,6 @@ export type VerifyResult = {
 
 export type TrustedCheckpoint = { note: string };
 
-
 export async function verifyLog(
   db: DbOrTx,
   verifier: Verifier,
@@ -90,7 +89,12 @@ export async function verifyLog(
       const cp = parseCheckpoint(openNote(opts.trusted.note, verifier));
       trustedSize = cp.size;
       const ours = roots.get(cp.size);
-      if (ours && !ours.equals(cp.root)) note({ seq: Math.max(0, cp.size - 1), exact: false, reason: `the trusted checkpoint ${cp.size} has another root than the portal's checkpoint of that size` });
+      if (ours && !ours.equals(cp.root))
+        note({
+          seq: Math.max(0, cp.size - 1),
+          exact: false,
+          reason: `the trusted checkpoint ${cp.size} has another root than the portal's checkpoint of that size`,
+        });
       roots.set(cp.size, cp.root);
     } catch (err) {
       throw new Error(`the trusted checkpoint does not verify: ${err instanceof Error ? err.message : String(err)}`);
@@ -128,7 +132,12 @@ export async function verifyLog(
           matched++;
           lastGood = expected;
         } else {
-          note({ seq: lastGood, upTo: expected - 1, exact: false, reason: `the events up to ${expected} do not give the root signed in checkpoint ${expected}: an event from ${lastGood} to ${expected - 1} was changed, removed or reordered` });
+          note({
+            seq: lastGood,
+            upTo: expected - 1,
+            exact: false,
+            reason: `the events up to ${expected} do not give the root signed in checkpoint ${expected}: an event from ${lastGood} to ${expected - 1} was changed, removed or reordered`,
+          });
         }
       }
     }
@@ -139,15 +148,26 @@ export async function verifyLog(
     // Only numbers below the committed size: later ones are events appended since this began.
     const [after] =
       expected < committed
-        ? await db.select({ seq: auditEvents.seq }).from(auditEvents).where(and(gte(auditEvents.seq, expected), lt(auditEvents.seq, Number.isFinite(committed) ? committed : Number.MAX_SAFE_INTEGER))).orderBy(asc(auditEvents.seq)).limit(1)
+        ? await db
+            .select({ seq: auditEvents.seq })
+            .from(auditEvents)
+            .where(and(gte(auditEvents.seq, expected), lt(auditEvents.seq, Number.isFinite(committed) ? committed : Number.MAX_SAFE_INTEGER)))
+            .orderBy(asc(auditEvents.seq))
+            .limit(1)
         : [];
     if (after) {
       note({ seq: expected, exact: true, reason: `event ${expected} is missing (the next stored event is ${after.seq})` });
       gap = true;
     }
   }
-  if (!gap && expected < lastSigned) note({ seq: expected, exact: true, reason: `the log ends at ${expected} events but checkpoint ${lastSigned} was signed over ${lastSigned}: events ${expected} to ${lastSigned - 1} are gone` });
-  if (!gap && state && committed !== expected) note({ seq: Math.min(expected, committed), exact: true, reason: `the log counter says ${committed} events, the log holds ${expected}` });
+  if (!gap && expected < lastSigned)
+    note({
+      seq: expected,
+      exact: true,
+      reason: `the log ends at ${expected} events but checkpoint ${lastSigned} was signed over ${lastSigned}: events ${expected} to ${lastSigned - 1} are gone`,
+    });
+  if (!gap && state && committed !== expected)
+    note({ seq: Math.min(expected, committed), exact: true, reason: `the log counter says ${committed} events, the log holds ${expected}` });
 
   problems.sort((a, b) => a.seq - b.seq || Number(b.exact) - Number(a.exact));
   // A checkpoint only bounds a change to a range; an event found bad inside that range names it.
@@ -181,9 +201,11 @@ function checkRow(row: EventRow): string | null {
   if (e.seq !== seq) return `event ${seq}: its bytes say it is event ${e.seq} (events were swapped or renumbered)`;
   const at = row.at.toISOString();
   if (e.at !== at) return `event ${seq}: its time column (${at}) differs from its bytes (${e.at})`;
-  if (e.actor.user !== row.actorUserId || e.actor.org !== row.actorOrganisationId || e.actor.role !== row.actorRole) return `event ${seq}: its actor columns differ from its bytes`;
+  if (e.actor.user !== row.actorUserId || e.actor.org !== row.actorOrganisationId || e.actor.role !== row.actorRole)
+    return `event ${seq}: its actor columns differ from its bytes`;
   if (e.client !== row.clientAddress) return `event ${seq}: its client address column differs from its bytes`;
-  if (e.action !== row.action || e.object.type !== row.targetType || e.object.id !== row.targetId) return `event ${seq}: its action or object columns differ from its bytes`;
+  if (e.action !== row.action || e.object.type !== row.targetType || e.object.id !== row.targetId)
+    return `event ${seq}: its action or object columns differ from its bytes`;
   if (canonicalize(row.details) !== canonicalize(e.detail)) return `event ${seq}: its detail column differs from its bytes`;
   return null;
 }

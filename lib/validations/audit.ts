@@ -8,13 +8,34 @@ const uuid = z.preprocess(blank, z.uuid("must be an id (a UUID)").optional());
 export const auditFilterSchema = z.object({
   actor: uuid,
   org: uuid,
-  action: z.preprocess(blank, z.string().max(80).regex(/^[a-z_.]+$/, "letters, dots and underscores only, e.g. evidence. or auth.sign_in_failed").optional()),
-  objectType: z.preprocess(blank, z.string().max(40).regex(/^[a-z_]+$/, "letters and underscores only, e.g. attestation").optional()),
+  action: z.preprocess(
+    blank,
+    z
+      .string()
+      .max(80)
+      .regex(/^[a-z_.]+$/, "letters, dots and underscores only, e.g. evidence. or auth.sign_in_failed")
+      .optional(),
+  ),
+  objectType: z.preprocess(
+    blank,
+    z
+      .string()
+      .max(40)
+      .regex(/^[a-z_]+$/, "letters and underscores only, e.g. attestation")
+      .optional(),
+  ),
   // Text PostgreSQL can compare (no NUL), and days it can hold (years 1000-9999, as every date the portal takes).
   objectId: z.preprocess(blank, safeText(80).optional()),
   from: z.preprocess(blank, isoDate("must be a date, YYYY-MM-DD").optional()),
   to: z.preprocess(blank, isoDate("must be a date, YYYY-MM-DD").optional()),
-  client: z.preprocess(blank, z.string().max(64).regex(/^[0-9A-Fa-f.:]+$/, "an IPv4 or IPv6 address").optional()),
+  client: z.preprocess(
+    blank,
+    z
+      .string()
+      .max(64)
+      .regex(/^[0-9A-Fa-f.:]+$/, "an IPv4 or IPv6 address")
+      .optional(),
+  ),
   /** Only events after this sequence number (the JSON export, for following the log). */
   after: z.preprocess(blank, z.coerce.number().int().min(-1).max(Number.MAX_SAFE_INTEGER).optional()),
   before: z.preprocess(blank, z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional()),

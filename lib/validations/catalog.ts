@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { answerRequirementsSchema, controlSchema, domainSchema, draftRubricSchema, EVIDENCE_KINDS, frameworkDocumentSchema, MAPPING_SCHEMES, rolloutThresholdsSchema, TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
+import {
+  answerRequirementsSchema,
+  controlSchema,
+  domainSchema,
+  draftRubricSchema,
+  EVIDENCE_KINDS,
+  frameworkDocumentSchema,
+  MAPPING_SCHEMES,
+  rolloutThresholdsSchema,
+  TEST_KINDS,
+  UPDATE_CHANNELS,
+} from "@/lib/catalog/schema";
 import { safeMultiline, safeText, wellFormed } from "./common";
 
 /** Shared by the catalog editor forms (react-hook-form + zodResolver) and the server actions. */
@@ -65,7 +76,11 @@ export const reorderControlsSchema = z.object({
   domainKey: safeText(20).min(1),
   controlIds: z.array(safeText(100).min(1)).min(1).max(1000),
 });
-export const importSchema = z.object({ text: wellFormed(5_000_000, "The document is larger than 5 MB.").min(1, "Choose a file or paste a document.").max(5_000_000, "The document is larger than 5 MB.") });
+export const importSchema = z.object({
+  text: wellFormed(5_000_000, "The document is larger than 5 MB.")
+    .min(1, "Choose a file or paste a document.")
+    .max(5_000_000, "The document is larger than 5 MB."),
+});
 
 export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
   document: "Document",

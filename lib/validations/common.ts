@@ -41,7 +41,10 @@ export function safeMultiline(max: number, messages: TextMessages = {}) {
 
 /** A string kept exactly as sent (no trim), e.g. a password or a pasted document: well-formed and no NUL. */
 export function wellFormed(max: number, tooLong = `Use at most ${max.toLocaleString("en")} characters.`) {
-  return z.string().max(max, tooLong).refine((s) => s.isWellFormed() && !s.includes("\u0000"), UNSAFE_TEXT_MESSAGE);
+  return z
+    .string()
+    .max(max, tooLong)
+    .refine((s) => s.isWellFormed() && !s.includes("\u0000"), UNSAFE_TEXT_MESSAGE);
 }
 
 /** Largest value of a PostgreSQL integer column. */
@@ -49,7 +52,11 @@ export const INT4_MAX = 2_147_483_647;
 
 /** The stored version a form was based on (0 = never saved): a whole number whose successor still fits an integer column. */
 export function formVersion() {
-  return z.number().int().min(0).max(INT4_MAX - 1);
+  return z
+    .number()
+    .int()
+    .min(0)
+    .max(INT4_MAX - 1);
 }
 
 export const DATE_MESSAGE = "Use a date that exists, as YYYY-MM-DD (e.g. 2026-03-31).";
@@ -73,7 +80,10 @@ export function isoDate(message = DATE_MESSAGE) {
 
 /** An optional date from a form or query string: "" and null become null. */
 export function optionalIsoDate(message = DATE_MESSAGE) {
-  return z.union([isoDate(message), z.literal(""), z.null()], { error: message }).optional().transform((v) => (v ? v : null));
+  return z
+    .union([isoDate(message), z.literal(""), z.null()], { error: message })
+    .optional()
+    .transform((v) => (v ? v : null));
 }
 
 /**

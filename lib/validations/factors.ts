@@ -19,7 +19,12 @@ export const recoveryCodeSchema = z.object({
     .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{10}$/, "Enter one of your recovery codes, like 7KQ2M-WX9PA.")),
 });
 
-const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, "not base64url");
+const base64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, "not base64url");
 
 /**
  * What the browser's WebAuthn API returned, as @simplewebauthn/browser serialises it.
@@ -30,7 +35,9 @@ export const webauthnResponseSchema = z.object({
   rawId: base64url(1400),
   type: z.literal("public-key"),
   // Strings (base64url data), the key's COSE algorithm number, and the list of transports.
-  response: z.record(z.string().max(40), z.union([z.string().max(20_000), z.number().int().min(-65_536).max(65_536), z.array(z.string().max(20)).max(8)])).refine((r) => Object.keys(r).length <= 12, "too many fields"),
+  response: z
+    .record(z.string().max(40), z.union([z.string().max(20_000), z.number().int().min(-65_536).max(65_536), z.array(z.string().max(20)).max(8)]))
+    .refine((r) => Object.keys(r).length <= 12, "too many fields"),
   clientExtensionResults: z.record(z.string().max(40), z.unknown()).optional(),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).nullable().optional(),
 });

@@ -6,7 +6,10 @@ const id = (what: string) => z.string().uuid(`Choose ${what}.`);
 export const assignPanelSchema = z
   .object({
     attestationId: id("an attestation"),
-    memberIds: z.array(z.string().uuid()).min(2, "A panel needs at least one platform reviewer and one government auditor.").max(12, "A panel has at most 12 members."),
+    memberIds: z
+      .array(z.string().uuid())
+      .min(2, "A panel needs at least one platform reviewer and one government auditor.")
+      .max(12, "A panel has at most 12 members."),
     leadUserId: id("the lead"),
     dueDate: isoDate(),
   })
@@ -21,13 +24,20 @@ export const declareConflictSchema = z
     hasConflict: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Say whether you have a conflict of interest." }),
     note: safeMultiline(2000),
   })
-  .refine((v) => !v.hasConflict || Array.from(v.note).length >= 10, { path: ["note"], message: "Describe the conflict in at least 10 characters, so the administrator can find a replacement." });
+  .refine((v) => !v.hasConflict || Array.from(v.note).length >= 10, {
+    path: ["note"],
+    message: "Describe the conflict in at least 10 characters, so the administrator can find a replacement.",
+  });
 export type DeclareConflictInput = z.input<typeof declareConflictSchema>;
 
 export const saveScoreSchema = z.object({
   attestationId: id("an attestation"),
   controlId: id("a control"),
-  score: z.number({ error: "Choose a score from 0 to 4." }).int("Choose a score from 0 to 4.").min(0, "Choose a score from 0 to 4.").max(4, "Choose a score from 0 to 4."),
+  score: z
+    .number({ error: "Choose a score from 0 to 4." })
+    .int("Choose a score from 0 to 4.")
+    .min(0, "Choose a score from 0 to 4.")
+    .max(4, "Choose a score from 0 to 4."),
   rationale: safeMultiline(4000),
   /** The version the reviewer's form was based on; 0 for a control never saved. */
   version: formVersion(),

@@ -19,7 +19,10 @@ export type RolloutFormOutput = z.output<typeof rolloutFormSchema>;
 export const rolloutUploadSchema = z.object({
   productId,
   format: z.enum(["auto", "json", "csv"]),
-  text: wellFormed(ROLLOUT_FILE_MAX_BYTES, `The file may be at most ${formatBytes(ROLLOUT_FILE_MAX_BYTES)}.`).refine((s) => s.trim() !== "", "Choose a file or paste its contents."),
+  text: wellFormed(ROLLOUT_FILE_MAX_BYTES, `The file may be at most ${formatBytes(ROLLOUT_FILE_MAX_BYTES)}.`).refine(
+    (s) => s.trim() !== "",
+    "Choose a file or paste its contents.",
+  ),
 });
 export type RolloutUploadInput = z.input<typeof rolloutUploadSchema>;
 
@@ -79,4 +82,8 @@ export const GATE_METRIC_LABELS: Record<(typeof GATE_METRICS)[number], string> =
   custom: "Custom metric",
 };
 
-export const ROLLOUT_SOURCE_LABELS: Record<(typeof rolloutSource.enumValues)[number], string> = { form: "Entered in the form", upload: "Uploaded file", api: "Pipeline API" };
+export const ROLLOUT_SOURCE_LABELS: Record<(typeof rolloutSource.enumValues)[number], string> = {
+  form: "Entered in the form",
+  upload: "Uploaded file",
+  api: "Pipeline API",
+};

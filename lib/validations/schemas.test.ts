@@ -24,17 +24,73 @@ const text = scalarOr(printable(0, 40));
 const uuid = scalarOr(fc.uuid({ version: 4 }));
 const bool = scalarOr(fc.boolean());
 const cases: [string, z.ZodType, fc.Arbitrary<unknown>][] = [
-  ["upload metadata", uploadMetaSchema, fc.record({ title: text, description: text, kind: scalarOr(fc.constantFrom("document", "url")), evidenceDate: scalarOr(validDate), validUntil: scalarOr(validDate), classification: scalarOr(fc.constantFrom("publishable")), fileName: text })],
-  ["URL evidence", urlEvidenceSchema, fc.record({ title: text, kind: scalarOr(fc.constantFrom("document")), url: scalarOr(fc.oneof(fc.webUrl(), hostileString.map((s) => `https://x.example/${s}`))) })],
-  ["product", productSchema, fc.record({ name: text, platforms: text, kernelMode: bool, codeChannel: bool, codeCadence: text, contentChannel: bool, contentCadence: text })],
-  ["attestation start", startAttestationSchema, fc.record({ productId: uuid, frameworkVersionId: uuid, kind: scalarOr(fc.constantFrom("new")), periodStart: scalarOr(validDate), periodEnd: scalarOr(validDate) })],
-  ["answer", answerFieldsSchema, fc.record({ status: scalarOr(fc.constantFrom("implemented", null)), narrative: text, maturity: scalarOr(fc.constantFrom(0, 4, null)), justification: text, targetDate: scalarOr(fc.oneof(validDate, fc.constant(null))), plan: text })],
+  [
+    "upload metadata",
+    uploadMetaSchema,
+    fc.record({
+      title: text,
+      description: text,
+      kind: scalarOr(fc.constantFrom("document", "url")),
+      evidenceDate: scalarOr(validDate),
+      validUntil: scalarOr(validDate),
+      classification: scalarOr(fc.constantFrom("publishable")),
+      fileName: text,
+    }),
+  ],
+  [
+    "URL evidence",
+    urlEvidenceSchema,
+    fc.record({
+      title: text,
+      kind: scalarOr(fc.constantFrom("document")),
+      url: scalarOr(
+        fc.oneof(
+          fc.webUrl(),
+          hostileString.map((s) => `https://x.example/${s}`),
+        ),
+      ),
+    }),
+  ],
+  [
+    "product",
+    productSchema,
+    fc.record({ name: text, platforms: text, kernelMode: bool, codeChannel: bool, codeCadence: text, contentChannel: bool, contentCadence: text }),
+  ],
+  [
+    "attestation start",
+    startAttestationSchema,
+    fc.record({
+      productId: uuid,
+      frameworkVersionId: uuid,
+      kind: scalarOr(fc.constantFrom("new")),
+      periodStart: scalarOr(validDate),
+      periodEnd: scalarOr(validDate),
+    }),
+  ],
+  [
+    "answer",
+    answerFieldsSchema,
+    fc.record({
+      status: scalarOr(fc.constantFrom("implemented", null)),
+      narrative: text,
+      maturity: scalarOr(fc.constantFrom(0, 4, null)),
+      justification: text,
+      targetDate: scalarOr(fc.oneof(validDate, fc.constant(null))),
+      plan: text,
+    }),
+  ],
   ["signature", signSchema, fc.record({ attestationId: uuid, signerName: text, signerTitle: text, confirm: scalarOr(fc.constant(true)) })],
   ["withdrawal", withdrawSchema, fc.record({ attestationId: uuid, reason: scalarOr(printable(10, 60)), confirm: scalarOr(fc.constant(true)) })],
   ["organisation", organisationSchema, fc.record({ name: text, kind: scalarOr(fc.constantFrom("vendor")) })],
   ["mapping", mappingFormSchema, fc.record({ scheme: scalarOr(fc.constantFrom("other")), ref: text, note: text })],
   ["API token", apiTokenSchema, fc.record({ name: text, scopes: fc.constant(["rollouts:write"]) })],
-  ["rollout record", rolloutRecordSchema, fc.record({ releaseId: text, version: text, notes: text, reason: text }).map(({ reason, ...r }) => ({ ...referenceModelContent, ...r, events: [{ kind: "pause", at: referenceModelContent.releasedAt, reason }] }))],
+  [
+    "rollout record",
+    rolloutRecordSchema,
+    fc
+      .record({ releaseId: text, version: text, notes: text, reason: text })
+      .map(({ reason, ...r }) => ({ ...referenceModelContent, ...r, events: [{ kind: "pause", at: referenceModelContent.releasedAt, reason }] })),
+  ],
 ];
 
 describe("every schema refuses what PostgreSQL cannot hold (property)", () => {

@@ -14,9 +14,17 @@ export const SSO_MAX_MAPPINGS = 50;
 
 /** Domains typed one per line (commas and spaces also separate): lower-case, each once, each a DNS name. */
 const domainList = safeMultiline(2000).transform((text, ctx) => {
-  const domains = [...new Set(text.split(/[\s,]+/).filter(Boolean).map((d) => d.toLowerCase()))];
+  const domains = [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((d) => d.toLowerCase()),
+    ),
+  ];
   const bad = domains.find((d) => !isDomainName(d));
-  if (bad !== undefined) ctx.addIssue({ code: "custom", message: `“${bad.slice(0, 80)}” is not a domain name. Write domains such as agency.example.org, without “@”.` });
+  if (bad !== undefined)
+    ctx.addIssue({ code: "custom", message: `“${bad.slice(0, 80)}” is not a domain name. Write domains such as agency.example.org, without “@”.` });
   else if (domains.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one e-mail domain, such as agency.example.org." });
   else if (domains.length > SSO_MAX_DOMAINS) ctx.addIssue({ code: "custom", message: `List at most ${SSO_MAX_DOMAINS} domains.` });
   return domains;
@@ -38,7 +46,10 @@ const roleMapping = safeMultiline(4000).transform((text, ctx) => {
     const value = eq > 0 ? line.slice(0, eq).trim() : "";
     const role = eq > 0 ? roleFromText(line.slice(eq + 1)) : null;
     if (!value || value.length > 100 || !role) {
-      ctx.addIssue({ code: "custom", message: `Line ${i + 1}: write “claim value = role”, such as “auditors = Government auditor”, with a value of at most 100 characters.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Line ${i + 1}: write “claim value = role”, such as “auditors = Government auditor”, with a value of at most 100 characters.`,
+      });
       return out;
     }
     if (!out.some((m) => m.value === value)) out.push({ value, role });
@@ -71,7 +82,8 @@ export const ssoProviderSchema = z
     enabled: z.boolean(),
   })
   .superRefine((v, ctx) => {
-    if (v.roleMapping.length > 0 && !v.roleClaim) ctx.addIssue({ code: "custom", path: ["roleClaim"], message: "Name the claim the mapping reads, such as “groups”." });
+    if (v.roleMapping.length > 0 && !v.roleClaim)
+      ctx.addIssue({ code: "custom", path: ["roleClaim"], message: "Name the claim the mapping reads, such as “groups”." });
   });
 export type SsoProviderInput = z.input<typeof ssoProviderSchema>;
 export type SsoProviderValues = z.output<typeof ssoProviderSchema>;

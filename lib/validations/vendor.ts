@@ -24,7 +24,8 @@ export const productSchema = z
   .superRefine((v, ctx) => {
     if (!v.codeChannel && !v.contentChannel) ctx.addIssue({ code: "custom", path: ["codeChannel"], message: "Choose at least one update channel." });
     if (v.codeChannel && !v.codeCadence) ctx.addIssue({ code: "custom", path: ["codeCadence"], message: "Say how often code updates usually ship." });
-    if (v.contentChannel && !v.contentCadence) ctx.addIssue({ code: "custom", path: ["contentCadence"], message: "Say how often content updates usually ship." });
+    if (v.contentChannel && !v.contentCadence)
+      ctx.addIssue({ code: "custom", path: ["contentCadence"], message: "Say how often content updates usually ship." });
   });
 export type ProductInput = z.input<typeof productSchema>;
 
@@ -106,19 +107,25 @@ function checkValidity(v: { evidenceDate?: string | null; validUntil?: string | 
 }
 
 // The database allows "url" only with an address and "rollout_record" only for a linked record.
-export const urlEvidenceSchema = z.object({
-  ...evidenceMetaFields,
-  kind: z.enum(LINK_EVIDENCE_KINDS, { message: "Choose a kind of evidence." }),
-  url: safeText(2_000).url("Enter a full address starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
-}).superRefine(checkValidity);
+export const urlEvidenceSchema = z
+  .object({
+    ...evidenceMetaFields,
+    kind: z.enum(LINK_EVIDENCE_KINDS, { message: "Choose a kind of evidence." }),
+    url: safeText(2_000)
+      .url("Enter a full address starting with https://.")
+      .refine((u) => /^https?:\/\//i.test(u), "Only http and https addresses are accepted."),
+  })
+  .superRefine(checkValidity);
 export type UrlEvidenceInput = z.input<typeof urlEvidenceSchema>;
 
 /** Upload metadata travels in the query string; the body is the raw file. */
-export const uploadMetaSchema = z.object({
-  ...evidenceMetaFields,
-  kind: z.enum(FILE_EVIDENCE_KINDS, { message: "Choose a kind of evidence that a file can be (not a web address or a rollout record)." }),
-  fileName: safeText(1_000).min(1, "The file name is missing."),
-}).superRefine(checkValidity);
+export const uploadMetaSchema = z
+  .object({
+    ...evidenceMetaFields,
+    kind: z.enum(FILE_EVIDENCE_KINDS, { message: "Choose a kind of evidence that a file can be (not a web address or a rollout record)." }),
+    fileName: safeText(1_000).min(1, "The file name is missing."),
+  })
+  .superRefine(checkValidity);
 export type UploadMeta = z.output<typeof uploadMetaSchema>;
 
 /** A new file version of an existing item: only the file name travels in the query string. */
@@ -132,7 +139,10 @@ export type UpdateEvidenceInput = z.input<typeof updateEvidenceSchema>;
 
 export const evidenceIdSchema = z.object({ evidenceId: z.string().uuid() });
 export const retireEvidenceSchema = z.object({ evidenceId: z.string().uuid(), retired: z.boolean() });
-export const deleteEvidenceSchema = z.object({ evidenceId: z.string().uuid(), confirm: z.literal(true, { message: "Confirm that you are deleting this item." }) });
+export const deleteEvidenceSchema = z.object({
+  evidenceId: z.string().uuid(),
+  confirm: z.literal(true, { message: "Confirm that you are deleting this item." }),
+});
 
 export const EVIDENCE_STATUS_FILTERS = ["active", "retired", "all"] as const;
 export const EXPIRY_FILTERS = ["expired", "expiring", "current", "no_end"] as const;
@@ -147,7 +157,12 @@ export const EXPIRY_FILTER_LABELS: Record<(typeof EXPIRY_FILTERS)[number], strin
 const searchText = z
   .string()
   .max(200, "Use at most 200 characters.")
-  .transform((v) => v.toWellFormed().replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim());
+  .transform((v) =>
+    v
+      .toWellFormed()
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
+      .trim(),
+  );
 
 /** The vault's search, filters, order and page, from the address bar: anything unknown falls back to its default instead of failing. */
 export const vaultFilterSchema = listQuerySchema({

@@ -30,7 +30,8 @@ export function clusterUnavailable(): string | null {
   } catch (err) {
     return (err as Error).message;
   }
-  if (process.getuid?.() === 0 && spawnSync("id", ["-u", "postgres"]).status !== 0) return "running as root and there is no `postgres` user to own the throwaway cluster";
+  if (process.getuid?.() === 0 && spawnSync("id", ["-u", "postgres"]).status !== 0)
+    return "running as root and there is no `postgres` user to own the throwaway cluster";
   return null;
 }
 
@@ -64,7 +65,12 @@ export async function createCluster(): Promise<Cluster> {
   const port = await freePort(Number(process.env.FAULTS_PG_PORT ?? 55433), Number(process.env.FAULTS_PG_PORT ?? 55433) + 50);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rf-faults-pg-"));
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) fs.chownSync(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()), Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()));
+  if (asRoot)
+    fs.chownSync(
+      dir,
+      Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
+      Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
+    );
   const data = path.join(dir, "data");
   const run = (tool: string, args: string[]) => {
     const [cmd, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
@@ -83,7 +89,18 @@ export async function createCluster(): Promise<Cluster> {
     });
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
   // fsync stays on (the default): an immediate stop must lose nothing that was committed.
-  const startArgs = ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, "-l", path.join(dir, "log"), "-w", "-t", "120", "start"];
+  const startArgs = [
+    "-D",
+    data,
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    "-l",
+    path.join(dir, "log"),
+    "-w",
+    "-t",
+    "120",
+    "start",
+  ];
   run("pg_ctl", startArgs);
   const psqlBin = path.join(bin, "psql");
   const cluster: Cluster = {
@@ -91,7 +108,11 @@ export async function createCluster(): Promise<Cluster> {
     dir,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     psql: (sql, database = "postgres") => {
-      const r = spawnSync(fs.existsSync(psqlBin) ? psqlBin : "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], { encoding: "utf8" });
+      const r = spawnSync(
+        fs.existsSync(psqlBin) ? psqlBin : "psql",
+        ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql],
+        { encoding: "utf8" },
+      );
       if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
       return r.stdout.trim();
     },

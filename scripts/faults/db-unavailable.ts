@@ -22,7 +22,8 @@ function targets(o: string, cookie: string, actionId: string, attestationId: str
     name: `page ${path}`,
     send: () => request("GET", `${o}${path}`, withCookie ? { cookie } : {}, undefined, 20_000),
     normal: (a) => a.status === 200,
-    unavailable: (a) => a.status === 503 && ct(a).startsWith("text/html") && a.body.includes("temporarily unavailable") && a.headers["retry-after"] !== undefined,
+    unavailable: (a) =>
+      a.status === 503 && ct(a).startsWith("text/html") && a.body.includes("temporarily unavailable") && a.headers["retry-after"] !== undefined,
   });
   const problem = (a: Answer) => a.status === 503 && ct(a) === "application/problem+json" && (JSON.parse(a.body) as { status?: number }).status === 503;
   const file = Buffer.from("fault 3 probe file\n");
@@ -44,7 +45,14 @@ function targets(o: string, cookie: string, actionId: string, attestationId: str
     },
     {
       name: "POST /api/evidence/upload",
-      send: () => request("POST", `${o}/api/evidence/upload?${new URLSearchParams({ title: "Fault 3 probe", kind: "document", fileName: "probe.log" })}`, { cookie, origin: o, "content-type": "application/octet-stream" }, file, 20_000),
+      send: () =>
+        request(
+          "POST",
+          `${o}/api/evidence/upload?${new URLSearchParams({ title: "Fault 3 probe", kind: "document", fileName: "probe.log" })}`,
+          { cookie, origin: o, "content-type": "application/octet-stream" },
+          file,
+          20_000,
+        ),
       normal: (a) => a.status === 200 || a.status === 201,
       unavailable: problem,
     },
@@ -115,7 +123,9 @@ function judgeOutage(label: string, ts: Target[], samples: Sample[], graceMs: nu
     }
   }
   const n = samples.filter((s) => s.start >= graceMs).length;
-  const figures = [`${label}: every target answered 503 by +${(worstFirst / 1000).toFixed(2)} s; ${n} answers${graceMs ? ` after +${graceMs / 1000} s` : ""}, slowest ${(worstLatency / 1000).toFixed(2)} s${graceMs ? `; ${early} requests in the first ${graceMs / 1000} s waited for the database instead` : ""}`];
+  const figures = [
+    `${label}: every target answered 503 by +${(worstFirst / 1000).toFixed(2)} s; ${n} answers${graceMs ? ` after +${graceMs / 1000} s` : ""}, slowest ${(worstLatency / 1000).toFixed(2)} s${graceMs ? `; ${early} requests in the first ${graceMs / 1000} s waited for the database instead` : ""}`,
+  ];
   return { figures, problems };
 }
 
@@ -125,13 +135,18 @@ function judgeRecovery(label: string, ts: Target[], samples: Sample[]): OutageRe
   let slowest = "";
   for (const t of ts) {
     const ok = earliest(samples.filter((s) => s.name === t.name && s.start >= 0 && s.verdict === "normal"));
-    if (ok === undefined) problems.push(`${label}: ${t.name} did not recover (${[...new Set(samples.filter((s) => s.name === t.name).map((s) => s.status))].join(", ")})`);
+    if (ok === undefined)
+      problems.push(`${label}: ${t.name} did not recover (${[...new Set(samples.filter((s) => s.name === t.name).map((s) => s.status))].join(", ")})`);
     else if (ok >= worst) [worst, slowest] = [ok, t.name];
     const bad = samples.filter((s) => s.name === t.name && s.verdict === "other");
     for (const s of bad) problems.push(`${label}: ${t.name} answered ${s.status} at +${(s.start / 1000).toFixed(2)} s`);
   }
   if (worst > RECOVERY_LIMIT_MS) problems.push(`${label}: took ${(worst / 1000).toFixed(1)} s to recover`);
-  return { figures: [`${label}: every target served normally again ${(worst / 1000).toFixed(2)} s after PostgreSQL was back (last: ${slowest})`], problems, ms: worst };
+  return {
+    figures: [`${label}: every target served normally again ${(worst / 1000).toFixed(2)} s after PostgreSQL was back (last: ${slowest})`],
+    problems,
+    ms: worst,
+  };
 }
 
 const allNormal = (ts: Target[]) => (samples: Sample[]) => ts.every((t) => samples.some((s) => s.name === t.name && s.start >= 0 && s.verdict === "normal"));
@@ -145,7 +160,9 @@ export async function databaseUnavailable(g: Ground, log: (s: string) => void): 
   let portal: Portal = await startPortal(opts);
   const officer = await signIn(portal.origin, "officer@aegis.example", DEMO_PASSWORD);
   const sql = g.connect(databaseUrl);
-  const [draft] = await sql<{ id: string }[]>`select a.id from attestations a join organisations o on o.id = a.organisation_id where o.slug = 'aegis' and a.status = 'draft' limit 1`;
+  const [draft] = await sql<
+    { id: string }[]
+  >`select a.id from attestations a join organisations o on o.id = a.organisation_id where o.slug = 'aegis' and a.status = 'draft' limit 1`;
   await sql.end();
   const action = actionRef("app/(portal)/vendor/attestations/[id]/actions.ts", "saveAnswerAction");
   const ts = targets(portal.origin, officer, action.id, draft?.id ?? "00000000-0000-4000-8000-000000000000");
@@ -153,12 +170,28 @@ export async function databaseUnavailable(g: Ground, log: (s: string) => void): 
 
   // Before: everything normal.
   const warm = await poll(ts, () => t0, allNormal(ts), 20_000);
-  if (!allNormal(ts)(warm)) problems.push(`before the fault not every target was normal: ${warm.filter((s) => s.verdict !== "normal").map((s) => `${s.name} ${s.status}`).join("; ")}`);
+  if (!allNormal(ts)(warm))
+    problems.push(
+      `before the fault not every target was normal: ${warm
+        .filter((s) => s.verdict !== "normal")
+        .map((s) => `${s.name} ${s.status}`)
+        .join("; ")}`,
+    );
 
   const phase = async (label: string, fault: () => Promise<() => Promise<void>>, graceMs: number) => {
     const undo = await fault();
     const zero = performance.now();
-    const outage = judgeOutage(label, ts, await poll(ts, () => zero, () => false, 6000), graceMs);
+    const outage = judgeOutage(
+      label,
+      ts,
+      await poll(
+        ts,
+        () => zero,
+        () => false,
+        6000,
+      ),
+      graceMs,
+    );
     await undo();
     const back = performance.now();
     const rec = judgeRecovery(`${label}, recovery`, ts, await poll(ts, () => back, allNormal(ts), 30_000));
@@ -167,14 +200,22 @@ export async function databaseUnavailable(g: Ground, log: (s: string) => void): 
     log(`  ${label}: ${outage.problems.length + rec.problems.length ? "problems" : "ok"}`);
   };
 
-  await phase("stopped (pg_ctl stop -m fast)", async () => {
-    await g.cluster.stop("fast");
-    return () => g.cluster.start();
-  }, 0);
-  await phase("hung (SIGSTOP to every PostgreSQL process)", async () => {
-    const pids = g.cluster.freeze();
-    return async () => g.cluster.thaw(pids);
-  }, HANG_NOTICED_MS);
+  await phase(
+    "stopped (pg_ctl stop -m fast)",
+    async () => {
+      await g.cluster.stop("fast");
+      return () => g.cluster.start();
+    },
+    0,
+  );
+  await phase(
+    "hung (SIGSTOP to every PostgreSQL process)",
+    async () => {
+      const pids = g.cluster.freeze();
+      return async () => g.cluster.thaw(pids);
+    },
+    HANG_NOTICED_MS,
+  );
   if (portal.pid !== pid || !portal.alive()) problems.push("the server process did not survive the outages");
   else figures.push(`same server process (pid ${pid}) through both outages, never restarted`);
 
@@ -185,7 +226,17 @@ export async function databaseUnavailable(g: Ground, log: (s: string) => void): 
   portal = await startPortal(opts, "listening");
   const listening = performance.now() - startFrom;
   const zero = performance.now();
-  const down = judgeOutage("server started while PostgreSQL was down", ts, await poll(ts, () => zero, () => false, 4000), 0);
+  const down = judgeOutage(
+    "server started while PostgreSQL was down",
+    ts,
+    await poll(
+      ts,
+      () => zero,
+      () => false,
+      4000,
+    ),
+    0,
+  );
   await g.cluster.start();
   const back = performance.now();
   const rec = judgeRecovery("server started while PostgreSQL was down, recovery", ts, await poll(ts, () => back, allNormal(ts), 30_000));

@@ -43,7 +43,10 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
   const problems: string[] = [];
   const figures: string[] = [];
   const { databaseUrl, dataDir, port } = await g.fresh("faults_kill");
-  const drafts = { "officer@aegis.example": await completeDrafts(databaseUrl, "officer@aegis.example", 6), "officer@bastion.example": await completeDrafts(databaseUrl, "officer@bastion.example", 4) };
+  const drafts = {
+    "officer@aegis.example": await completeDrafts(databaseUrl, "officer@aegis.example", 6),
+    "officer@bastion.example": await completeDrafts(databaseUrl, "officer@bastion.example", 4),
+  };
   const opts = { port, dataDir, databaseUrl, authSecret: g.authSecret };
   let portal = await startPortal(opts);
   const o = portal.origin;
@@ -54,7 +57,9 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
   const tmpDir = path.join(dataDir, "blobs", "tmp");
   const sql = g.connect(databaseUrl);
   const submit = actionRef(SUBMIT.file, SUBMIT.name);
-  log(`  ${UPLOADS} uploads (${(files.reduce((n, f) => n + f.size, 0) / MIB).toFixed(0)} MiB in all, half of them slow) and ${Object.values(drafts).flat().length} submissions against ${o}`);
+  log(
+    `  ${UPLOADS} uploads (${(files.reduce((n, f) => n + f.size, 0) / MIB).toFixed(0)} MiB in all, half of them slow) and ${Object.values(drafts).flat().length} submissions against ${o}`,
+  );
 
   // Uploads start staggered; submissions follow once some uploads are in; the kill comes while the large uploads stream.
   const started = performance.now();
@@ -67,7 +72,8 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
       const r = await streamUpload(`${o}/api/evidence/upload?${query}`, { cookie: cookies[who]!, origin: o }, f.chunks(), f.size, f.pace);
       const body = r.status === 201 ? (JSON.parse(r.body) as { id: string; sha256: string; size: number }) : null;
       uploadOutcomes[i] = body ? { state: "acked", value: { id: body.id, sha256: body.sha256, size: body.size } } : { state: "refused", status: r.status };
-      if (body && (body.sha256 !== f.sha256 || body.size !== f.size)) problems.push(`upload ${i} was acknowledged with ${body.sha256}/${body.size}, sent ${f.sha256}/${f.size}`);
+      if (body && (body.sha256 !== f.sha256 || body.size !== f.size))
+        problems.push(`upload ${i} was acknowledged with ${body.sha256}/${body.size}, sent ${f.sha256}/${f.size}`);
     } catch (err) {
       uploadOutcomes[i] = { state: "broken", error: (err as Error).message };
     }
@@ -81,7 +87,12 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
   const submitFrom = performance.now();
   const submitRuns = submissions.map(async (s, i) => {
     try {
-      const r = await callAction(o, cookies[s.email]!, submit, `/vendor/attestations/${s.id}/submit`, { attestationId: s.id, signerName: "Fault Test Signer", signerTitle: "CISO", confirm: true });
+      const r = await callAction(o, cookies[s.email]!, submit, `/vendor/attestations/${s.id}/submit`, {
+        attestationId: s.id,
+        signerName: "Fault Test Signer",
+        signerTitle: "CISO",
+        confirm: true,
+      });
       const result = r.status === 200 ? actionResult(r.body) : null;
       const digest = result?.ok ? String(result.data?.digest ?? "") : "";
       submitOutcomes[i] = digest ? { state: "acked", value: digest } : { state: "refused", status: r.status };
@@ -92,7 +103,8 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
   // Kill once some submissions are acknowledged while uploads are still streaming into staging on the server.
   const staging = () => (fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir).filter((n) => n.endsWith(".part")).length : 0);
   const smallDone = () => uploadOutcomes.slice(0, UPLOADS / 2).filter(Boolean).length === UPLOADS / 2;
-  while (performance.now() - submitFrom < 15_000 && !(submitOutcomes.filter((x) => x?.state === "acked").length >= 3 && smallDone() && staging() >= 2)) await sleep(5);
+  while (performance.now() - submitFrom < 15_000 && !(submitOutcomes.filter((x) => x?.state === "acked").length >= 3 && smallDone() && staging() >= 2))
+    await sleep(5);
   const midStream = staging();
   const killAt = performance.now();
   await portal.kill("SIGKILL");
@@ -102,8 +114,12 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
   const count = <T>(xs: Outcome<T>[], s: Outcome<T>["state"]) => xs.filter((x) => x.state === s).length;
   const ackedUploads = uploadOutcomes.flatMap((x) => (x.state === "acked" ? [x.value] : []));
   figures.push(`killed (SIGKILL) ${killedAfter} s into the load, ${((killAt - submitFrom) / 1000).toFixed(2)} s after the submissions were sent`);
-  figures.push(`uploads: ${ackedUploads.length} acknowledged, ${count(uploadOutcomes, "broken")} cut off by the kill (${midStream} of them streaming into staging on the server at that moment), ${count(uploadOutcomes, "refused")} refused`);
-  figures.push(`submissions: ${count(submitOutcomes, "acked")} acknowledged, ${count(submitOutcomes, "broken")} cut off or refused a connection, ${count(submitOutcomes, "refused")} refused`);
+  figures.push(
+    `uploads: ${ackedUploads.length} acknowledged, ${count(uploadOutcomes, "broken")} cut off by the kill (${midStream} of them streaming into staging on the server at that moment), ${count(uploadOutcomes, "refused")} refused`,
+  );
+  figures.push(
+    `submissions: ${count(submitOutcomes, "acked")} acknowledged, ${count(submitOutcomes, "broken")} cut off or refused a connection, ${count(submitOutcomes, "refused")} refused`,
+  );
 
   const restartFrom = performance.now();
   portal = await startPortal(opts);
@@ -111,20 +127,38 @@ export async function killServer(g: Ground, log: (s: string) => void): Promise<F
 
   const ev = await checkEvidence(sql, path.join(dataDir, "blobs"), ackedUploads, since);
   problems.push(...ev.problems);
-  figures.push(`files: ${ev.ackedVerified}/${ackedUploads.length} acknowledged uploads verified (row, size, SHA-256, log event); ${ev.fileRows} file versions and ${ev.blobsHashed} stored objects re-hashed; ${ev.unacknowledgedCommitted} committed without an answer reaching the client`);
-  figures.push(`leftovers: ${ev.staging.files} staging files (${(ev.staging.bytes / MIB).toFixed(1)} MiB, referenced by nothing; the first start-up after they are an hour old removes them), ${ev.orphanObjects} stored objects without a row`);
+  figures.push(
+    `files: ${ev.ackedVerified}/${ackedUploads.length} acknowledged uploads verified (row, size, SHA-256, log event); ${ev.fileRows} file versions and ${ev.blobsHashed} stored objects re-hashed; ${ev.unacknowledgedCommitted} committed without an answer reaching the client`,
+  );
+  figures.push(
+    `leftovers: ${ev.staging.files} staging files (${(ev.staging.bytes / MIB).toFixed(1)} MiB, referenced by nothing; the first start-up after they are an hour old removes them), ${ev.orphanObjects} stored objects without a row`,
+  );
 
-  const subs = await checkSubmissions(sql, submissions.map((s) => s.id), submitOutcomes);
+  const subs = await checkSubmissions(
+    sql,
+    submissions.map((s) => s.id),
+    submitOutcomes,
+  );
   problems.push(...subs.problems);
-  figures.push(`attestations: ${subs.ackedVerified}/${count(submitOutcomes, "acked")} acknowledged submissions verified (status, digest, log event); of ${submissions.length}, ${subs.submitted} submitted (${subs.submitted - subs.ackedVerified} committed without an answer reaching the client) and ${subs.untouched} untouched drafts, none half-way`);
+  figures.push(
+    `attestations: ${subs.ackedVerified}/${count(submitOutcomes, "acked")} acknowledged submissions verified (status, digest, log event); of ${submissions.length}, ${subs.submitted} submitted (${subs.submitted - subs.ackedVerified} committed without an answer reaching the client) and ${subs.untouched} untouched drafts, none half-way`,
+  );
 
-  const after = await servesNormally(o, cookies, ackedUploads[0], submissions.find((_, i) => subs.untouchedIndexes.includes(i)), submit);
+  const after = await servesNormally(
+    o,
+    cookies,
+    ackedUploads[0],
+    submissions.find((_, i) => subs.untouchedIndexes.includes(i)),
+    submit,
+  );
   problems.push(...after.problems);
   figures.push(`after restart: ${after.summary}`);
 
   const lg = await checkLog(sql, portalEnv(opts));
   problems.push(...lg.problems);
-  figures.push(`log: ${lg.events} events, sequence gapless and leaf hashes match; npm run audit:verify: ${lg.auditVerify === "absent" ? "not in this checkout (skipped)" : lg.auditVerify}`);
+  figures.push(
+    `log: ${lg.events} events, sequence gapless and leaf hashes match; npm run audit:verify: ${lg.auditVerify === "absent" ? "not in this checkout (skipped)" : lg.auditVerify}`,
+  );
   await portal.kill("SIGTERM");
   return { name: "server killed during uploads and submissions", pass: problems.length === 0, figures, problems, seconds: (performance.now() - t0) / 1000 };
 }
@@ -149,7 +183,10 @@ async function checkSubmissions(sql: Sql, ids: string[], outcomes: Outcome<strin
     else if (none) {
       untouched++;
       untouchedIndexes.push(i);
-    } else problems.push(`attestation ${id} is half-submitted: status ${r.status}, submission ${r.digest ? "present" : "absent"}, log event ${r.audited ? "present" : "absent"}`);
+    } else
+      problems.push(
+        `attestation ${id} is half-submitted: status ${r.status}, submission ${r.digest ? "present" : "absent"}, log event ${r.audited ? "present" : "absent"}`,
+      );
     const o = outcomes[i]!;
     if (o.state === "acked") {
       if (whole && r.digest === o.value) ackedVerified++;
@@ -160,7 +197,13 @@ async function checkSubmissions(sql: Sql, ids: string[], outcomes: Outcome<strin
 }
 
 /** The restarted server works: old sessions, pages, a new upload read back, an acknowledged file read back, a submission. */
-async function servesNormally(o: string, cookies: Record<string, string>, acked: AckedUpload | undefined, draft: { email: string; id: string } | undefined, submit: { id: string }) {
+async function servesNormally(
+  o: string,
+  cookies: Record<string, string>,
+  acked: AckedUpload | undefined,
+  draft: { email: string; id: string } | undefined,
+  submit: { id: string },
+) {
   const problems: string[] = [];
   const done: string[] = [];
   const officer = cookies["officer@aegis.example"]!;
@@ -170,16 +213,24 @@ async function servesNormally(o: string, cookies: Record<string, string>, acked:
   const fresh = await signIn(o, "contributor@aegis.example", DEMO_PASSWORD);
   const query = new URLSearchParams({ title: "After the restart", kind: "document", fileName: "after-restart.log" });
   const text = Buffer.from(`written after the restart ${new Date().toISOString()}\n`);
-  const up = await streamUpload(`${o}/api/evidence/upload?${query}`, { cookie: fresh, origin: o }, [text], text.length, 0).catch((e: Error) => ({ status: 0, body: e.message }) as Answer);
+  const up = await streamUpload(`${o}/api/evidence/upload?${query}`, { cookie: fresh, origin: o }, [text], text.length, 0).catch(
+    (e: Error) => ({ status: 0, body: e.message }) as Answer,
+  );
   if (up.status === 201) done.push("new upload 201");
   else problems.push(`upload after restart answered ${up.status}: ${up.body.slice(0, 200)}`);
   if (acked) {
     const dl = await downloadDigest(`${o}/api/evidence/${acked.id}/download`, { cookie: officer }).catch(() => null);
     if (dl?.status === 200 && dl.sha256 === acked.sha256 && dl.size === acked.size) done.push("an acknowledged file downloads with the same SHA-256 and size");
-    else problems.push(`download of acknowledged upload ${acked.id}: ${dl?.status ?? "no answer"}, ${dl?.sha256 === acked.sha256 ? "same" : "different"} SHA-256`);
+    else
+      problems.push(`download of acknowledged upload ${acked.id}: ${dl?.status ?? "no answer"}, ${dl?.sha256 === acked.sha256 ? "same" : "different"} SHA-256`);
   }
   if (draft) {
-    const r = await callAction(o, cookies[draft.email]!, submit, `/vendor/attestations/${draft.id}/submit`, { attestationId: draft.id, signerName: "Fault Test Signer", signerTitle: "CISO", confirm: true });
+    const r = await callAction(o, cookies[draft.email]!, submit, `/vendor/attestations/${draft.id}/submit`, {
+      attestationId: draft.id,
+      signerName: "Fault Test Signer",
+      signerTitle: "CISO",
+      confirm: true,
+    });
     if (actionResult(r.body)?.ok) done.push("an untouched draft submitted");
     else problems.push(`submitting an untouched draft after restart failed: ${r.status} ${r.body.slice(0, 200)}`);
   }

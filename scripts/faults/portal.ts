@@ -34,7 +34,10 @@ export function portalEnv(o: PortalOptions): Record<string, string> {
 export async function startPortal(o: PortalOptions, ready: "healthy" | "listening" = "healthy", timeoutMs = 120_000): Promise<Portal> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir(), ...portalEnv(o) };
   delete env.PGLITE_DIR;
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
@@ -82,7 +85,9 @@ export function request(method: string, url: string, headers: Record<string, str
     const req = http.request(url, { method, headers: { connection: "close", ...headers }, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }),
+      );
       res.on("error", reject);
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
@@ -119,12 +124,22 @@ export const get = (url: string, headers: Record<string, string> = {}, timeoutMs
 export function streamUpload(url: string, headers: Record<string, string>, chunks: Iterable<Buffer>, length: number, paceMs: number): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { connection: "close", "content-type": "application/octet-stream", "content-length": String(length), ...headers }, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8"), ms: performance.now() - started }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: { connection: "close", "content-type": "application/octet-stream", "content-length": String(length), ...headers },
+        agent: false,
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8"), ms: performance.now() - started }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.setTimeout(120_000, () => req.destroy(new Error("upload timed out")));
     void (async () => {
@@ -153,7 +168,12 @@ export async function signIn(origin: string, email: string, password: string): P
   const csrf = await get(`${origin}/api/auth/csrf`);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const jar = cookies(csrf.headers);
-  const res = await request("POST", `${origin}/api/auth/callback/credentials`, { "content-type": "application/x-www-form-urlencoded", cookie: jar }, new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/` }).toString());
+  const res = await request(
+    "POST",
+    `${origin}/api/auth/callback/credentials`,
+    { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/` }).toString(),
+  );
   const session = (res.headers["set-cookie"] ?? []).find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
   if (!session) throw new Error(`sign-in as ${email} failed: ${res.status} ${res.headers.location ?? ""}`);
   return `${jar}; ${session.split(";")[0]}`;
@@ -167,7 +187,9 @@ type ManifestEntry = { filename: string; exportedName: string; workers: Record<s
 
 /** A server action's id from the build's manifest, and the page that uses it (its path with `[param]` segments). */
 export function actionRef(file: string, name: string): { id: string; worker: string } {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
   const hit = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === name);
   if (!hit) throw new Error(`server action ${file}#${name} is not in the build`);
   return { id: hit[0], worker: Object.keys(hit[1].workers)[0] ?? "app/page" };
@@ -178,7 +200,13 @@ export function actionRef(file: string, name: string): { id: string; worker: str
  * and returns the raw answer; `actionResult` reads the action's return value out of it.
  */
 export function callAction(origin: string, cookie: string, ref: { id: string }, pagePath: string, arg: unknown, timeoutMs = 60_000): Promise<Answer> {
-  return request("POST", `${origin}${pagePath}`, { "next-action": ref.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin, cookie }, JSON.stringify([arg]), timeoutMs);
+  return request(
+    "POST",
+    `${origin}${pagePath}`,
+    { "next-action": ref.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin, cookie },
+    JSON.stringify([arg]),
+    timeoutMs,
+  );
 }
 
 /** The action's `{ ok, ... }` result from an RSC answer, or null when there is none. */

@@ -45,7 +45,13 @@ try {
     try {
       results.push(await FAULTS[name]!(ground, log));
     } catch (err) {
-      results.push({ name, pass: false, figures: [], problems: [`the drill itself failed: ${(err as Error).stack ?? String(err)}`], seconds: (performance.now() - t) / 1000 });
+      results.push({
+        name,
+        pass: false,
+        figures: [],
+        problems: [`the drill itself failed: ${(err as Error).stack ?? String(err)}`],
+        seconds: (performance.now() - t) / 1000,
+      });
     }
     const r = results.at(-1)!;
     log(`${r.pass ? "PASS" : "FAIL"} ${r.name} (${r.seconds.toFixed(1)} s)`);

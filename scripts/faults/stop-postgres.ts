@@ -22,7 +22,9 @@ export async function stopPostgres(g: Ground, log: (s: string) => void): Promise
   const { databaseUrl, dataDir, port } = await g.fresh("faults_pgstop");
   const [attestationId] = await completeDrafts(databaseUrl, "officer@aegis.example", 1);
   const sql = g.connect(databaseUrl);
-  const controls = await sql<{ controlId: string; version: number }[]>`select control_id as "controlId", version from attestation_answers where attestation_id = ${attestationId!} order by control_id limit ${SAVE_WRITERS}`;
+  const controls = await sql<
+    { controlId: string; version: number }[]
+  >`select control_id as "controlId", version from attestation_answers where attestation_id = ${attestationId!} order by control_id limit ${SAVE_WRITERS}`;
   await sql.end();
   const opts = { port, dataDir, databaseUrl, authSecret: g.authSecret };
   const portal = await startPortal(opts);
@@ -65,7 +67,24 @@ export async function stopPostgres(g: Ground, log: (s: string) => void): Promise
     for (let n = 0; !stopping; n++) {
       const narrative = `Fault 2 writer ${w}, save ${n}: we stage every release through rings.`;
       try {
-        const r = await callAction(o, officer, save, `/vendor/attestations/${attestationId}`, { attestationId, controlId: control.controlId, version, status: "implemented", narrative, maturity: 3, justification: "", targetDate: null, plan: "" }, 15_000);
+        const r = await callAction(
+          o,
+          officer,
+          save,
+          `/vendor/attestations/${attestationId}`,
+          {
+            attestationId,
+            controlId: control.controlId,
+            version,
+            status: "implemented",
+            narrative,
+            maturity: 3,
+            justification: "",
+            targetDate: null,
+            plan: "",
+          },
+          15_000,
+        );
         const result = r.status === 200 ? actionResult(r.body) : null;
         note(`save ${r.status}${result && !result.ok ? " (refused)" : ""}`);
         const data = result?.ok ? (result.data as { outcome: string; version?: number; theirs?: { version: number } }) : null;
@@ -92,7 +111,9 @@ export async function stopPostgres(g: Ground, log: (s: string) => void): Promise
   phase = "stopping";
   await g.cluster.stop("immediate");
   phase = "outage";
-  figures.push(`PostgreSQL stopped (-m immediate) after ${beforeAcks.uploads} uploads and ${beforeAcks.saves} saves were acknowledged (stop took ${((performance.now() - stopFrom) / 1000).toFixed(2)} s)`);
+  figures.push(
+    `PostgreSQL stopped (-m immediate) after ${beforeAcks.uploads} uploads and ${beforeAcks.saves} saves were acknowledged (stop took ${((performance.now() - stopFrom) / 1000).toFixed(2)} s)`,
+  );
   await sleep(4000);
   const startFrom = performance.now();
   phase = "starting";
@@ -108,10 +129,17 @@ export async function stopPostgres(g: Ground, log: (s: string) => void): Promise
   const health = await get(`${o}/api/health`).catch(() => null);
 
   const fmt = (m: Map<string, number>) => [...m].map(([k, v]) => `${k}: ${v}`).join(", ") || "none";
-  figures.push(`PostgreSQL restarted (crash recovery) in ${pgStart.toFixed(1)} s; portal's first acknowledged write after it: upload ${secs(firstAckAfter.upload)}, autosave ${secs(firstAckAfter.save)}`);
-  figures.push(`answers while pg_ctl stopped it: ${fmt(statuses.stopping)}; while it was down: ${fmt(statuses.outage)}; while it recovered: ${fmt(statuses.starting)}`);
-  figures.push(`acknowledged in total: ${acked.length} uploads, ${savesAcked} autosaves (answers before the stop: ${fmt(statuses.before)}; after the restart: ${fmt(statuses.after)})`);
-  if (firstAckAfter.upload === undefined || firstAckAfter.save === undefined) problems.push("the portal did not accept writes again within 60 s of PostgreSQL's restart");
+  figures.push(
+    `PostgreSQL restarted (crash recovery) in ${pgStart.toFixed(1)} s; portal's first acknowledged write after it: upload ${secs(firstAckAfter.upload)}, autosave ${secs(firstAckAfter.save)}`,
+  );
+  figures.push(
+    `answers while pg_ctl stopped it: ${fmt(statuses.stopping)}; while it was down: ${fmt(statuses.outage)}; while it recovered: ${fmt(statuses.starting)}`,
+  );
+  figures.push(
+    `acknowledged in total: ${acked.length} uploads, ${savesAcked} autosaves (answers before the stop: ${fmt(statuses.before)}; after the restart: ${fmt(statuses.after)})`,
+  );
+  if (firstAckAfter.upload === undefined || firstAckAfter.save === undefined)
+    problems.push("the portal did not accept writes again within 60 s of PostgreSQL's restart");
   if (!portal.alive()) problems.push("the server process died");
   if (health?.status !== 200) problems.push(`/api/health answered ${health?.status ?? "nothing"} after recovery`);
   else figures.push(`same server process (pid ${portal.pid}) throughout; /api/health 200 after recovery`);
@@ -121,13 +149,23 @@ export async function stopPostgres(g: Ground, log: (s: string) => void): Promise
   problems.push(...ev.problems);
   const saves = await checkSaves(check, attestationId!, [...lastSave.values()]);
   problems.push(...saves.problems);
-  figures.push(`verified: ${ev.ackedVerified}/${acked.length} acknowledged uploads (row, file, SHA-256, log event); ${saves.verified}/${lastSave.size} autosaved answers at or past their last acknowledged version (${saves.ahead} one ahead: committed, answer lost in the crash); ${ev.unacknowledgedCommitted} uploads committed without an answer`);
+  figures.push(
+    `verified: ${ev.ackedVerified}/${acked.length} acknowledged uploads (row, file, SHA-256, log event); ${saves.verified}/${lastSave.size} autosaved answers at or past their last acknowledged version (${saves.ahead} one ahead: committed, answer lost in the crash); ${ev.unacknowledgedCommitted} uploads committed without an answer`,
+  );
   const lg = await checkLog(check, portalEnv(opts));
   problems.push(...lg.problems);
-  figures.push(`log: ${lg.events} events, sequence gapless and leaf hashes match; npm run audit:verify: ${lg.auditVerify === "absent" ? "not in this checkout (skipped)" : lg.auditVerify}`);
+  figures.push(
+    `log: ${lg.events} events, sequence gapless and leaf hashes match; npm run audit:verify: ${lg.auditVerify === "absent" ? "not in this checkout (skipped)" : lg.auditVerify}`,
+  );
   log(`  ${acked.length} uploads and ${savesAcked} autosaves acknowledged`);
   await portal.kill("SIGTERM");
-  return { name: "PostgreSQL stopped in immediate mode during writes", pass: problems.length === 0, figures, problems, seconds: (performance.now() - t0) / 1000 };
+  return {
+    name: "PostgreSQL stopped in immediate mode during writes",
+    pass: problems.length === 0,
+    figures,
+    problems,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 const secs = (ms: number | undefined) => (ms === undefined ? "never" : `${(ms / 1000).toFixed(2)} s`);
@@ -138,9 +176,13 @@ async function checkSaves(sql: Sql, attestationId: string, saves: Save[]) {
   let verified = 0;
   let ahead = 0;
   for (const s of saves) {
-    const [row] = await sql<{ version: number; narrative: string }[]>`select version, narrative from attestation_answers where attestation_id = ${attestationId} and control_id = ${s.controlId}`;
-    if (!row || row.version < s.version) problems.push(`answer ${s.controlId}: acknowledged version ${s.version} is missing (found ${row?.version ?? "no row"})`);
-    else if (row.version === s.version && row.narrative !== s.narrative) problems.push(`answer ${s.controlId}: version ${s.version} holds other text than was acknowledged`);
+    const [row] = await sql<
+      { version: number; narrative: string }[]
+    >`select version, narrative from attestation_answers where attestation_id = ${attestationId} and control_id = ${s.controlId}`;
+    if (!row || row.version < s.version)
+      problems.push(`answer ${s.controlId}: acknowledged version ${s.version} is missing (found ${row?.version ?? "no row"})`);
+    else if (row.version === s.version && row.narrative !== s.narrative)
+      problems.push(`answer ${s.controlId}: version ${s.version} holds other text than was acknowledged`);
     else {
       verified++;
       if (row.version > s.version) ahead++;

@@ -34,7 +34,10 @@ const objectPath = (blobsDir: string, sha: string) => path.join(blobsDir, "objec
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /**
@@ -68,7 +71,10 @@ export async function checkEvidence(sql: Sql, blobsDir: string, acked: AckedUplo
       }
       verified.set(v.sha, seen);
     }
-    if (!seen.ok) problems.push(`evidence ${v.evidenceId} v${v.version}: stored file ${v.sha} ${seen.size < 0 ? "is missing" : `does not match (size ${seen.size}, recorded ${v.size})`}`);
+    if (!seen.ok)
+      problems.push(
+        `evidence ${v.evidenceId} v${v.version}: stored file ${v.sha} ${seen.size < 0 ? "is missing" : `does not match (size ${seen.size}, recorded ${v.size})`}`,
+      );
   }
 
   let ackedVerified = 0;
@@ -79,7 +85,8 @@ export async function checkEvidence(sql: Sql, blobsDir: string, acked: AckedUplo
         exists (select 1 from audit_events e where e.target_type = 'evidence' and e.target_id = ${a.id} and e.action = 'evidence.uploaded') as audited
       from evidence_items i left join blobs b on b.sha256 = i.blob_sha256 where i.id = ${a.id}`;
     if (!row) problems.push(`acknowledged upload ${a.id} is missing`);
-    else if (row.sha !== a.sha256 || Number(row.size) !== a.size) problems.push(`acknowledged upload ${a.id}: row says ${row.sha} (${row.size} bytes), the answer said ${a.sha256} (${a.size})`);
+    else if (row.sha !== a.sha256 || Number(row.size) !== a.size)
+      problems.push(`acknowledged upload ${a.id}: row says ${row.sha} (${row.size} bytes), the answer said ${a.sha256} (${a.size})`);
     else if (!verified.get(a.sha256)?.ok) problems.push(`acknowledged upload ${a.id}: its file is not intact`);
     else if (!row.audited) problems.push(`acknowledged upload ${a.id}: no evidence.uploaded event in the log`);
     else ackedVerified++;
@@ -114,14 +121,21 @@ export type LogReport = { events: number; problems: string[]; auditVerify: "pass
  */
 export async function checkLog(sql: Sql, env: Record<string, string>): Promise<LogReport> {
   const problems: string[] = [];
-  const [agg] = await sql<{ n: string; lo: string | null; hi: string | null }[]>`select count(*)::text as n, min(seq)::text as lo, max(seq)::text as hi from audit_events`;
+  const [agg] = await sql<
+    { n: string; lo: string | null; hi: string | null }[]
+  >`select count(*)::text as n, min(seq)::text as lo, max(seq)::text as hi from audit_events`;
   const n = Number(agg?.n ?? 0);
   if (n > 0 && (Number(agg?.lo) !== 0 || Number(agg?.hi) !== n - 1)) problems.push(`sequence has gaps: ${n} events numbered ${agg?.lo}..${agg?.hi}`);
   let checked = 0;
   for (let from = 0; from < n; from += 5000) {
-    const rows = await sql<{ seq: string; body: string; leafHash: string }[]>`select seq::text, body, leaf_hash as "leafHash" from audit_events where seq >= ${from} and seq < ${from + 5000} order by seq`;
+    const rows = await sql<
+      { seq: string; body: string; leafHash: string }[]
+    >`select seq::text, body, leaf_hash as "leafHash" from audit_events where seq >= ${from} and seq < ${from + 5000} order by seq`;
     for (const r of rows) {
-      const h = createHash("sha256").update(Buffer.from([0])).update(Buffer.from(r.body, "utf8")).digest("hex");
+      const h = createHash("sha256")
+        .update(Buffer.from([0]))
+        .update(Buffer.from(r.body, "utf8"))
+        .digest("hex");
       if (h !== r.leafHash && problems.length < 5) problems.push(`event ${r.seq}: leaf hash does not match its body`);
       checked++;
     }

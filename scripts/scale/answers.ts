@@ -32,7 +32,12 @@ export function answersFor(r: () => number, controls: CatalogControl[], share: n
   const out: Answer[] = [];
   for (const c of controls) {
     if (share < 1 && r() >= share) continue;
-    const status = weighted(r, [["implemented", 62], ["partial", 20], ["planned", 8], ["not_applicable", c.must ? 0 : 10]] as const);
+    const status = weighted(r, [
+      ["implemented", 62],
+      ["partial", 20],
+      ["planned", 8],
+      ["not_applicable", c.must ? 0 : 10],
+    ] as const);
     const later = status === "partial" || status === "planned";
     out.push({
       controlId: c.id,
@@ -57,7 +62,10 @@ export function linksFor(r: () => number, controls: CatalogControl[], answers: A
     if (!a || a.status === "not_applicable" || !(c.must || r() < 0.25)) continue;
     const first = pick(r, vault);
     const second = pick(r, vault);
-    links.set(c.id, (first.id === second.id || r() < 0.6 ? [first] : [first, second]).sort((x, y) => x.title.localeCompare(y.title)));
+    links.set(
+      c.id,
+      (first.id === second.id || r() < 0.6 ? [first] : [first, second]).sort((x, y) => x.title.localeCompare(y.title)),
+    );
   }
   return links;
 }

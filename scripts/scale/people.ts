@@ -22,7 +22,9 @@ export async function seedScalePeople(sql: postgres.Sql): Promise<number> {
   if (done) return 0;
   const hash = await hashPassword(DEMO_PASSWORD);
   const vendors = await sql<Vendor[]>`select id, slug, name from organisations where kind = 'vendor' and slug ~ '^scale-[0-9]+$' order by slug`;
-  const orgs = await sql<{ id: string; slug: string }[]>`select id, slug from organisations where slug in ('scale-platform', 'scale-government', 'scale-operator')`;
+  const orgs = await sql<
+    { id: string; slug: string }[]
+  >`select id, slug from organisations where slug in ('scale-platform', 'scale-government', 'scale-operator')`;
   const org = new Map(orgs.map((o) => [o.slug, o.id]));
   const now = new Date().toISOString();
   const t = {

@@ -15,7 +15,11 @@ const PAGE = 10_000;
 async function drizzlePages(db: Db, onPage: (rows: EventRow[]) => void): Promise<number> {
   let n = 0;
   for (let from = 0; ; from += PAGE) {
-    const page = (await db.select().from(auditEvents).where(and(gte(auditEvents.seq, from), lt(auditEvents.seq, from + PAGE))).orderBy(asc(auditEvents.seq))) as EventRow[];
+    const page = (await db
+      .select()
+      .from(auditEvents)
+      .where(and(gte(auditEvents.seq, from), lt(auditEvents.seq, from + PAGE)))
+      .orderBy(asc(auditEvents.seq))) as EventRow[];
     onPage(page);
     n += page.length;
     if (page.length < PAGE) return n;
@@ -73,12 +77,26 @@ export async function proposedPass(db: Db, sql: postgres.Sql): Promise<void> {
         const e = JSON.parse(row.body) as LogEventBody;
         const ok =
           row.seq === expected &&
-          e && typeof e === "object" && e.v === 1 && Number.isSafeInteger(e.seq) && typeof e.at === "string" && typeof e.action === "string" && e.actor && e.object && e.detail && typeof e.detail === "object" &&
+          e &&
+          typeof e === "object" &&
+          e.v === 1 &&
+          Number.isSafeInteger(e.seq) &&
+          typeof e.at === "string" &&
+          typeof e.action === "string" &&
+          e.actor &&
+          e.object &&
+          e.detail &&
+          typeof e.detail === "object" &&
           canonicalize(e) === row.body &&
           e.seq === row.seq &&
           e.at === row.at.toISOString() &&
-          e.actor.user === row.actorUserId && e.actor.org === row.actorOrganisationId && e.actor.role === row.actorRole && e.client === row.clientAddress &&
-          e.action === row.action && e.object.type === row.targetType && e.object.id === row.targetId &&
+          e.actor.user === row.actorUserId &&
+          e.actor.org === row.actorOrganisationId &&
+          e.actor.role === row.actorRole &&
+          e.client === row.clientAddress &&
+          e.action === row.action &&
+          e.object.type === row.targetType &&
+          e.object.id === row.targetId &&
           canonicalize(row.details) === canonicalize(e.detail);
         const leaf = Buffer.from(row.leafHash, "hex");
         if (!ok || !leafHash(row.body).equals(leaf)) bad++;
@@ -88,5 +106,7 @@ export async function proposedPass(db: Db, sql: postgres.Sql): Promise<void> {
     }
     return { expected, bad, root: tree.root().toString("hex") };
   });
-  console.log(`  proposed event pass (eventPages, each body parsed once): ${cpuLine(m)}; ${m.value.expected.toLocaleString("en")} events, ${m.value.bad} bad, root ${m.value.root.slice(0, 16)}…`);
+  console.log(
+    `  proposed event pass (eventPages, each body parsed once): ${cpuLine(m)}; ${m.value.expected.toLocaleString("en")} events, ${m.value.bad} bad, root ${m.value.root.slice(0, 16)}…`,
+  );
 }

@@ -12,17 +12,77 @@ import { pick, rng, weighted } from "./random";
 
 const DAY = 86_400_000;
 type State = "draft" | "submitted" | "in_review" | "withdrawn";
-export type WorkContext = { versionId: string; framework: { versionId: string; title: string; version: string }; controls: CatalogControl[]; world: ScaleWorld; now: number };
+export type WorkContext = {
+  versionId: string;
+  framework: { versionId: string; title: string; version: string };
+  controls: CatalogControl[];
+  world: ScaleWorld;
+  now: number;
+};
 
 function tables() {
   const t = (name: string, columns: string[]) => new Table(name, columns);
   return {
     products: t("products", ["id", "organisation_id", "name", "platforms", "kernel_mode", "channels", "created_by", "created_at", "updated_at"]),
-    evidence: t("evidence_items", ["id", "organisation_id", "kind", "title", "description", "evidence_date", "valid_until", "classification", "url", "created_by", "created_at", "updated_by", "updated_at"]),
-    attestations: t("attestations", ["id", "lineage_id", "revision", "organisation_id", "product_id", "framework_version_id", "kind", "period_start", "period_end", "status", "state_version", "withdrawn_at", "withdrawn_by", "withdrawn_by_name", "withdrawn_reason", "created_by", "created_at", "updated_at"]),
-    answers: t("attestation_answers", ["attestation_id", "control_id", "status", "narrative", "maturity", "justification", "target_date", "plan", "version", "updated_by", "updated_at"]),
+    evidence: t("evidence_items", [
+      "id",
+      "organisation_id",
+      "kind",
+      "title",
+      "description",
+      "evidence_date",
+      "valid_until",
+      "classification",
+      "url",
+      "created_by",
+      "created_at",
+      "updated_by",
+      "updated_at",
+    ]),
+    attestations: t("attestations", [
+      "id",
+      "lineage_id",
+      "revision",
+      "organisation_id",
+      "product_id",
+      "framework_version_id",
+      "kind",
+      "period_start",
+      "period_end",
+      "status",
+      "state_version",
+      "withdrawn_at",
+      "withdrawn_by",
+      "withdrawn_by_name",
+      "withdrawn_reason",
+      "created_by",
+      "created_at",
+      "updated_at",
+    ]),
+    answers: t("attestation_answers", [
+      "attestation_id",
+      "control_id",
+      "status",
+      "narrative",
+      "maturity",
+      "justification",
+      "target_date",
+      "plan",
+      "version",
+      "updated_by",
+      "updated_at",
+    ]),
     links: t("evidence_links", ["evidence_id", "attestation_id", "control_id", "created_by", "created_at"]),
-    submissions: t("attestation_submissions", ["attestation_id", "snapshot", "digest", "signer_user_id", "signer_name", "signer_title", "statement_version", "signed_at"]),
+    submissions: t("attestation_submissions", [
+      "attestation_id",
+      "snapshot",
+      "digest",
+      "signer_user_id",
+      "signer_name",
+      "signer_title",
+      "statement_version",
+      "signed_at",
+    ]),
     panels: t("review_panels", ["id", "lineage_id", "organisation_id", "due_date", "assigned_by", "created_at"]),
     members: t("panel_members", ["panel_id", "user_id", "role", "is_lead", "conflict", "declared_at", "created_at"]),
     scorecards: t("scorecards", ["id", "panel_id", "attestation_id", "user_id", "created_at"]),
@@ -41,7 +101,19 @@ function periodOf(p: number) {
 function slotOf(i: number, r: () => number): { product: number; period: number; state: State } {
   const period = 5 - Math.floor(i / 2);
   const state: State =
-    period >= 5 ? "draft" : period === 4 ? weighted(r, [["submitted", 25], ["in_review", 60], ["withdrawn", 15]] as const) : weighted(r, [["in_review", 20], ["withdrawn", 40], ["draft", 40]] as const);
+    period >= 5
+      ? "draft"
+      : period === 4
+        ? weighted(r, [
+            ["submitted", 25],
+            ["in_review", 60],
+            ["withdrawn", 15],
+          ] as const)
+        : weighted(r, [
+            ["in_review", 20],
+            ["withdrawn", 40],
+            ["draft", 40],
+          ] as const);
   return { product: i % 2, period, state };
 }
 
@@ -59,7 +131,8 @@ export async function seedScaleWork(sql: postgres.Sql, ctx: WorkContext, perVend
       for (const table of Object.values(t)) await table.copy(tx);
     });
     const to = from + chunk.length;
-    if (to % 500 === 0 || to === ctx.world.vendors.length) log(`  ${to}/${ctx.world.vendors.length} vendors, ${created} attestations, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (to % 500 === 0 || to === ctx.world.vendors.length)
+      log(`  ${to}/${ctx.world.vendors.length} vendors, ${created} attestations, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return created;
 }
@@ -69,7 +142,16 @@ function seedVendorWork(ctx: WorkContext, t: Tables, v: ScaleVendor, index: numb
   const iso = (ms: number) => new Date(Math.min(ms, ctx.now - 60_000)).toISOString();
   const products = [...v.products];
   if (products.length < 2) {
-    const p = { id: randomUUID(), name: `${v.name.split(" ")[0]} Cloud Workload Agent`, kernelMode: false, platforms: ["linux", "windows"], channels: [{ channel: "code" as const, cadence: "weekly" }, { channel: "content" as const, cadence: "daily" }] };
+    const p = {
+      id: randomUUID(),
+      name: `${v.name.split(" ")[0]} Cloud Workload Agent`,
+      kernelMode: false,
+      platforms: ["linux", "windows"],
+      channels: [
+        { channel: "code" as const, cadence: "weekly" },
+        { channel: "content" as const, cadence: "daily" },
+      ],
+    };
     const at = iso(Date.UTC(2025, 3, 1) + Math.floor(r() * 120) * DAY);
     t.products.add(p.id, v.orgId, p.name, `{${p.platforms.join(",")}}`, p.kernelMode, JSON.stringify(p.channels), v.officer, at, at);
     products.push(p);
@@ -89,7 +171,21 @@ function seedVendorWork(ctx: WorkContext, t: Tables, v: ScaleVendor, index: numb
       size: null,
     };
     const at = iso(Date.parse(`${e.evidenceDate!}T09:00:00Z`) + DAY);
-    t.evidence.add(e.id, v.orgId, e.kind, e.title, "Public page on the vendor's trust centre.", e.evidenceDate, e.validUntil, e.classification, e.url, v.officer, at, v.officer, at);
+    t.evidence.add(
+      e.id,
+      v.orgId,
+      e.kind,
+      e.title,
+      "Public page on the vendor's trust centre.",
+      e.evidenceDate,
+      e.validUntil,
+      e.classification,
+      e.url,
+      v.officer,
+      at,
+      v.officer,
+      at,
+    );
     return e;
   });
   for (let i = 0; i < perVendor; i++) {
@@ -107,17 +203,51 @@ function seedVendorWork(ctx: WorkContext, t: Tables, v: ScaleVendor, index: numb
     const signedAt = Math.min(ctx.now - 20 * DAY, endMs + (5 + Math.floor(r() * 40)) * DAY);
     const panelAt = signedAt + (2 + Math.floor(r() * 8)) * DAY;
     const withdrawnAt = panelAt + Math.floor(r() * 10) * DAY;
-    const updatedAt = slot.state === "draft" ? Math.min(ctx.now - 3_600_000, createdAt + DAY + Math.floor(r() * 90 * DAY)) : slot.state === "withdrawn" ? withdrawnAt : slot.state === "in_review" ? panelAt : signedAt;
+    const updatedAt =
+      slot.state === "draft"
+        ? Math.min(ctx.now - 3_600_000, createdAt + DAY + Math.floor(r() * 90 * DAY))
+        : slot.state === "withdrawn"
+          ? withdrawnAt
+          : slot.state === "in_review"
+            ? panelAt
+            : signedAt;
     const stateVersion = { draft: 1, submitted: 2, in_review: 3, withdrawn: 3 }[slot.state];
     const withdrawn = slot.state === "withdrawn";
     t.attestations.add(
-      id, lineageId, 1, v.orgId, product.id, ctx.versionId, "new", period.start, period.end, slot.state, stateVersion,
-      withdrawn ? iso(withdrawnAt) : null, withdrawn ? v.officer : null, withdrawn ? `Officer ${v.slug.slice(6)}` : null,
-      withdrawn ? "The product line is being merged into our main sensor; we will attest for it there." : null, v.officer, iso(createdAt), iso(updatedAt),
+      id,
+      lineageId,
+      1,
+      v.orgId,
+      product.id,
+      ctx.versionId,
+      "new",
+      period.start,
+      period.end,
+      slot.state,
+      stateVersion,
+      withdrawn ? iso(withdrawnAt) : null,
+      withdrawn ? v.officer : null,
+      withdrawn ? `Officer ${v.slug.slice(6)}` : null,
+      withdrawn ? "The product line is being merged into our main sensor; we will attest for it there." : null,
+      v.officer,
+      iso(createdAt),
+      iso(updatedAt),
     );
     for (const a of answers) {
       const by = r() < 0.6 ? v.contributor : v.officer;
-      t.answers.add(id, a.controlId, a.status, a.narrative, a.maturity, a.justification, a.targetDate, a.plan, a.version, by, iso(Math.min(updatedAt, createdAt + Math.floor(r() * 40) * DAY)));
+      t.answers.add(
+        id,
+        a.controlId,
+        a.status,
+        a.narrative,
+        a.maturity,
+        a.justification,
+        a.targetDate,
+        a.plan,
+        a.version,
+        by,
+        iso(Math.min(updatedAt, createdAt + Math.floor(r() * 40) * DAY)),
+      );
     }
     for (const [controlId, list] of links) for (const e of list) t.links.add(e.id, id, controlId, v.contributor, iso(createdAt + DAY));
     if (!signed) continue;
@@ -144,7 +274,10 @@ type PanelInput = { id: string; lineageId: string; orgId: string; controls: Cata
 function panel(ctx: WorkContext, t: Tables, r: () => number, a: PanelInput) {
   const { reviewers, auditors, admins } = ctx.world;
   const panelId = randomUUID();
-  const seated = [{ who: pick(r, reviewers), lead: true }, { who: pick(r, auditors), lead: false }];
+  const seated = [
+    { who: pick(r, reviewers), lead: true },
+    { who: pick(r, auditors), lead: false },
+  ];
   if (r() < 0.3) {
     const second = pick(r, reviewers);
     if (second.id !== seated[0]!.who.id) seated.push({ who: second, lead: false });
@@ -154,14 +287,29 @@ function panel(ctx: WorkContext, t: Tables, r: () => number, a: PanelInput) {
     const declared = r() < 0.85;
     const declaredAt = a.panelAt + Math.floor(r() * 3) * DAY;
     t.members.add(panelId, who.id, who.role, lead, declared ? "none" : "pending", declared ? a.iso(declaredAt) : null, a.iso(a.panelAt));
-    t.notifications.add(who.id, "panel_assigned", "You have been placed on a review panel", "Declare any conflict of interest before you start.", `/review/${a.id}`, a.iso(a.panelAt), declared ? a.iso(declaredAt) : null);
+    t.notifications.add(
+      who.id,
+      "panel_assigned",
+      "You have been placed on a review panel",
+      "Declare any conflict of interest before you start.",
+      `/review/${a.id}`,
+      a.iso(a.panelAt),
+      declared ? a.iso(declaredAt) : null,
+    );
     if (!declared || r() < 0.3) continue;
     const cardId = randomUUID();
     t.scorecards.add(cardId, panelId, a.id, who.id, a.iso(declaredAt));
     const share = r();
     for (const c of a.controls) {
       if (r() >= share) continue;
-      t.scores.add(cardId, c.id, Math.floor(r() * 5), r() < 0.7 ? "Matches the evidence; the canary ring and gates are described and measured." : "", 1 + Math.floor(r() * 3), a.iso(declaredAt + Math.floor(r() * 10) * DAY));
+      t.scores.add(
+        cardId,
+        c.id,
+        Math.floor(r() * 5),
+        r() < 0.7 ? "Matches the evidence; the canary ring and gates are described and measured." : "",
+        1 + Math.floor(r() * 3),
+        a.iso(declaredAt + Math.floor(r() * 10) * DAY),
+      );
     }
   }
 }

@@ -13,7 +13,22 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: hostileChar, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 100, max: 70_000 }), hostileChar).map(([n, c]) => "x".repeat(n) + c) },
-  { weight: 1, arbitrary: fc.constantFrom("2026-13-45", "2026-02-30", "2026-02-29", "2024-02-29", "0000-01-01", "0999-12-31", "9999-12-31", "10000-01-01", "2026-1-5", "2026-01-05\u0000", "") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "2026-13-45",
+      "2026-02-30",
+      "2026-02-29",
+      "2024-02-29",
+      "0000-01-01",
+      "0999-12-31",
+      "9999-12-31",
+      "10000-01-01",
+      "2026-1-5",
+      "2026-01-05\u0000",
+      "",
+    ),
+  },
 );
 
 /** A real calendar date in years 1000–9999. */
@@ -26,7 +41,11 @@ export const dateish: fc.Arbitrary<string> = fc.oneof(validDate, hostileString);
 
 /** Well-formed text without control characters, but with bidi marks, zero-width and astral characters: should be stored as is. */
 export const printable = (minLength: number, maxLength: number): fc.Arbitrary<string> =>
-  fc.string({ unit: fc.oneof(fc.constantFrom("\u202E", "\u2066", "\u200B", "\uFEFF", "😀", "検", "é"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), minLength, maxLength });
+  fc.string({
+    unit: fc.oneof(fc.constantFrom("\u202E", "\u2066", "\u200B", "\uFEFF", "😀", "検", "é"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })),
+    minLength,
+    maxLength,
+  });
 
 /** A value sent where a scalar is expected: mostly `valid` (so whole inputs often pass), else hostile text, an array, a number, an object or nothing. */
 export function scalarOr(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {

@@ -7,7 +7,10 @@ import { hostileString } from "./hostile";
 
 /** An object whose own enumerable keys include "__proto__", "constructor" and "prototype", as JSON.parse makes them. */
 export function pollutingObject(): Record<string, unknown> {
-  return JSON.parse('{"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}') as Record<string, unknown>;
+  return JSON.parse('{"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}') as Record<
+    string,
+    unknown
+  >;
 }
 
 const MEGA = "x".repeat(1_000_001);
@@ -18,13 +21,62 @@ export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom<unknown>(
-      null, undefined, true, false, 0, -0, -1, -2_147_483_649, 2_147_483_648, 1.5, NaN, Infinity, -Infinity,
-      Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 5e-324,
-      "", " ", "\t\n", "true", "false", "null", "0", "-1", "1e3", "0x10", " 7 ", "NaN", "Infinity", "[object Object]",
-      "__proto__", "constructor", "' OR '1'='1' --", '"; DROP TABLE users; --', "../../etc/passwd", "%00", "%2e%2e%2f",
-      "\uD800", "\uDFFF\uD800", "a\u0000b", "\u202Eevil", "😀".repeat(50), "ß".repeat(300), MEGA,
-      "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2", "{6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2f}",
-      "2026-02-30", "9999-12-31", "0000-01-01", "2024-07-19T04:09", "2024-07-19T04:09Z", "1969-12-31T23:59Z", "+275760-09-13T00:00:00.000Z",
+      null,
+      undefined,
+      true,
+      false,
+      0,
+      -0,
+      -1,
+      -2_147_483_649,
+      2_147_483_648,
+      1.5,
+      NaN,
+      Infinity,
+      -Infinity,
+      Number.MAX_SAFE_INTEGER + 2,
+      1e308,
+      -1e308,
+      5e-324,
+      "",
+      " ",
+      "\t\n",
+      "true",
+      "false",
+      "null",
+      "0",
+      "-1",
+      "1e3",
+      "0x10",
+      " 7 ",
+      "NaN",
+      "Infinity",
+      "[object Object]",
+      "__proto__",
+      "constructor",
+      "' OR '1'='1' --",
+      '"; DROP TABLE users; --',
+      "../../etc/passwd",
+      "%00",
+      "%2e%2e%2f",
+      "\uD800",
+      "\uDFFF\uD800",
+      "a\u0000b",
+      "\u202Eevil",
+      "😀".repeat(50),
+      "ß".repeat(300),
+      MEGA,
+      "00000000-0000-0000-0000-000000000000",
+      "ffffffff-ffff-ffff-ffff-ffffffffffff",
+      "6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2",
+      "{6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2f}",
+      "2026-02-30",
+      "9999-12-31",
+      "0000-01-01",
+      "2024-07-19T04:09",
+      "2024-07-19T04:09Z",
+      "1969-12-31T23:59Z",
+      "+275760-09-13T00:00:00.000Z",
     ),
   },
   { weight: 2, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt(), fc.date({ noInvalidDate: false })) },
@@ -33,23 +85,29 @@ export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null).map(() => pollutingObject()) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom<() => unknown>(
-      () => new Map([["a", 1]]),
-      () => new Set(["a"]),
-      () => new Uint8Array([0, 1, 2]),
-      () => Object.assign(Object.create(null) as object, { a: "b" }),
-      () => new Blob(["x"]),
-      () => new Array<unknown>(2),
-    ).map((make) => make()),
+    arbitrary: fc
+      .constantFrom<() => unknown>(
+        () => new Map([["a", 1]]),
+        () => new Set(["a"]),
+        () => new Uint8Array([0, 1, 2]),
+        () => Object.assign(Object.create(null) as object, { a: "b" }),
+        () => new Blob(["x"]),
+        () => new Array<unknown>(2),
+      )
+      .map((make) => make()),
   },
 );
 
 /** Extra keys a client may add: prototype-pollution names and plain unknown keys. */
-const extraKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then", "extra", "$where", ""), hostileString);
+const extraKey = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then", "extra", "$where", ""),
+  hostileString,
+);
 
 type Path = (string | number)[];
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 /** A deep copy of arrays and plain objects (own "__proto__" keys kept as own keys); other values shared. */
 export function cloneTree<T>(v: T): T {
@@ -85,7 +143,22 @@ type MutationOp = "replace" | "delete" | "addKey" | "grow" | "pad" | "wrap" | "s
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   pick: fc.nat(),
-  op: fc.constantFrom<MutationOp>("replace", "replace", "replace", "delete", "delete", "addKey", "grow", "pad", "wrap", "stringify", "numberify", "negate", "duplicate", "empty"),
+  op: fc.constantFrom<MutationOp>(
+    "replace",
+    "replace",
+    "replace",
+    "delete",
+    "delete",
+    "addKey",
+    "grow",
+    "pad",
+    "wrap",
+    "stringify",
+    "numberify",
+    "negate",
+    "duplicate",
+    "empty",
+  ),
   value: oddValue,
   key: extraKey,
   n: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 70_000 })),
@@ -105,13 +178,17 @@ function convert(v: unknown, m: Mutation): unknown {
     case "replace":
       return m.value;
     case "grow":
-      return typeof v === "string" ? v + "x".repeat(m.n) : Array.isArray(v) ? [...v, ...Array.from({ length: Math.min(m.n, 600) }, () => cloneTree(v[0]))] : m.value;
+      return typeof v === "string"
+        ? v + "x".repeat(m.n)
+        : Array.isArray(v)
+          ? [...v, ...Array.from({ length: Math.min(m.n, 600) }, () => cloneTree(v[0]))]
+          : m.value;
     case "pad":
       return typeof v === "string" ? ` \t${v}\n ` : m.value;
     case "wrap":
       return [v];
     case "stringify":
-      return typeof v === "object" ? JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x)) ?? "" : String(v);
+      return typeof v === "object" ? (JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x)) ?? "") : String(v);
     case "numberify":
       return typeof v === "number" ? v + 0.5 : Number(v);
     case "negate":
@@ -174,5 +251,6 @@ export function inputsAround(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown
 /** Throws when Object.prototype (or Array.prototype) gained a property: prototype pollution. */
 export function assertNoPollution(): void {
   const probe = {} as Record<string, unknown>;
-  if (probe.polluted !== undefined || probe.isAdmin !== undefined || ([] as unknown as Record<string, unknown>).polluted !== undefined) throw new Error("Object.prototype was polluted");
+  if (probe.polluted !== undefined || probe.isAdmin !== undefined || ([] as unknown as Record<string, unknown>).polluted !== undefined)
+    throw new Error("Object.prototype was polluted");
 }

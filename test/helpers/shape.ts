@@ -111,7 +111,10 @@ export function bool(o: { fromString?: boolean } = {}): Shape {
 /** A whole number in min..max; `max` is INT4_MAX where the value goes into an integer column. */
 export function int(min: number, max: number): Shape {
   return {
-    gen: fc.oneof({ weight: 9, arbitrary: fc.integer({ min, max: Math.min(max, Number.MAX_SAFE_INTEGER) }) }, { weight: 1, arbitrary: fc.constantFrom(min, max, min - 1, max + 1, min + 0.5) }),
+    gen: fc.oneof(
+      { weight: 9, arbitrary: fc.integer({ min, max: Math.min(max, Number.MAX_SAFE_INTEGER) }) },
+      { weight: 1, arbitrary: fc.constantFrom(min, max, min - 1, max + 1, min + 0.5) },
+    ),
     check(out, input, path) {
       if (typeof out !== "number" || !Number.isSafeInteger(out)) return fail(path, "not a whole number", out);
       if (out < min || out > max) fail(path, `outside ${min}..${max}`, out);
@@ -123,7 +126,10 @@ export function int(min: number, max: number): Shape {
 /** A finite number in min..max. */
 export function num(min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Shape {
   return {
-    gen: fc.oneof({ weight: 9, arbitrary: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }) }, { weight: 1, arbitrary: fc.constantFrom(min, max, min - 1, max * 1.5 + 1, NaN, -0) }),
+    gen: fc.oneof(
+      { weight: 9, arbitrary: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }) },
+      { weight: 1, arbitrary: fc.constantFrom(min, max, min - 1, max * 1.5 + 1, NaN, -0) },
+    ),
     check(out, input, path) {
       if (typeof out !== "number" || !Number.isFinite(out)) return fail(path, "not a finite number", out);
       if (out < min || out > max) fail(path, `outside ${min}..${max}`, out);
@@ -179,11 +185,13 @@ export function instant(o: { from?: number; to?: number } = {}): Shape {
     check(out, input, path) {
       if (typeof out !== "string" || !UTC_ISO.test(out)) return fail(path, "not a UTC instant", out);
       const t = Date.parse(out);
-      if (!(t >= Date.UTC(1970, 0, 1) && t <= Date.UTC(9999, 11, 31)) || new Date(t).toISOString() !== out) fail(path, "not an instant between 1970 and 9999", out);
+      if (!(t >= Date.UTC(1970, 0, 1) && t <= Date.UTC(9999, 11, 31)) || new Date(t).toISOString() !== out)
+        fail(path, "not an instant between 1970 and 9999", out);
       if (typeof input !== "string") return;
       if (!/([Zz]|[+-]\d{2}(:?\d{2})?)$/.test(input.trim())) fail(path, "a time without a UTC offset was accepted", input);
       // Plain RFC 3339 input: JavaScript reads it the same way, to the millisecond.
-      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(input) && Date.parse(input) !== t) fail(path, `names another instant than ${input}`, out);
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(input) && Date.parse(input) !== t)
+        fail(path, `names another instant than ${input}`, out);
     },
   };
 }
@@ -279,7 +287,10 @@ export const anything = (): Shape => ({ gen: fc.jsonValue({ maxDepth: 2 }), opti
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 
 /** A plain object with exactly the documented keys (unknown ones are dropped), each checked; `also` checks across fields. */
-export function object(shape: Record<string, Shape>, o: { also?: (out: Record<string, unknown>, input: Record<string, unknown>, path: string) => void; gen?: fc.Arbitrary<unknown>; passthrough?: boolean } = {}): Shape {
+export function object(
+  shape: Record<string, Shape>,
+  o: { also?: (out: Record<string, unknown>, input: Record<string, unknown>, path: string) => void; gen?: fc.Arbitrary<unknown>; passthrough?: boolean } = {},
+): Shape {
   const required = Object.keys(shape).filter((k) => !shape[k]!.optional);
   return {
     gen: o.gen ?? fc.record(Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s.gen])), { requiredKeys: required, noNullPrototype: true }),

@@ -13,7 +13,14 @@ function parse(raw: string, from: string, to: string[]): Received {
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
   const body = raw.slice(split + 4);
-  return { from, to, messageId: header("Message-ID"), subject: header("Subject"), autoSubmitted: header("Auto-Submitted"), body: /quoted-printable/i.test(header("Content-Transfer-Encoding")) ? decodeQuotedPrintable(body) : body };
+  return {
+    from,
+    to,
+    messageId: header("Message-ID"),
+    subject: header("Subject"),
+    autoSubmitted: header("Auto-Submitted"),
+    body: /quoted-printable/i.test(header("Content-Transfer-Encoding")) ? decodeQuotedPrintable(body) : body,
+  };
 }
 
 /**
@@ -42,7 +49,13 @@ export async function startSmtpServer(options: { rejectRecipient?: () => boolean
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        received.push(parse(Buffer.concat(chunks).toString("utf8"), from, session.envelope.rcptTo.map((r) => r.address)));
+        received.push(
+          parse(
+            Buffer.concat(chunks).toString("utf8"),
+            from,
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },

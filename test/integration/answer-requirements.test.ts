@@ -31,7 +31,15 @@ async function publishWith(requirements: AnswerRequirements): Promise<string> {
   const draft = await createDraftFromVersion(t.db, admin, baseId);
   if (!draft.ok) throw new Error("draft failed");
   const doc = (await loadVersionDocument(t.db, draft.data.versionId))!;
-  const meta = await updateVersionMeta(t.db, admin, draft.data.versionId, { title: doc.title, description: doc.description, publisher: doc.publisher, version: doc.version, hasThresholds: false, thresholds: null, answerRequirements: requirements });
+  const meta = await updateVersionMeta(t.db, admin, draft.data.versionId, {
+    title: doc.title,
+    description: doc.description,
+    publisher: doc.publisher,
+    version: doc.version,
+    hasThresholds: false,
+    thresholds: null,
+    answerRequirements: requirements,
+  });
   if (!meta.ok) throw new Error("meta failed");
   if (!(await publishVersion(t.db, admin, draft.data.versionId)).ok) throw new Error("publish failed");
   return draft.data.versionId;
@@ -42,7 +50,18 @@ async function answeredDraft(versionId: string, period: [string, string], status
   const r = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: period[0], periodEnd: period[1] });
   if (!r.ok) throw new Error(`start failed: ${r.formError}`);
   const ws = (await loadWorkspace(t.db, officer.organisationId, r.data.id))!;
-  for (const c of ws.controls) await saveAnswer(t.db, officer, { attestationId: r.data.id, controlId: c.id, version: 0, status, narrative: "We do this every release.", maturity: 2, justification: "", targetDate: null, plan: "" });
+  for (const c of ws.controls)
+    await saveAnswer(t.db, officer, {
+      attestationId: r.data.id,
+      controlId: c.id,
+      version: 0,
+      status,
+      narrative: "We do this every release.",
+      maturity: 2,
+      justification: "",
+      targetDate: null,
+      plan: "",
+    });
   return r.data.id;
 }
 
@@ -77,7 +96,10 @@ describe(`answer requirements of a catalog version (${process.env.TEST_DB_DRIVER
   });
 
   it("a version that asks a narrative of not-applicable answers refuses one without a justification, and says so", async () => {
-    const strict = await publishWith({ ...DEFAULT_ANSWER_REQUIREMENTS, not_applicable: { narrative: true, justification: true, targetDate: false, plan: false, evidence: false } });
+    const strict = await publishWith({
+      ...DEFAULT_ANSWER_REQUIREMENTS,
+      not_applicable: { narrative: true, justification: true, targetDate: false, plan: false, evidence: false },
+    });
     const id = await answeredDraft(strict, ["2023-01-01", "2023-06-30"], "not_applicable");
     const refused = await sign(id);
     const gaps = refused.ok ? [] : refused.fieldErrors!.gaps!;

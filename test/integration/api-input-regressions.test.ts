@@ -17,7 +17,9 @@ beforeAll(async () => {
   t = await openTestDb();
   await seedDemo(t.db);
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
-  token = (await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "regressions", scopes: ["rollouts:write", "rollouts:read"] })).token;
+  token = (
+    await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "regressions", scopes: ["rollouts:write", "rollouts:read"] })
+  ).token;
 });
 afterAll(async () => t.dispose());
 
@@ -28,11 +30,13 @@ describe(`API input regressions (${process.env.TEST_DB_DRIVER})`, () => {
       expect(res.status, q).toBe(400);
       expect(res.headers.get("content-security-policy"), q).toBe("default-src 'none'; frame-ancestors 'none'");
     }
-    for (const q of ["limit=005", "limit=500", `productId=${aegis.productId.toUpperCase()}`]) expect((await list(apiRequest(`/api/v1/rollouts?${q}`, { token }))).status, q).toBe(200);
+    for (const q of ["limit=005", "limit=500", `productId=${aegis.productId.toUpperCase()}`])
+      expect((await list(apiRequest(`/api/v1/rollouts?${q}`, { token }))).status, q).toBe(200);
   });
 
   it("a new record's state is open, closed or absent, never null", async () => {
-    const body = (state: unknown) => JSON.stringify({ productId: aegis.productId, state, record: { ...referenceModelContent, releaseId: `state-${String(state)}` } });
+    const body = (state: unknown) =>
+      JSON.stringify({ productId: aegis.productId, state, record: { ...referenceModelContent, releaseId: `state-${String(state)}` } });
     expect((await POST(apiRequest("/api/v1/rollouts", { method: "POST", token, body: body(null) }))).status).toBe(422);
     expect((await POST(apiRequest("/api/v1/rollouts", { method: "POST", token, body: body("closed") }))).status).toBe(201);
   });

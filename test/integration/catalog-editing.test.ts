@@ -40,7 +40,10 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     const draft = (await loadVersionDocument(t.db, draftId))!;
     expect(draft.status).toBe("draft");
     expect(draft.domains).toEqual(sdp10.domains);
-    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "catalog.version.draft_created"), eq(auditEvents.targetId, draftId)));
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "catalog.version.draft_created"), eq(auditEvents.targetId, draftId)));
     expect(audits).toHaveLength(1);
     // A second draft from 1.0 takes the next free version string.
     const again = await createDraftFromVersion(t.db, actor, baseId);
@@ -58,8 +61,26 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
       answerRequirements: { ...sdp10.answerRequirements, planned: { ...sdp10.answerRequirements.planned, evidence: true } },
     });
     expect(meta.ok).toBe(true);
-    expect((await getAnswerRequirements(t.db, draftId))!.planned).toEqual({ narrative: true, justification: false, targetDate: true, plan: true, evidence: true });
-    expect((await updateVersionMeta(t.db, actor, draftId, { title: "x", description: "", publisher: "p", version: "1.0", hasThresholds: false, thresholds: null, answerRequirements: sdp10.answerRequirements })).ok).toBe(false);
+    expect((await getAnswerRequirements(t.db, draftId))!.planned).toEqual({
+      narrative: true,
+      justification: false,
+      targetDate: true,
+      plan: true,
+      evidence: true,
+    });
+    expect(
+      (
+        await updateVersionMeta(t.db, actor, draftId, {
+          title: "x",
+          description: "",
+          publisher: "p",
+          version: "1.0",
+          hasThresholds: false,
+          thresholds: null,
+          answerRequirements: sdp10.answerRequirements,
+        })
+      ).ok,
+    ).toBe(false);
     expect((await updateDomain(t.db, actor, draftId, "ROL", { key: "ROL", title: "Staged rollout (edited)", description: "d" })).ok).toBe(true);
     const input = await controlInput(draftId, "SDP-ROL-01");
     const r = await updateControl(t.db, actor, draftId, "SDP-ROL-01", { ...input, rubric: [input.rubric[0]!, "Edited level 1.", ...input.rubric.slice(2)] });
@@ -117,7 +138,9 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     expect(cmp.changed.map((c) => c.id)).toEqual(["SDP-ROL-01"]);
     expect(cmp.changed[0]!.fields.map((f) => f.field)).toEqual(["rubric[1]"]);
     expect(cmp.frameworkChanges.map((c) => c.field)).toEqual(expect.arrayContaining(["version", "description"]));
-    expect(cmp.frameworkChanges.filter((c) => c.scope === "requirements")).toEqual([{ scope: "requirements", kind: "changed", field: "answerRequirements.planned.evidence", before: false, after: true }]);
+    expect(cmp.frameworkChanges.filter((c) => c.scope === "requirements")).toEqual([
+      { scope: "requirements", kind: "changed", field: "answerRequirements.planned.evidence", before: false, after: true },
+    ]);
   });
 
   it("refuses edits to a published version in the mutation functions and in the database", async () => {
@@ -132,7 +155,12 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     await expect(t.db.delete(catalogControls).where(where)).rejects.toThrow();
     expect((await getControl(t.db, draftId, "SDP-ROL-01"))!.title).not.toBe("changed");
     // The answer rules are frozen with the version (migration 0011 extends the 0003 guard).
-    await expect(t.db.update(frameworkVersions).set({ answerRequirements: { ...sdp10.answerRequirements, implemented: { ...sdp10.answerRequirements.implemented, narrative: false } } }).where(eq(frameworkVersions.id, draftId))).rejects.toThrow();
+    await expect(
+      t.db
+        .update(frameworkVersions)
+        .set({ answerRequirements: { ...sdp10.answerRequirements, implemented: { ...sdp10.answerRequirements.implemented, narrative: false } } })
+        .where(eq(frameworkVersions.id, draftId)),
+    ).rejects.toThrow();
     expect((await getAnswerRequirements(t.db, draftId))!.implemented.narrative).toBe(true);
   });
 
@@ -141,7 +169,10 @@ describe(`catalog editing (${process.env.TEST_DB_DRIVER})`, () => {
     const [v] = await t.db.select().from(frameworkVersions).where(eq(frameworkVersions.id, draftId));
     expect(v).toMatchObject({ status: "retired" });
     expect(await retireVersion(t.db, actor, draftId)).toMatchObject({ ok: false, code: "conflict" });
-    const [n] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.targetId, draftId));
+    const [n] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, draftId));
     expect(n!.n).toBeGreaterThan(5);
   });
 });

@@ -55,7 +55,12 @@ describe(`catalog import, export and search (${process.env.TEST_DB_DRIVER})`, ()
     const r = await importFramework(t.db, actor, JSON.stringify(bad));
     expect(r.ok).toBe(false);
     const errors = r.ok ? [] : (r.fieldErrors?.document ?? []);
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^domains\[1\]\.controls\[0\]\.rubric: /), expect.stringMatching(/^domains\[0\]\.controls\[1\]\.weight: /)]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^domains\[1\]\.controls\[0\]\.rubric: /),
+        expect.stringMatching(/^domains\[0\]\.controls\[1\]\.weight: /),
+      ]),
+    );
     expect(await importFramework(t.db, actor, "{ not json")).toMatchObject({ ok: false, code: "invalid" });
     expect(await rowCounts()).toEqual(before);
   });

@@ -19,7 +19,10 @@ describe(`baseline catalog in the database (${process.env.TEST_DB_DRIVER})`, () 
     expect(again.created).toBe(false);
     const [v] = await t.db.select().from(frameworkVersions).where(eq(frameworkVersions.id, again.versionId));
     expect(v).toMatchObject({ status: "published", version: "1.0" });
-    const [n] = await t.db.select({ n: sql<number>`count(*)::int` }).from(catalogControls).where(eq(catalogControls.versionId, again.versionId));
+    const [n] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(catalogControls)
+      .where(eq(catalogControls.versionId, again.versionId));
     expect(n!.n).toBe(sdp10.domains.reduce((s, d) => s + d.controls.length, 0));
   });
 

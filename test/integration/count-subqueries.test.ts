@@ -22,7 +22,10 @@ afterAll(async () => t.dispose());
 describe(`counts in lists (${process.env.TEST_DB_DRIVER})`, () => {
   it("organisations: members per organisation, as the memberships table says", async () => {
     const orgs = await listOrganisations(t.db);
-    const rows = await t.db.select({ org: memberships.organisationId, n: sql<number>`count(*)::int` }).from(memberships).groupBy(memberships.organisationId);
+    const rows = await t.db
+      .select({ org: memberships.organisationId, n: sql<number>`count(*)::int` })
+      .from(memberships)
+      .groupBy(memberships.organisationId);
     const expected = new Map(rows.map((r) => [r.org, r.n]));
     expect(orgs.length).toBeGreaterThan(3);
     for (const o of orgs) expect(o.members, o.name).toBe(expected.get(o.id) ?? 0);
@@ -31,8 +34,14 @@ describe(`counts in lists (${process.env.TEST_DB_DRIVER})`, () => {
 
   it("catalog: controls and domains per version, and controls per domain", async () => {
     const [version] = await listFrameworkVersions(t.db, { includeDrafts: true });
-    const controls = await t.db.select({ n: sql<number>`count(*)::int` }).from(catalogControls).where(eq(catalogControls.versionId, version!.id));
-    const domains = await t.db.select({ n: sql<number>`count(*)::int` }).from(catalogDomains).where(eq(catalogDomains.versionId, version!.id));
+    const controls = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(catalogControls)
+      .where(eq(catalogControls.versionId, version!.id));
+    const domains = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(catalogDomains)
+      .where(eq(catalogDomains.versionId, version!.id));
     expect(version!.controlCount).toBe(controls[0]!.n);
     expect(version!.domainCount).toBe(domains[0]!.n);
     expect(version!.controlCount).toBe(42);
@@ -42,10 +51,17 @@ describe(`counts in lists (${process.env.TEST_DB_DRIVER})`, () => {
   });
 
   it("evidence: links per item", async () => {
-    const [anyLink] = await t.db.select({ org: evidenceItems.organisationId }).from(evidenceLinks).innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId)).limit(1);
+    const [anyLink] = await t.db
+      .select({ org: evidenceItems.organisationId })
+      .from(evidenceLinks)
+      .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
+      .limit(1);
     expect(anyLink).toBeDefined();
     const page = await listEvidence(t.db, anyLink!.org, vaultFilterSchema.parse({}), "2026-12-03");
-    const counts = await t.db.select({ id: evidenceLinks.evidenceId, n: sql<number>`count(*)::int` }).from(evidenceLinks).groupBy(evidenceLinks.evidenceId);
+    const counts = await t.db
+      .select({ id: evidenceLinks.evidenceId, n: sql<number>`count(*)::int` })
+      .from(evidenceLinks)
+      .groupBy(evidenceLinks.evidenceId);
     const expected = new Map(counts.map((c) => [c.id, c.n]));
     expect(page.rows.length).toBeGreaterThan(0);
     for (const item of page.rows) expect(item.links, item.id).toBe(expected.get(item.id) ?? 0);

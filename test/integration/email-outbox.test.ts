@@ -28,7 +28,12 @@ describe(`email outbox without SMTP (${process.env.TEST_DB_DRIVER})`, () => {
     await notify(t.db, [auditor()], message("Held two"));
     const result = await runOnce({ db: t.db, mailer: null });
     expect(result.held).toBeGreaterThanOrEqual(3);
-    expect(await t.db.select().from(emailOutbox).where(inArray(emailOutbox.status, ["pending", "sending"]))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(emailOutbox)
+        .where(inArray(emailOutbox.status, ["pending", "sending"])),
+    ).toHaveLength(0);
     const held = await listOutbox(t.db, outboxFilterSchema.parse({ status: "held" }));
     expect(held.total).toBe(result.held);
     expect(held.rows.every((r) => r.status === "held" && r.attempts === 0 && r.sentAt === null)).toBe(true);

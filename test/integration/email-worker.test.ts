@@ -43,13 +43,22 @@ function mailerFor(port: number, credentials = "") {
 const person = (email: string) => people.find((p) => p.email === email)!.id;
 const outbox = () => t.db.select().from(emailOutbox).orderBy(emailOutbox.createdAt);
 /** As if the wait had passed: every waiting message becomes due now. */
-const makeDue = () => t.db.update(emailOutbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(emailOutbox.status, "pending"));
+const makeDue = () =>
+  t.db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+    .where(eq(emailOutbox.status, "pending"));
 const secondsUntil = (d: Date) => (d.getTime() - Date.now()) / 1000;
 
 describe(`email worker against a real SMTP server (${process.env.TEST_DB_DRIVER})`, () => {
   it("delivers a notification's email to the right person, with its subject, link and a Message-ID from the outbox id", async () => {
     const server = await smtp();
-    await notify(t.db, [person("auditor@ncra.example")], { kind: "panel_assigned", title: "You are on a review panel", body: "Aegis Sensor, attestation 2026 H1.", link: "/review/abc" });
+    await notify(t.db, [person("auditor@ncra.example")], {
+      kind: "panel_assigned",
+      title: "You are on a review panel",
+      body: "Aegis Sensor, attestation 2026 H1.",
+      link: "/review/abc",
+    });
     const result = await runOnce({ db: t.db, mailer: mailerFor(server.port) });
     expect(result).toMatchObject({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
     expect(server.received).toHaveLength(1);
@@ -144,14 +153,20 @@ describe(`email worker against a real SMTP server (${process.env.TEST_DB_DRIVER}
     const server = await smtp();
     await notify(t.db, [person("admin@ringfence.example")], { kind: "decision", title: "Stuck", body: "", link: "/" });
     // A worker claimed it, then its process ended before it recorded anything.
-    await t.db.update(emailOutbox).set({ status: "sending", attempts: 1, claimedUntil: sql`now() - interval '1 second'` }).where(eq(emailOutbox.subject, "Ringfence: Stuck"));
+    await t.db
+      .update(emailOutbox)
+      .set({ status: "sending", attempts: 1, claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(emailOutbox.subject, "Ringfence: Stuck"));
     expect(await runOnce({ db: t.db, mailer: mailerFor(server.port) })).toMatchObject({ claimed: 1, sent: 1 });
     const [row] = await outbox();
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
     expect(server.received[0]!.messageId).toBe(`<${row!.id}@ringfence.example.org>`);
     // A claim that still stands is left alone.
     await notify(t.db, [person("admin@ringfence.example")], { kind: "decision", title: "Claimed", body: "", link: "/" });
-    await t.db.update(emailOutbox).set({ status: "sending", attempts: 1, claimedUntil: sql`now() + interval '5 minutes'` }).where(eq(emailOutbox.subject, "Ringfence: Claimed"));
+    await t.db
+      .update(emailOutbox)
+      .set({ status: "sending", attempts: 1, claimedUntil: sql`now() + interval '5 minutes'` })
+      .where(eq(emailOutbox.subject, "Ringfence: Claimed"));
     expect((await runOnce({ db: t.db, mailer: mailerFor(server.port) })).claimed).toBe(0);
   });
 
@@ -184,13 +199,21 @@ describe(`email worker against a real SMTP server (${process.env.TEST_DB_DRIVER}
     const ids = server.received.map((m) => m.messageId);
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);
-    const rows = await t.db.select({ status: emailOutbox.status, attempts: emailOutbox.attempts }).from(emailOutbox).where(inArray(emailOutbox.status, ["sent"]));
+    const rows = await t.db
+      .select({ status: emailOutbox.status, attempts: emailOutbox.attempts })
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.status, ["sent"]));
     expect(rows).toHaveLength(total);
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
   });
 
   it("claims that run at the same moment never share a row", async () => {
-    for (let i = 0; i < 5; i++) await notify(t.db, people.map((p) => p.id), { kind: "decision", title: `Race ${i}`, body: "", link: "/" });
+    for (let i = 0; i < 5; i++)
+      await notify(
+        t.db,
+        people.map((p) => p.id),
+        { kind: "decision", title: `Race ${i}`, body: "", link: "/" },
+      );
     const total = (await outbox()).length;
     const claims = await Promise.all(Array.from({ length: 12 }, () => claimDue(t.db, 4)));
     const ids = claims.flat().map((r) => r.id);

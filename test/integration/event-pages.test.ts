@@ -13,7 +13,13 @@ beforeAll(async () => {
   t = await openTestDb();
   for (let i = 0; i < 25; i++) {
     await t.db.transaction((tx) =>
-      appendEvent(tx, { actor: { userId: null, organisationId: null, role: i % 2 ? "admin" : null }, clientAddress: i % 3 ? "192.0.2.7" : null, action: "test.paged", target: { type: "test", id: String(i) }, details: { i, nested: { list: [i, "x"] } } }),
+      appendEvent(tx, {
+        actor: { userId: null, organisationId: null, role: i % 2 ? "admin" : null },
+        clientAddress: i % 3 ? "192.0.2.7" : null,
+        action: "test.paged",
+        target: { type: "test", id: String(i) },
+        details: { i, nested: { list: [i, "x"] } },
+      }),
     );
   }
 }, 120_000);

@@ -27,7 +27,9 @@ const today = "2026-12-02";
 beforeAll(async () => {
   t = await openTestDb();
   await seedDemo(t.db);
-  [officer, contributor, bastion] = (await Promise.all(["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)))) as [Actor, Actor, Actor];
+  [officer, contributor, bastion] = (await Promise.all(
+    ["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
+  )) as [Actor, Actor, Actor];
 });
 afterAll(async () => t.dispose());
 
@@ -37,28 +39,61 @@ function body(bytes: Uint8Array) {
 }
 async function uploadFile(title: string, bytes: Uint8Array, actor = officer): Promise<string> {
   const q = new URLSearchParams({ title, kind: "document", fileName: `${title.replace(/\W+/g, "-")}.pdf` });
-  const res = await handleEvidenceUpload(new Request(`http://localhost/api/evidence/upload?${q}`, { method: "POST", body: body(bytes), duplex: "half" } as RequestInit), actor, { db: t.db, store, maxBytes: 1 << 20 });
+  const res = await handleEvidenceUpload(
+    new Request(`http://localhost/api/evidence/upload?${q}`, { method: "POST", body: body(bytes), duplex: "half" } as RequestInit),
+    actor,
+    { db: t.db, store, maxBytes: 1 << 20 },
+  );
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
 function newVersion(id: string, bytes: Uint8Array, fileName = "replacement.pdf", actor = officer) {
-  const req = new Request(`http://localhost/api/evidence/${id}/versions?${new URLSearchParams({ fileName })}`, { method: "POST", body: body(bytes), duplex: "half" } as RequestInit);
+  const req = new Request(`http://localhost/api/evidence/${id}/versions?${new URLSearchParams({ fileName })}`, {
+    method: "POST",
+    body: body(bytes),
+    duplex: "half",
+  } as RequestInit);
   return handleEvidenceVersionUpload(req, actor, id, { db: t.db, store, maxBytes: 1 << 20 });
 }
 const auditCount = async (action: string, id: string) =>
-  (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, id))))[0]!.n;
+  (
+    await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, id)))
+  )[0]!.n;
 const meta = { description: "", evidenceDate: null, validUntil: null, classification: "reviewers_only" as const };
 
 describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
   it("edits an item's details, audits each change, and refuses a kind that does not fit or another vendor", async () => {
     const id = await uploadFile("Canary report", pdf("canary"));
-    const r = await updateEvidence(t.db, contributor, { evidenceId: id, ...meta, title: "Canary ring report Q3", kind: "test_report", evidenceDate: "2026-09-30", validUntil: "2027-09-30", classification: "publishable" });
+    const r = await updateEvidence(t.db, contributor, {
+      evidenceId: id,
+      ...meta,
+      title: "Canary ring report Q3",
+      kind: "test_report",
+      evidenceDate: "2026-09-30",
+      validUntil: "2027-09-30",
+      classification: "publishable",
+    });
     expect(r).toMatchObject({ ok: true, data: { changed: expect.arrayContaining(["title", "kind", "evidenceDate", "validUntil", "classification"]) } });
-    expect(await getEvidence(t.db, officer.organisationId, id)).toMatchObject({ title: "Canary ring report Q3", kind: "test_report", classification: "publishable", validUntil: "2027-09-30" });
+    expect(await getEvidence(t.db, officer.organisationId, id)).toMatchObject({
+      title: "Canary ring report Q3",
+      kind: "test_report",
+      classification: "publishable",
+      validUntil: "2027-09-30",
+    });
     expect(await auditCount("evidence.updated", id)).toBe(1);
-    expect(await updateEvidence(t.db, officer, { evidenceId: id, ...meta, title: "x1", kind: "url" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { kind: [expect.any(String)] } });
+    expect(await updateEvidence(t.db, officer, { evidenceId: id, ...meta, title: "x1", kind: "url" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { kind: [expect.any(String)] },
+    });
     expect(await updateEvidence(t.db, officer, { evidenceId: id, ...meta, title: "x2", kind: "rollout_record" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await updateEvidence(t.db, bastion, { evidenceId: id, ...meta, title: "Taken over", kind: "document" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await updateEvidence(t.db, bastion, { evidenceId: id, ...meta, title: "Taken over", kind: "document" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect((await getEvidence(t.db, officer.organisationId, id))!.title).toBe("Canary ring report Q3");
   });
 
@@ -68,8 +103,15 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ version: 2 });
     const versions = await listVersions(t.db, officer.organisationId, id);
-    expect(versions.map((v) => [v.version, v.fileName])).toEqual([[2, "test-plan-v2.pdf"], [1, "Test-plan.pdf"]]);
-    expect((await getEvidence(t.db, officer.organisationId, id))!).toMatchObject({ currentVersion: 2, fileName: "test-plan-v2.pdf", sha256: versions[0]!.sha256 });
+    expect(versions.map((v) => [v.version, v.fileName])).toEqual([
+      [2, "test-plan-v2.pdf"],
+      [1, "Test-plan.pdf"],
+    ]);
+    expect((await getEvidence(t.db, officer.organisationId, id))!).toMatchObject({
+      currentVersion: 2,
+      fileName: "test-plan-v2.pdf",
+      sha256: versions[0]!.sha256,
+    });
     expect((await newVersion(id, pdf("plan v2"))).status).toBe(409);
     expect((await newVersion(id, pdf("plan v3"), "x.pdf", bastion)).status).toBe(404);
     expect(await listVersions(t.db, bastion.organisationId, id)).toEqual([]);
@@ -82,7 +124,13 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
   it("keeps a signed submission verifiable against the version it signed after the file is replaced", async () => {
     const versionId = await baselineVersionId(t.db);
     const productId = await productNamed(t.db, officer.organisationId, "Aegis Sensor");
-    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2023-01-01", periodEnd: "2023-06-30" });
+    const started = await startAttestation(t.db, officer, {
+      productId,
+      frameworkVersionId: versionId,
+      kind: "new",
+      periodStart: "2023-01-01",
+      periodEnd: "2023-06-30",
+    });
     if (!started.ok) throw new Error("start failed");
     const attestationId = started.data.id;
     const id = await uploadFile("Release procedure", pdf("procedure v1"));
@@ -91,7 +139,9 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
       await saveAnswer(t.db, officer, { attestationId, controlId: c.id, version: 0, ...ANSWERED });
       if (c.must) await setEvidenceLinks(t.db, officer, { attestationId, controlId: c.id, evidenceIds: [id] });
     }
-    expect(await submitAttestation(t.db, officer, { attestationId, signerName: "Olivia Officer", signerTitle: "CISO", confirm: true })).toMatchObject({ ok: true });
+    expect(await submitAttestation(t.db, officer, { attestationId, signerName: "Olivia Officer", signerTitle: "CISO", confirm: true })).toMatchObject({
+      ok: true,
+    });
     const v1 = (await getEvidence(t.db, officer.organisationId, id))!.sha256!;
 
     expect((await newVersion(id, pdf("procedure v2"))).status).toBe(201);
@@ -116,12 +166,22 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
     const id = await uploadFile("Mistaken upload", pdf("mistake"));
     const linkedId = await uploadFile("Linked upload", pdf("linked"));
     const productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
-    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: await baselineVersionId(t.db), kind: "new", periodStart: "2023-07-01", periodEnd: "2023-12-31" });
+    const started = await startAttestation(t.db, officer, {
+      productId,
+      frameworkVersionId: await baselineVersionId(t.db),
+      kind: "new",
+      periodStart: "2023-07-01",
+      periodEnd: "2023-12-31",
+    });
     if (!started.ok) throw new Error("start failed");
     const ws = (await loadWorkspace(t.db, officer.organisationId, started.data.id))!;
     await setEvidenceLinks(t.db, officer, { attestationId: started.data.id, controlId: ws.controls[0]!.id, evidenceIds: [linkedId] });
     expect(await deleteEvidence(t.db, bastion, { evidenceId: id })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await deleteEvidence(t.db, officer, { evidenceId: linkedId })).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/linked to a control/) });
+    expect(await deleteEvidence(t.db, officer, { evidenceId: linkedId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      formError: expect.stringMatching(/linked to a control/),
+    });
     expect(await deleteEvidence(t.db, contributor, { evidenceId: id })).toMatchObject({ ok: true });
     expect(await getEvidence(t.db, officer.organisationId, id)).toBeNull();
     expect(await listVersions(t.db, officer.organisationId, id)).toEqual([]);
@@ -132,7 +192,13 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
     const id = await uploadFile("Old runbook", pdf("old runbook"));
     const keptId = await uploadFile("Kept runbook", pdf("kept runbook"));
     const productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
-    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: await baselineVersionId(t.db), kind: "new", periodStart: "2024-01-01", periodEnd: "2024-06-30" });
+    const started = await startAttestation(t.db, officer, {
+      productId,
+      frameworkVersionId: await baselineVersionId(t.db),
+      kind: "new",
+      periodStart: "2024-01-01",
+      periodEnd: "2024-06-30",
+    });
     if (!started.ok) throw new Error("start failed");
     const attestationId = started.data.id;
     const controlId = (await loadWorkspace(t.db, officer.organisationId, attestationId))!.controls[0]!.id;
@@ -155,7 +221,14 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
     const seeded = (await listEvidence(t.db, bastion.organisationId, vaultFilterSchema.parse({}), today)).total;
     const seededPublishable = (await listEvidence(t.db, bastion.organisationId, vaultFilterSchema.parse({ classification: "publishable" }), today)).total;
     for (let i = 0; i < 30; i++) {
-      const r = await createUrlEvidence(t.db, bastion, { ...meta, title: `Bastion page ${String(i).padStart(2, "0")}${i === 7 ? " 100% staged" : ""}`, kind: i % 3 === 0 ? "test_report" : "url", url: `https://bastion.example/p/${i}`, validUntil: i < 5 ? "2026-01-01" : i < 8 ? "2026-12-20" : null, classification: i % 2 ? "publishable" : "reviewers_only" });
+      const r = await createUrlEvidence(t.db, bastion, {
+        ...meta,
+        title: `Bastion page ${String(i).padStart(2, "0")}${i === 7 ? " 100% staged" : ""}`,
+        kind: i % 3 === 0 ? "test_report" : "url",
+        url: `https://bastion.example/p/${i}`,
+        validUntil: i < 5 ? "2026-01-01" : i < 8 ? "2026-12-20" : null,
+        classification: i % 2 ? "publishable" : "reviewers_only",
+      });
       expect(r.ok).toBe(true);
     }
     const f = (q: Record<string, string>) => listEvidence(t.db, bastion.organisationId, vaultFilterSchema.parse(q), today);
@@ -179,14 +252,27 @@ describe(`evidence lifecycle (${process.env.TEST_DB_DRIVER})`, () => {
   });
 
   it("the database refuses items whose kind does not fit their source, and one vault item per rollout record", async () => {
-    const [file] = await t.db.select().from(evidenceItems).where(and(eq(evidenceItems.organisationId, officer.organisationId), sql`${evidenceItems.blobSha256} is not null`)).limit(1);
+    const [file] = await t.db
+      .select()
+      .from(evidenceItems)
+      .where(and(eq(evidenceItems.organisationId, officer.organisationId), sql`${evidenceItems.blobSha256} is not null`))
+      .limit(1);
     await expect(t.db.update(evidenceItems).set({ kind: "url" }).where(eq(evidenceItems.id, file!.id))).rejects.toThrow();
     await expect(t.db.update(evidenceItems).set({ kind: "invented" }).where(eq(evidenceItems.id, file!.id))).rejects.toThrow();
-    await expect(t.db.insert(evidenceItems).values({ organisationId: officer.organisationId, kind: "rollout_record", title: "Dangling", rolloutRecordId: crypto.randomUUID() })).rejects.toThrow();
+    await expect(
+      t.db
+        .insert(evidenceItems)
+        .values({ organisationId: officer.organisationId, kind: "rollout_record", title: "Dangling", rolloutRecordId: crypto.randomUUID() }),
+    ).rejects.toThrow();
     const [record] = await t.db.select({ id: rolloutRecords.id, org: rolloutRecords.organisationId }).from(rolloutRecords).limit(1);
     if (record) {
-      await t.db.insert(evidenceItems).values({ organisationId: record.org, kind: "rollout_record", title: "First", rolloutRecordId: record.id }).onConflictDoNothing();
-      await expect(t.db.insert(evidenceItems).values({ organisationId: record.org, kind: "rollout_record", title: "Second", rolloutRecordId: record.id })).rejects.toThrow();
+      await t.db
+        .insert(evidenceItems)
+        .values({ organisationId: record.org, kind: "rollout_record", title: "First", rolloutRecordId: record.id })
+        .onConflictDoNothing();
+      await expect(
+        t.db.insert(evidenceItems).values({ organisationId: record.org, kind: "rollout_record", title: "Second", rolloutRecordId: record.id }),
+      ).rejects.toThrow();
     }
   });
 });

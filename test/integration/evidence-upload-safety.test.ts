@@ -75,7 +75,12 @@ describe(`evidence upload safety (${process.env.TEST_DB_DRIVER})`, () => {
       },
     });
     const q = new URLSearchParams({ title: "Too big", kind: "document", fileName: "big.log" });
-    const req = new Request(`http://localhost/api/evidence/upload?${q}`, { method: "POST", body, headers: { "content-length": String(2 << 20) }, duplex: "half" } as RequestInit);
+    const req = new Request(`http://localhost/api/evidence/upload?${q}`, {
+      method: "POST",
+      body,
+      headers: { "content-length": String(2 << 20) },
+      duplex: "half",
+    } as RequestInit);
     const res = await handleEvidenceUpload(req, officer, { db: t.db, store, maxBytes: 1 << 20 });
     expect(res.status).toBe(413);
     expect(res.headers.get("connection")).toBe("close");

@@ -5,7 +5,19 @@ import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { auditEvents, authFactors, mfaPolicy, notifications, userSessions } from "@/db/schema";
 import { authorizeCredentials } from "@/lib/auth/credentials";
-import { beginTotpEnrolment, confirmTotpEnrolment, listFactors, markFactorGiven, removeFactor, replaceRecoveryCodes, stepUpDue, STEP_UP_SECONDS, unusedRecoveryCodes, useRecoveryCode, verifyTotp } from "@/lib/auth/factors";
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  listFactors,
+  markFactorGiven,
+  removeFactor,
+  replaceRecoveryCodes,
+  stepUpDue,
+  STEP_UP_SECONDS,
+  unusedRecoveryCodes,
+  useRecoveryCode,
+  verifyTotp,
+} from "@/lib/auth/factors";
 import { getMfaPolicy, resetFactorsFor, setMfaPolicy } from "@/lib/auth/factor-admin";
 import { getSessionPrincipal } from "@/lib/auth/sessions";
 import { getPrincipalById } from "@/lib/identity/queries";
@@ -135,12 +147,21 @@ describe(`second factors (${process.env.TEST_DB_DRIVER})`, () => {
     const result = await resetFactorsFor(t.db, admin, officer.id);
     expect(result).toMatchObject({ ok: true, data: { removed: 1 } });
     expect(await listFactors(t.db, officer.id)).toHaveLength(0);
-    const live = await t.db.select().from(userSessions).where(and(eq(userSessions.userId, officer.id)));
+    const live = await t.db
+      .select()
+      .from(userSessions)
+      .where(and(eq(userSessions.userId, officer.id)));
     expect(live.every((s) => s.revokedAt !== null)).toBe(true);
     expect(await getSessionPrincipal(t.db, officer.id, officer.sid)).toBeNull();
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, officer.id), eq(notifications.kind, "factors_reset")));
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, officer.id), eq(notifications.kind, "factors_reset")));
     expect(told).toHaveLength(1);
-    const logged = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.factors_reset"), eq(auditEvents.targetId, officer.id)));
+    const logged = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.factors_reset"), eq(auditEvents.targetId, officer.id)));
     expect(logged).toHaveLength(1);
     expect(JSON.stringify(logged[0]!.details)).not.toMatch(/@/);
     // With no factor left and the policy off, the next sign-in is ready at once.

@@ -66,7 +66,10 @@ describe(`identity data access (${process.env.TEST_DB_DRIVER})`, () => {
   });
 
   it("ends sessions on role change, deactivation, password change and sign-out everywhere", async () => {
-    const [u] = await t.db.select().from(users).where(eq(sql`lower(${users.email})`, "ivy@example.com"));
+    const [u] = await t.db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, "ivy@example.com"));
     const version = async () => (await getPrincipalById(t.db, u!.id))!.sessionVersion;
     const v0 = await version();
     const [org] = await t.db.select().from(organisations).where(eq(organisations.slug, "bastion-sensor"));

@@ -87,15 +87,27 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
         if (res.status !== 201) return;
         stored++;
         const { id } = (await res.json()) as { id: string };
-        const [row] = await t.db.select().from(evidenceItems).where(and(eq(evidenceItems.id, id), eq(evidenceItems.organisationId, officer.organisationId)));
+        const [row] = await t.db
+          .select()
+          .from(evidenceItems)
+          .where(and(eq(evidenceItems.id, id), eq(evidenceItems.organisationId, officer.organisationId)));
         expect(row).toBeDefined();
         const { fileName: _given, ...accepted } = meta.data;
-        expect({ title: row!.title, description: row!.description, kind: row!.kind, evidenceDate: row!.evidenceDate, validUntil: row!.validUntil, classification: row!.classification }).toEqual(accepted);
+        expect({
+          title: row!.title,
+          description: row!.description,
+          kind: row!.kind,
+          evidenceDate: row!.evidenceDate,
+          validUntil: row!.validUntil,
+          classification: row!.classification,
+        }).toEqual(accepted);
         const name = row!.fileName!;
         expect(name).toMatch(/\.pdf$/i);
         expect(sanitizeFileName(name)).toBe(name);
         expect(isSafeText(name)).toBe(true);
-        expect(uploadMetaSchema.safeParse({ ...accepted, evidenceDate: accepted.evidenceDate ?? "", validUntil: accepted.validUntil ?? "", fileName: name }).success).toBe(true);
+        expect(
+          uploadMetaSchema.safeParse({ ...accepted, evidenceDate: accepted.evidenceDate ?? "", validUntil: accepted.validUntil ?? "", fileName: name }).success,
+        ).toBe(true);
       }),
       { numRuns: 1000, seed },
     );
@@ -114,7 +126,13 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
         evidenceDate: scalarOr(validDate),
         validUntil: scalarOr(validDate),
         classification: scalarOr(fc.constantFrom("reviewers_only", "publishable")),
-        url: scalarOr(fc.oneof(fc.webUrl({ validSchemes: ["https", "http"] }), hostileString.map((s) => `https://example.com/${s}`), fc.constantFrom("javascript:alert(1)", "https://ex\u0000ample.com/"))),
+        url: scalarOr(
+          fc.oneof(
+            fc.webUrl({ validSchemes: ["https", "http"] }),
+            hostileString.map((s) => `https://example.com/${s}`),
+            fc.constantFrom("javascript:alert(1)", "https://ex\u0000ample.com/"),
+          ),
+        ),
       },
       { requiredKeys: ["title", "kind", "url"] },
     );
@@ -141,7 +159,11 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
     const seed = fcSeed();
     const started = Date.now();
     const versionId = await baselineVersionId(t.db);
-    const productId = await productNamed(t.db, officer.organisationId, (await t.db.select({ name: products.name }).from(products).where(eq(products.organisationId, officer.organisationId)))[0]!.name);
+    const productId = await productNamed(
+      t.db,
+      officer.organisationId,
+      (await t.db.select({ name: products.name }).from(products).where(eq(products.organisationId, officer.organisationId)))[0]!.name,
+    );
     const product = fc.record({
       name: scalarOr(printable(2, 120)),
       platforms: scalarOr(fc.constantFrom("Windows, Linux", "macOS")),
@@ -184,13 +206,19 @@ describe(`hostile input (${process.env.TEST_DB_DRIVER})`, () => {
           if (r.ok) {
             storedStarts++;
             const [row] = await t.db.select().from(attestations).where(eq(attestations.id, r.data.id));
-            expect({ start: row!.periodStart, end: row!.periodEnd, kind: row!.kind }).toEqual({ start: sp.data.periodStart, end: sp.data.periodEnd, kind: sp.data.kind });
+            expect({ start: row!.periodStart, end: row!.periodEnd, kind: row!.kind }).toEqual({
+              start: sp.data.periodStart,
+              end: sp.data.periodEnd,
+              kind: sp.data.kind,
+            });
           }
         }
       }),
       { numRuns: 1000, seed },
     );
-    console.log(`product/attestation fuzz: 1000 runs, ${storedProducts} products and ${storedStarts} attestations stored, ${refusedOverlaps} overlapping starts refused, ${Date.now() - started} ms`);
+    console.log(
+      `product/attestation fuzz: 1000 runs, ${storedProducts} products and ${storedStarts} attestations stored, ${refusedOverlaps} overlapping starts refused, ${Date.now() - started} ms`,
+    );
     expect(Math.min(storedProducts, storedStarts + refusedOverlaps)).toBeGreaterThan(100);
     expect(storedStarts).toBeGreaterThan(0);
   });

@@ -41,7 +41,10 @@ describe("the main journey's events", () => {
       .from(attestations)
       .innerJoin(products, eq(products.id, attestations.productId))
       .where(and(eq(products.name, "Aegis Sensor"), eq(attestations.periodStart, "2025-01-01")));
-    const [{ n: controls }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(attestationAnswers).where(eq(attestationAnswers.attestationId, row!.id))) as [{ n: number }];
+    const [{ n: controls }] = (await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(attestationAnswers)
+      .where(eq(attestationAnswers.attestationId, row!.id))) as [{ n: number }];
     expect(controls).toBeGreaterThan(10);
     const events = await t.db
       .select({ seq: auditEvents.seq, action: auditEvents.action, type: auditEvents.targetType, role: auditEvents.actorRole, details: auditEvents.details })
@@ -69,7 +72,8 @@ describe("the main journey's events", () => {
     // Each control scored once by each reviewer and reconciled once: no duplicate, none missing.
     for (const action of ["review.score_saved", "review.consensus_recorded"]) {
       const byControl = new Map<string, number>();
-      for (const e of events.filter((x) => x.action === action)) byControl.set(String(e.details.controlId), (byControl.get(String(e.details.controlId)) ?? 0) + 1);
+      for (const e of events.filter((x) => x.action === action))
+        byControl.set(String(e.details.controlId), (byControl.get(String(e.details.controlId)) ?? 0) + 1);
       expect(byControl.size).toBe(controls);
     }
     // The state transitions chain: each one starts where the previous ended.
@@ -77,7 +81,10 @@ describe("the main journey's events", () => {
     for (let i = 1; i < moves.length; i++) expect(moves[i]![0]).toBe(moves[i - 1]![1]);
     expect(moves.at(-1)![1]).toBe("published");
     // The report event carries the digest of the report that was stored.
-    const [report] = await t.db.select({ id: publishedReports.id, digest: publishedReports.fullDigest }).from(publishedReports).where(eq(publishedReports.attestationId, row!.id));
+    const [report] = await t.db
+      .select({ id: publishedReports.id, digest: publishedReports.fullDigest })
+      .from(publishedReports)
+      .where(eq(publishedReports.attestationId, row!.id));
     expect(events.at(-1)!.details).toMatchObject({ reportId: report!.id, digest: report!.digest });
   });
 

@@ -86,7 +86,9 @@ describe("upgrading a database whose audit trail predates the log", () => {
     const all = rows.map((r) => r.body).join("\n");
     expect(all).not.toMatch(/ann@example\.org|Ann New|Ann Old/);
     // The old table is gone, and a second run changes nothing.
-    const [gone] = (await handle.db.execute(sql`select to_regclass('public.audit_events_legacy') is null as gone`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as { gone: boolean }[];
+    const [gone] = (await handle.db
+      .execute(sql`select to_regclass('public.audit_events_legacy') is null as gone`)
+      .then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as { gone: boolean }[];
     expect(gone!.gone).toBe(true);
     await migrateDatabase(handle, database);
     expect(await handle.db.select({ seq: auditEvents.seq }).from(auditEvents)).toHaveLength(3);

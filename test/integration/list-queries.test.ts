@@ -25,7 +25,15 @@ let bastion: Actor;
 let aegisProduct: string;
 let bastionProduct: string;
 
-const product = (name: string) => ({ name, platforms: "Windows", kernelMode: false, codeChannel: true, codeCadence: "monthly", contentChannel: false, contentCadence: "" });
+const product = (name: string) => ({
+  name,
+  platforms: "Windows",
+  kernelMode: false,
+  codeChannel: true,
+  codeCadence: "monthly",
+  contentChannel: false,
+  contentCadence: "",
+});
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -41,7 +49,11 @@ beforeAll(async () => {
 afterAll(async () => t?.dispose());
 
 const rollout = async (actor: Actor, productId: string, releaseId: string) => {
-  const r = await createRolloutRecord(t.db, { userId: actor.userId, organisationId: actor.organisationId }, { productId, record: { ...referenceModelCode, releaseId }, source: "form" });
+  const r = await createRolloutRecord(
+    t.db,
+    { userId: actor.userId, organisationId: actor.organisationId },
+    { productId, record: { ...referenceModelCode, releaseId }, source: "form" },
+  );
   if (!r.ok) throw new Error(`rollout ${releaseId}: ${r.message}`);
   return r.id;
 };
@@ -71,13 +83,18 @@ describe(`list queries: search, filters, order and pages in SQL (${process.env.T
     expect(ids).toHaveLength(33);
     expect(new Set(ids).size).toBe(33);
     // (The database's collation decides the order of words; descending is exactly its reverse.)
-    const desc = [...(await page({ q: "lists", sort: "release", dir: "desc" })).rows, ...(await page({ q: "lists", sort: "release", dir: "desc", page: "2" })).rows].map((r) => r.releaseId);
+    const desc = [
+      ...(await page({ q: "lists", sort: "release", dir: "desc" })).rows,
+      ...(await page({ q: "lists", sort: "release", dir: "desc", page: "2" })).rows,
+    ].map((r) => r.releaseId);
     expect(desc).toEqual([...ids].reverse());
     expect(ids.indexOf("lists-00")).toBeLessThan(ids.indexOf("lists-29"));
     // A page past the end shows the last page.
     expect(await page({ q: "lists", sort: "release", dir: "asc", page: "40" })).toMatchObject({ page: 2, rows: second.rows });
     // Equal sort values (every record of one product) still page without repeats: ties go by id.
-    const byProduct = [...(await page({ q: "lists", sort: "product" })).rows, ...(await page({ q: "lists", sort: "product", page: "2" })).rows].map((r) => r.id);
+    const byProduct = [...(await page({ q: "lists", sort: "product" })).rows, ...(await page({ q: "lists", sort: "product", page: "2" })).rows].map(
+      (r) => r.id,
+    );
     expect(new Set(byProduct).size).toBe(33);
 
     expect((await page({ product: aegisProduct })).total).toBe(33);
@@ -96,7 +113,11 @@ describe(`list queries: search, filters, order and pages in SQL (${process.env.T
   it("evidence: % and _ literal, kind and status filters, never another organisation's items", async () => {
     const today = todayIso();
     const meta = { description: "", evidenceDate: null, validUntil: null, classification: "reviewers_only" as const };
-    for (const [title, kind] of [["Vault 100% rollout", "url"], ["Vault_probe", "test_report"], ["VaultXprobe", "url"]] as const) {
+    for (const [title, kind] of [
+      ["Vault 100% rollout", "url"],
+      ["Vault_probe", "test_report"],
+      ["VaultXprobe", "url"],
+    ] as const) {
       const r = await createUrlEvidence(t.db, aegis, { ...meta, title, kind, url: "https://aegis.example/vault" });
       expect(r.ok).toBe(true);
     }
@@ -117,16 +138,32 @@ describe(`list queries: search, filters, order and pages in SQL (${process.env.T
     for (const name of ["Probe 100% edition", "Probe_agent", "ProbeXagent"]) {
       const p = await createProduct(t.db, aegis, product(name));
       if (!p.ok) throw new Error(name);
-      const a = await startAttestation(t.db, aegis, { productId: p.data.id, frameworkVersionId: versionId, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+      const a = await startAttestation(t.db, aegis, {
+        productId: p.data.id,
+        frameworkVersionId: versionId,
+        kind: "new",
+        periodStart: "2026-01-01",
+        periodEnd: "2026-06-30",
+      });
       if (!a.ok) throw new Error(`attestation for ${name}`);
       started.push(a.data.id);
     }
-    const b = await startAttestation(t.db, bastion, { productId: bastionProduct, frameworkVersionId: versionId, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    const b = await startAttestation(t.db, bastion, {
+      productId: bastionProduct,
+      frameworkVersionId: versionId,
+      kind: "new",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+    });
     expect(b.ok).toBe(true);
     const f = (q: Record<string, string>) => listAttestationPage(t.db, aegis.organisationId, parseListQuery(attestationListSchema, q));
     expect((await f({ q: "%" })).rows.map((r) => r.productName)).toEqual(["Probe 100% edition"]);
     expect((await f({ q: "_" })).rows.map((r) => r.productName)).toEqual(["Probe_agent"]);
-    expect((await f({ q: "probe", status: "draft", sort: "product", dir: "asc" })).rows.map((r) => r.productName)).toEqual(["Probe 100% edition", "Probe_agent", "ProbeXagent"]);
+    expect((await f({ q: "probe", status: "draft", sort: "product", dir: "asc" })).rows.map((r) => r.productName)).toEqual([
+      "Probe 100% edition",
+      "Probe_agent",
+      "ProbeXagent",
+    ]);
     expect((await f({ q: "probe", status: "published" })).total).toBe(0);
     // Bastion's own "Lists probe" attestation is not Aegis's, even searched by its exact name.
     expect((await f({ q: "Lists probe" })).total).toBe(0);
@@ -138,10 +175,23 @@ describe(`list queries: search, filters, order and pages in SQL (${process.env.T
   it("people: name, email and organisation search with literal wildcards, role and organisation filters, pages", async () => {
     const admin = await actorFor(t.db, "admin@ringfence.example");
     for (let i = 0; i < 27; i++) {
-      const r = await createUser(t.db, { userId: admin.userId, organisationId: admin.organisationId }, { name: `Paged person ${String(i).padStart(2, "0")}`, email: `paged${i}@aegis.example`, organisationId: aegis.organisationId, role: "vendor_contributor" });
+      const r = await createUser(
+        t.db,
+        { userId: admin.userId, organisationId: admin.organisationId },
+        {
+          name: `Paged person ${String(i).padStart(2, "0")}`,
+          email: `paged${i}@aegis.example`,
+          organisationId: aegis.organisationId,
+          role: "vendor_contributor",
+        },
+      );
       expect(r.ok).toBe(true);
     }
-    const special = await createUser(t.db, { userId: admin.userId, organisationId: admin.organisationId }, { name: "Under_score Person", email: "under_score@bastion.example", organisationId: bastion.organisationId, role: "vendor_contributor" });
+    const special = await createUser(
+      t.db,
+      { userId: admin.userId, organisationId: admin.organisationId },
+      { name: "Under_score Person", email: "under_score@bastion.example", organisationId: bastion.organisationId, role: "vendor_contributor" },
+    );
     expect(special.ok).toBe(true);
     const f = (q: Record<string, string>) => listPeoplePage(t.db, parseListQuery(peopleListSchema, q));
     expect((await f({ q: "_" })).rows.map((r) => r.name)).toEqual(["Under_score Person"]);

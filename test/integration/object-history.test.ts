@@ -12,8 +12,20 @@ const otherId = crypto.randomUUID();
 
 beforeAll(async () => {
   t = await openTestDb();
-  for (const [id, action] of [[evidenceId, "evidence.created"], [otherId, "evidence.created"], [evidenceId, "evidence.version_added"]] as const) {
-    await t.db.transaction((tx) => appendEvent(tx, { actor: { userId: null, organisationId: null, role: null }, clientAddress: "192.0.2.9", action, target: { type: "evidence", id }, details: { note: "kept for auditors" } }));
+  for (const [id, action] of [
+    [evidenceId, "evidence.created"],
+    [otherId, "evidence.created"],
+    [evidenceId, "evidence.version_added"],
+  ] as const) {
+    await t.db.transaction((tx) =>
+      appendEvent(tx, {
+        actor: { userId: null, organisationId: null, role: null },
+        clientAddress: "192.0.2.9",
+        action,
+        target: { type: "evidence", id },
+        details: { note: "kept for auditors" },
+      }),
+    );
   }
 }, 120_000);
 afterAll(async () => t?.dispose());
@@ -29,7 +41,10 @@ describe(`loadObjectHistory (${process.env.TEST_DB_DRIVER})`, () => {
       const view = await loadObjectHistory(t.db, { role }, "evidence", evidenceId);
       expect(view.full, role).toBe(false);
       expect(view.events.map((e) => e.action)).toEqual(["evidence.created", "evidence.version_added"]);
-      expect(view.events.every((e) => e.clientAddress === null && Object.keys(e.details).length === 0), role).toBe(true);
+      expect(
+        view.events.every((e) => e.clientAddress === null && Object.keys(e.details).length === 0),
+        role,
+      ).toBe(true);
     }
   });
 });

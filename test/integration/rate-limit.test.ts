@@ -26,7 +26,9 @@ describe(`rate limits in the database (${process.env.TEST_DB_DRIVER})`, () => {
     const refused = await takeRateLimits(t.db, check, at("2030-01-01T00:01:00Z"));
     expect(refused).toMatchObject({ limit: "password-set.link", retryAfterSeconds: windowSeconds - 60 });
     // Refused attempts do not push the window on.
-    expect(await takeRateLimits(t.db, check, at(new Date(Date.parse("2030-01-01T00:00:00Z") + windowSeconds * 1000 - 1000).toISOString()))).toMatchObject({ retryAfterSeconds: 1 });
+    expect(await takeRateLimits(t.db, check, at(new Date(Date.parse("2030-01-01T00:00:00Z") + windowSeconds * 1000 - 1000).toISOString()))).toMatchObject({
+      retryAfterSeconds: 1,
+    });
     expect(await takeRateLimits(t.db, check, at(new Date(Date.parse("2030-01-01T00:00:00Z") + windowSeconds * 1000).toISOString()))).toBeNull();
     const [row] = await t.db.select().from(rateLimits).where(eq(rateLimits.key, "password-set.link:window"));
     expect(row!.hits).toBe(1);
@@ -43,7 +45,14 @@ describe(`rate limits in the database (${process.env.TEST_DB_DRIVER})`, () => {
     const { max } = getConfig().rateLimits["password-set.link"];
     const now = at("2030-03-01T00:00:00Z");
     for (let i = 0; i < max; i++) await takeRateLimits(t.db, [{ limit: "password-set.link", subject: "L" }], now);
-    const refused = await takeRateLimits(t.db, [{ limit: "password-set.address", subject: "A" }, { limit: "password-set.link", subject: "L" }], now);
+    const refused = await takeRateLimits(
+      t.db,
+      [
+        { limit: "password-set.address", subject: "A" },
+        { limit: "password-set.link", subject: "L" },
+      ],
+      now,
+    );
     expect(refused?.limit).toBe("password-set.link");
   });
 
@@ -63,7 +72,12 @@ describe(`API tokens: expiry and the per-organisation limit (${process.env.TEST_
   });
 
   it("stores an expiry chosen at creation and refuses the token after it with 401 and a clear message", async () => {
-    const created = await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "short", scopes: ["rollouts:read"], lifetimeDays: 30 }, at("2030-01-01T00:00:00Z"));
+    const created = await createApiToken(
+      t.db,
+      { userId: null, organisationId: aegis.organisationId },
+      { name: "short", scopes: ["rollouts:read"], lifetimeDays: 30 },
+      at("2030-01-01T00:00:00Z"),
+    );
     expect(created.expiresAt.toISOString()).toBe("2030-01-31T00:00:00.000Z");
     const [row] = await t.db.select({ hash: apiTokens.tokenHash, expiresAt: apiTokens.expiresAt }).from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(row!.hash).not.toContain(created.token.slice(3));
@@ -72,7 +86,10 @@ describe(`API tokens: expiry and the per-organisation limit (${process.env.TEST_
 
     const lived = await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "default", scopes: ["rollouts:read"] });
     expect(Math.round((lived.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(90);
-    await t.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, lived.id));
+    await t.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, lived.id));
     const res = await list(apiRequest("/api/v1/rollouts?limit=1", { token: lived.token }));
     expect(res.status).toBe(401);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/^This API token expired at \d{4}-\d\d-\d\dT.*create a new one/);
@@ -81,7 +98,9 @@ describe(`API tokens: expiry and the per-organisation limit (${process.env.TEST_
   it("counts every token of an organisation against one organisation limit", async () => {
     const { max } = getConfig().rateLimits["api.organisation"];
     const tokens = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: `many-${i}`, scopes: ["rollouts:read"] })),
+      Array.from({ length: 5 }, (_, i) =>
+        createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: `many-${i}`, scopes: ["rollouts:read"] }),
+      ),
     );
     // The organisation's window, full, as if its other tokens had made the requests.
     await t.db.insert(rateLimits).values({ key: `api.organisation:${aegis.organisationId}`, windowStartedAt: new Date(), hits: max });

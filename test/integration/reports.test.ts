@@ -27,11 +27,22 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     t = await openTestDb();
     await seedDemo(t.db);
     const people = await Promise.all(
-      ["reviewer@contoso.example", "auditor@ncra.example", "observer@ncra.example", "admin@ringfence.example", "officer@aegis.example", "officer@bastion.example", "officer@cobalt.example"].map((e) => actorFor(t.db, e)),
+      [
+        "reviewer@contoso.example",
+        "auditor@ncra.example",
+        "observer@ncra.example",
+        "admin@ringfence.example",
+        "officer@aegis.example",
+        "officer@bastion.example",
+        "officer@cobalt.example",
+      ].map((e) => actorFor(t.db, e)),
     );
     [reviewer, auditor, observer, admin, aegis, bastion, cobalt] = people as [Actor, Actor, Actor, Actor, Actor, Actor, Actor];
     bastionContributor = await makePerson(t.db, "bastion-sensor", "vendor_contributor", "Bastion Contributor");
-    const hidden = await t.db.select({ title: evidenceItems.title, fileName: evidenceItems.fileName, sha: evidenceItems.blobSha256 }).from(evidenceItems).where(eq(evidenceItems.classification, "reviewers_only"));
+    const hidden = await t.db
+      .select({ title: evidenceItems.title, fileName: evidenceItems.fileName, sha: evidenceItems.blobSha256 })
+      .from(evidenceItems)
+      .where(eq(evidenceItems.classification, "reviewers_only"));
     secrets = hidden.flatMap((h) => [h.title, h.fileName, h.sha]).filter((x): x is string => !!x && x.length > 6);
   }, 240_000);
   afterAll(async () => t?.dispose());
@@ -52,13 +63,20 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
   it("a published report and its scores cannot be changed or deleted; it is superseded at most once", async () => {
     const [r] = await reports();
     await expect(t.db.update(publishedReports).set({ result: "meets" }).where(eq(publishedReports.id, r!.id))).rejects.toThrow();
-    await expect(t.db.update(publishedReports).set({ fullDocument: { ...r!.fullDocument, vendorResponse: "edited" } }).where(eq(publishedReports.id, r!.id))).rejects.toThrow();
+    await expect(
+      t.db
+        .update(publishedReports)
+        .set({ fullDocument: { ...r!.fullDocument, vendorResponse: "edited" } })
+        .where(eq(publishedReports.id, r!.id)),
+    ).rejects.toThrow();
     await expect(t.db.delete(publishedReports).where(eq(publishedReports.id, r!.id))).rejects.toThrow();
     await expect(t.db.update(reportScores).set({ score: 4 }).where(eq(reportScores.reportId, r!.id))).rejects.toThrow();
     await expect(t.db.delete(reportScores).where(eq(reportScores.reportId, r!.id))).rejects.toThrow();
     const superseded = (await reports()).find((x) => x.supersededBy)!;
     const other = (await reports()).find((x) => x.id !== superseded.id && x.id !== superseded.supersededBy)!;
-    await expect(t.db.update(publishedReports).set({ supersededBy: other.id, supersededAt: new Date() }).where(eq(publishedReports.id, superseded.id))).rejects.toThrow();
+    await expect(
+      t.db.update(publishedReports).set({ supersededBy: other.id, supersededAt: new Date() }).where(eq(publishedReports.id, superseded.id)),
+    ).rejects.toThrow();
   });
 
   it("observers, administrators and reviewers off the panel read the observer edition: no confidential title, file name or hash", async () => {
@@ -96,7 +114,23 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
       if (!r.publicSummary) expect(s).toBeNull();
       else {
         expect(s).not.toBeNull();
-        expect(Object.keys(s!).sort()).toEqual(["domainScores", "frameworkLabel", "id", "overall", "periodEnd", "periodStart", "productName", "publishedAt", "result", "revision", "submissionDigest", "successor", "vendorName"].sort());
+        expect(Object.keys(s!).sort()).toEqual(
+          [
+            "domainScores",
+            "frameworkLabel",
+            "id",
+            "overall",
+            "periodEnd",
+            "periodStart",
+            "productName",
+            "publishedAt",
+            "result",
+            "revision",
+            "submissionDigest",
+            "successor",
+            "vendorName",
+          ].sort(),
+        );
         const json = JSON.stringify(s);
         for (const x of secrets) expect(json).not.toContain(x);
       }
@@ -116,7 +150,10 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
         expect(validateOscalAssessmentResults(reportToAssessmentResults(doc, opts))).toEqual([]);
         expect(validateOscalPoam(reportToPoam(doc, opts))).toEqual([]);
       }
-      const observerJson = JSON.stringify([reportToAssessmentResults(r.observerDocument, { generatedAt: new Date(), reportDigest: r.observerDigest }), reportToPoam(r.observerDocument, { generatedAt: new Date(), reportDigest: r.observerDigest })]);
+      const observerJson = JSON.stringify([
+        reportToAssessmentResults(r.observerDocument, { generatedAt: new Date(), reportDigest: r.observerDigest }),
+        reportToPoam(r.observerDocument, { generatedAt: new Date(), reportDigest: r.observerDigest }),
+      ]);
       for (const s of secrets) expect(observerJson).not.toContain(s);
     }
   });
@@ -131,17 +168,23 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     const [r] = await reports();
     const csv = await text(scoreStream(t.db, eq(publishedReports.id, r!.id), "csv", { source: {} }));
     const lines = csv.trimEnd().split("\n");
-    const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(reportScores).where(eq(reportScores.reportId, r!.id))) as [{ n: number }];
+    const [{ n }] = (await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(reportScores)
+      .where(eq(reportScores.reportId, r!.id))) as [{ n: number }];
     expect(lines).toHaveLength(n + 1);
     expect(lines[0]).toMatch(/^report_id,vendor,product,framework/);
-    const json = JSON.parse(await text(scoreStream(t.db, eq(publishedReports.id, r!.id), "json", { source: { reportId: r!.id } }))) as { source: { reportId: string }; rows: { control_id: string; score: number }[] };
+    const json = JSON.parse(await text(scoreStream(t.db, eq(publishedReports.id, r!.id), "json", { source: { reportId: r!.id } }))) as {
+      source: { reportId: string };
+      rows: { control_id: string; score: number }[];
+    };
     expect(json.rows).toHaveLength(n);
     expect(json.source.reportId).toBe(r!.id);
     const { csvCell } = await import("@/lib/reports/export-stream");
     const { inlineParams } = await import("@/lib/reports/export-copy");
     expect(inlineParams("a = $1 and b = $2 and c = $10", ["O'Brien", 3, ...Array(7).fill(0), "z"])).toBe("a = 'O''Brien' and b = 3 and c = 'z'");
     expect(() => inlineParams("a = $1", [{ x: 1 }])).toThrow();
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -169,30 +212,64 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     for (const format of ["csv", "json"] as const) {
       const whole = await text(scoreStream(t.db, where, format, { source: {} }));
       const rows = format === "csv" ? whole.trimEnd().split("\n").length - 1 : (JSON.parse(whole) as { rows: unknown[] }).rows.length;
-      for (const batch of [7, 40, rows]) expect(await text(scoreStream(t.db, where, format, { source: {} }, batch)), `${format} in pages of ${batch}`).toBe(whole);
+      for (const batch of [7, 40, rows])
+        expect(await text(scoreStream(t.db, where, format, { source: {} }, batch)), `${format} in pages of ${batch}`).toBe(whole);
     }
     expect((await text(scoreStream(t.db, where, "csv", { source: {} }))).trimEnd().split("\n").length).toBeGreaterThan(4 * 20);
   });
 
   it("the CSV from PostgreSQL's COPY is byte for byte the paged CSV, awkward text included", async () => {
     const [r] = await reports();
-    const awkward = ["=cmd|' /C calc'!A0", "+1", "-x", "@SUM(A1)", "\tTab", "\rCR", 'say "hi"', "a,b", "line\nbreak", "", "é ü 中", "\\.", " lead ", "'already", "\\N"];
+    const awkward = [
+      "=cmd|' /C calc'!A0",
+      "+1",
+      "-x",
+      "@SUM(A1)",
+      "\tTab",
+      "\rCR",
+      'say "hi"',
+      "a,b",
+      "line\nbreak",
+      "",
+      "é ü 中",
+      "\\.",
+      " lead ",
+      "'already",
+      "\\N",
+    ];
     // report_scores refuses changes and deletes, not new rows: these stay with this test database's report.
-    await t.db.insert(reportScores).values(awkward.map((title, i) => ({ reportId: r!.id, position: 1000 + i, controlId: i % 2 ? title : `X-${i}`, controlTitle: title, domain: i % 3 ? "D" : title, weight: 1, must: i % 2 === 0, score: i % 5 })));
+    await t.db.insert(reportScores).values(
+      awkward.map((title, i) => ({
+        reportId: r!.id,
+        position: 1000 + i,
+        controlId: i % 2 ? title : `X-${i}`,
+        controlTitle: title,
+        domain: i % 3 ? "D" : title,
+        weight: 1,
+        must: i % 2 === 0,
+        score: i % 5,
+      })),
+    );
     const where = eq(publishedReports.id, r!.id);
     const paged = await text(scoreStream(t.db, where, "csv", { source: {} }, 5));
-    expect(paged.split("\n")[0]).toBe("report_id,vendor,product,framework,period_start,period_end,revision,result,submission_digest,control_id,control_title,domain,weight,must,score");
+    expect(paged.split("\n")[0]).toBe(
+      "report_id,vendor,product,framework,period_start,period_end,revision,result,submission_digest,control_id,control_title,domain,weight,must,score",
+    );
     expect(paged).toContain(",'=cmd|' /C calc'!A0,");
     expect(paged).toContain(`,"say ""hi""",`);
     if (t.database.kind === "postgres") {
       for (let i = 0; i < 3; i++) expect(await text(scoreStream(t.db, where, "csv", { source: {} }, undefined, { copyFrom: t.database.url }))).toBe(paged);
       // Filter values are inlined as literals: a quote in one stays a quote, never SQL.
-      const hostile = await text(scoreStream(t.db, eq(publishedReports.vendorName, "x'); drop table report_scores; --"), "csv", { source: {} }, undefined, { copyFrom: t.database.url }));
+      const hostile = await text(
+        scoreStream(t.db, eq(publishedReports.vendorName, "x'); drop table report_scores; --"), "csv", { source: {} }, undefined, { copyFrom: t.database.url }),
+      );
       expect(hostile.trimEnd().split("\n")).toHaveLength(1);
       expect((await t.db.select({ n: sql<number>`count(*)::int` }).from(reportScores))[0]!.n).toBeGreaterThan(0);
       // The pool is still usable after the COPYs (they ran on connections of their own).
       expect((await reports()).length).toBeGreaterThan(0);
-      const cancelled = scoreStream(t.db, eq(publishedReports.frameworkVersionId, r!.frameworkVersionId), "csv", { source: {} }, undefined, { copyFrom: t.database.url }).getReader();
+      const cancelled = scoreStream(t.db, eq(publishedReports.frameworkVersionId, r!.frameworkVersionId), "csv", { source: {} }, undefined, {
+        copyFrom: t.database.url,
+      }).getReader();
       await cancelled.read();
       await cancelled.cancel();
     }
@@ -201,7 +278,10 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
   describe("publishing the decided Bastion revision", () => {
     let id: string;
     beforeAll(async () => {
-      const [row] = await t.db.select({ id: attestations.id }).from(attestations).where(and(eq(attestations.organisationId, bastion.organisationId), eq(attestations.status, "decided")));
+      const [row] = await t.db
+        .select({ id: attestations.id })
+        .from(attestations)
+        .where(and(eq(attestations.organisationId, bastion.organisationId), eq(attestations.status, "decided")));
       id = row!.id;
     });
 
@@ -214,11 +294,21 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     });
 
     it("only the vendor's officer prepares it; stale saves are refused", async () => {
-      expect((await saveReportPreparation(t.db, bastionContributor, { attestationId: id, vendorResponse: "x", publicSummary: true, ready: true, version: 0 })).ok).toBe(false);
-      expect((await saveReportPreparation(t.db, cobalt, { attestationId: id, vendorResponse: "x", publicSummary: true, ready: true, version: 0 })).ok).toBe(false);
-      expect((await saveReportPreparation(t.db, reviewer, { attestationId: id, vendorResponse: "x", publicSummary: true, ready: true, version: 0 })).ok).toBe(false);
-      expect((await saveReportPreparation(t.db, bastion, { attestationId: id, vendorResponse: "Our response.", publicSummary: false, ready: false, version: 0 })).ok).toBe(true);
-      expect((await saveReportPreparation(t.db, bastion, { attestationId: id, vendorResponse: "Stale.", publicSummary: false, ready: false, version: 0 })).ok).toBe(false);
+      expect(
+        (await saveReportPreparation(t.db, bastionContributor, { attestationId: id, vendorResponse: "x", publicSummary: true, ready: true, version: 0 })).ok,
+      ).toBe(false);
+      expect((await saveReportPreparation(t.db, cobalt, { attestationId: id, vendorResponse: "x", publicSummary: true, ready: true, version: 0 })).ok).toBe(
+        false,
+      );
+      expect((await saveReportPreparation(t.db, reviewer, { attestationId: id, vendorResponse: "x", publicSummary: true, ready: true, version: 0 })).ok).toBe(
+        false,
+      );
+      expect(
+        (await saveReportPreparation(t.db, bastion, { attestationId: id, vendorResponse: "Our response.", publicSummary: false, ready: false, version: 0 })).ok,
+      ).toBe(true);
+      expect(
+        (await saveReportPreparation(t.db, bastion, { attestationId: id, vendorResponse: "Stale.", publicSummary: false, ready: false, version: 0 })).ok,
+      ).toBe(false);
     });
 
     it("after the preview window the lead may publish without the vendor's go-ahead; the report is frozen and the revision published", async () => {

@@ -13,7 +13,10 @@ import { actorFor, ANSWERED, baselineVersionId, productNamed, uniquePeriod } fro
 export async function makePerson(db: Db, orgSlug: string, role: Role, name: string, opts: { active?: boolean } = {}): Promise<Actor> {
   const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, orgSlug));
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@${orgSlug}.example`;
-  const [user] = await db.insert(users).values({ email, name, active: opts.active ?? true }).returning({ id: users.id });
+  const [user] = await db
+    .insert(users)
+    .values({ email, name, active: opts.active ?? true })
+    .returning({ id: users.id });
   await db.insert(memberships).values({ userId: user!.id, organisationId: org!.id, role });
   return actorFor(db, email);
 }
@@ -29,7 +32,15 @@ export async function submitted(db: Db, officer: Actor, productName: string): Pr
   const r = await startAttestation(db, officer, { productId, frameworkVersionId: versionId, kind: "new", ...uniquePeriod() });
   if (!r.ok) throw new Error("start failed");
   const ws = (await loadWorkspace(db, officer.organisationId, r.data.id))!;
-  const ev = await createUrlEvidence(db, officer, { title: "Deployment policy", description: "", kind: "url", url: "https://vendor.example/sdp", evidenceDate: "2026-01-01", validUntil: null, classification: "publishable" });
+  const ev = await createUrlEvidence(db, officer, {
+    title: "Deployment policy",
+    description: "",
+    kind: "url",
+    url: "https://vendor.example/sdp",
+    evidenceDate: "2026-01-01",
+    validUntil: null,
+    classification: "publishable",
+  });
   if (!ev.ok) throw new Error("evidence failed");
   for (const c of ws.controls) {
     await saveAnswer(db, officer, { attestationId: r.data.id, controlId: c.id, version: 0, ...ANSWERED });
@@ -48,8 +59,14 @@ export type Seat = { who: Actor; isLead?: boolean; conflict?: "pending" | "none"
  * conflict removes the member, as the declaration does.
  */
 export async function placeInReview(db: Db, attestationId: string, seats: Seat[]): Promise<{ panelId: string }> {
-  const [a] = await db.select({ lineageId: attestations.lineageId, organisationId: attestations.organisationId }).from(attestations).where(eq(attestations.id, attestationId));
-  const [panel] = await db.insert(reviewPanels).values({ lineageId: a!.lineageId, organisationId: a!.organisationId, dueDate: "2026-09-30" }).returning({ id: reviewPanels.id });
+  const [a] = await db
+    .select({ lineageId: attestations.lineageId, organisationId: attestations.organisationId })
+    .from(attestations)
+    .where(eq(attestations.id, attestationId));
+  const [panel] = await db
+    .insert(reviewPanels)
+    .values({ lineageId: a!.lineageId, organisationId: a!.organisationId, dueDate: "2026-09-30" })
+    .returning({ id: reviewPanels.id });
   await db.insert(panelMembers).values(
     seats.map((s) => {
       const conflict = s.conflict ?? "none";

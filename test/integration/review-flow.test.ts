@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { attestations, evidenceItems, memberships, notifications, organisations, remediationItems, reviewDecisions, scorecards, scores, users } from "@/db/schema";
+import {
+  attestations,
+  evidenceItems,
+  memberships,
+  notifications,
+  organisations,
+  remediationItems,
+  reviewDecisions,
+  scorecards,
+  scores,
+  users,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
@@ -30,13 +41,26 @@ makeTempDataDir();
     };
     // The seed's Bastion and Cobalt submissions (Aegis's one in review is left to the clarification tests).
     const byStatus = async (status: string) =>
-      (await t.db.select({ id: attestations.id }).from(attestations).where(and(eq(attestations.status, status as never), ne(attestations.organisationId, aegis.organisationId))).orderBy(attestations.periodStart)).map((r) => r.id);
+      (
+        await t.db
+          .select({ id: attestations.id })
+          .from(attestations)
+          .where(and(eq(attestations.status, status as never), ne(attestations.organisationId, aegis.organisationId)))
+          .orderBy(attestations.periodStart)
+      ).map((r) => r.id);
 
     beforeAll(async () => {
       t = await openTestDb();
       await seedDemo(t.db);
       const people = await Promise.all(
-        ["reviewer@contoso.example", "auditor@ncra.example", "admin@ringfence.example", "observer@ncra.example", "officer@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
+        [
+          "reviewer@contoso.example",
+          "auditor@ncra.example",
+          "admin@ringfence.example",
+          "observer@ncra.example",
+          "officer@aegis.example",
+          "officer@bastion.example",
+        ].map((e) => actorFor(t.db, e)),
       );
       [reviewer, auditor, admin, observer, aegis, bastion] = people as [Actor, Actor, Actor, Actor, Actor, Actor];
       // A second platform reviewer who sits on no panel.
@@ -129,7 +153,12 @@ makeTempDataDir();
       const [id] = await byStatus("in_review");
       const a = (await openForPanel(t.db, reviewer, id!))!;
       const c = a.snapshot.controls.slice(6, 10);
-      const results = await Promise.all(c.flatMap((x, i) => [saveScore(t.db, reviewer, { attestationId: id!, controlId: x.id, score: 3, rationale: "", version: 1 }), saveScore(t.db, auditor, { attestationId: id!, controlId: x.id, score: (i % 2) + 3, rationale: "", version: 1 })]));
+      const results = await Promise.all(
+        c.flatMap((x, i) => [
+          saveScore(t.db, reviewer, { attestationId: id!, controlId: x.id, score: 3, rationale: "", version: 1 }),
+          saveScore(t.db, auditor, { attestationId: id!, controlId: x.id, score: (i % 2) + 3, rationale: "", version: 1 }),
+        ]),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
       const stale = await saveScore(t.db, reviewer, { attestationId: id!, controlId: c[0]!.id, score: 4, rationale: "", version: 1 });
       expect(stale).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/another window \(now 3/) });
@@ -137,7 +166,16 @@ makeTempDataDir();
         .select({ n: sql<number>`count(*)::int` })
         .from(scores)
         .innerJoin(scorecards, eq(scorecards.id, scores.scorecardId))
-        .where(and(eq(scorecards.attestationId, id!), inArray(scores.controlId, c.map((x) => x.id)), sql`${scores.score} is not null`));
+        .where(
+          and(
+            eq(scorecards.attestationId, id!),
+            inArray(
+              scores.controlId,
+              c.map((x) => x.id),
+            ),
+            sql`${scores.score} is not null`,
+          ),
+        );
       expect(saved[0]!.n).toBe(8);
       // A scorecard with unscored controls cannot be submitted.
       expect(await submitScorecard(t.db, reviewer, id!)).toMatchObject({ ok: false, code: "invalid" });
@@ -147,15 +185,31 @@ makeTempDataDir();
       const [waiting] = await byStatus("submitted");
       const auditor2 = await actorFor(t.db, "auditor2@ncra.example");
       const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-      expect(await assignPanel(t.db, reviewer, { attestationId: waiting!, memberIds: [reviewer.userId, auditor.userId], leadUserId: auditor.userId, dueDate: due })).toMatchObject({ ok: false, code: "not_found" });
-      expect(await assignPanel(t.db, admin, { attestationId: waiting!, memberIds: [reviewer.userId, outsider.userId], leadUserId: reviewer.userId, dueDate: due })).toMatchObject({ ok: false, fieldErrors: { memberIds: [expect.stringMatching(/government auditor/)] } });
-      expect(await assignPanel(t.db, admin, { attestationId: waiting!, memberIds: [reviewer.userId, auditor.userId, auditor2.userId], leadUserId: auditor.userId, dueDate: due })).toMatchObject({ ok: true });
+      expect(
+        await assignPanel(t.db, reviewer, { attestationId: waiting!, memberIds: [reviewer.userId, auditor.userId], leadUserId: auditor.userId, dueDate: due }),
+      ).toMatchObject({ ok: false, code: "not_found" });
+      expect(
+        await assignPanel(t.db, admin, { attestationId: waiting!, memberIds: [reviewer.userId, outsider.userId], leadUserId: reviewer.userId, dueDate: due }),
+      ).toMatchObject({ ok: false, fieldErrors: { memberIds: [expect.stringMatching(/government auditor/)] } });
+      expect(
+        await assignPanel(t.db, admin, {
+          attestationId: waiting!,
+          memberIds: [reviewer.userId, auditor.userId, auditor2.userId],
+          leadUserId: auditor.userId,
+          dueDate: due,
+        }),
+      ).toMatchObject({ ok: true });
       // Invited, not yet declared: nothing of the submission.
       expect(await openForPanel(t.db, auditor2, waiting!)).toBeNull();
-      expect(await declareConflict(t.db, auditor2, { attestationId: waiting!, hasConflict: true, note: "I advised Cobalt on its release process in 2025." })).toEqual({ ok: true, data: { seated: false } });
+      expect(
+        await declareConflict(t.db, auditor2, { attestationId: waiting!, hasConflict: true, note: "I advised Cobalt on its release process in 2025." }),
+      ).toEqual({ ok: true, data: { seated: false } });
       expect(await openForPanel(t.db, auditor2, waiting!)).toBeNull();
       expect(await declareConflict(t.db, auditor2, { attestationId: waiting!, hasConflict: false, note: "" })).toMatchObject({ ok: false, code: "not_found" });
-      const told = await t.db.select({ title: notifications.title }).from(notifications).where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "conflict_declared")));
+      const told = await t.db
+        .select({ title: notifications.title })
+        .from(notifications)
+        .where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "conflict_declared")));
       expect(told.map((n) => n.title)).toContain("Greta Auditor declared a conflict of interest");
       expect(await listQueue(t.db, auditor2)).toEqual([]);
     });
@@ -179,7 +233,15 @@ makeTempDataDir();
         expect(after).toEqual(before);
       }
       // Nothing can be saved any more.
-      expect(await saveScore(t.db, reviewer, { attestationId: id!, controlId: control.id, score: 2, rationale: "Too late to change this one.", version: after.version })).toMatchObject({ ok: false, code: "conflict" });
+      expect(
+        await saveScore(t.db, reviewer, {
+          attestationId: id!,
+          controlId: control.id,
+          score: 2,
+          rationale: "Too late to change this one.",
+          version: after.version,
+        }),
+      ).toMatchObject({ ok: false, code: "conflict" });
     });
   });
 }
@@ -190,12 +252,17 @@ describe(`remediation, reminders and carried-over scores (${process.env.TEST_DB_
   beforeAll(async () => {
     t = await openTestDb();
     await seedDemo(t.db);
-    [reviewer, auditor, bastion, aegis] = (await Promise.all(["reviewer@contoso.example", "auditor@ncra.example", "officer@bastion.example", "officer@aegis.example"].map((e) => actorFor(t.db, e)))) as [Actor, Actor, Actor, Actor];
+    [reviewer, auditor, bastion, aegis] = (await Promise.all(
+      ["reviewer@contoso.example", "auditor@ncra.example", "officer@bastion.example", "officer@aegis.example"].map((e) => actorFor(t.db, e)),
+    )) as [Actor, Actor, Actor, Actor];
   }, 120_000);
   afterAll(async () => t?.dispose());
 
   it("the vendor closes an item with its own evidence; only the lead accepts or reopens it; reminders go out once", async () => {
-    const [decided] = await t.db.select({ id: attestations.id }).from(attestations).where(and(eq(attestations.status, "decided"), eq(attestations.organisationId, bastion.organisationId)));
+    const [decided] = await t.db
+      .select({ id: attestations.id })
+      .from(attestations)
+      .where(and(eq(attestations.status, "decided"), eq(attestations.organisationId, bastion.organisationId)));
     const review = (await reviewForVendor(t.db, bastion.organisationId, decided!.id))!;
     expect(review.decision).toMatchObject({ result: "meets_with_conditions" });
     expect(review.items).toHaveLength(2);
@@ -204,14 +271,23 @@ describe(`remediation, reminders and carried-over scores (${process.env.TEST_DB_
     const [ev] = await t.db.select({ id: evidenceItems.id }).from(evidenceItems).where(eq(evidenceItems.organisationId, bastion.organisationId)).limit(1);
     const [foreign] = await t.db.select({ id: evidenceItems.id }).from(evidenceItems).where(eq(evidenceItems.organisationId, aegis.organisationId)).limit(1);
     expect(await closeRemediation(t.db, aegis, { itemId: item!.id, note: "Done by someone else entirely." })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Drill reports attached.", evidenceId: foreign!.id })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Drill reports attached for both quarters.", evidenceId: ev!.id })).toEqual({ ok: true, data: undefined });
+    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Drill reports attached.", evidenceId: foreign!.id })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Drill reports attached for both quarters.", evidenceId: ev!.id })).toEqual({
+      ok: true,
+      data: undefined,
+    });
     // The panel can now open the attached file; the co-signer is not the lead and cannot accept.
     const [closed] = await t.db.select().from(remediationItems).where(eq(remediationItems.id, item!.id));
     expect(await panelEvidenceFile(t.db, auditor, decided!.id, ev!.id, closed!.evidenceVersion!)).not.toBeNull();
     expect(await reviewRemediation(t.db, auditor, { itemId: item!.id, accept: true, note: "" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: false, note: "short" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: false, note: "The Q2 report has no timings; add them." })).toEqual({ ok: true, data: undefined });
+    expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: false, note: "The Q2 report has no timings; add them." })).toEqual({
+      ok: true,
+      data: undefined,
+    });
     expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Q2 report now has timings." })).toEqual({ ok: true, data: undefined });
     expect(await reviewRemediation(t.db, reviewer, { itemId: item!.id, accept: true, note: "" })).toEqual({ ok: true, data: undefined });
     expect(await closeRemediation(t.db, bastion, { itemId: item!.id, note: "Trying to close it once more." })).toMatchObject({ ok: false, code: "conflict" });
@@ -228,18 +304,43 @@ describe(`remediation, reminders and carried-over scores (${process.env.TEST_DB_
   });
 
   it("a requested revision goes back to the panel with unchanged controls' scores carried over and changed ones marked", async () => {
-    const [scoring] = await t.db.select({ id: attestations.id, lineageId: attestations.lineageId }).from(attestations).where(and(eq(attestations.status, "in_review"), eq(attestations.organisationId, bastion.organisationId)));
+    const [scoring] = await t.db
+      .select({ id: attestations.id, lineageId: attestations.lineageId })
+      .from(attestations)
+      .where(and(eq(attestations.status, "in_review"), eq(attestations.organisationId, bastion.organisationId)));
     const lead = auditor;
-    expect(await requestChanges(t.db, reviewer, { attestationId: scoring!.id, message: "Only the lead may ask for this." })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await requestChanges(t.db, lead, { attestationId: scoring!.id, message: "Add the rollback drill reports for the period." })).toEqual({ ok: true, data: undefined });
-    expect((await reviewForVendor(t.db, bastion.organisationId, scoring!.id))!.changesRequested).toMatchObject({ message: "Add the rollback drill reports for the period." });
+    expect(await requestChanges(t.db, reviewer, { attestationId: scoring!.id, message: "Only the lead may ask for this." })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await requestChanges(t.db, lead, { attestationId: scoring!.id, message: "Add the rollback drill reports for the period." })).toEqual({
+      ok: true,
+      data: undefined,
+    });
+    expect((await reviewForVendor(t.db, bastion.organisationId, scoring!.id))!.changesRequested).toMatchObject({
+      message: "Add the rollback drill reports for the period.",
+    });
     const rev = await createRevision(t.db, bastion, scoring!.id);
     if (!rev.ok) throw new Error(rev.formError);
     const ws = (await loadWorkspace(t.db, bastion.organisationId, rev.data.id))!;
     const first = ws.controls[0]!;
     const a = ws.answers.get(first.id)!;
-    expect(await saveAnswer(t.db, bastion, { attestationId: rev.data.id, controlId: first.id, version: a.version, status: a.status!, narrative: `${a.narrative} Drill reports added.`, maturity: a.maturity, justification: a.justification, targetDate: a.targetDate, plan: a.plan })).toMatchObject({ ok: true });
-    expect(await submitAttestation(t.db, bastion, { attestationId: rev.data.id, signerName: bastion.name, signerTitle: "Head of compliance", confirm: true })).toMatchObject({ ok: true });
+    expect(
+      await saveAnswer(t.db, bastion, {
+        attestationId: rev.data.id,
+        controlId: first.id,
+        version: a.version,
+        status: a.status!,
+        narrative: `${a.narrative} Drill reports added.`,
+        maturity: a.maturity,
+        justification: a.justification,
+        targetDate: a.targetDate,
+        plan: a.plan,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await submitAttestation(t.db, bastion, { attestationId: rev.data.id, signerName: bastion.name, signerTitle: "Head of compliance", confirm: true }),
+    ).toMatchObject({ ok: true });
     const [after] = await t.db.select({ status: attestations.status }).from(attestations).where(eq(attestations.id, rev.data.id));
     expect(after!.status).toBe("in_review");
     const card = (await myScorecard(t.db, reviewer.userId, rev.data.id))!;

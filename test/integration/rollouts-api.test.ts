@@ -22,7 +22,9 @@ beforeAll(async () => {
   await seedDemo(t.db);
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   const bastion = await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR");
-  writer = (await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "pipeline", scopes: ["rollouts:write", "rollouts:read"] })).token;
+  writer = (
+    await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "pipeline", scopes: ["rollouts:write", "rollouts:read"] })
+  ).token;
   bastionToken = (await createApiToken(t.db, { userId: null, organisationId: bastion.organisationId }, { name: "other", scopes: ["rollouts:read"] })).token;
 });
 afterAll(async () => t.dispose());
@@ -30,7 +32,12 @@ afterAll(async () => t.dispose());
 const post = (body: unknown, token = writer, headers: Record<string, string> = {}) =>
   POST(apiRequest("/api/v1/rollouts", { method: "POST", token, body: typeof body === "string" ? body : JSON.stringify(body), headers }));
 const countOf = async (releaseId: string) =>
-  (await t.db.select({ n: sql<number>`count(*)::int` }).from(rolloutRecords).where(and(eq(rolloutRecords.productId, aegis.productId), eq(rolloutRecords.releaseId, releaseId))))[0]!.n;
+  (
+    await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rolloutRecords)
+      .where(and(eq(rolloutRecords.productId, aegis.productId), eq(rolloutRecords.releaseId, releaseId)))
+  )[0]!.n;
 
 describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
   it("creates with a token (201 + Location) and reads it back", async () => {
@@ -48,7 +55,10 @@ describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
   it("flags the reference incident as critical with 78 minutes to rollback", async () => {
     const res = await post({ productId: aegis.productId, record: { ...referenceIncident, releaseId: "api-incident" } });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { findings: { code: string; severity: string }[]; analysis: { minutesReleaseToRollbackCompleted: number; exposurePctBeforeFirstPassedGate: number } };
+    const body = (await res.json()) as {
+      findings: { code: string; severity: string }[];
+      analysis: { minutesReleaseToRollbackCompleted: number; exposurePctBeforeFirstPassedGate: number };
+    };
     const critical = body.findings.filter((f) => f.severity === "critical").map((f) => f.code);
     expect(critical).toEqual(expect.arrayContaining(["exposure_before_gate", "global_push", "no_canary", "missing_tests"]));
     expect(body.analysis.minutesReleaseToRollbackCompleted).toBe(78);
@@ -73,7 +83,10 @@ describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
   it("answers malformed and invalid bodies with located problems, and oversize bodies with 413", async () => {
     const malformed = await post("{ not json");
     expect(malformed.status).toBe(400);
-    const invalid = await post({ productId: aegis.productId, record: { ...referenceModelContent, releaseId: "api-bad", rings: [{ ...referenceModelContent.rings[0]!, sharePct: 140 }] } });
+    const invalid = await post({
+      productId: aegis.productId,
+      record: { ...referenceModelContent, releaseId: "api-bad", rings: [{ ...referenceModelContent.rings[0]!, sharePct: 140 }] },
+    });
     expect(invalid.status).toBe(422);
     const problem = (await invalid.json()) as { type: string; title: string; errors: { path: string }[] };
     expect(problem.errors.map((e) => e.path)).toContain("record.rings[0].sharePct");
@@ -94,10 +107,17 @@ describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
       const res = await post({ productId: aegis.productId, record: { ...referenceModelContent, ...patch } }, writer, { "idempotency-key": `hostile-${key}` });
       expect(res.status, key).toBe(422);
       const problem = (await res.json()) as { errors: { path: string }[] };
-      expect(problem.errors.map((e) => e.path), key).toContain(path);
+      expect(
+        problem.errors.map((e) => e.path),
+        key,
+      ).toContain(path);
     }
     // Unknown keys, even ones jsonb cannot hold, are dropped rather than stored.
-    const extra = await post({ productId: aegis.productId, "x\u0000": 1, record: { ...referenceModelContent, releaseId: "api-keys", "k\u0000": 1, "\uDC00": 2 } });
+    const extra = await post({
+      productId: aegis.productId,
+      "x\u0000": 1,
+      record: { ...referenceModelContent, releaseId: "api-keys", "k\u0000": 1, "\uDC00": 2 },
+    });
     expect(extra.status).toBe(201);
     const [row] = await t.db.select({ record: rolloutRecords.record }).from(rolloutRecords).where(eq(rolloutRecords.releaseId, "api-keys"));
     expect(Object.keys(row!.record)).not.toContain("k\u0000");

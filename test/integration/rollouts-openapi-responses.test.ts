@@ -59,19 +59,35 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe(`real responses fit the OpenAPI document (${process.env.TEST_DB_DRIVER})`, () => {
   it("create, read, list, append, dry run and their problems", async () => {
-    const created = (await conforms(await post(create, "/api/v1/rollouts", { productId, record: { ...referenceIncident, releaseId: "oa-incident" } }), "/api/v1/rollouts", "post")) as { id: string };
+    const created = (await conforms(
+      await post(create, "/api/v1/rollouts", { productId, record: { ...referenceIncident, releaseId: "oa-incident" } }),
+      "/api/v1/rollouts",
+      "post",
+    )) as { id: string };
     const open = (await conforms(
-      await post(create, "/api/v1/rollouts", { productId, state: "open", record: { ...referenceModelContent, releaseId: "oa-open", rings: [{ ...referenceModelContent.rings[0]!, promotedAt: null, gate: null }] } }),
+      await post(create, "/api/v1/rollouts", {
+        productId,
+        state: "open",
+        record: { ...referenceModelContent, releaseId: "oa-open", rings: [{ ...referenceModelContent.rings[0]!, promotedAt: null, gate: null }] },
+      }),
       "/api/v1/rollouts",
       "post",
     )) as { id: string };
     await conforms(await post(create, "/api/v1/rollouts", { productId, record: { ...referenceModelContent, rings: [] } }), "/api/v1/rollouts", "post");
-    await conforms(await post(create, "/api/v1/rollouts", { productId, record: { ...referenceIncident, releaseId: "oa-incident" } }), "/api/v1/rollouts", "post");
+    await conforms(
+      await post(create, "/api/v1/rollouts", { productId, record: { ...referenceIncident, releaseId: "oa-incident" } }),
+      "/api/v1/rollouts",
+      "post",
+    );
     await conforms(await post(create, "/api/v1/rollouts", { productId, record: referenceModelContent }, reader), "/api/v1/rollouts", "post");
     await conforms(await create(apiRequest("/api/v1/rollouts", { method: "POST", body: "{}" })), "/api/v1/rollouts", "post");
 
     await conforms(await getOne(apiRequest(`/api/v1/rollouts/${created.id}`, { token: reader }), params(created.id)), "/api/v1/rollouts/{id}", "get");
-    await conforms(await getOne(apiRequest("/api/v1/rollouts/00000000-0000-4000-8000-000000000000", { token: reader }), params("00000000-0000-4000-8000-000000000000")), "/api/v1/rollouts/{id}", "get");
+    await conforms(
+      await getOne(apiRequest("/api/v1/rollouts/00000000-0000-4000-8000-000000000000", { token: reader }), params("00000000-0000-4000-8000-000000000000")),
+      "/api/v1/rollouts/{id}",
+      "get",
+    );
     await conforms(await list(apiRequest("/api/v1/rollouts", { token: reader })), "/api/v1/rollouts", "get");
     await conforms(await list(apiRequest("/api/v1/rollouts?limit=0", { token: reader })), "/api/v1/rollouts", "get");
 
@@ -84,7 +100,11 @@ describe(`real responses fit the OpenAPI document (${process.env.TEST_DB_DRIVER}
     await conforms(await send(open.id, { type: "ring_promoted", ring: "Nowhere", at: "2025-03-03T10:00:00Z" }, "oa-2"), "/api/v1/rollouts/{id}/events", "post");
     await conforms(await send(open.id, ring, null), "/api/v1/rollouts/{id}/events", "post");
     await conforms(await send(created.id, { type: "close", at: "2025-03-03T10:00:00Z" }, "oa-3"), "/api/v1/rollouts/{id}/events", "post");
-    await conforms(await send("00000000-0000-4000-8000-000000000000", { type: "close", at: "2025-03-03T10:00:00Z" }, "oa-4"), "/api/v1/rollouts/{id}/events", "post");
+    await conforms(
+      await send("00000000-0000-4000-8000-000000000000", { type: "close", at: "2025-03-03T10:00:00Z" }, "oa-4"),
+      "/api/v1/rollouts/{id}/events",
+      "post",
+    );
 
     await conforms(await post(dryRun, "/api/v1/rollouts/dry-run", { record: referenceIncident }), "/api/v1/rollouts/dry-run", "post");
     await conforms(await post(dryRun, "/api/v1/rollouts/dry-run", { record: { ...referenceIncident, rings: [] } }), "/api/v1/rollouts/dry-run", "post");

@@ -38,12 +38,18 @@ function refs(node: unknown, out: string[] = []): string[] {
 
 function resolve(doc: unknown, ref: string): unknown {
   if (!ref.startsWith("#/")) return undefined;
-  return ref.slice(2).split("/").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
 }
 
 describe("public API documentation", () => {
   it("serves an OpenAPI 3.1 document whose $refs all resolve", async () => {
-    const doc = (await (await openapi()).json()) as { paths: Record<string, Record<string, { responses?: object }>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await openapi()).json()) as {
+      paths: Record<string, Record<string, { responses?: object }>>;
+      components: { schemas: Record<string, unknown> };
+    };
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     const validate = ajv.compile(openApi31);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   await seedDemo(t.db);
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   const bastion = await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR");
-  writer = (await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "pipeline", scopes: ["rollouts:write", "rollouts:read"] })).token;
+  writer = (
+    await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "pipeline", scopes: ["rollouts:write", "rollouts:read"] })
+  ).token;
   bastionWriter = (await createApiToken(t.db, { userId: null, organisationId: bastion.organisationId }, { name: "other", scopes: ["rollouts:write"] })).token;
 });
 afterAll(async () => t.dispose());
@@ -45,10 +47,24 @@ const failingGate = { ...passingGate, passed: false, ...("evaluatedAt" in passin
 const firstRing = { ...referenceModelContent.rings[0]!, promotedAt: null, gate: null };
 
 const openRecord = async (releaseId: string, token = writer) =>
-  create(apiRequest("/api/v1/rollouts", { method: "POST", token, body: JSON.stringify({ productId: aegis.productId, state: "open", record: { ...referenceModelContent, releaseId, rings: [firstRing] } }) }));
+  create(
+    apiRequest("/api/v1/rollouts", {
+      method: "POST",
+      token,
+      body: JSON.stringify({ productId: aegis.productId, state: "open", record: { ...referenceModelContent, releaseId, rings: [firstRing] } }),
+    }),
+  );
 const send = (id: string, event: unknown, key: string | null, token = writer) =>
-  append(apiRequest(`/api/v1/rollouts/${id}/events`, { method: "POST", token, body: JSON.stringify(event), headers: key ? { "idempotency-key": key } : {} }), { params: Promise.resolve({ id }) });
-const historyCount = async (id: string) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(rolloutAnalyses).where(eq(rolloutAnalyses.rolloutRecordId, id)))[0]!.n;
+  append(apiRequest(`/api/v1/rollouts/${id}/events`, { method: "POST", token, body: JSON.stringify(event), headers: key ? { "idempotency-key": key } : {} }), {
+    params: Promise.resolve({ id }),
+  });
+const historyCount = async (id: string) =>
+  (
+    await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rolloutAnalyses)
+      .where(eq(rolloutAnalyses.rolloutRecordId, id))
+  )[0]!.n;
 const appendCount = async (id: string) => (await t.db.select({ n: rolloutRecords.appendCount }).from(rolloutRecords).where(eq(rolloutRecords.id, id)))[0]!.n;
 
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
@@ -60,7 +76,9 @@ const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[]
  */
 const ACCESS_RECORDS = new Set(["rate_limits", "log_state"]);
 async function snapshot(): Promise<Record<string, string>> {
-  const tables = await t.db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const tables = await t.db.execute(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
   const rows = rowsOf<{ name: string }>(tables);
   const out: Record<string, string> = {};
   for (const { name } of rows) {
@@ -93,10 +111,18 @@ describe(`rollouts appended from a pipeline (${process.env.TEST_DB_DRIVER})`, ()
       ["g2", { type: "gate_evaluated", ring: "early", gate: failingGate }, () => {}],
       ["p2", { type: "ring_promoted", ring: "Early", at: at(240) }, () => {}],
       // A promotion counts once the next ring exists.
-      ["s3", { type: "ring_started", name: "Broad", sharePct: 100, startedAt: at(240) }, (d) => expect(d.analysis?.ringsPromotedAfterFailedGate).toEqual(["Early"])],
+      [
+        "s3",
+        { type: "ring_started", name: "Broad", sharePct: 100, startedAt: at(240) },
+        (d) => expect(d.analysis?.ringsPromotedAfterFailedGate).toEqual(["Early"]),
+      ],
       ["h", { type: "halt", at: at(300), reason: "crash rate 1.8% in Broad" }, (d) => expect(d.record.events.map((e) => e.kind)).toEqual(["halt"])],
       ["r1", { type: "rollback_started", at: at(310), reason: "rolling back" }, () => {}],
-      ["r2", { type: "rollback_completed", at: at(400), reason: "previous version everywhere" }, (d) => expect(d.analysis?.minutesReleaseToRollbackCompleted).toBe(400)],
+      [
+        "r2",
+        { type: "rollback_completed", at: at(400), reason: "previous version everywhere" },
+        (d) => expect(d.analysis?.minutesReleaseToRollbackCompleted).toBe(400),
+      ],
     ];
     let n = 0;
     for (const [key, event, check] of steps) {
@@ -130,7 +156,9 @@ describe(`rollouts appended from a pipeline (${process.env.TEST_DB_DRIVER})`, ()
     expect(late.status).toBe(409);
     expect(late.headers.get("content-type")).toBe("application/problem+json");
     expect(await appendCount(first.id)).toBe(n + 1);
-    const read = (await (await getOne(apiRequest(`/api/v1/rollouts/${first.id}`, { token: writer }), { params: Promise.resolve({ id: first.id }) })).json()) as Detail;
+    const read = (await (
+      await getOne(apiRequest(`/api/v1/rollouts/${first.id}`, { token: writer }), { params: Promise.resolve({ id: first.id }) })
+    ).json()) as Detail;
     expect(read.state).toBe("closed");
   });
 
@@ -162,13 +190,21 @@ describe(`rollouts appended from a pipeline (${process.env.TEST_DB_DRIVER})`, ()
 
   it("dry-runs a planned record and stores nothing", async () => {
     const before = await snapshot();
-    const res = await dryRun(apiRequest("/api/v1/rollouts/dry-run", { method: "POST", token: writer, body: JSON.stringify({ record: { ...referenceModelContent, releaseId: "planned-1" } }) }));
+    const res = await dryRun(
+      apiRequest("/api/v1/rollouts/dry-run", {
+        method: "POST",
+        token: writer,
+        body: JSON.stringify({ record: { ...referenceModelContent, releaseId: "planned-1" } }),
+      }),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { stored: boolean; findings: { severity: string }[]; frameworkVersionId: string | null };
     expect(body.stored).toBe(false);
     expect(body.frameworkVersionId).not.toBeNull();
     expect(body.findings.filter((f) => f.severity === "critical")).toEqual([]);
-    const invalid = await dryRun(apiRequest("/api/v1/rollouts/dry-run", { method: "POST", token: writer, body: JSON.stringify({ record: { ...referenceModelContent, rings: [] } }) }));
+    const invalid = await dryRun(
+      apiRequest("/api/v1/rollouts/dry-run", { method: "POST", token: writer, body: JSON.stringify({ record: { ...referenceModelContent, rings: [] } }) }),
+    );
     expect(invalid.status).toBe(422);
     expect(await snapshot()).toEqual(before);
   });
@@ -182,7 +218,9 @@ describe(`rollouts appended from a pipeline (${process.env.TEST_DB_DRIVER})`, ()
     const rows = await t.db.select().from(rolloutAnalyses).where(eq(rolloutAnalyses.rolloutRecordId, id)).orderBy(rolloutAnalyses.createdAt);
     expect(rows.map((r) => r.reason)).toEqual(["created", "reanalysed"]);
     expect(rows[0]).toEqual(earlier);
-    expect(await reanalyseRollout(t.db, { userId: null, organisationId: (await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR")).organisationId }, id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await reanalyseRollout(t.db, { userId: null, organisationId: (await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR")).organisationId }, id),
+    ).toMatchObject({ ok: false, code: "not_found" });
     const history = await listAnalysisHistory(t.db, aegis.organisationId, id);
     expect(history).toHaveLength(2);
     expect(history[1]!.catalog?.version).toBeTruthy();

@@ -30,7 +30,10 @@ describe(`rollout store (${process.env.TEST_DB_DRIVER})`, () => {
     expect(got?.frameworkVersionId).toBeTruthy();
     expect(got?.analysis?.ringCount).toBe(referenceModelCode.rings.length);
     expect(["critical", "major"]).not.toContain(got?.worstSeverity);
-    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "rollout_record.created"), eq(auditEvents.targetId, res.id)));
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "rollout_record.created"), eq(auditEvents.targetId, res.id)));
     expect(audits).toHaveLength(1);
   });
 
@@ -38,9 +41,17 @@ describe(`rollout store (${process.env.TEST_DB_DRIVER})`, () => {
     const actor = { userId: null, organisationId: aegis.organisationId };
     const dup = await createRolloutRecord(t.db, actor, { productId: aegis.productId, record: { ...referenceModelCode, releaseId: "store-1" }, source: "form" });
     expect(dup).toMatchObject({ ok: false, code: "conflict" });
-    const bad = await createRolloutRecord(t.db, actor, { productId: aegis.productId, record: { ...referenceModelCode, releaseId: "store-2", rings: [] }, source: "form" });
+    const bad = await createRolloutRecord(t.db, actor, {
+      productId: aegis.productId,
+      record: { ...referenceModelCode, releaseId: "store-2", rings: [] },
+      source: "form",
+    });
     expect(bad).toMatchObject({ ok: false, code: "invalid", reasons: [{ path: "rings" }] });
-    const foreign = await createRolloutRecord(t.db, actor, { productId: bastion.productId, record: { ...referenceModelCode, releaseId: "store-3" }, source: "form" });
+    const foreign = await createRolloutRecord(t.db, actor, {
+      productId: bastion.productId,
+      record: { ...referenceModelCode, releaseId: "store-3" },
+      source: "form",
+    });
     expect(foreign).toMatchObject({ ok: false, code: "not_found" });
   });
 

@@ -26,10 +26,16 @@ const signIn = (email: string, clientAddress: string, userAgent = WINDOWS_CHROME
   authorizeCredentials({ email, password: DEMO_PASSWORD }, { clientAddress, userAgent, device });
 
 const ended = (sessionId: string) =>
-  t.db.select({ details: auditEvents.details, actor: auditEvents.actorUserId }).from(auditEvents).where(and(eq(auditEvents.action, "auth.session_ended"), eq(auditEvents.targetId, sessionId)));
+  t.db
+    .select({ details: auditEvents.details, actor: auditEvents.actorUserId })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "auth.session_ended"), eq(auditEvents.targetId, sessionId)));
 
 const noticesOf = (userId: string, kind: string) =>
-  t.db.select({ id: notifications.id, title: notifications.title, body: notifications.body, link: notifications.link }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+  t.db
+    .select({ id: notifications.id, title: notifications.title, body: notifications.body, link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
 
 const actorOf = (claims: { id: string; org: string }) => ({ userId: claims.id, organisationId: claims.org });
 
@@ -101,13 +107,19 @@ describe(`sessions people can see and end (${process.env.TEST_DB_DRIVER})`, () =
     const told = await noticesOf(s1.id, "sessions_ended");
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ title: "An administrator ended your sessions", link: "/account/sessions" });
-    const mail = await t.db.select({ to: emailOutbox.toAddress, subject: emailOutbox.subject }).from(emailOutbox).where(eq(emailOutbox.notificationId, told[0]!.id));
+    const mail = await t.db
+      .select({ to: emailOutbox.toAddress, subject: emailOutbox.subject })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.notificationId, told[0]!.id));
     expect(mail).toEqual([{ to: "auditor@ncra.example", subject: "Ringfence: An administrator ended your sessions" }]);
 
     // Nothing left to end: nothing audited, nobody told again.
     expect(await endSessionsForPerson(t.db, { userId: admin.id, organisationId: admin.org, role: "admin" }, s1.id)).toEqual({ ok: true, data: { ended: 0 } });
     expect(await noticesOf(s1.id, "sessions_ended")).toHaveLength(1);
-    expect(await endSessionsForPerson(t.db, { userId: admin.id, organisationId: admin.org }, "00000000-0000-4000-8000-000000000000")).toMatchObject({ ok: false, code: "not_found" });
+    expect(await endSessionsForPerson(t.db, { userId: admin.id, organisationId: admin.org }, "00000000-0000-4000-8000-000000000000")).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 
   it("notifies a sign-in from a new browser, but not the account's first sign-in ever nor one from a known device", async () => {
@@ -122,7 +134,15 @@ describe(`sessions people can see and end (${process.env.TEST_DB_DRIVER})`, () =
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ title: "New sign-in to your account", link: "/account/sessions" });
     expect(notices[0]!.body).toMatch(/^Safari on iOS, from 198\.51\.100\.7, on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
-    const mail = await t.db.select({ to: emailOutbox.toAddress, text: emailOutbox.text }).from(emailOutbox).where(inArray(emailOutbox.notificationId, notices.map((n) => n.id)));
+    const mail = await t.db
+      .select({ to: emailOutbox.toAddress, text: emailOutbox.text })
+      .from(emailOutbox)
+      .where(
+        inArray(
+          emailOutbox.notificationId,
+          notices.map((n) => n.id),
+        ),
+      );
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toBe("auditor2@ncra.example");
     expect(mail[0]!.text).toContain("/account/sessions");

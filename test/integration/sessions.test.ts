@@ -4,7 +4,15 @@ import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { auditEvents, userSessions } from "@/db/schema";
 import { authorizeCredentials } from "@/lib/auth/credentials";
-import { createSession, endSession, getLiveSession, getSessionPrincipal, LAST_SEEN_RESOLUTION_SECONDS, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import {
+  createSession,
+  endSession,
+  getLiveSession,
+  getSessionPrincipal,
+  LAST_SEEN_RESOLUTION_SECONDS,
+  revokeSession,
+  SESSION_MAX_AGE_SECONDS,
+} from "@/lib/auth/sessions";
 import { endAllSessions } from "@/lib/identity/passwords";
 import { openTestDb } from "./test-db";
 
@@ -28,7 +36,10 @@ describe(`server-side sessions (${process.env.TEST_DB_DRIVER})`, () => {
     const lifetime = row!.expiresAt.getTime() - before;
     expect(lifetime).toBeGreaterThanOrEqual(SESSION_MAX_AGE_SECONDS * 1000 - 1000);
     expect(lifetime).toBeLessThanOrEqual(SESSION_MAX_AGE_SECONDS * 1000 + 60_000);
-    const audit = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.action, "auth.signed_in"), eq(auditEvents.actorUserId, claims.id)));
+    const audit = await t.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.signed_in"), eq(auditEvents.actorUserId, claims.id)));
     expect(audit.some((a) => (a.details as { session?: string }).session === claims.sid)).toBe(true);
   });
 
@@ -38,11 +49,19 @@ describe(`server-side sessions (${process.env.TEST_DB_DRIVER})`, () => {
     expect(await endSession(t.db, { userId: claims.id, organisationId: claims.org }, claims.sid)).toBe(true);
     expect(await getSessionPrincipal(t.db, claims.id, claims.sid)).toBeNull();
     expect(await getLiveSession(t.db, claims.sid)).toBeNull();
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.signed_out"), eq(auditEvents.targetId, claims.sid)));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.signed_out"), eq(auditEvents.targetId, claims.sid)));
     expect(audit).toHaveLength(1);
     // A second sign-out of the same session changes nothing and audits nothing.
     expect(await endSession(t.db, { userId: claims.id, organisationId: claims.org }, claims.sid)).toBe(false);
-    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.signed_out"), eq(auditEvents.targetId, claims.sid)))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "auth.signed_out"), eq(auditEvents.targetId, claims.sid))),
+    ).toHaveLength(1);
   });
 
   it("refuses a missing, malformed, expired or someone else's session id", async () => {

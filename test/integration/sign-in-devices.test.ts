@@ -43,9 +43,13 @@ describe(`sign-in throttling by real client address and known devices (${process
       expect(await codeOf(authorizeCredentials({ email: `spray-${i}@example.com`, password: "guess" }, { clientAddress: address }))).toBe("invalid");
     }
     // The sprayer is throttled whatever it claims to be...
-    expect(await codeOf(authorizeCredentials({ email: "spray-x@example.com", password: "guess" }, { clientAddress: direct("198.51.100.1", attacker) }))).toMatch(/^throttled_/);
+    expect(
+      await codeOf(authorizeCredentials({ email: "spray-x@example.com", password: "guess" }, { clientAddress: direct("198.51.100.1", attacker) })),
+    ).toMatch(/^throttled_/);
     // ...and the person really at 127.0.0.1 signs in.
-    expect(await codeOf(authorizeCredentials({ email: "officer@aegis.example", password: DEMO_PASSWORD }, { clientAddress: direct(null, "127.0.0.1") }))).toBe("ok");
+    expect(await codeOf(authorizeCredentials({ email: "officer@aegis.example", password: DEMO_PASSWORD }, { clientAddress: direct(null, "127.0.0.1") }))).toBe(
+      "ok",
+    );
   });
 
   it("a known device signs in while its account is locked for everyone else", async () => {
@@ -58,7 +62,9 @@ describe(`sign-in throttling by real client address and known devices (${process
     expect(await codeOf(authorizeCredentials({ email, password: DEMO_PASSWORD }, { clientAddress: "198.51.100.20" }))).toMatch(/^throttled_/);
     // A cookie issued to another account does not help.
     const strangersDevice = await deviceFor("officer@bastion.example");
-    expect(await codeOf(authorizeCredentials({ email, password: DEMO_PASSWORD }, { clientAddress: "198.51.100.21", device: strangersDevice }))).toMatch(/^throttled_/);
+    expect(await codeOf(authorizeCredentials({ email, password: DEMO_PASSWORD }, { clientAddress: "198.51.100.21", device: strangersDevice }))).toMatch(
+      /^throttled_/,
+    );
     // The owner's device gets in.
     const claims = await authorizeCredentials({ email, password: DEMO_PASSWORD }, { clientAddress: "198.51.100.22", device });
     expect(claims.role).toBe("platform_reviewer");
@@ -75,7 +81,10 @@ describe(`sign-in throttling by real client address and known devices (${process
     expect(await codeOf(authorizeCredentials({ email, password: DEMO_PASSWORD }, { clientAddress: "198.51.100.50", device }))).toMatch(/^throttled_/);
     // The per-address lock still applies to a known device.
     const admin = await deviceFor("admin@ringfence.example");
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await codeOf(authorizeCredentials({ email: `nobody-${i}@example.com`, password: "x" }, { clientAddress: "198.51.100.60" }));
-    expect(await codeOf(authorizeCredentials({ email: "admin@ringfence.example", password: DEMO_PASSWORD }, { clientAddress: "198.51.100.60", device: admin }))).toMatch(/^throttled_/);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++)
+      await codeOf(authorizeCredentials({ email: `nobody-${i}@example.com`, password: "x" }, { clientAddress: "198.51.100.60" }));
+    expect(
+      await codeOf(authorizeCredentials({ email: "admin@ringfence.example", password: DEMO_PASSWORD }, { clientAddress: "198.51.100.60", device: admin })),
+    ).toMatch(/^throttled_/);
   });
 });

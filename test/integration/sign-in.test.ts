@@ -31,7 +31,9 @@ describe(`sign-in (${process.env.TEST_DB_DRIVER})`, () => {
   });
 
   it("gives one answer for a wrong password, an unknown email and a deactivated account", async () => {
-    expect(await codeOf(authorizeCredentials({ email: "reviewer@contoso.example", password: "wrong-password" }, { clientAddress: "10.0.0.2" }))).toBe("invalid");
+    expect(await codeOf(authorizeCredentials({ email: "reviewer@contoso.example", password: "wrong-password" }, { clientAddress: "10.0.0.2" }))).toBe(
+      "invalid",
+    );
     expect(await codeOf(authorizeCredentials({ email: "ghost@example.com", password: "wrong-password" }, { clientAddress: "10.0.0.3" }))).toBe("invalid");
     const p = await getPrincipalForSignIn(t.db, "observer@ncra.example");
     await setUserActive(t.db, { userId: null, organisationId: null }, p!.userId, false);
@@ -54,7 +56,9 @@ describe(`sign-in (${process.env.TEST_DB_DRIVER})`, () => {
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) {
       await codeOf(authorizeCredentials({ email: `someone-${i}@example.com`, password: "nope" }, { clientAddress: "10.2.0.1" }));
     }
-    expect(await codeOf(authorizeCredentials({ email: "admin@ringfence.example", password: DEMO_PASSWORD }, { clientAddress: "10.2.0.1" }))).toMatch(/^throttled_/);
+    expect(await codeOf(authorizeCredentials({ email: "admin@ringfence.example", password: DEMO_PASSWORD }, { clientAddress: "10.2.0.1" }))).toMatch(
+      /^throttled_/,
+    );
     expect(await codeOf(authorizeCredentials({ email: "admin@ringfence.example", password: DEMO_PASSWORD }, { clientAddress: "10.2.0.2" }))).toBe("ok");
   });
 

@@ -40,7 +40,11 @@ async function save(over: Partial<SsoProviderInput> = {}) {
 const token = (email: string, extra: Record<string, unknown> = {}) => ({ sub: `sub-${email}`, email, email_verified: true, ...extra });
 const context = { clientAddress: "198.51.100.7", userAgent: "Test/1.0" };
 const signIn = (claims: Record<string, unknown>) => completeSsoSignIn(t.db, providerId, claims, context);
-const failures = () => t.db.select({ details: auditEvents.details, body: auditEvents.body, targetId: auditEvents.targetId }).from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
+const failures = () =>
+  t.db
+    .select({ details: auditEvents.details, body: auditEvents.body, targetId: auditEvents.targetId })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, "auth.sign_in_failed"));
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -57,14 +61,21 @@ describe(`single sign-on (${process.env.TEST_DB_DRIVER})`, () => {
     expect(saved.ok).toBe(true);
     providerId = saved.ok ? saved.data.id : "";
     const [row] = await t.db.select().from(ssoProviders).where(eq(ssoProviders.id, providerId));
-    expect(row).toMatchObject({ allowedDomains: ["agency.example", "ncra.example"], roleMap: { auditors: "gov_auditor", readers: "gov_observer" }, roleClaim: "groups" });
+    expect(row).toMatchObject({
+      allowedDomains: ["agency.example", "ncra.example"],
+      roleMap: { auditors: "gov_auditor", readers: "gov_observer" },
+      roleClaim: "groups",
+    });
     expect(row!.clientSecret).not.toContain("s3cret");
     expect(unseal(getConfig().authSecret, "sso-client-secret", row!.clientSecret)).toBe("s3cret-value-for-tests");
     // A blank secret on edit keeps the stored one.
     expect((await save({ clientSecret: "", name: "Agency Sign-in" })).ok).toBe(true);
     const [after] = await t.db.select({ secret: ssoProviders.clientSecret, name: ssoProviders.name }).from(ssoProviders).where(eq(ssoProviders.id, providerId));
     expect(after).toEqual({ secret: row!.clientSecret, name: "Agency Sign-in" });
-    const events = await t.db.select({ action: auditEvents.action, body: auditEvents.body }).from(auditEvents).where(sql`${auditEvents.action} like 'sso.provider.%'`);
+    const events = await t.db
+      .select({ action: auditEvents.action, body: auditEvents.body })
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} like 'sso.provider.%'`);
     expect(events.map((e) => e.action)).toEqual(["sso.provider.created", "sso.provider.updated"]);
     for (const e of events) expect(e.body).not.toContain("s3cret");
   });
@@ -81,20 +92,41 @@ describe(`single sign-on (${process.env.TEST_DB_DRIVER})`, () => {
     const first = await signIn(token("New.Auditor@Agency.example", { groups: ["staff", "auditors"], name: "Nora New" }));
     expect(first).toMatchObject({ ok: true, created: true, claims: { role: "gov_auditor", org: orgId, sv: 1 } });
     if (!first.ok) return;
-    const [m] = await t.db.select({ organisationId: memberships.organisationId, role: memberships.role, email: users.email, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.id, first.claims.id));
+    const [m] = await t.db
+      .select({ organisationId: memberships.organisationId, role: memberships.role, email: users.email, name: users.name })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(users.id, first.claims.id));
     expect(m).toEqual({ organisationId: orgId, role: "gov_auditor", email: "new.auditor@agency.example", name: "Nora New" });
-    const [session] = await t.db.select({ method: userSessions.method, providerId: userSessions.providerId, clientAddress: userSessions.clientAddress }).from(userSessions).where(eq(userSessions.id, first.claims.sid));
+    const [session] = await t.db
+      .select({ method: userSessions.method, providerId: userSessions.providerId, clientAddress: userSessions.clientAddress })
+      .from(userSessions)
+      .where(eq(userSessions.id, first.claims.sid));
     expect(session).toEqual({ method: "sso", providerId, clientAddress: "198.51.100.7" });
 
     const second = await signIn(token("new.auditor@agency.example", { groups: ["readers"] }));
     expect(second).toMatchObject({ ok: true, created: false, claims: { id: first.claims.id, role: "gov_auditor" } });
-    const [count] = await t.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(sql`lower(${users.email})`, "new.auditor@agency.example"));
+    const [count] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, "new.auditor@agency.example"));
     expect(count?.n).toBe(1);
 
-    const created = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.action, "user.created_by_sso"), eq(auditEvents.targetId, first.claims.id)));
+    const created = await t.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.created_by_sso"), eq(auditEvents.targetId, first.claims.id)));
     expect(created.map((e) => e.details)).toEqual([{ provider: providerId, role: "gov_auditor", organisationId: orgId }]);
-    const signedIn = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.action, "auth.signed_in"), eq(auditEvents.actorUserId, first.claims.id)));
-    expect(signedIn.map((e) => e.details)).toContainEqual({ session: second.ok ? second.claims.sid : "", method: "sso", provider: providerId, knownDevice: false });
+    const signedIn = await t.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.signed_in"), eq(auditEvents.actorUserId, first.claims.id)));
+    expect(signedIn.map((e) => e.details)).toContainEqual({
+      session: second.ok ? second.claims.sid : "",
+      method: "sso",
+      provider: providerId,
+      knownDevice: false,
+    });
   });
 
   it("gives the default role when no mapping line applies", async () => {
@@ -148,12 +180,21 @@ describe(`single sign-on (${process.env.TEST_DB_DRIVER})`, () => {
   it("refuses password sign-in when the organisation's password sign-in is off, only once the password is right", async () => {
     const [ncra] = await t.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "ncra"));
     expect(await setPasswordSignIn(t.db, ADMIN, ncra!.id, false)).toMatchObject({ ok: false, code: "conflict" });
-    expect((await saveSsoProvider(t.db, ADMIN, ssoProviderSchema.parse(form({ organisationId: ncra!.id, allowedDomains: "ncra.example", roleMapping: "" })))).ok).toBe(true);
+    expect(
+      (await saveSsoProvider(t.db, ADMIN, ssoProviderSchema.parse(form({ organisationId: ncra!.id, allowedDomains: "ncra.example", roleMapping: "" })))).ok,
+    ).toBe(true);
     expect(await setPasswordSignIn(t.db, ADMIN, ncra!.id, false)).toEqual({ ok: true, data: { allowed: false } });
-    const code = async (password: string) => authorizeCredentials({ email: "auditor2@ncra.example", password }, { clientAddress: "198.51.100.9" }).then(() => "ok", (e: { code?: string }) => e.code);
+    const code = async (password: string) =>
+      authorizeCredentials({ email: "auditor2@ncra.example", password }, { clientAddress: "198.51.100.9" }).then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      );
     expect(await code("wrong-password")).toBe("invalid");
     expect(await code(DEMO_PASSWORD)).toBe("sso_only");
-    const changed = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.action, "organisation.password_sign_in_changed"));
+    const changed = await t.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "organisation.password_sign_in_changed"));
     expect(changed.map((c) => c.details)).toEqual([{ before: true, after: false }]);
     // Removing the provider brings password sign-in back.
     expect((await removeSsoProvider(t.db, ADMIN, ncra!.id)).ok).toBe(true);

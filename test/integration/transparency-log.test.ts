@@ -71,7 +71,12 @@ async function refused(q: Promise<unknown>, re: RegExp): Promise<void> {
   expect(`${err!.message} ${err!.cause?.message ?? ""}`).toMatch(re);
 }
 
-const at = (seq: number) => owner.db.select().from(auditEvents).where(eq(auditEvents.seq, seq)).then((r) => r[0]!);
+const at = (seq: number) =>
+  owner.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.seq, seq))
+    .then((r) => r[0]!);
 
 describe("the transparency log", () => {
   it(`${WRITERS} concurrent writers append ${EVENTS} events: gapless, and the tree verifies against signed checkpoints`, async () => {
@@ -81,7 +86,13 @@ describe("the transparency log", () => {
         const i = next++;
         if (i >= EVENTS) return;
         await t.db.transaction(async (tx) => {
-          await appendEvent(tx, { actor: { userId: null, organisationId: null, role: null }, clientAddress: `10.0.0.${w}`, action: "test.appended", target: { type: "test", id: String(i) }, details: { i, writer: w, text: "ünïcode ✓" } });
+          await appendEvent(tx, {
+            actor: { userId: null, organisationId: null, role: null },
+            clientAddress: `10.0.0.${w}`,
+            action: "test.appended",
+            target: { type: "test", id: String(i) },
+            details: { i, writer: w, text: "ünïcode ✓" },
+          });
         });
         if (i === Math.floor(EVENTS / 3) || i === Math.floor(EVENTS / 2)) await signCheckpoint(t.db);
       }
@@ -91,7 +102,13 @@ describe("the transparency log", () => {
       for (let k = 0; k < 20; k++) {
         await t.db
           .transaction(async (tx) => {
-            await appendEvent(tx, { actor: { userId: null, organisationId: null }, clientAddress: null, action: "test.rolled_back", target: { type: "test" }, details: {} });
+            await appendEvent(tx, {
+              actor: { userId: null, organisationId: null },
+              clientAddress: null,
+              action: "test.rolled_back",
+              target: { type: "test" },
+              details: {},
+            });
             throw new Rollback();
           })
           .catch((e: unknown) => {
@@ -124,7 +141,10 @@ describe("the transparency log", () => {
     await refused(t.db.execute(sql`truncate audit_events`), /append-only|permission denied/);
     await refused(t.db.execute(sql`delete from log_checkpoints`), /append-only|permission denied/);
     await refused(t.db.execute(sql`update log_state set next_seq = 5`), /only moves forward|permission denied/);
-    await refused(t.db.execute(sql`insert into audit_events (seq, at, action, target_type, details, body, leaf_hash) values (999999, now(), 'x', 'x', '{}', '{}', 'x')`), /out of order|permission denied/);
+    await refused(
+      t.db.execute(sql`insert into audit_events (seq, at, action, target_type, details, body, leaf_hash) values (999999, now(), 'x', 'x', '{}', '{}', 'x')`),
+      /out of order|permission denied/,
+    );
     if (onPostgres) {
       // The application's role lacks the privilege outright…
       await refused(t.db.execute(sql`update audit_events set action = 'x' where seq = 1`), /permission denied/);
@@ -149,7 +169,13 @@ describe("the transparency log", () => {
     it("a changed detail with its bytes and leaf hash rewritten to match", async () => {
       const row = await at(K);
       const body = canonicalize({ ...JSON.parse(row.body), detail: { ...row.details, i: 1 } });
-      const r = await tampered((tx) => tx.execute(sql`update audit_events set body = ${body}, leaf_hash = ${leafHash(body).toString("hex")}, details = ${JSON.stringify(JSON.parse(body).detail)}::jsonb where seq = ${K}`).then(() => {}));
+      const r = await tampered((tx) =>
+        tx
+          .execute(
+            sql`update audit_events set body = ${body}, leaf_hash = ${leafHash(body).toString("hex")}, details = ${JSON.stringify(JSON.parse(body).detail)}::jsonb where seq = ${K}`,
+          )
+          .then(() => {}),
+      );
       expect(r.ok).toBe(false);
       // Only the signed checkpoint can tell: the bad event lies after the last checkpoint that still matches.
       const lastGood = Math.floor(EVENTS / 2) + 1;
@@ -191,9 +217,22 @@ describe("the transparency log", () => {
     it("a forged checkpoint signature", async () => {
       const last = (await owner.db.select().from(logCheckpoints).orderBy(asc(logCheckpoints.treeSize))).at(-1)!;
       const forger = parseSignerKey(generateSignerKey(signer.name));
-      const forged = signNote(formatCheckpoint({ origin: "test.ringfence.example/log", size: Number(last.treeSize) + 1, root: Buffer.alloc(32, 9), extensions: [] }), forger);
+      const forged = signNote(
+        formatCheckpoint({ origin: "test.ringfence.example/log", size: Number(last.treeSize) + 1, root: Buffer.alloc(32, 9), extensions: [] }),
+        forger,
+      );
       const r = await tampered((tx) =>
-        tx.insert(logCheckpoints).values({ treeSize: Number(last.treeSize) + 1, rootHash: Buffer.alloc(32, 9).toString("hex"), note: forged, keyName: signer.name, previousSize: Number(last.treeSize), consistencyProof: [] }).then(() => {}),
+        tx
+          .insert(logCheckpoints)
+          .values({
+            treeSize: Number(last.treeSize) + 1,
+            rootHash: Buffer.alloc(32, 9).toString("hex"),
+            note: forged,
+            keyName: signer.name,
+            previousSize: Number(last.treeSize),
+            consistencyProof: [],
+          })
+          .then(() => {}),
       );
       expect(r.ok).toBe(false);
       expect(r.firstBad!.reason).toMatch(/checkpoint \d+: (the signature does not verify|the note carries no signature)/);
@@ -209,13 +248,22 @@ describe("the transparency log", () => {
       const row = await at(victim);
       const body = canonicalize({ ...JSON.parse(row.body), detail: { ...row.details, i: -1 } });
       const r = await tampered(async (tx) => {
-        await tx.execute(sql`update audit_events set body = ${body}, leaf_hash = ${leafHash(body).toString("hex")}, details = ${JSON.stringify(JSON.parse(body).detail)}::jsonb where seq = ${victim}`);
+        await tx.execute(
+          sql`update audit_events set body = ${body}, leaf_hash = ${leafHash(body).toString("hex")}, details = ${JSON.stringify(JSON.parse(body).detail)}::jsonb where seq = ${victim}`,
+        );
         const leaves = (await tx.select({ h: auditEvents.leafHash }).from(auditEvents).orderBy(asc(auditEvents.seq))).map((x) => Buffer.from(x.h, "hex"));
         const root = rootHash(arraySource(leaves), leaves.length);
         const size = leaves.length + 0;
         await tx.delete(logCheckpoints).where(eq(logCheckpoints.treeSize, last.treeSize));
         const note = signNote(formatCheckpoint({ origin: "test.ringfence.example/log", size, root, extensions: [] }), signer);
-        await tx.insert(logCheckpoints).values({ treeSize: size, rootHash: root.toString("hex"), note, keyName: signer.name, previousSize: Number(cps.at(-2)!.treeSize), consistencyProof: last.consistencyProof });
+        await tx.insert(logCheckpoints).values({
+          treeSize: size,
+          rootHash: root.toString("hex"),
+          note,
+          keyName: signer.name,
+          previousSize: Number(cps.at(-2)!.treeSize),
+          consistencyProof: last.consistencyProof,
+        });
       });
       expect(r.ok).toBe(false);
       const reasons = r.firstBad!.reason;
@@ -235,7 +283,13 @@ describe("the transparency log", () => {
     const writers = Array.from({ length: 4 }, async (_, w) => {
       for (let i = 0; writing && i < 400; i++) {
         await t.db.transaction(async (tx) => {
-          await appendEvent(tx, { actor: { userId: null, organisationId: null, role: null }, clientAddress: null, action: "test.during_verify", target: { type: "test", id: `${w}-${i}` }, details: { w, i } });
+          await appendEvent(tx, {
+            actor: { userId: null, organisationId: null, role: null },
+            clientAddress: null,
+            action: "test.during_verify",
+            target: { type: "test", id: `${w}-${i}` },
+            details: { w, i },
+          });
         });
       }
     });

@@ -26,7 +26,15 @@ beforeAll(async () => {
   resetLeafCache();
   setLogSignerForProcess(signer);
   await seedDemo(t.db);
-  for (const e of ["officer@aegis.example", "officer@bastion.example", "officer@cobalt.example", "reviewer@contoso.example", "observer@ncra.example", "admin@ringfence.example"]) who.set(e, await actorFor(t.db, e));
+  for (const e of [
+    "officer@aegis.example",
+    "officer@bastion.example",
+    "officer@cobalt.example",
+    "reviewer@contoso.example",
+    "observer@ncra.example",
+    "admin@ringfence.example",
+  ])
+    who.set(e, await actorFor(t.db, e));
 }, 240_000);
 
 afterAll(async () => {
@@ -98,7 +106,13 @@ describe("receipts", () => {
     fs.writeFileSync(file, JSON.stringify(receipt));
     const run = (args: string[]) => {
       try {
-        return { code: 0, out: execFileSync("npx", ["tsx", "scripts/verify-receipt.ts", ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv }) };
+        return {
+          code: 0,
+          out: execFileSync("npx", ["tsx", "scripts/verify-receipt.ts", ...args], {
+            encoding: "utf8",
+            env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv,
+          }),
+        };
       } catch (err) {
         const e = err as { status: number; stdout: string };
         return { code: e.status, out: e.stdout };

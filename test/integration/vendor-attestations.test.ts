@@ -26,10 +26,18 @@ let versionId: string, productId: string, attestationId: string;
 beforeAll(async () => {
   t = await openTestDb();
   await seedDemo(t.db);
-  [officer, contributor, bastion] = await Promise.all(["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e))) as [Actor, Actor, Actor];
+  [officer, contributor, bastion] = (await Promise.all(
+    ["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
+  )) as [Actor, Actor, Actor];
   versionId = await baselineVersionId(t.db);
   productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
-  const r = await startAttestation(t.db, contributor, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+  const r = await startAttestation(t.db, contributor, {
+    productId,
+    frameworkVersionId: versionId,
+    kind: "new",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-06-30",
+  });
   if (!r.ok) throw new Error("start failed");
   attestationId = r.data.id;
 });
@@ -37,7 +45,15 @@ afterAll(async () => t.dispose());
 
 describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
   it("answers not-found to another vendor for products, attestations and evidence", async () => {
-    const url = await createUrlEvidence(t.db, officer, { title: "Policy", description: "", kind: "url", url: "https://aegis.example/policy", evidenceDate: null, validUntil: null, classification: "reviewers_only" });
+    const url = await createUrlEvidence(t.db, officer, {
+      title: "Policy",
+      description: "",
+      kind: "url",
+      url: "https://aegis.example/policy",
+      evidenceDate: null,
+      validUntil: null,
+      classification: "reviewers_only",
+    });
     expect(url.ok).toBe(true);
     expect(await getProduct(t.db, bastion.organisationId, productId)).toBeNull();
     expect(await getAttestation(t.db, bastion.organisationId, attestationId)).toBeNull();
@@ -46,7 +62,13 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     const ws = (await loadWorkspace(t.db, officer.organisationId, attestationId))!;
     const save = await saveAnswer(t.db, bastion, { attestationId, controlId: ws.controls[0]!.id, version: 0, ...ANSWERED });
     expect(save).toMatchObject({ ok: false, code: "not_found" });
-    const start = await startAttestation(t.db, bastion, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    const start = await startAttestation(t.db, bastion, {
+      productId,
+      frameworkVersionId: versionId,
+      kind: "new",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+    });
     expect(start.ok).toBe(false);
     const link = await setEvidenceLinks(t.db, officer, { attestationId, controlId: ws.controls[0]!.id, evidenceIds: [crypto.randomUUID()] });
     expect(link).toMatchObject({ ok: false, code: "not_found" });
@@ -78,7 +100,13 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
   });
 
   it("reports unanswered controls, missing narratives and must controls without evidence in one list, so answering uncovers no new gaps", async () => {
-    const r = await startAttestation(t.db, officer, { productId, frameworkVersionId: versionId, kind: "new", periodStart: "2025-01-01", periodEnd: "2025-06-30" });
+    const r = await startAttestation(t.db, officer, {
+      productId,
+      frameworkVersionId: versionId,
+      kind: "new",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-06-30",
+    });
     if (!r.ok) throw new Error("start failed");
     const id = r.data.id;
     let ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
@@ -102,7 +130,13 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
 
     // The sign page's summary reads the same data the snapshot will freeze.
     const summary = summariseForSigning(unsignedSnapshot(ws), todayIso());
-    expect(summary).toMatchObject({ product: "Aegis Cloud Console", period: { start: "2025-01-01", end: "2025-06-30" }, controls: ws.controls.length, evidenceItems: 0, expired: [] });
+    expect(summary).toMatchObject({
+      product: "Aegis Cloud Console",
+      period: { start: "2025-01-01", end: "2025-06-30" },
+      controls: ws.controls.length,
+      evidenceItems: 0,
+      expired: [],
+    });
     expect(summary.byStatus.find((b) => b.status === "implemented")!.count).toBe(ws.controls.length);
   });
 
@@ -113,7 +147,15 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     await saveAnswer(t.db, officer, { attestationId, controlId: must.id, version: ws.answers.get(must.id)?.version ?? 0, ...ANSWERED });
     await saveAnswer(t.db, officer, { attestationId, controlId: c0!.id, version: 0, ...ANSWERED, status: "not_applicable" });
     await saveAnswer(t.db, officer, { attestationId, controlId: c2!.id, version: 0, ...ANSWERED, status: "planned" });
-    const expired = await createUrlEvidence(t.db, officer, { title: "Old audit", description: "", kind: "url", url: "https://aegis.example/old", evidenceDate: "2020-01-01", validUntil: "2021-01-01", classification: "reviewers_only" });
+    const expired = await createUrlEvidence(t.db, officer, {
+      title: "Old audit",
+      description: "",
+      kind: "url",
+      url: "https://aegis.example/old",
+      evidenceDate: "2020-01-01",
+      validUntil: "2021-01-01",
+      classification: "reviewers_only",
+    });
     await setEvidenceLinks(t.db, officer, { attestationId, controlId: c3!.id, evidenceIds: [expired.ok ? expired.data.id : ""] });
     ws = (await loadWorkspace(t.db, officer.organisationId, attestationId))!;
     const gaps = findGaps(ws.controls, ws.answers, ws.links, todayIso(), ws.requirements);
@@ -121,10 +163,23 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     expect([...kinds].sort()).toEqual(["expired_evidence", "no_evidence", "no_justification", "no_narrative", "no_plan", "unanswered"]);
     expect(gaps.find((g) => g.kind === "no_justification")!.controlId).toBe(c0!.controlId);
     const refused = await submitAttestation(t.db, officer, { attestationId, signerName: "Olivia Officer", signerTitle: "CISO", confirm: true });
-    expect(refused).toEqual({ ok: false, code: "invalid", formError: `This attestation cannot be submitted yet: ${gaps.length} gaps remain. Fix them and try again.`, fieldErrors: { gaps: gaps.map((g) => g.message) } });
+    expect(refused).toEqual({
+      ok: false,
+      code: "invalid",
+      formError: `This attestation cannot be submitted yet: ${gaps.length} gaps remain. Fix them and try again.`,
+      fieldErrors: { gaps: gaps.map((g) => g.message) },
+    });
 
     // Fix everything: answer all, evidence on every must control, drop the expired link.
-    const good = await createUrlEvidence(t.db, officer, { title: "Deployment policy", description: "", kind: "url", url: "https://aegis.example/sdp", evidenceDate: "2026-01-01", validUntil: null, classification: "publishable" });
+    const good = await createUrlEvidence(t.db, officer, {
+      title: "Deployment policy",
+      description: "",
+      kind: "url",
+      url: "https://aegis.example/sdp",
+      evidenceDate: "2026-01-01",
+      validUntil: null,
+      classification: "publishable",
+    });
     const goodId = good.ok ? good.data.id : "";
     for (const c of ws.controls) {
       const v = ws.answers.get(c.id)?.version ?? 0;
@@ -147,7 +202,11 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     expect(await verifySubmission(t.db, bastion.organisationId, attestationId)).toBeNull();
 
     // A revision is started only when the panel asks for one.
-    expect(await createRevision(t.db, officer, attestationId)).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/requested changes/) });
+    expect(await createRevision(t.db, officer, attestationId)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      formError: expect.stringMatching(/requested changes/),
+    });
     await requestChangesOn(t.db, attestationId);
     const rev = await createRevision(t.db, officer, attestationId);
     expect(rev.ok).toBe(true);
@@ -157,16 +216,35 @@ describe(`vendor attestations (${process.env.TEST_DB_DRIVER})`, () => {
     const revWs = (await loadWorkspace(t.db, officer.organisationId, revId))!;
     expect(revWs.attestation).toMatchObject({ revision: 2, status: "draft" });
     const target = revWs.controls[0]!;
-    await saveAnswer(t.db, officer, { attestationId: revId, controlId: target.id, version: revWs.answers.get(target.id)!.version, ...ANSWERED, narrative: "Changed in revision 2" });
-    const changes = compareRevisions((await revisionControls(t.db, officer.organisationId, attestationId))!, (await revisionControls(t.db, officer.organisationId, revId))!);
-    expect(changes).toEqual([{ controlId: target.controlId, title: target.title, change: "changed", fields: [{ field: "Narrative", before: ANSWERED.narrative, after: "Changed in revision 2" }] }]);
+    await saveAnswer(t.db, officer, {
+      attestationId: revId,
+      controlId: target.id,
+      version: revWs.answers.get(target.id)!.version,
+      ...ANSWERED,
+      narrative: "Changed in revision 2",
+    });
+    const changes = compareRevisions(
+      (await revisionControls(t.db, officer.organisationId, attestationId))!,
+      (await revisionControls(t.db, officer.organisationId, revId))!,
+    );
+    expect(changes).toEqual([
+      {
+        controlId: target.controlId,
+        title: target.title,
+        change: "changed",
+        fields: [{ field: "Narrative", before: ANSWERED.narrative, after: "Changed in revision 2" }],
+      },
+    ]);
 
     // Tamper with the frozen snapshot directly in the database.
     // As the table's owner: the portal's own database role may not alter tables (db/client.ts).
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL ROLE NONE`);
       await tx.execute(sql`ALTER TABLE attestation_submissions DISABLE TRIGGER attestation_submissions_immutable`);
-      await tx.update(attestationSubmissions).set({ snapshot: sql`jsonb_set(snapshot, '{product,name}', '"Renamed"')` }).where(eq(attestationSubmissions.attestationId, attestationId));
+      await tx
+        .update(attestationSubmissions)
+        .set({ snapshot: sql`jsonb_set(snapshot, '{product,name}', '"Renamed"')` })
+        .where(eq(attestationSubmissions.attestationId, attestationId));
       await tx.execute(sql`ALTER TABLE attestation_submissions ENABLE TRIGGER attestation_submissions_immutable`);
     });
     const tampered = await verifySubmission(t.db, officer.organisationId, attestationId);

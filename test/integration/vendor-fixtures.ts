@@ -27,12 +27,18 @@ export async function baselineVersionId(db: Db): Promise<string> {
 }
 
 export async function productNamed(db: Db, organisationId: string, name: string): Promise<string> {
-  const [p] = await db.select({ id: products.id }).from(products).where(and(eq(products.organisationId, organisationId), eq(products.name, name)));
+  const [p] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.organisationId, organisationId), eq(products.name, name)));
   return p!.id;
 }
 
 export async function controlUuid(db: Db, versionId: string, controlId: string): Promise<string> {
-  const [c] = await db.select({ id: catalogControls.id }).from(catalogControls).where(and(eq(catalogControls.versionId, versionId), eq(catalogControls.controlId, controlId)));
+  const [c] = await db
+    .select({ id: catalogControls.id })
+    .from(catalogControls)
+    .where(and(eq(catalogControls.versionId, versionId), eq(catalogControls.controlId, controlId)));
   return c!.id;
 }
 
@@ -46,7 +52,11 @@ export const ANSWERED = { status: "implemented" as const, narrative: "We do this
 export async function requestChangesOn(db: Db, attestationId: string): Promise<void> {
   const { assignPanel, declareConflict } = await import("@/lib/review/panels");
   const { requestChanges } = await import("@/lib/review/decision");
-  const [admin, reviewer, auditor] = await Promise.all([actorFor(db, "admin@ringfence.example"), actorFor(db, "reviewer@contoso.example"), actorFor(db, "auditor@ncra.example")]);
+  const [admin, reviewer, auditor] = await Promise.all([
+    actorFor(db, "admin@ringfence.example"),
+    actorFor(db, "reviewer@contoso.example"),
+    actorFor(db, "auditor@ncra.example"),
+  ]);
   const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   const steps = [
     await assignPanel(db, admin, { attestationId, memberIds: [reviewer.userId, auditor.userId], leadUserId: reviewer.userId, dueDate: due }),

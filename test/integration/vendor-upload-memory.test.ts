@@ -33,7 +33,7 @@ describe(`1 GB upload memory (${process.env.TEST_DB_DRIVER})`, () => {
     const body = new ReadableStream<Uint8Array>({
       pull(c) {
         if (sent >= GB) return c.close();
-        const chunk = Buffer.alloc(CHUNK, sent % 26 + 97);
+        const chunk = Buffer.alloc(CHUNK, (sent % 26) + 97);
         chunk[CHUNK - 1] = 0x0a;
         sent += CHUNK;
         c.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -48,7 +48,9 @@ describe(`1 GB upload memory (${process.env.TEST_DB_DRIVER})`, () => {
     const seconds = (Date.now() - started) / 1000;
     const growthMb = (peak - baseline) / 1024 / 1024;
     const body2 = await res.json();
-    console.log(`1 GB upload: ${seconds.toFixed(1)} s, ${(1024 / seconds).toFixed(0)} MB/s, RSS growth ${growthMb.toFixed(1)} MB (gc ${gc ? "exposed" : "not exposed"})`);
+    console.log(
+      `1 GB upload: ${seconds.toFixed(1)} s, ${(1024 / seconds).toFixed(0)} MB/s, RSS growth ${growthMb.toFixed(1)} MB (gc ${gc ? "exposed" : "not exposed"})`,
+    );
     expect(res.status).toBe(201);
     expect(body2.size).toBe(GB);
     expect(growthMb).toBeLessThan(64);

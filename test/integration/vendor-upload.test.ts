@@ -45,7 +45,13 @@ function streamOf(...chunks: Uint8Array[]) {
 }
 const upload = (req: Request, maxBytes = 10 * 1024 * 1024, actor = officer) => handleEvidenceUpload(req, actor, { db: t.db, store, maxBytes });
 const countRows = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(evidenceItems))[0]!.n;
-const filesUnder = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []);
+const filesUnder = (dir: string): string[] =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 
 describe(`evidence upload (${process.env.TEST_DB_DRIVER})`, () => {
   it("stores a PDF once and offers the existing item for the same content", async () => {
@@ -114,13 +120,19 @@ describe(`evidence upload (${process.env.TEST_DB_DRIVER})`, () => {
     expect((await upload(uploadRequest(streamOf(enc("%PDF-1.7\n% double\n")), "report.pdf.exe"))).status).toBe(415);
     const bare = await upload(uploadRequest(streamOf(enc("%PDF-1.7\n% no extension\n")), "statement"));
     expect(bare.status).toBe(201);
-    const [row] = await t.db.select({ fileName: evidenceItems.fileName }).from(evidenceItems).where(eq(evidenceItems.id, (await bare.json()).id));
+    const [row] = await t.db
+      .select({ fileName: evidenceItems.fileName })
+      .from(evidenceItems)
+      .where(eq(evidenceItems.id, (await bare.json()).id));
     expect(row!.fileName).toBe("statement.pdf");
     const plainZip = buildZip([{ name: "a.txt", data: enc("hello") }]);
     const fakeDocx = await upload(uploadRequest(streamOf(plainZip), "report.docx"));
     expect(fakeDocx.status).toBe(415);
     expect((await fakeDocx.json()).detail).toMatch(/ZIP archive, but its name ends in \.docx/);
-    const docx = buildZip([{ name: "[Content_Types].xml", data: enc("<Types/>") }, { name: "word/document.xml", data: enc("<w:document/>") }]);
+    const docx = buildZip([
+      { name: "[Content_Types].xml", data: enc("<Types/>") },
+      { name: "word/document.xml", data: enc("<w:document/>") },
+    ]);
     const ok = await upload(uploadRequest(streamOf(docx), "Report.DOCX"));
     expect(ok.status).toBe(201);
     expect((await ok.json()).mime).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -160,7 +172,13 @@ describe(`evidence upload (${process.env.TEST_DB_DRIVER})`, () => {
     const res = await upload(uploadRequest(streamOf(text), "rollout-log.txt"));
     const { id, sha256 } = await res.json();
     const productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
-    const started = await startAttestation(t.db, officer, { productId, frameworkVersionId: await baselineVersionId(t.db), kind: "new", periodStart: "2026-01-01", periodEnd: "2026-03-31" });
+    const started = await startAttestation(t.db, officer, {
+      productId,
+      frameworkVersionId: await baselineVersionId(t.db),
+      kind: "new",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-03-31",
+    });
     const attestationId = started.ok ? started.data.id : "";
     const ws = (await loadWorkspace(t.db, officer.organisationId, attestationId))!;
     for (const c of ws.controls) {

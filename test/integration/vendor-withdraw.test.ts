@@ -31,7 +31,15 @@ async function startDraft(db: Db): Promise<string> {
 async function submitted(db: Db): Promise<string> {
   const id = await startDraft(db);
   const ws = (await loadWorkspace(db, officer.organisationId, id))!;
-  const ev = await createUrlEvidence(db, officer, { title: "Deployment policy", description: "", kind: "url", url: "https://aegis.example/sdp", evidenceDate: "2026-01-01", validUntil: null, classification: "publishable" });
+  const ev = await createUrlEvidence(db, officer, {
+    title: "Deployment policy",
+    description: "",
+    kind: "url",
+    url: "https://aegis.example/sdp",
+    evidenceDate: "2026-01-01",
+    validUntil: null,
+    classification: "publishable",
+  });
   if (!ev.ok) throw new Error("evidence failed");
   for (const c of ws.controls) {
     await saveAnswer(db, officer, { attestationId: id, controlId: c.id, version: 0, ...ANSWERED });
@@ -47,7 +55,9 @@ const statusOf = async (id: string) => (await t.db.select({ status: attestations
 beforeAll(async () => {
   t = await openTestDb();
   await seedDemo(t.db);
-  [officer, contributor, bastion] = (await Promise.all(["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)))) as [Actor, Actor, Actor];
+  [officer, contributor, bastion] = (await Promise.all(
+    ["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
+  )) as [Actor, Actor, Actor];
   versionId = await baselineVersionId(t.db);
   productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
 });
@@ -70,9 +80,15 @@ describe(`withdrawing an attestation (${process.env.TEST_DB_DRIVER})`, () => {
     const id = await submitted(t.db);
     expect(await withdrawAttestation(t.db, contributor, { attestationId: id, reason: REASON, confirm: true })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await withdrawAttestation(t.db, bastion, { attestationId: id, reason: REASON, confirm: true })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await withdrawAttestation(t.db, officer, { attestationId: crypto.randomUUID(), reason: REASON, confirm: true })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await withdrawAttestation(t.db, officer, { attestationId: crypto.randomUUID(), reason: REASON, confirm: true })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await statusOf(id)).toBe("submitted");
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "attestation.withdrawn"), eq(auditEvents.targetId, id)));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "attestation.withdrawn"), eq(auditEvents.targetId, id)));
     expect(audit).toEqual([]);
   });
 
@@ -81,7 +97,11 @@ describe(`withdrawing an attestation (${process.env.TEST_DB_DRIVER})`, () => {
     await requestChangesOn(t.db, id);
     const rev = await createRevision(t.db, officer, id);
     expect(rev.ok).toBe(true);
-    expect(await withdrawAttestation(t.db, officer, { attestationId: id, reason: REASON, confirm: true })).toMatchObject({ ok: false, code: "conflict", formError: expect.stringMatching(/cannot withdraw while the attestation is changes requested/) });
+    expect(await withdrawAttestation(t.db, officer, { attestationId: id, reason: REASON, confirm: true })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      formError: expect.stringMatching(/cannot withdraw while the attestation is changes requested/),
+    });
   });
 
   it("records who, when and why; keeps the signed submission verifiable; blocks edits and revisions", async () => {
@@ -92,8 +112,16 @@ describe(`withdrawing an attestation (${process.env.TEST_DB_DRIVER})`, () => {
     expect(r).toEqual({ ok: true, data: { withdrawnAt: now.toISOString() } });
     expect(await statusOf(id)).toBe("withdrawn");
 
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "attestation.withdrawn"), eq(auditEvents.targetId, id)));
-    expect(audit).toMatchObject({ actorUserId: officer.userId, actorOrganisationId: officer.organisationId, targetType: "attestation", details: { reason: REASON, revision: 1 } });
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "attestation.withdrawn"), eq(auditEvents.targetId, id)));
+    expect(audit).toMatchObject({
+      actorUserId: officer.userId,
+      actorOrganisationId: officer.organisationId,
+      targetType: "attestation",
+      details: { reason: REASON, revision: 1 },
+    });
     expect(await getWithdrawal(t.db, officer.organisationId, id)).toMatchObject({ byName: officer.name, reason: REASON });
     expect(await getWithdrawal(t.db, bastion.organisationId, id)).toBeNull();
     const listed = (await listAttestations(t.db, officer.organisationId)).find((a) => a.id === id);
@@ -110,7 +138,15 @@ describe(`withdrawing an attestation (${process.env.TEST_DB_DRIVER})`, () => {
     expect(await createRevision(t.db, officer, id)).toEqual({ ok: false, code: "conflict", formError: WITHDRAWN_MESSAGE, fieldErrors: undefined });
     const ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
     const c = ws.controls[0]!;
-    expect(await saveAnswer(t.db, officer, { attestationId: id, controlId: c.id, version: ws.answers.get(c.id)!.version, ...ANSWERED, narrative: "Edited after withdrawal" })).toMatchObject({ ok: false, code: "conflict", formError: WITHDRAWN_MESSAGE });
+    expect(
+      await saveAnswer(t.db, officer, {
+        attestationId: id,
+        controlId: c.id,
+        version: ws.answers.get(c.id)!.version,
+        ...ANSWERED,
+        narrative: "Edited after withdrawal",
+      }),
+    ).toMatchObject({ ok: false, code: "conflict", formError: WITHDRAWN_MESSAGE });
     expect(await setEvidenceLinks(t.db, officer, { attestationId: id, controlId: c.id, evidenceIds: [] })).toMatchObject({ ok: false, code: "conflict" });
   });
 });

@@ -29,14 +29,26 @@ import { signInProperty } from "./properties/sign-in";
 
 let server: ProdServer;
 let world: World;
-const found: { officerCatalog: string[]; frameworks: string[]; vendors: string[]; receipts: string[] } = { officerCatalog: [], frameworks: [], vendors: [], receipts: [] };
+const found: { officerCatalog: string[]; frameworks: string[]; vendors: string[]; receipts: string[] } = {
+  officerCatalog: [],
+  frameworks: [],
+  vendors: [],
+  receipts: [],
+};
 
 /** "submission/<id>" and "report/<id>" receipts the Aegis officer's pages offer (and that download now). */
 async function receiptsOfAegis(origin: string, cookie: string, reports: string[]): Promise<string[]> {
-  const pages = [...new Set([...(await send(origin, "/vendor/attestations", { headers: { cookie } })).text.matchAll(/href="(\/vendor\/attestations\/[0-9a-f-]{36})"/g)].map((m) => m[1]!))];
+  const pages = [
+    ...new Set(
+      [...(await send(origin, "/vendor/attestations", { headers: { cookie } })).text.matchAll(/href="(\/vendor\/attestations\/[0-9a-f-]{36})"/g)].map(
+        (m) => m[1]!,
+      ),
+    ),
+  ];
   const links = new Set<string>();
   for (const page of [...pages, ...reports.map((r) => `/reports/${r}`)]) {
-    for (const m of (await send(origin, page, { headers: { cookie } })).text.matchAll(/href="\/api\/receipts\/((?:submission|report)\/[0-9a-f-]{36})"/g)) links.add(m[1]!);
+    for (const m of (await send(origin, page, { headers: { cookie } })).text.matchAll(/href="\/api\/receipts\/((?:submission|report)\/[0-9a-f-]{36})"/g))
+      links.add(m[1]!);
   }
   const ok: string[] = [];
   for (const link of links) if ((await send(origin, `/api/receipts/${link}`, { headers: { cookie } })).status === 200) ok.push(link);
@@ -69,7 +81,11 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   // The server's own complaints, if any, beside the test's.
-  const complaints = server?.output().split("\n").filter((l) => /error|⨯|unhandled/i.test(l)) ?? [];
+  const complaints =
+    server
+      ?.output()
+      .split("\n")
+      .filter((l) => /error|⨯|unhandled/i.test(l)) ?? [];
   if (complaints.length) console.log(`server printed ${complaints.length} error lines; the last:\n${complaints.slice(-15).join("\n")}`);
   await server?.stop();
 });
@@ -94,7 +110,11 @@ describe.concurrent("API bodies and queries over HTTP (property)", () => {
   it("GET /api/catalog/versions/{id}/export", async () => substantial(await catalogExportProperty(world, found.officerCatalog), share(0.1)), 600_000);
   it("GET /api/reports/{id}/export", async () => substantial(await reportExportProperty(world), share(0.1)), 600_000);
   it("GET /api/reports/export", async () => substantial(await reportListProperty(world, found.frameworks, found.vendors), share(0.03)), 600_000);
-  it("GET /api/review/{attestation}/evidence/{item}", async () => substantial(await reviewFileProperty(world), world.reviewFiles.length ? share(0.05) : 0), 600_000);
+  it(
+    "GET /api/review/{attestation}/evidence/{item}",
+    async () => substantial(await reviewFileProperty(world), world.reviewFiles.length ? share(0.05) : 0),
+    600_000,
+  );
   it("public GETs", async () => substantial(await publicProperty(world), share(0.7)), 600_000);
   it("GET /api/audit/events", async () => substantial(await auditEventsProperty(world), share(0.05)), 600_000);
   it("GET /api/log/checkpoints", async () => substantial(await checkpointListProperty(world), share(0.3)), 600_000);

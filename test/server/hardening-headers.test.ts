@@ -96,18 +96,24 @@ describe("over plain HTTP (no trusted proxy)", () => {
     expectSecurityHeaders(missing, "evidence 404");
   });
 
-  it.each(["/%E0%A4%A", "/reports/%", "/api/evidence/%ZZ/download", "/api/v1/rollouts/%", "/set-password/%ZZ", "/public/reports/%ZZ", "/api/auth/%ZZ", "/vendor/%00"])(
-    "answers the malformed address %s with 400 problem+json and the security headers, signed in or not",
-    async (p) => {
-      for (const headers of [{}, { cookie }] as Record<string, string>[]) {
-        const res = await get(p, headers);
-        expect(res.status, p).toBe(400);
-        expect(res.headers.get("content-type")).toBe("application/problem+json");
-        expectSecurityHeaders(res, p);
-        expect(((await res.json()) as { title: string }).title).toBe("Malformed address");
-      }
-    },
-  );
+  it.each([
+    "/%E0%A4%A",
+    "/reports/%",
+    "/api/evidence/%ZZ/download",
+    "/api/v1/rollouts/%",
+    "/set-password/%ZZ",
+    "/public/reports/%ZZ",
+    "/api/auth/%ZZ",
+    "/vendor/%00",
+  ])("answers the malformed address %s with 400 problem+json and the security headers, signed in or not", async (p) => {
+    for (const headers of [{}, { cookie }] as Record<string, string>[]) {
+      const res = await get(p, headers);
+      expect(res.status, p).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expectSecurityHeaders(res, p);
+      expect(((await res.json()) as { title: string }).title).toBe("Malformed address");
+    }
+  });
 
   it("answers an overlong address with 414 and a request line Node cannot parse with 400, both with the security headers", async () => {
     const long = await get(`/vendor/${"a".repeat(9000)}`, { cookie });
@@ -119,20 +125,30 @@ describe("over plain HTTP (no trusted proxy)", () => {
     expect(raw).toContain("Content-Security-Policy: default-src 'none'");
   });
 
-  it.each(["://", "http://", "http://[::1", "http://portal.example/path", "a, b"])("answers the malformed Origin %j with 400 on pages, actions and routes", async (origin) => {
-    const page = await get("/login", { origin });
-    expect(page.status).toBe(400);
-    expectSecurityHeaders(page, "page");
-    const action = await callAction(server.origin, "signInAction", [{ email: "a@b.example", password: "x".repeat(12) }], { origin });
-    expect(action.status).toBe(400);
-    const upload = await fetch(`${server.origin}/api/evidence/upload?title=x&kind=document&fileName=x.txt`, { method: "POST", headers: { cookie, origin }, body: "x" });
-    expect(upload.status).toBe(400);
-    expect(upload.headers.get("content-type")).toBe("application/problem+json");
-  });
+  it.each(["://", "http://", "http://[::1", "http://portal.example/path", "a, b"])(
+    "answers the malformed Origin %j with 400 on pages, actions and routes",
+    async (origin) => {
+      const page = await get("/login", { origin });
+      expect(page.status).toBe(400);
+      expectSecurityHeaders(page, "page");
+      const action = await callAction(server.origin, "signInAction", [{ email: "a@b.example", password: "x".repeat(12) }], { origin });
+      expect(action.status).toBe(400);
+      const upload = await fetch(`${server.origin}/api/evidence/upload?title=x&kind=document&fileName=x.txt`, {
+        method: "POST",
+        headers: { cookie, origin },
+        body: "x",
+      });
+      expect(upload.status).toBe(400);
+      expect(upload.headers.get("content-type")).toBe("application/problem+json");
+    },
+  );
 
   it("answers Origin headers with bytes outside ASCII, or control bytes, with 400 and the security headers", async () => {
     for (const bad of ["\u00ff\u00fe", "ab\u0001\u00ff"]) {
-      const raw = await rawRequest(server.port, Buffer.from(`POST /login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${bad}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, "latin1"));
+      const raw = await rawRequest(
+        server.port,
+        Buffer.from(`POST /login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${bad}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, "latin1"),
+      );
       expect(raw).toMatch(/^HTTP\/1\.1 400 /);
       expect(raw).toMatch(/X-Content-Type-Options: nosniff/i);
     }
@@ -143,13 +159,23 @@ describe("over plain HTTP (no trusted proxy)", () => {
     expect(routes.length).toBeGreaterThanOrEqual(6);
     for (const { url, method } of routes) {
       for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }] as Record<string, string>[]) {
-        const res = await fetch(`${server.origin}${url}`, { method, redirect: "manual", headers: { cookie, "content-type": "text/plain", ...headers }, body: "x" });
+        const res = await fetch(`${server.origin}${url}`, {
+          method,
+          redirect: "manual",
+          headers: { cookie, "content-type": "text/plain", ...headers },
+          body: "x",
+        });
         expect(res.status, `${method} ${url} ${JSON.stringify(headers)}`).toBe(403);
         expect(res.headers.get("content-type")).toBe("application/problem+json");
         expect(((await res.json()) as { title: string }).title).toBe("Cross-origin request refused");
       }
       // The same request from the portal's own pages is not refused as cross-origin.
-      const own = await fetch(`${server.origin}${url}`, { method, redirect: "manual", headers: { cookie, "content-type": "text/plain", origin: server.origin }, body: "x" });
+      const own = await fetch(`${server.origin}${url}`, {
+        method,
+        redirect: "manual",
+        headers: { cookie, "content-type": "text/plain", origin: server.origin },
+        body: "x",
+      });
       expect(own.status, `${method} ${url} from the portal`).not.toBe(403);
     }
   });
@@ -166,7 +192,10 @@ describe("over plain HTTP (no trusted proxy)", () => {
       const csrf = await fetch(`${server.origin}/api/auth/csrf`, { headers });
       expect(csrf.headers.get("strict-transport-security")).toBeNull();
       expect(csrf.headers.getSetCookie().join("\n")).toMatch(/^authjs\.csrf-token=/m);
-      const signed = await callAction(server.origin, "signInAction", [{ email: "officer@bastion.example", password: "Ringfence-demo-2026!" }], { origin: server.origin, ...headers });
+      const signed = await callAction(server.origin, "signInAction", [{ email: "officer@bastion.example", password: "Ringfence-demo-2026!" }], {
+        origin: server.origin,
+        ...headers,
+      });
       expect(signed.result?.ok).toBe(true);
       const names = signed.headers.getSetCookie().map((c) => c.split("=")[0]);
       expect(names).toEqual(expect.arrayContaining(["authjs.session-token", "ringfence-device"]));
@@ -186,7 +215,8 @@ function stateChangingRoutes(): { url: string; method: string }[] {
         const src = fs.readFileSync(p, "utf8");
         const methods = new Set<string>();
         for (const m of src.matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
-        for (const m of src.matchAll(/export const \{([^}]+)\}/g)) for (const n of m[1]!.split(",")) if (/^(POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
+        for (const m of src.matchAll(/export const \{([^}]+)\}/g))
+          for (const n of m[1]!.split(",")) if (/^(POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
         const url = path
           .dirname(p)
           .replace(/^app/, "")
@@ -224,7 +254,10 @@ describe("over HTTPS behind one trusted proxy (TRUSTED_PROXY_HOPS=1, X-Forwarded
     expect(csrfCookie).toMatch(/;\s*Secure/i);
     expect(csrfCookie).toMatch(/;\s*Path=\//i);
 
-    const signed = await callAction(server.origin, "signInAction", [{ email: "officer@aegis.example", password: "Ringfence-demo-2026!" }], { origin: server.origin, ...https });
+    const signed = await callAction(server.origin, "signInAction", [{ email: "officer@aegis.example", password: "Ringfence-demo-2026!" }], {
+      origin: server.origin,
+      ...https,
+    });
     expect(signed.result?.ok).toBe(true);
     const set = signed.headers.getSetCookie();
     const session = set.find((c) => c.startsWith("__Secure-authjs.session-token="));

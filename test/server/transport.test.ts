@@ -50,7 +50,9 @@ describe("uploads through next start", () => {
 
   it("cuts a chunked upload off at the limit with 413 and stores nothing", async () => {
     const before = objects();
-    const res = await measured(() => rawPost({ port: server.port, path: uploadPath("too-big.log"), headers: { cookie }, body: generatedLog(LIMIT + 60 * MB, "over") }));
+    const res = await measured(() =>
+      rawPost({ port: server.port, path: uploadPath("too-big.log"), headers: { cookie }, body: generatedLog(LIMIT + 60 * MB, "over") }),
+    );
     expect(res.status, res.body).toBe(413);
     expect(res.headers.connection).toBe("close");
     expect(res.cutOff).toBe(true);
@@ -60,7 +62,15 @@ describe("uploads through next start", () => {
   });
 
   it("answers a declared length over the limit with 413 before reading the body", async () => {
-    const res = await measured(() => rawPost({ port: server.port, path: uploadPath("declared.log"), headers: { cookie }, body: generatedLog(LIMIT + MB, "declared"), declaredLength: LIMIT + MB }));
+    const res = await measured(() =>
+      rawPost({
+        port: server.port,
+        path: uploadPath("declared.log"),
+        headers: { cookie },
+        body: generatedLog(LIMIT + MB, "declared"),
+        declaredLength: LIMIT + MB,
+      }),
+    );
     expect(res.status).toBe(413);
     expect(res.headers.connection).toBe("close");
     expect(res.msToResponse).toBeLessThan(2000);
@@ -69,7 +79,14 @@ describe("uploads through next start", () => {
 
   it("stores nothing when the client declares more than it sends and gives up", async () => {
     const before = objects();
-    await rawPost({ port: server.port, path: uploadPath("lying.log"), headers: { cookie }, body: generatedLog(5 * MB, "lying"), declaredLength: 50 * MB, endAfterBody: true });
+    await rawPost({
+      port: server.port,
+      path: uploadPath("lying.log"),
+      headers: { cookie },
+      body: generatedLog(5 * MB, "lying"),
+      declaredLength: 50 * MB,
+      endAfterBody: true,
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect(objects()).toBe(before);
     expect(temps()).toEqual([]);
@@ -82,7 +99,13 @@ describe("uploads through next start", () => {
     ["a sibling site", "text/plain", { "sec-fetch-site": "same-site" }],
   ])("refuses %s posted from another site, creating nothing", async (_what, type, headers) => {
     const before = objects();
-    const res = await rawPost({ port: server.port, path: uploadPath("csrf.txt"), headers: { cookie, "content-type": type, ...headers }, body: generatedLog(1000, "csrf"), declaredLength: 1000 });
+    const res = await rawPost({
+      port: server.port,
+      path: uploadPath("csrf.txt"),
+      headers: { cookie, "content-type": type, ...headers },
+      body: generatedLog(1000, "csrf"),
+      declaredLength: 1000,
+    });
     expect(res.status).toBe(403);
     expect(res.headers["content-type"]).toBe("application/problem+json");
     expect(objects()).toBe(before);
@@ -91,7 +114,9 @@ describe("uploads through next start", () => {
 
 describe("anonymous bodies", () => {
   const actionId = (name: string) => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { exportedName: string }>;
+    };
     return Object.entries(manifest.node).find(([, a]) => a.exportedName === name)![0];
   };
 
@@ -133,7 +158,9 @@ describe("headers and server actions without the proxy", () => {
   });
 
   it("a signed-in server action works and its answer carries the security headers", async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { exportedName: string }>;
+    };
     const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === "createUrlEvidenceAction")![0];
     const res = await fetch(`${server.origin}/vendor/evidence/new`, {
       method: "POST",
@@ -169,8 +196,14 @@ describe("new versions of a file through next start", () => {
 
     // Another vendor, an anonymous client and another site are all refused before the body is read.
     const bastion = await signIn(server.origin, "officer@bastion.example");
-    for (const [headers, status] of [[{ cookie: bastion }, 404], [{}, 401], [{ cookie, origin: "https://evil.example" }, 403]] as const) {
-      const res = await measured(() => rawPost({ port: server.port, path: versionPath(id, "x.log"), headers, body: generatedLog(100 * MB, "refused"), declaredLength: 100 * MB }));
+    for (const [headers, status] of [
+      [{ cookie: bastion }, 404],
+      [{}, 401],
+      [{ cookie, origin: "https://evil.example" }, 403],
+    ] as const) {
+      const res = await measured(() =>
+        rawPost({ port: server.port, path: versionPath(id, "x.log"), headers, body: generatedLog(100 * MB, "refused"), declaredLength: 100 * MB }),
+      );
       expect(res.status).toBe(status);
       expect(res.serverRead).toBeLessThan(4 * MB + OTHER_READS);
     }

@@ -7,7 +7,9 @@ const EMPTY = { status: null, narrative: "", maturity: null, justification: "", 
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
   return {
-    get length() { return m.size; },
+    get length() {
+      return m.size;
+    },
     key: (i) => [...m.keys()][i] ?? null,
     getItem: (k) => m.get(k) ?? null,
     setItem: (k, v) => void m.set(k, String(v)),

@@ -37,18 +37,25 @@ describe("password rules", () => {
     expect(newPasswordSchema.safeParse("violet-harbour-kettle-93").success).toBe(true);
   });
   it("never throws on arbitrary input", () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      newPasswordSchema.safeParse(s);
-      signInSchema.safeParse({ email: s, password: s });
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        newPasswordSchema.safeParse(s);
+        signInSchema.safeParse({ email: s, password: s });
+      }),
+    );
   });
 });
 
 describe("admin validation", () => {
   it("rejects a role that does not fit the organisation kind, beside the role", () => {
-    const r = userSchema.safeParse({ name: "A", email: "a@example.com", organisationId: "00000000-0000-4000-8000-000000000000", organisationKind: "vendor", role: "platform_reviewer" });
+    const r = userSchema.safeParse({
+      name: "A",
+      email: "a@example.com",
+      organisationId: "00000000-0000-4000-8000-000000000000",
+      organisationKind: "vendor",
+      role: "platform_reviewer",
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(["role"]);
   });
 });
-

@@ -27,11 +27,20 @@ describe("configuration", () => {
   });
 
   it("sends no email by default and links to localhost", () => {
-    expect(parseConfig({ RINGFENCE_DATA_DIR: tmp() }).mail).toEqual({ smtpUrl: null, from: "Ringfence <ringfence@localhost>", publicUrl: "http://localhost:3000" });
+    expect(parseConfig({ RINGFENCE_DATA_DIR: tmp() }).mail).toEqual({
+      smtpUrl: null,
+      from: "Ringfence <ringfence@localhost>",
+      publicUrl: "http://localhost:3000",
+    });
   });
 
   it("reads SMTP_URL, MAIL_FROM and PUBLIC_URL, and requires MAIL_FROM with SMTP_URL", () => {
-    const mail = parseConfig({ RINGFENCE_DATA_DIR: tmp(), SMTP_URL: "smtp://u:p@mail.example.org:587", MAIL_FROM: "Ringfence <ringfence@example.org>", PUBLIC_URL: "https://ringfence.example.org/" }).mail;
+    const mail = parseConfig({
+      RINGFENCE_DATA_DIR: tmp(),
+      SMTP_URL: "smtp://u:p@mail.example.org:587",
+      MAIL_FROM: "Ringfence <ringfence@example.org>",
+      PUBLIC_URL: "https://ringfence.example.org/",
+    }).mail;
     expect(mail).toEqual({ smtpUrl: "smtp://u:p@mail.example.org:587", from: "Ringfence <ringfence@example.org>", publicUrl: "https://ringfence.example.org" });
     expect(() => parseConfig({ RINGFENCE_DATA_DIR: tmp(), SMTP_URL: "smtp://mail.example.org" })).toThrow(/MAIL_FROM: required when SMTP_URL is set/);
   });

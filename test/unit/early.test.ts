@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { declaredLength, refuseCrossOrigin } from "@/lib/http/early";
 
-const post = (headers: Record<string, string>) => new Request("http://127.0.0.1:3200/api/evidence/upload", { method: "POST", headers: { host: "portal.example", ...headers } });
+const post = (headers: Record<string, string>) =>
+  new Request("http://127.0.0.1:3200/api/evidence/upload", { method: "POST", headers: { host: "portal.example", ...headers } });
 
 describe("refuseCrossOrigin", () => {
   it("lets same-origin browsers and non-browser clients through", () => {

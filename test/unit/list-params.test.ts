@@ -14,7 +14,14 @@ describe("list query parsing", () => {
   });
 
   it("bad values fall back to their defaults instead of failing", () => {
-    const q = parseListQuery(rolloutListSchema, { page: "-3", sort: "drop table", dir: "sideways", finding: "catastrophic", product: "not-an-id", channel: "" });
+    const q = parseListQuery(rolloutListSchema, {
+      page: "-3",
+      sort: "drop table",
+      dir: "sideways",
+      finding: "catastrophic",
+      product: "not-an-id",
+      channel: "",
+    });
     expect(q).toEqual({ q: "", page: 1, sort: "released", dir: "desc", product: undefined, channel: undefined, finding: undefined, state: undefined });
     expect(parseListQuery(rolloutListSchema, { page: "2.5" }).page).toBe(1);
     expect(parseListQuery(rolloutListSchema, { page: "1e9" }).page).toBe(1);

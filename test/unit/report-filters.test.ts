@@ -9,7 +9,10 @@ describe("report filters", () => {
   });
 
   it("names every filter given but not understood", () => {
-    expect(malformedFilters(new URLSearchParams("period=2025-02-30_2025-06-30&vendor=x&result=meets&framework=6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2f"))).toEqual(["period", "vendor"]);
+    expect(malformedFilters(new URLSearchParams("period=2025-02-30_2025-06-30&vendor=x&result=meets&framework=6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2f"))).toEqual([
+      "period",
+      "vendor",
+    ]);
     expect(malformedFilters(new URLSearchParams("period=all&result=MEETS&framework=1"))).toEqual(["framework", "result"]);
     expect(malformedFilters(new URLSearchParams(""))).toEqual([]);
   });

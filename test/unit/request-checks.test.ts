@@ -7,7 +7,15 @@ const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 console.log(`request-checks property tests: fast-check seed ${seed}`);
 
 describe("checkTarget", () => {
-  it.each(["/", "/reports?vendor=a&vendor=b", "/vendor/evidence/6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2f", "/%E2%9C%93", "/a%20b", "*", "http://portal.example/login"])("accepts %s", (t) => {
+  it.each([
+    "/",
+    "/reports?vendor=a&vendor=b",
+    "/vendor/evidence/6f1c2d4e-0a5b-4c3d-9e8f-7a6b5c4d3e2f",
+    "/%E2%9C%93",
+    "/a%20b",
+    "*",
+    "http://portal.example/login",
+  ])("accepts %s", (t) => {
     expect(checkTarget(t)).toBeNull();
   });
 
@@ -31,7 +39,14 @@ describe("checkTarget", () => {
   }, 60_000);
 });
 
-const h = (over: Partial<OriginHeaders>): OriginHeaders => ({ method: "POST", origin: null, secFetchSite: null, host: "portal.example", forwardedHost: null, ...over });
+const h = (over: Partial<OriginHeaders>): OriginHeaders => ({
+  method: "POST",
+  origin: null,
+  secFetchSite: null,
+  host: "portal.example",
+  forwardedHost: null,
+  ...over,
+});
 
 describe("checkOrigin", () => {
   it("lets same-origin browsers and clients without browser headers through", () => {
@@ -58,21 +73,34 @@ describe("checkOrigin", () => {
     for (const method of ["GET", "HEAD", "OPTIONS"]) expect(checkOrigin(h({ method, origin: "https://evil.example", secFetchSite: "cross-site" }))).toBeNull();
   });
 
-  it.each(["://", "http://", "http://[::1", "ab\u0001\u00ff", "http://portal.example/path", "http://user@portal.example", "https://a, https://b", "ftp:/x", "", " https://portal.example", "http://ÿ.example"])(
-    "refuses the malformed Origin %j with 400, whatever the method",
-    (origin) => {
-      expect(isWellFormedOrigin(origin)).toBe(false);
-      expect(checkOrigin(h({ origin }))?.status).toBe(400);
-      expect(checkOrigin(h({ origin, method: "GET" }))?.status).toBe(400);
-    },
-  );
+  it.each([
+    "://",
+    "http://",
+    "http://[::1",
+    "ab\u0001\u00ff",
+    "http://portal.example/path",
+    "http://user@portal.example",
+    "https://a, https://b",
+    "ftp:/x",
+    "",
+    " https://portal.example",
+    "http://ÿ.example",
+  ])("refuses the malformed Origin %j with 400, whatever the method", (origin) => {
+    expect(isWellFormedOrigin(origin)).toBe(false);
+    expect(checkOrigin(h({ origin }))?.status).toBe(400);
+    expect(checkOrigin(h({ origin, method: "GET" }))?.status).toBe(400);
+  });
 
   it("never throws on any Origin, and answers only null, 400 or 403 (1,000 runs)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.webUrl(), fc.constant("null")), fc.constantFrom("GET", "POST", "PUT"), (origin, method) => {
-        const r = checkOrigin(h({ origin, method }));
-        expect(r === null || r.status === 400 || r.status === 403).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.webUrl(), fc.constant("null")),
+        fc.constantFrom("GET", "POST", "PUT"),
+        (origin, method) => {
+          const r = checkOrigin(h({ origin, method }));
+          expect(r === null || r.status === 400 || r.status === 403).toBe(true);
+        },
+      ),
       { numRuns: 1000, seed },
     );
   }, 60_000);

@@ -29,35 +29,44 @@ console.log(`fast-check seed ${SEED} (schema properties; replay with FC_SEED=${S
 
 describe("every zod schema: no throw, no pollution, nothing invalid accepted (property)", () => {
   for (const [name, spec] of Object.entries(SPECS)) {
-    it(name, () => {
-      let accepted = 0;
-      let refused = 0;
-      fc.assert(
-        fc.property(inputsAround(spec.valid ?? spec.shape.gen), (input) => {
-          const result = spec.schema.safeParse(input);
-          assertNoPollution();
-          if (!result.success) {
-            refused++;
-            expect(result.error.issues.length).toBeGreaterThan(0);
-            for (const issue of result.error.issues) expect(typeof issue.message === "string" && issue.message.length > 0).toBe(true);
-            return;
-          }
-          accepted++;
-          spec.shape.check(result.data, input, "");
-        }),
-        { numRuns: RUNS, seed: SEED },
-      );
-      // Not vacuous: valid examples get through, broken ones are refused.
-      expect(accepted, "accepted inputs").toBeGreaterThan(RUNS / 20);
-      if (!spec.neverRefuses) expect(refused, "refused inputs").toBeGreaterThan(RUNS / 20);
-    }, 120_000);
+    it(
+      name,
+      () => {
+        let accepted = 0;
+        let refused = 0;
+        fc.assert(
+          fc.property(inputsAround(spec.valid ?? spec.shape.gen), (input) => {
+            const result = spec.schema.safeParse(input);
+            assertNoPollution();
+            if (!result.success) {
+              refused++;
+              expect(result.error.issues.length).toBeGreaterThan(0);
+              for (const issue of result.error.issues) expect(typeof issue.message === "string" && issue.message.length > 0).toBe(true);
+              return;
+            }
+            accepted++;
+            spec.shape.check(result.data, input, "");
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
+        // Not vacuous: valid examples get through, broken ones are refused.
+        expect(accepted, "accepted inputs").toBeGreaterThan(RUNS / 20);
+        if (!spec.neverRefuses) expect(refused, "refused inputs").toBeGreaterThan(RUNS / 20);
+      },
+      120_000,
+    );
   }
 });
 
 /** Modules that may define or re-export schemas: anything under lib/ that mentions zod or a schema builder. */
 function candidateModules(): string[] {
   const files = fs.readdirSync("lib", { recursive: true, encoding: "utf8" }).map((f) => path.join("lib", f));
-  return files.filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && /\bz\.|Schema\b|safeText\(|safeMultiline\(|wellFormed\(|isoDate\(/.test(fs.readFileSync(f, "utf8"))).sort();
+  return files
+    .filter(
+      (f) =>
+        /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && /\bz\.|Schema\b|safeText\(|safeMultiline\(|wellFormed\(|isoDate\(/.test(fs.readFileSync(f, "utf8")),
+    )
+    .sort();
 }
 
 describe("coverage", () => {

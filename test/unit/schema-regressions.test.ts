@@ -12,7 +12,9 @@ describe("schema regressions", () => {
     const url = urlEvidenceSchema.safeParse({ title: "Report", kind: "url", url: "https://example.org/r", ...dates });
     const upload = uploadMetaSchema.safeParse({ title: "Report", kind: "document", fileName: "r.pdf", ...dates });
     for (const r of [url, upload]) expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["validUntil"]);
-    expect(uploadMetaSchema.safeParse({ title: "Report", kind: "document", fileName: "r.pdf", evidenceDate: "2026-03-01", validUntil: "2026-03-01" }).success).toBe(true);
+    expect(
+      uploadMetaSchema.safeParse({ title: "Report", kind: "document", fileName: "r.pdf", evidenceDate: "2026-03-01", validUntil: "2026-03-01" }).success,
+    ).toBe(true);
   });
 
   it("minimum lengths count characters, not UTF-16 units (five astral characters are not ten)", () => {
@@ -46,7 +48,8 @@ describe("schema regressions", () => {
 
   it("the audit filter refuses object ids PostgreSQL cannot compare and days it cannot hold", async () => {
     const { auditFilterSchema } = await import("@/lib/validations/audit");
-    for (const bad of [{ objectId: "a\u0000b" }, { objectId: "\uD800" }, { from: "0000-01-01" }, { to: "2025-02-30" }]) expect(auditFilterSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of [{ objectId: "a\u0000b" }, { objectId: "\uD800" }, { from: "0000-01-01" }, { to: "2025-02-30" }])
+      expect(auditFilterSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(auditFilterSchema.parse({ objectId: " 6f1c2d4e ", from: "2025-01-01" })).toMatchObject({ objectId: "6f1c2d4e", from: "2025-01-01" });
   });
 });

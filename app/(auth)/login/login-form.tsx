@@ -35,8 +35,24 @@ export function LoginForm({ next }: { next?: string }) {
     // method="post": a submit before the page has hydrated must never put the password in the address.
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
-      <TextField id="email" label="Email address" type="email" autoComplete="username" required error={formState.errors.email?.message} {...register("email")} />
-      <TextField id="password" label="Password" type="password" autoComplete="current-password" required error={formState.errors.password?.message} {...register("password")} />
+      <TextField
+        id="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        required
+        error={formState.errors.email?.message}
+        {...register("email")}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Signing in…" : "Sign in"}
       </Button>

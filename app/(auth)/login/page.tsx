@@ -22,7 +22,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="mb-1 text-xl font-bold">Sign in</h1>
-      <p className="mb-6 text-sm text-muted">Use the email address and password of your Ringfence account{providers.length ? ", or your organisation's sign-in service" : ""}.</p>
+      <p className="mb-6 text-sm text-muted">
+        Use the email address and password of your Ringfence account{providers.length ? ", or your organisation's sign-in service" : ""}.
+      </p>
       <FormAlert message={loginErrorMessage(typeof error === "string" ? error : undefined)} />
       <LoginForm next={next} />
       <SsoButtons providers={providers} next={next} />

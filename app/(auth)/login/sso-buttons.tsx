@@ -15,7 +15,7 @@ export function SsoButtons({ providers, next }: { providers: { id: string; name:
             <form action={ssoSignInAction}>
               <input type="hidden" name="providerId" value={p.id} />
               <input type="hidden" name="next" value={next} />
-              <button type="submit" className={buttonClass("secondary", "w-full break-words text-center")}>
+              <button type="submit" className={buttonClass("secondary", "w-full text-center break-words")}>
                 Sign in with {p.name}
               </button>
             </form>

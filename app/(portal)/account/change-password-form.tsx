@@ -32,9 +32,34 @@ export function ChangePasswordForm({ email }: { email: string }) {
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField id="current" label="Current password" type="password" autoComplete="current-password" required error={formState.errors.current?.message} {...register("current")} />
-      <TextField id="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters. You will be signed out everywhere and asked to sign in again." required error={formState.errors.password?.message} {...register("password")} />
-      <TextField id="confirm" label="Repeat the new password" type="password" autoComplete="new-password" required error={formState.errors.confirm?.message} {...register("confirm")} />
+      <TextField
+        id="current"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={formState.errors.current?.message}
+        {...register("current")}
+      />
+      <TextField
+        id="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. You will be signed out everywhere and asked to sign in again."
+        required
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
+      <TextField
+        id="confirm"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={formState.errors.confirm?.message}
+        {...register("confirm")}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Change password"}
       </Button>

@@ -27,7 +27,9 @@ export default async function AccountPage() {
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Sign out everywhere</h2>
-          <p className="mb-4 text-sm text-muted">Ends your sessions on every device and browser, including this one. Use it if you signed in on a shared machine or lost a device.</p>
+          <p className="mb-4 text-sm text-muted">
+            Ends your sessions on every device and browser, including this one. Use it if you signed in on a shared machine or lost a device.
+          </p>
           <SignOutEverywhere />
         </Card>
         <Card>

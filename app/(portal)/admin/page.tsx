@@ -38,7 +38,9 @@ export default async function AdminLanding() {
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">Email outbox</h2>
-          <p className="mb-3 text-sm text-muted">Every email the portal queued for a notification: sent, waiting, failed or held when email sending is not configured.</p>
+          <p className="mb-3 text-sm text-muted">
+            Every email the portal queued for a notification: sent, waiting, failed or held when email sending is not configured.
+          </p>
           <Link className="text-brand-700 underline" href="/admin/outbox">
             Read the outbox
           </Link>

@@ -45,10 +45,24 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       />
       {!parsed.success ? <FormAlert message="Some filters are not valid and were ignored; see the fields below." /> : null}
       <form method="get" action="/audit" className="mb-4 grid gap-x-3 sm:grid-cols-2 lg:grid-cols-4">
-        <TextField id="f-action" name="action" label="Action" hint="Exact, or a prefix ending in a dot: evidence." defaultValue={text("action")} error={errors.action} />
+        <TextField
+          id="f-action"
+          name="action"
+          label="Action"
+          hint="Exact, or a prefix ending in a dot: evidence."
+          defaultValue={text("action")}
+          error={errors.action}
+        />
         <TextField id="f-actor" name="actor" label="Person id" defaultValue={text("actor")} error={errors.actor} />
         <TextField id="f-org" name="org" label="Organisation id" defaultValue={text("org")} error={errors.org} />
-        <TextField id="f-type" name="objectType" label="Object type" hint="e.g. attestation, report, evidence, user" defaultValue={text("objectType")} error={errors.objectType} />
+        <TextField
+          id="f-type"
+          name="objectType"
+          label="Object type"
+          hint="e.g. attestation, report, evidence, user"
+          defaultValue={text("objectType")}
+          error={errors.objectType}
+        />
         <TextField id="f-id" name="objectId" label="Object id" defaultValue={text("objectId")} error={errors.objectId} />
         <TextField id="f-client" name="client" label="Client address" defaultValue={text("client")} error={errors.client} />
         <TextField id="f-from" name="from" type="date" label="From (UTC)" defaultValue={text("from")} error={errors.from} />
@@ -65,7 +79,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       {rows.length === 0 ? (
-        <EmptyState title={filtered ? "No events match this filter" : "The log is empty"}>{filtered ? <Link href="/audit" className="underline">Show every event</Link> : "Events appear here as people use the portal."}</EmptyState>
+        <EmptyState title={filtered ? "No events match this filter" : "The log is empty"}>
+          {filtered ? (
+            <Link href="/audit" className="underline">
+              Show every event
+            </Link>
+          ) : (
+            "Events appear here as people use the portal."
+          )}
+        </EmptyState>
       ) : (
         <>
           <EventList events={rows} full linkObjects />

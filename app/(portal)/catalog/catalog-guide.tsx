@@ -14,19 +14,26 @@ export function CatalogGuide({ role }: { role: Role }) {
       {vendor ? (
         <>
           <p>
-            Each attestation answers the controls of one published version. Only controls that fit the product apply: those for the update channels it ships, and kernel-only controls only for products with
-            kernel-mode components. Open a version to read what each control asks, the evidence it expects and the rubric reviewers score it by.
+            Each attestation answers the controls of one published version. Only controls that fit the product apply: those for the update channels it ships,
+            and kernel-only controls only for products with kernel-mode components. Open a version to read what each control asks, the evidence it expects and
+            the rubric reviewers score it by.
           </p>
           <p>To prepare answers outside the portal, download a version from its page, as JSON or as OSCAL (the catalog format many compliance tools read).</p>
         </>
       ) : null}
       {can(role, "review.use") ? (
         <p>
-          Panels score each answer against the rubric of the version the vendor attested against. A published version never changes, so scores given under it stay comparable; a later version is a new
-          version, and <Link href="/catalog/compare" className="underline">Compare versions</Link> shows what changed.
+          Panels score each answer against the rubric of the version the vendor attested against. A published version never changes, so scores given under it
+          stay comparable; a later version is a new version, and{" "}
+          <Link href="/catalog/compare" className="underline">
+            Compare versions
+          </Link>{" "}
+          shows what changed.
         </p>
       ) : null}
-      {!vendor && !manage && !can(role, "review.use") ? <p>Every published report names the catalog version it was measured against. Open a version to read what each control asks and how it is scored.</p> : null}
+      {!vendor && !manage && !can(role, "review.use") ? (
+        <p>Every published report names the catalog version it was measured against. Open a version to read what each control asks and how it is scored.</p>
+      ) : null}
       {manage ? <p>Draft versions are listed here for administrators only. Vendors, reviewers and observers see published and retired versions.</p> : null}
       {vendor || manage ? (
         <details className="rounded-md border border-gray-300 bg-white p-3">

@@ -23,8 +23,14 @@ export default async function CatalogPage() {
         description="The frameworks that attestations and reviews are measured against. A published version never changes; a new version replaces it."
         actions={
           <>
-            <Link href="/catalog/compare" className={buttonClass("secondary")}>Compare versions</Link>
-            {manage ? <Link href="/admin/catalog" className={buttonClass()}>Open catalog editor</Link> : null}
+            <Link href="/catalog/compare" className={buttonClass("secondary")}>
+              Compare versions
+            </Link>
+            {manage ? (
+              <Link href="/admin/catalog" className={buttonClass()}>
+                Open catalog editor
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -36,12 +42,24 @@ export default async function CatalogPage() {
             <caption className="sr-only">Framework versions</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="min-w-[15rem] px-4 py-2">Framework</th>
-                <th scope="col" className="px-4 py-2">Version</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Published</th>
-                <th scope="col" className="px-4 py-2">Domains</th>
-                <th scope="col" className="px-4 py-2">Controls</th>
+                <th scope="col" className="min-w-[15rem] px-4 py-2">
+                  Framework
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Version
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Published
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Domains
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Controls
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -54,7 +72,9 @@ export default async function CatalogPage() {
                     <div className="text-xs text-muted">{v.publisher}</div>
                   </td>
                   <td className="px-4 py-2">{v.version}</td>
-                  <td className="px-4 py-2"><StatusBadge status={v.status} /></td>
+                  <td className="px-4 py-2">
+                    <StatusBadge status={v.status} />
+                  </td>
                   <td className="px-4 py-2">{formatDate(v.publishedAt)}</td>
                   <td className="px-4 py-2">{v.domainCount}</td>
                   <td className="px-4 py-2">{v.controlCount}</td>

@@ -38,7 +38,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ol className="divide-y divide-gray-200 rounded-lg border border-gray-300 bg-white" aria-label="Notifications">
           {rows.map((n) => (
-            <li key={n.id} className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between ${n.readAt ? "" : "border-l-4 border-l-brand-700 bg-brand-50"}`}>
+            <li
+              key={n.id}
+              className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between ${n.readAt ? "" : "border-l-4 border-l-brand-700 bg-brand-50"}`}
+            >
               <div className="min-w-0">
                 <p className="text-xs text-muted">
                   {n.readAt ? (
@@ -67,7 +70,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <Pager page={page} pageCount={pageCount} href={pageHref} />
       {total > 0 ? (
         <p className="mt-4 text-sm text-muted">
-          When the portal sends email, each notification is also emailed to the address shown on <Link href="/account" className="underline">your account</Link>.
+          When the portal sends email, each notification is also emailed to the address shown on{" "}
+          <Link href="/account" className="underline">
+            your account
+          </Link>
+          .
         </p>
       ) : null}
     </>

@@ -14,7 +14,13 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Reports" };
 
-const BAND_CLASS = { low: "bg-red-100 text-red-950", weak: "bg-orange-100 text-orange-950", fair: "bg-yellow-100 text-yellow-950", good: "bg-lime-100 text-lime-950", strong: "bg-green-200 text-green-950" } as const;
+const BAND_CLASS = {
+  low: "bg-red-100 text-red-950",
+  weak: "bg-orange-100 text-orange-950",
+  fair: "bg-yellow-100 text-yellow-950",
+  good: "bg-lime-100 text-lime-950",
+  strong: "bg-green-200 text-green-950",
+} as const;
 const periodLabel = (key: string) => key.replace("_", " to ");
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : "no data");
 
@@ -34,7 +40,9 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
       <>
         {header}
         <Card>
-          <EmptyState title="No reports have been published yet.">A report appears here when a review panel reaches a decision and its lead publishes it.</EmptyState>
+          <EmptyState title="No reports have been published yet.">
+            A report appears here when a review panel reaches a decision and its lead publishes it.
+          </EmptyState>
         </Card>
       </>
     );
@@ -54,12 +62,23 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
   const exportQuery = filtersToQuery({ ...f, page: 1 }) + (rawPeriod === "all" ? "&period=all" : "");
   const totalOutcomes = data.outcomes.reduce((s, o) => s + o.n, 0);
   const topOutcome = [...data.outcomes].sort((a, b) => b.n - a.n)[0];
-  const outcomeCaption = totalOutcomes ? `${totalOutcomes} current reports: ${data.outcomes.map((o) => `${o.n} ${RESULT_LABELS[o.result as OutcomeResult].toLowerCase()}`).join(", ")}. Most common: ${RESULT_LABELS[topOutcome!.result as OutcomeResult].toLowerCase()}.` : "No reports match these filters.";
+  const outcomeCaption = totalOutcomes
+    ? `${totalOutcomes} current reports: ${data.outcomes.map((o) => `${o.n} ${RESULT_LABELS[o.result as OutcomeResult].toLowerCase()}`).join(", ")}. Most common: ${RESULT_LABELS[topOutcome!.result as OutcomeResult].toLowerCase()}.`
+    : "No reports match these filters.";
   const vendorTrend = new Map(data.vendorTrend.map((t) => [`${t.organisationId}|${t.period}`, t.mean]));
-  const trendRows = data.trend.map((t) => ({ period: periodLabel(t.period), all: t.mean, vendor: f.vendor ? (vendorTrend.get(`${f.vendor}|${t.period}`) ?? null) : undefined }));
+  const trendRows = data.trend.map((t) => ({
+    period: periodLabel(t.period),
+    all: t.mean,
+    vendor: f.vendor ? (vendorTrend.get(`${f.vendor}|${t.period}`) ?? null) : undefined,
+  }));
   const first = data.trend[0];
   const last = data.trend[data.trend.length - 1];
-  const trendCaption = first && last && first !== last ? `The mean overall score of all vendors went from ${first.mean.toFixed(2)} (${periodLabel(first.period)}) to ${last.mean.toFixed(2)} (${periodLabel(last.period)}).` : first ? `One period so far: mean overall score ${first.mean.toFixed(2)}.` : "No periods yet.";
+  const trendCaption =
+    first && last && first !== last
+      ? `The mean overall score of all vendors went from ${first.mean.toFixed(2)} (${periodLabel(first.period)}) to ${last.mean.toFixed(2)} (${periodLabel(last.period)}).`
+      : first
+        ? `One period so far: mean overall score ${first.mean.toFixed(2)}.`
+        : "No periods yet.";
   const pageVendors = [...new Map(data.rows.map((r) => [r.organisationId, r.vendorName])).entries()];
 
   return (
@@ -68,9 +87,24 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
       <Card>
         <form method="get" action="/reports" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
           <FilterSelect label="Framework version" name="framework" value={chosen.id} options={versions.map((v) => [v.id, v.label])} />
-          <FilterSelect label="Period" name="period" value={f.period ?? "all"} options={[["all", "All periods"], ...periods.map((p): [string, string] => [periodKey(p.start, p.end), `${p.start} to ${p.end}`])]} />
-          <FilterSelect label="Outcome" name="result" value={f.result ?? ""} options={[["", "Any outcome"], ...RESULTS.map((r): [string, string] => [r, RESULT_LABELS[r]])]} />
-          <FilterSelect label="Vendor" name="vendor" value={f.vendor ?? ""} options={[["", "Every vendor"], ...vendors.map((v): [string, string] => [v.id, v.name])]} />
+          <FilterSelect
+            label="Period"
+            name="period"
+            value={f.period ?? "all"}
+            options={[["all", "All periods"], ...periods.map((p): [string, string] => [periodKey(p.start, p.end), `${p.start} to ${p.end}`])]}
+          />
+          <FilterSelect
+            label="Outcome"
+            name="result"
+            value={f.result ?? ""}
+            options={[["", "Any outcome"], ...RESULTS.map((r): [string, string] => [r, RESULT_LABELS[r]])]}
+          />
+          <FilterSelect
+            label="Vendor"
+            name="vendor"
+            value={f.vendor ?? ""}
+            options={[["", "Every vendor"], ...vendors.map((v): [string, string] => [v.id, v.name])]}
+          />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass("primary")}>
               Apply filters
@@ -113,7 +147,8 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
       <Card className="mt-4">
         <h2 className="text-lg font-semibold">Scores by vendor and domain</h2>
         <p className="text-sm text-muted">
-          Domain scores from 0 to 4; the colour repeats the value (red below 1, orange below 2, yellow below 3, light green below 3.5, green from 3.5). {data.total > HEATMAP_PAGE ? `${HEATMAP_PAGE} reports per page.` : ""}
+          Domain scores from 0 to 4; the colour repeats the value (red below 1, orange below 2, yellow below 3, light green below 3.5, green from 3.5).{" "}
+          {data.total > HEATMAP_PAGE ? `${HEATMAP_PAGE} reports per page.` : ""}
         </p>
         {data.rows.length ? (
           <ScrollRegion label="Heatmap of scores by vendor and domain" className="mt-2">
@@ -121,15 +156,23 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
               <caption className="sr-only">Heatmap of domain scores: one row per report, one column per domain</caption>
               <thead>
                 <tr className="text-left">
-                  <th scope="col" className="py-1 pr-3">Vendor and product</th>
-                  <th scope="col" className="py-1 pr-3">Period</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Vendor and product
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Period
+                  </th>
                   {domains.map((d) => (
                     <th key={d.key} scope="col" className="px-1 py-1 text-center" title={d.title}>
                       <abbr title={d.title}>{d.key}</abbr>
                     </th>
                   ))}
-                  <th scope="col" className="px-1 py-1 text-center">Overall</th>
-                  <th scope="col" className="py-1 pl-2">Outcome</th>
+                  <th scope="col" className="px-1 py-1 text-center">
+                    Overall
+                  </th>
+                  <th scope="col" className="py-1 pl-2">
+                    Outcome
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -140,7 +183,9 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                         {r.vendorName}: {r.productName}
                       </Link>
                     </th>
-                    <td className="whitespace-nowrap py-1 pr-3">{r.periodStart.slice(0, 7)} to {r.periodEnd.slice(0, 7)}</td>
+                    <td className="py-1 pr-3 whitespace-nowrap">
+                      {r.periodStart.slice(0, 7)} to {r.periodEnd.slice(0, 7)}
+                    </td>
                     {domains.map((d) => {
                       const s = r.domainScores.find((x) => x.key === d.key)?.score;
                       return (
@@ -188,15 +233,22 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
         <Card>
           <h2 className="text-lg font-semibold">Outcomes</h2>
           <figure className="mt-2">
-            <OutcomesChart data={data.outcomes.map((o) => ({ result: o.result, label: RESULT_LABELS[o.result as OutcomeResult], n: o.n }))} title={`Outcomes. ${outcomeCaption}`} />
+            <OutcomesChart
+              data={data.outcomes.map((o) => ({ result: o.result, label: RESULT_LABELS[o.result as OutcomeResult], n: o.n }))}
+              title={`Outcomes. ${outcomeCaption}`}
+            />
             <figcaption className="mt-1 text-sm">{outcomeCaption}</figcaption>
           </figure>
           <table className="mt-2 text-sm" data-testid="outcomes-table">
             <caption className="sr-only">Outcomes as a table</caption>
             <thead>
               <tr className="text-left">
-                <th scope="col" className="py-1 pr-4">Outcome</th>
-                <th scope="col" className="py-1">Reports</th>
+                <th scope="col" className="py-1 pr-4">
+                  Outcome
+                </th>
+                <th scope="col" className="py-1">
+                  Reports
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -222,9 +274,11 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
               <caption className="sr-only">Mean overall score per period, for all vendors and for the vendors in the heatmap above</caption>
               <thead>
                 <tr className="text-left">
-                  <th scope="col" className="py-1 pr-3">Vendor</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Vendor
+                  </th>
                   {data.trend.map((t) => (
-                    <th key={t.period} scope="col" className="whitespace-nowrap px-2 py-1">
+                    <th key={t.period} scope="col" className="px-2 py-1 whitespace-nowrap">
                       {t.start.slice(0, 7)}–{t.end.slice(0, 7)}
                     </th>
                   ))}
@@ -270,10 +324,18 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
               <caption className="sr-only">Open remediation items past their due date</caption>
               <thead>
                 <tr className="text-left">
-                  <th scope="col" className="py-1 pr-3">Vendor and product</th>
-                  <th scope="col" className="py-1 pr-3">Control</th>
-                  <th scope="col" className="py-1 pr-3">Required action</th>
-                  <th scope="col" className="py-1">Due</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Vendor and product
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Control
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Required action
+                  </th>
+                  <th scope="col" className="py-1">
+                    Due
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -286,12 +348,16 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                     </td>
                     <td className="py-1 pr-3 font-mono text-xs">{o.controlId}</td>
                     <td className="py-1 pr-3">{o.action}</td>
-                    <td className="whitespace-nowrap py-1">{o.dueDate}</td>
+                    <td className="py-1 whitespace-nowrap">{o.dueDate}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {data.overdue.total > data.overdue.items.length ? <p className="mt-2 text-sm">The {data.overdue.items.length} most overdue of {data.overdue.total} are listed.</p> : null}
+            {data.overdue.total > data.overdue.items.length ? (
+              <p className="mt-2 text-sm">
+                The {data.overdue.items.length} most overdue of {data.overdue.total} are listed.
+              </p>
+            ) : null}
           </ScrollRegion>
         ) : (
           <p className="mt-2">No remediation item in this view is past its due date.</p>

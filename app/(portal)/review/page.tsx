@@ -41,8 +41,12 @@ export default async function ReviewLanding() {
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <AttestationStatusBadge status={q.status} />
-                  {q.conflict === "pending" ? <span className="rounded border border-amber-700 bg-amber-50 px-2 py-0.5 text-xs font-semibold">Declare conflicts first</span> : null}
-                  {q.conflict === "none" && q.status === "in_review" ? <span>{q.scorecardSubmitted ? "Scorecard submitted" : `${q.scored} of ${q.total} scored`}</span> : null}
+                  {q.conflict === "pending" ? (
+                    <span className="rounded border border-amber-700 bg-amber-50 px-2 py-0.5 text-xs font-semibold">Declare conflicts first</span>
+                  ) : null}
+                  {q.conflict === "none" && q.status === "in_review" ? (
+                    <span>{q.scorecardSubmitted ? "Scorecard submitted" : `${q.scored} of ${q.total} scored`}</span>
+                  ) : null}
                   <span className={q.overdue ? "rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800" : ""}>
                     {q.overdue ? `Overdue since ${q.dueDate}` : `Due ${q.dueDate}`}
                   </span>
@@ -55,13 +59,27 @@ export default async function ReviewLanding() {
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">How a review goes</h2>
         <ol className="list-decimal space-y-2 pl-5 text-sm">
-          <li>An administrator places you on a panel. Before you see the submission, declare whether you have a conflict of interest; a declared conflict takes you off the panel.</li>
           <li>
-            Score each control against its rubric (the scoring guide each control has in the catalog), with the vendor&apos;s answer, the evidence exactly as signed and the findings on linked rollout records beside it. Scoring is blind: you see the other members&apos; scores only after submitting your own.
+            An administrator places you on a panel. Before you see the submission, declare whether you have a conflict of interest; a declared conflict takes
+            you off the panel.
           </li>
-          <li>Ask the vendor questions about any control while you score; the vendor&apos;s compliance officer answers in the portal, without a new revision. The lead can instead ask for changes, and the vendor submits a revision: controls that did not change keep their scores.</li>
-          <li>When every scorecard is in, the lead compares the scores, agrees a final score per control with the panel, and signs the decision. {auditor ? "You, or another government auditor on the panel," : "A government auditor on the panel"} co-signs it.</li>
-          <li>The lead publishes the report once the vendor&apos;s compliance officer says it is ready, or seven days after the decision is co-signed. A decision that &ldquo;meets with conditions&rdquo; lists remediation items: the vendor closes each with evidence and the lead accepts or reopens it.</li>
+          <li>
+            Score each control against its rubric (the scoring guide each control has in the catalog), with the vendor&apos;s answer, the evidence exactly as
+            signed and the findings on linked rollout records beside it. Scoring is blind: you see the other members&apos; scores only after submitting your
+            own.
+          </li>
+          <li>
+            Ask the vendor questions about any control while you score; the vendor&apos;s compliance officer answers in the portal, without a new revision. The
+            lead can instead ask for changes, and the vendor submits a revision: controls that did not change keep their scores.
+          </li>
+          <li>
+            When every scorecard is in, the lead compares the scores, agrees a final score per control with the panel, and signs the decision.{" "}
+            {auditor ? "You, or another government auditor on the panel," : "A government auditor on the panel"} co-signs it.
+          </li>
+          <li>
+            The lead publishes the report once the vendor&apos;s compliance officer says it is ready, or seven days after the decision is co-signed. A decision
+            that &ldquo;meets with conditions&rdquo; lists remediation items: the vendor closes each with evidence and the lead accepts or reopens it.
+          </li>
         </ol>
       </Card>
     </>

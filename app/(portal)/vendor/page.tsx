@@ -22,7 +22,11 @@ export default async function VendorLanding() {
   const officer = can(actor.role, "vendor.submit");
   const db = await getDb();
   const today = todayIso();
-  const [products, attestations, evidence] = await Promise.all([listProducts(db, actor.organisationId), listAttestations(db, actor.organisationId), evidenceSummary(db, actor.organisationId, today)]);
+  const [products, attestations, evidence] = await Promise.all([
+    listProducts(db, actor.organisationId),
+    listAttestations(db, actor.organisationId),
+    evidenceSummary(db, actor.organisationId, today),
+  ]);
   const current = latestRevisions(attestations);
   const drafts = current.filter((a) => a.status === "draft").length;
   const withPanel = current.filter((a) => REVIEW_STAGES.has(a.status)).length;
@@ -55,7 +59,9 @@ export default async function VendorLanding() {
           {steps.map((step) => (
             <li key={step.key}>
               {step.parts.map((part, i) =>
-                typeof part === "string" ? part : (
+                typeof part === "string" ? (
+                  part
+                ) : (
                   <Link key={i} href={part.href} className="underline">
                     {part.text}
                   </Link>

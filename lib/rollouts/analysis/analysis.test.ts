@@ -63,8 +63,12 @@ describe("analysis rules", () => {
 
   it("rates exposure severity by size", () => {
     const at = (share: number) =>
-      analyse({ ...model, rings: model.rings.map((r, i) => (i === 0 ? { ...r, gate: null } : i === 1 ? { ...r, sharePct: share } : i > 1 ? { ...r, sharePct: Math.max(share, r.sharePct) } : r)) })
-        .findings.find((f) => f.code === "exposure_before_gate")?.severity;
+      analyse({
+        ...model,
+        rings: model.rings.map((r, i) =>
+          i === 0 ? { ...r, gate: null } : i === 1 ? { ...r, sharePct: share } : i > 1 ? { ...r, sharePct: Math.max(share, r.sharePct) } : r,
+        ),
+      }).findings.find((f) => f.code === "exposure_before_gate")?.severity;
     expect(at(1)).toBeUndefined();
     expect(at(3)).toBe("minor");
     expect(at(5)).toBe("minor");

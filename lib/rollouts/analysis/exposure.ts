@@ -33,9 +33,7 @@ function firstPassedGate(rings: RingTiming[], assumptions: string[]): { ring: Ri
     if (ring.gate !== "passed") continue;
     const at = ring.gateAt ? Date.parse(ring.gateAt) : Number.POSITIVE_INFINITY;
     if (!ring.gateAt)
-      assumptions.push(
-        `Ring '${ring.name}' passed its gate but has no promotion time; the gate is treated as passing after every recorded ring had started.`,
-      );
+      assumptions.push(`Ring '${ring.name}' passed its gate but has no promotion time; the gate is treated as passing after every recorded ring had started.`);
     if (best === null || at < best.at) best = { ring, at };
   }
   return best;
@@ -71,12 +69,7 @@ function minutesToShare(record: RolloutRecord, rings: RingTiming[], pct: number)
 }
 
 /** Requires at least one ring (guaranteed by rolloutRecordSchema). */
-export function analyseExposure(
-  record: RolloutRecord,
-  rings: RingTiming[],
-  policy: Policy,
-  assumptions: string[],
-): Exposure {
+export function analyseExposure(record: RolloutRecord, rings: RingTiming[], policy: Policy, assumptions: string[]): Exposure {
   const { ring, gateRing } = exposedRing(rings, assumptions);
   const first = rings[0]!;
   const max = policy.maxFirstRingPct;
@@ -109,7 +102,8 @@ export function globalPushRing(rings: RingTiming[], policy: Policy): RingTiming 
 
 /** Cumulative share reached at time `t`: rings start in order and shares never fall, so the last ring started by then. */
 export function exposureAt(rings: RingTiming[], t: number): RingTiming | null {
-  let lo = 0, hi = rings.length;
+  let lo = 0,
+    hi = rings.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (Date.parse(rings[mid]!.startedAt) <= t) lo = mid + 1;

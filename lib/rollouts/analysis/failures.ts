@@ -29,8 +29,10 @@ function describe(record: RolloutRecord, ring: RingTiming, at: string): string {
   const gate = record.rings[ring.index]!.gate!;
   if ("signal" in gate) return `ring '${ring.name}' failed its gate ('${gate.signal}', a free-text gate) at ${formatUtc(at)}`;
   const g = evaluateGate(gate)!;
-  const nums = gate.observed === null ? "no observed value, reported failed by the vendor"
-    : `observed ${withUnit(gate.observed, gate.unit)}, threshold ${gate.comparator} ${withUnit(gate.threshold, gate.unit)}${numbersPass(gate) ? ", but reported failed by the vendor" : ""}`;
+  const nums =
+    gate.observed === null
+      ? "no observed value, reported failed by the vendor"
+      : `observed ${withUnit(gate.observed, gate.unit)}, threshold ${gate.comparator} ${withUnit(gate.threshold, gate.unit)}${numbersPass(gate) ? ", but reported failed by the vendor" : ""}`;
   return `ring '${ring.name}' failed its ${g.metric} gate at ${formatUtc(at)} (${nums})`;
 }
 
@@ -39,7 +41,13 @@ function describe(record: RolloutRecord, ring: RingTiming, at: string): string {
  * (pause, halt or rollback start) at or after it; a harm metric also needs a
  * rollback. Stops and rollbacks are found by binary search: linear in events overall.
  */
-export function failureCases(record: RolloutRecord, rings: RingTiming[], events: ReadonlyArray<TimedEvent>, stops: ReadonlyArray<TimedEvent>, failures: Map<number, string>): FailureCase[] {
+export function failureCases(
+  record: RolloutRecord,
+  rings: RingTiming[],
+  events: ReadonlyArray<TimedEvent>,
+  stops: ReadonlyArray<TimedEvent>,
+  failures: Map<number, string>,
+): FailureCase[] {
   const rollbacks = events.filter((e) => e.kind === "rollback_started");
   const last = rings[rings.length - 1]!;
   const out: FailureCase[] = [];

@@ -15,9 +15,11 @@ const MINUTE = 60_000;
 
 describe("rollout analysis properties", () => {
   it("generated records are valid", () => {
-    fc.assert(fc.property(validRecordArb, (r) => {
+    fc.assert(
+      fc.property(validRecordArb, (r) => {
         expect(checkRolloutRecord(r).ok).toBe(true);
-      }));
+      }),
+    );
   });
 
   it("parsing is idempotent: a parsed record re-parses to itself", () => {
@@ -42,7 +44,11 @@ describe("rollout analysis properties", () => {
 
   it("(b) a passed-gate ring added before the first ring never increases exposure before the first passed gate", () => {
     fc.assert(
-      fc.property(validRecordArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.property(
+        validRecordArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
         (r, shareFrac, lead, bakeFrac) => {
           const first = r.rings[0]!;
           const firstStart = Date.parse(first.startedAt);
@@ -54,14 +60,23 @@ describe("rollout analysis properties", () => {
             devices: first.devices == null ? null : Math.floor(first.devices * shareFrac),
             startedAt: new Date(start).toISOString(),
             promotedAt: new Date(promoted).toISOString(),
-            gate: { metric: "crash_rate" as const, comparator: "<" as const, threshold: 0.1, observed: 0, unit: "%", evaluatedAt: new Date(promoted).toISOString(), passed: true },
+            gate: {
+              metric: "crash_rate" as const,
+              comparator: "<" as const,
+              threshold: 0.1,
+              observed: 0,
+              unit: "%",
+              evaluatedAt: new Date(promoted).toISOString(),
+              passed: true,
+            },
           };
           const releasedAt = new Date(Math.min(Date.parse(r.releasedAt), start)).toISOString();
           const extended: RolloutRecordInput = { ...r, releasedAt, rings: [pre, ...r.rings] };
           const before = analyse(r).exposurePctBeforeFirstPassedGate;
           const after = analyse(extended).exposurePctBeforeFirstPassedGate;
           expect(after).toBeLessThanOrEqual(before);
-        }),
+        },
+      ),
     );
   });
 
@@ -106,17 +121,17 @@ describe("rollout analysis properties", () => {
 
   it("(d) shares above 100% or a falling cumulative share are always rejected at that ring", () => {
     const broken = validRecordArb.chain((r) =>
-      fc.oneof(
-        fc.record({ i: fc.nat(r.rings.length - 1), share: fc.double({ min: 100, max: 1e9, noNaN: true, minExcluded: true }) }),
-        ...(r.rings.length > 1
-          ? [fc.record({ i: fc.integer({ min: 1, max: r.rings.length - 1 }), share: fc.constant(Number.NaN) })]
-          : []),
-      ).map(({ i, share }) => {
-        // NaN stands for "just below the previous ring's share".
-        const prev = r.rings[i - 1]?.sharePct ?? 0;
-        const sharePct = Number.isNaN(share) ? prev - Math.max(0.001, prev / 2) : share;
-        return { record: { ...r, rings: r.rings.map((g, j) => (j === i ? { ...g, sharePct } : g)) }, i };
-      }),
+      fc
+        .oneof(
+          fc.record({ i: fc.nat(r.rings.length - 1), share: fc.double({ min: 100, max: 1e9, noNaN: true, minExcluded: true }) }),
+          ...(r.rings.length > 1 ? [fc.record({ i: fc.integer({ min: 1, max: r.rings.length - 1 }), share: fc.constant(Number.NaN) })] : []),
+        )
+        .map(({ i, share }) => {
+          // NaN stands for "just below the previous ring's share".
+          const prev = r.rings[i - 1]?.sharePct ?? 0;
+          const sharePct = Number.isNaN(share) ? prev - Math.max(0.001, prev / 2) : share;
+          return { record: { ...r, rings: r.rings.map((g, j) => (j === i ? { ...g, sharePct } : g)) }, i };
+        }),
     );
     fc.assert(
       fc.property(broken, ({ record, i }) => {

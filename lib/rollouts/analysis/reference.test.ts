@@ -38,9 +38,7 @@ describe("reference incident: Channel File 291", () => {
   });
 
   it("explains the exposure in plain English against the policy", () => {
-    expect(byCode.get("exposure_before_gate")?.explanation).toBe(
-      "100% of the fleet received the release before any health gate passed (policy: at most 1%).",
-    );
+    expect(byCode.get("exposure_before_gate")?.explanation).toBe("100% of the fleet received the release before any health gate passed (policy: at most 1%).");
     expect(byCode.get("no_gates")?.severity).toBe("major");
     expect(byCode.get("large_step")?.severity).toBe("major");
     for (const f of a.findings) expect(f.controls.length, f.code).toBeGreaterThan(0);
@@ -54,7 +52,10 @@ describe("reference incident: Channel File 291", () => {
 });
 
 describe("reference model", () => {
-  for (const [label, record] of [["content", referenceModelContent], ["code", referenceModelCode]] as const) {
+  for (const [label, record] of [
+    ["content", referenceModelContent],
+    ["code", referenceModelCode],
+  ] as const) {
     it(`${label} channel: no critical or major finding`, () => {
       const a = analyse(record);
       expect(a.findings.filter((f) => f.severity === "critical" || f.severity === "major")).toEqual([]);

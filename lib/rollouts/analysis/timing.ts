@@ -106,7 +106,8 @@ export interface IncidentTimes {
 
 /** Index of the first element with `t >= at` in a list sorted by t (binary search). */
 export function firstAtOrAfter<T extends { t: number }>(sorted: ReadonlyArray<T>, at: number): T | null {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]!.t < at) lo = mid + 1;
@@ -143,7 +144,13 @@ export function failureTimes(rings: RingTiming[], stops: ReadonlyArray<TimedEven
 }
 
 /** Timeline figures of the first failure (per-failure rules are in failures.ts). Halt-to-rollback uses the first stop and the first rollback_completed at or after it. */
-export function incidentTimes(record: RolloutRecord, rings: RingTiming[], events: ReadonlyArray<TimedEvent>, failures: Map<number, string>, assumptions: string[]): IncidentTimes {
+export function incidentTimes(
+  record: RolloutRecord,
+  rings: RingTiming[],
+  events: ReadonlyArray<TimedEvent>,
+  failures: Map<number, string>,
+  assumptions: string[],
+): IncidentTimes {
   const stops = events.filter((e) => STOP_KINDS.has(e.kind));
   let firstFailureAt: string | null = null;
   let firstFailureRing: string | null = null;

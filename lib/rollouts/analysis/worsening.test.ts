@@ -30,7 +30,8 @@ function worsen(r: RolloutRecordInput, kind: number, k0: number, amount: number)
   const ring = r.rings[k]!;
   const next = r.rings[k + 1];
   switch (kind) {
-    case 0: { // shorter bake
+    case 0: {
+      // shorter bake
       if (!next) return r;
       const nextStart = Date.parse(next.startedAt);
       const declared = ring.promotedAt ? Date.parse(ring.promotedAt) : nextStart;
@@ -38,27 +39,32 @@ function worsen(r: RolloutRecordInput, kind: number, k0: number, amount: number)
       const p = Math.max(Date.parse(ring.startedAt), declared - amount * MINUTE);
       return setRing(r, k, { promotedAt: new Date(p).toISOString() });
     }
-    case 1: { // bigger step
+    case 1: {
+      // bigger step
       if (!next) return r;
       return setRing(r, k, { sharePct: next.sharePct, devices: next.devices ?? null });
     }
     case 2: // a passed gate removed
       return ring.gate && outcome(ring.gate) === "passed" ? setRing(r, k, { gate: null }) : r;
-    case 3: { // a passed or pending gate failed by its numbers
+    case 3: {
+      // a passed or pending gate failed by its numbers
       const g = ring.gate;
       if (!g || isLegacyGate(g) || outcome(g) === "failed") return r;
       const breach = g.comparator === "<" || g.comparator === "<=" ? g.threshold + 1 : g.threshold - 1;
       return setRing(r, k, { gate: { ...g, observed: breach } });
     }
-    case 4: { // a stop moved later, never across a gate evaluation
+    case 4: {
+      // a stop moved later, never across a gate evaluation
       const stops = r.events.map((e, i) => [e, i] as const).filter(([e]) => e.kind !== "resume" && e.kind !== "rollback_completed");
       if (stops.length === 0) return r;
       const [e, i] = stops[k0 % stops.length]!;
-      const from = Date.parse(e.at), to = from + amount * MINUTE;
+      const from = Date.parse(e.at),
+        to = from + amount * MINUTE;
       const crosses = r.rings.some((g) => g.gate && !isLegacyGate(g.gate) && Date.parse(g.gate.evaluatedAt) > from - 1 && Date.parse(g.gate.evaluatedAt) <= to);
       return crosses ? r : { ...r, events: r.events.map((x, j) => (j === i ? { ...x, at: new Date(to).toISOString() } : x)) };
     }
-    default: { // a passed test run removed
+    default: {
+      // a passed test run removed
       const passed = r.tests.map((t, i) => [t, i] as const).filter(([t]) => t.passed);
       if (passed.length === 0) return r;
       const drop = passed[k0 % passed.length]![1];

@@ -22,13 +22,19 @@ export async function createRolloutViaApi(request: Request): Promise<Response> {
   // Absent means closed; null is not a state (createRolloutBodySchema: "open" | "closed", default "closed").
   const state = isObject(envelope) ? (envelope.state === undefined ? "closed" : envelope.state) : undefined;
   if (!isObject(envelope) || typeof envelope.productId !== "string" || envelope.record === undefined || (state !== "open" && state !== "closed")) {
-    return problemResponse(422, "invalid-record", "Invalid request", 'Send an object { "productId": "<uuid>", "state": "open" | "closed" (optional), "record": { ... } }.', {
-      errors: [
-        ...(isObject(envelope) && typeof envelope.productId === "string" ? [] : [{ path: "productId", message: "productId is required (the product's id)" }]),
-        ...(isObject(envelope) && "record" in envelope ? [] : [{ path: "record", message: "record is required" }]),
-        ...(state === undefined || state === "open" || state === "closed" ? [] : [{ path: "state", message: 'state is "open" or "closed"' }]),
-      ],
-    });
+    return problemResponse(
+      422,
+      "invalid-record",
+      "Invalid request",
+      'Send an object { "productId": "<uuid>", "state": "open" | "closed" (optional), "record": { ... } }.',
+      {
+        errors: [
+          ...(isObject(envelope) && typeof envelope.productId === "string" ? [] : [{ path: "productId", message: "productId is required (the product's id)" }]),
+          ...(isObject(envelope) && "record" in envelope ? [] : [{ path: "record", message: "record is required" }]),
+          ...(state === undefined || state === "open" || state === "closed" ? [] : [{ path: "state", message: 'state is "open" or "closed"' }]),
+        ],
+      },
+    );
   }
 
   const db = await getDb();
@@ -54,8 +60,11 @@ export async function createRolloutViaApi(request: Request): Promise<Response> {
       return problemResponse(422, "invalid-record", "Invalid rollout record", `${count(result.reasons.length, "problem")} in the record; nothing was stored.`, {
         errors: result.reasons.map((r) => ({ path: r.path === "(document)" ? "record" : `record.${r.path}`, message: r.message })),
       });
-    if (result.code === "not_found") return problemResponse(422, "unknown-product", "Unknown product", result.message, { errors: [{ path: "productId", message: result.message }] });
-    return problemResponse(409, "duplicate-release", "Release already recorded", result.message, { errors: result.reasons.map((r) => ({ path: `record.${r.path}`, message: r.message })) });
+    if (result.code === "not_found")
+      return problemResponse(422, "unknown-product", "Unknown product", result.message, { errors: [{ path: "productId", message: result.message }] });
+    return problemResponse(409, "duplicate-release", "Release already recorded", result.message, {
+      errors: result.reasons.map((r) => ({ path: `record.${r.path}`, message: r.message })),
+    });
   } catch (err) {
     // A concurrent request with the same key won the race: answer as it did.
     if (key) {

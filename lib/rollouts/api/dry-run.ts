@@ -18,7 +18,9 @@ export async function dryRunRolloutViaApi(request: Request): Promise<Response> {
   const read = await readJsonRequest(request);
   if (read instanceof Response) return read;
   if (!isObject(read.body) || read.body.record === undefined)
-    return problemResponse(422, "invalid-record", "Invalid request", 'Send an object { "record": { ... } }.', { errors: [{ path: "record", message: "record is required" }] });
+    return problemResponse(422, "invalid-record", "Invalid request", 'Send an object { "record": { ... } }.', {
+      errors: [{ path: "record", message: "record is required" }],
+    });
   const checked = checkRolloutRecord(read.body.record);
   if (!checked.ok)
     return problemResponse(422, "invalid-record", "Invalid rollout record", `${count(checked.reasons.length, "problem")} in the record.`, {

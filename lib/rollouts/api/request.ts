@@ -21,15 +21,23 @@ export async function readJsonRequest(request: Request, options: { requireKey?: 
     return problemResponse(415, "unsupported-media-type", "Unsupported media type", "Send the body as JSON with Content-Type: application/json.");
   const key = request.headers.get("idempotency-key");
   if ((key === null && options.requireKey) || (key !== null && !KEY.test(key)))
-    return problemResponse(400, "invalid-idempotency-key", "Invalid Idempotency-Key", `${key === null ? "This operation needs an Idempotency-Key header. " : ""}Use 1 to 255 visible ASCII characters, e.g. a UUID.`, {
-      errors: [{ path: "header Idempotency-Key", message: key === null ? "required" : "1 to 255 visible ASCII characters" }],
-    });
+    return problemResponse(
+      400,
+      "invalid-idempotency-key",
+      "Invalid Idempotency-Key",
+      `${key === null ? "This operation needs an Idempotency-Key header. " : ""}Use 1 to 255 visible ASCII characters, e.g. a UUID.`,
+      {
+        errors: [{ path: "header Idempotency-Key", message: key === null ? "required" : "1 to 255 visible ASCII characters" }],
+      },
+    );
   const read = await readBodyLimited(request, MAX_BODY_BYTES);
   if (!read.ok) return problemResponse(413, "too-large", "Request body too large", `The body may be at most ${formatBytes(MAX_BODY_BYTES)}.`);
   try {
     return { body: JSON.parse(read.text) as unknown, text: read.text, key };
   } catch (err) {
-    return problemResponse(400, "malformed-json", "Malformed JSON", `The body is not valid JSON: ${(err as Error).message}`, { errors: [{ path: "(body)", message: "not valid JSON" }] });
+    return problemResponse(400, "malformed-json", "Malformed JSON", `The body is not valid JSON: ${(err as Error).message}`, {
+      errors: [{ path: "(body)", message: "not valid JSON" }],
+    });
   }
 }
 
@@ -42,8 +50,12 @@ export function replay(stored: { status: number; body: unknown }): Response {
 }
 
 export const conflictingKey = () =>
-  problemResponse(422, "idempotency-key-reused", "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
+  problemResponse(
+    422,
+    "idempotency-key-reused",
+    "Idempotency-Key reused",
+    "This Idempotency-Key was already used with a different request body. Use a new key for a new request.",
+  );
 
 /** zod issue paths as the API reports them: "gate.threshold", "rings[2].name". */
-export const issuePath = (path: PropertyKey[]) =>
-  path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(body)";
+export const issuePath = (path: PropertyKey[]) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(body)";

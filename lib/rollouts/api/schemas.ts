@@ -34,7 +34,9 @@ export const findingSchema = z
 const analysisSchema = z
   .record(z.string(), z.unknown())
   .nullable()
-  .describe("The full analysis: exposure, bake times, incident times, test gaps, assumptions, findings. Null when no published framework version defines thresholds.");
+  .describe(
+    "The full analysis: exposure, bake times, incident times, test gaps, assumptions, findings. Null when no published framework version defines thresholds.",
+  );
 
 export const rolloutSummarySchema = z
   .object({
@@ -70,7 +72,10 @@ export const rolloutDetailSchema = rolloutSummarySchema
 export const createRolloutBodySchema = z
   .object({
     productId: uuid.describe("The product's id"),
-    state: z.enum(["open", "closed"]).default("closed").describe('"open" to append events as the rollout proceeds (the record needs at least its first ring); default "closed"'),
+    state: z
+      .enum(["open", "closed"])
+      .default("closed")
+      .describe('"open" to append events as the rollout proceeds (the record needs at least its first ring); default "closed"'),
     record: recordRefSchema,
   })
   .meta({ id: "CreateRollout" });
@@ -94,7 +99,10 @@ export const problemSchema = z
     title: z.string(),
     status: z.int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Each problem located by JSON path or header"),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe("Each problem located by JSON path or header"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 

@@ -12,11 +12,21 @@ export function actionId(name: string): { id: string; page: string } {
   if (!found) throw new Error(`no server action named ${name} in the build`);
   // "app/(auth)/login/page" → "/login": any page that imports the action accepts it.
   const worker = Object.keys(found[1].workers)[0] ?? "app/page";
-  const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/";
+  const page =
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/";
   return { id: found[0], page };
 }
 
-export type ActionAnswer = { status: number; headers: Headers; text: string; result: { ok: boolean; data?: unknown; code?: string; formError?: string } | null };
+export type ActionAnswer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  result: { ok: boolean; data?: unknown; code?: string; formError?: string } | null;
+};
 
 export async function callAction(origin: string, name: string, args: unknown[], headers: Record<string, string> = {}): Promise<ActionAnswer> {
   const { id, page } = actionId(name);

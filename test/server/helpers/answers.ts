@@ -9,7 +9,11 @@ export type Answer = { status: number; headers: Headers; setCookies: string[]; b
 // rather than fetch: it sends the path exactly as written (no URL normalisation).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-export function send(origin: string, target: string, init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {}): Promise<Answer> {
+export function send(
+  origin: string,
+  target: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {},
+): Promise<Answer> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, path: target, method: init.method ?? "GET", headers: init.headers, agent }, (res) => {

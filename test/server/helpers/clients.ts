@@ -8,7 +8,9 @@ import { signIn } from "./session";
 
 /** The id of a server action in this build, by its exported name. */
 export function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === name);
   if (!found) throw new Error(`no server action ${name} in the build`);
   return found[0];

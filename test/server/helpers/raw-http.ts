@@ -76,7 +76,10 @@ export async function rawPost(o: RawPost): Promise<RawResult> {
         cutOff = true;
         break outer;
       }
-      const ok = o.declaredLength === undefined ? await write(Buffer.concat([Buffer.from(`${chunk.byteLength.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])) : await write(chunk);
+      const ok =
+        o.declaredLength === undefined
+          ? await write(Buffer.concat([Buffer.from(`${chunk.byteLength.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]))
+          : await write(chunk);
       if (!ok) {
         cutOff = true;
         break outer;

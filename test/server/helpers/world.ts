@@ -48,7 +48,8 @@ export async function uploadText(origin: string, cookie: string, org: Org, conte
 export async function buildWorld(origin: string, tokensPerOrg: number): Promise<World> {
   const sessions = await signInAll(origin, [...Object.values(VENDORS), ...OTHERS]);
   const tokens: { token: string; org: Org }[] = [];
-  for (const org of ORGS) for (let i = 0; i < tokensPerOrg; i++) tokens.push({ token: await createToken(origin, sessions[VENDORS[org]]!, `property ${org} ${i}`), org });
+  for (const org of ORGS)
+    for (let i = 0; i < tokensPerOrg; i++) tokens.push({ token: await createToken(origin, sessions[VENDORS[org]]!, `property ${org} ${i}`), org });
   // Each endpoint its own share of tokens from every organisation, so no property starves another.
   const share = (k: number, n: number) => new TokenPool(tokens.filter((_, i) => i % n === k));
   const names = ["create", "dryRun", "events", "list", "get", "setup"] as const;
@@ -84,12 +85,16 @@ export async function buildWorld(origin: string, tokensPerOrg: number): Promise<
 
   const observer = sessions["observer@ncra.example"]!;
   const reports = uuids(await page(origin, observer, "/reports"), /href="\/reports\/([0-9a-f-]{36})"/g);
-  const catalogVersions = uuids(await page(origin, sessions["admin@ringfence.example"]!, "/admin/catalog"), /\/api\/catalog\/versions\/([0-9a-f-]{36})\/export/g);
+  const catalogVersions = uuids(
+    await page(origin, sessions["admin@ringfence.example"]!, "/admin/catalog"),
+    /\/api\/catalog\/versions\/([0-9a-f-]{36})\/export/g,
+  );
   const reviewer = sessions["reviewer@contoso.example"]!;
   const reviewFiles: string[] = [];
   for (const att of uuids(await page(origin, reviewer, "/review"), /href="\/review\/([0-9a-f-]{36})"/g)) {
     const score = await send(origin, `/review/${att}/score`, { headers: { cookie: reviewer } });
-    for (const m of score.text.matchAll(/href="(\/api\/review\/[0-9a-f-]{36}\/evidence\/[0-9a-f-]{36}\?version=\d+)/g)) reviewFiles.push(m[1]!.replace(/&amp;/g, "&"));
+    for (const m of score.text.matchAll(/href="(\/api\/review\/[0-9a-f-]{36}\/evidence\/[0-9a-f-]{36}\?version=\d+)/g))
+      reviewFiles.push(m[1]!.replace(/&amp;/g, "&"));
   }
   return { origin, sessions, products, records, versionItems, readItems, reports, catalogVersions, reviewFiles: [...new Set(reviewFiles)], pools };
 }

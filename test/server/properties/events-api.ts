@@ -45,21 +45,38 @@ function at(ms: number, offset: string): string {
 
 /** The latest instant in the record, so events usually come after everything before them. */
 function latest(r: RolloutRecord): number {
-  const times = [r.releasedAt, ...r.rings.flatMap((g) => [g.startedAt, g.promotedAt, g.gate && "evaluatedAt" in g.gate ? g.gate.evaluatedAt : null]), ...r.events.map((e) => e.at)].filter((x): x is string => !!x);
+  const times = [
+    r.releasedAt,
+    ...r.rings.flatMap((g) => [g.startedAt, g.promotedAt, g.gate && "evaluatedAt" in g.gate ? g.gate.evaluatedAt : null]),
+    ...r.events.map((e) => e.at),
+  ].filter((x): x is string => !!x);
   return Math.max(...times.map(Date.parse));
 }
 
-function eventFor(r: RolloutRecord, i: { type: string; minutes: number; share: number; pick: number; newName: boolean; observed: number; offset: string }): Record<string, unknown> {
+function eventFor(
+  r: RolloutRecord,
+  i: { type: string; minutes: number; share: number; pick: number; newName: boolean; observed: number; offset: string },
+): Record<string, unknown> {
   const when = at(latest(r) + i.minutes * MINUTE, i.offset);
   const ring = r.rings[i.pick % r.rings.length]!;
   const ringName = i.newName && i.type !== "ring_started" ? `Nowhere ${i.pick}` : ring.name;
   switch (i.type) {
     case "ring_started": {
       const last = r.rings[r.rings.length - 1]!;
-      return { type: "ring_started", name: i.newName ? `Ring ${r.rings.length + 1}-${i.pick % 1000}` : last.name, sharePct: Math.min(100, last.sharePct + i.share / 10), devices: null, startedAt: when };
+      return {
+        type: "ring_started",
+        name: i.newName ? `Ring ${r.rings.length + 1}-${i.pick % 1000}` : last.name,
+        sharePct: Math.min(100, last.sharePct + i.share / 10),
+        devices: null,
+        startedAt: when,
+      };
     }
     case "gate_evaluated":
-      return { type: "gate_evaluated", ring: ringName, gate: { metric: "crash_rate", comparator: "<", threshold: 0.5, observed: i.observed, unit: "%", evaluatedAt: when } };
+      return {
+        type: "gate_evaluated",
+        ring: ringName,
+        gate: { metric: "crash_rate", comparator: "<", threshold: 0.5, observed: i.observed, unit: "%", evaluatedAt: when },
+      };
     case "ring_promoted":
       return { type: "ring_promoted", ring: ringName, at: when };
     case "close":
@@ -77,7 +94,10 @@ export async function eventsProperty(world: World): Promise<Tally> {
     intent,
     mutations: fc.oneof({ weight: 2, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 1, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 2 }) }),
     contentType: contentTypes,
-    key: fc.oneof({ weight: 12, arbitrary: fc.uuid().map((u) => `events-${u}`) }, { weight: 1, arbitrary: fc.constantFrom(undefined, "", "clé", "x".repeat(256)) }),
+    key: fc.oneof(
+      { weight: 12, arbitrary: fc.uuid().map((u) => `events-${u}`) },
+      { weight: 1, arbitrary: fc.constantFrom(undefined, "", "clé", "x".repeat(256)) },
+    ),
     replay: fc.nat({ max: 9 }),
   });
   let previous: { target: string; body: string; key: string; org: Org; status: number; answer: unknown } | null = null;
@@ -86,18 +106,27 @@ export async function eventsProperty(world: World): Promise<Tally> {
     // Now and then, the exact request again: the same key and body replay the first answer.
     if (c.replay === 0 && previous && previous.status === 200) {
       const p = previous;
-      const a = await sendWithToken(t, world.pools.events, world.origin, p.target, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": p.key }, body: p.body }, p.org);
+      const a = await sendWithToken(
+        t,
+        world.pools.events,
+        world.origin,
+        p.target,
+        { method: "POST", headers: { "content-type": "application/json", "idempotency-key": p.key }, body: p.body },
+        p.org,
+      );
       count(t, a);
       expectSafe(a, `replay ${p.target}`);
       expectStatus(a, `replay ${p.target} ${p.body}`, p.status);
-      if (a.headers.get("idempotent-replayed") !== "true" || !isDeepStrictEqual(a.json(), p.answer)) throw new Error(`replay of ${p.target} did not answer as the first time`);
+      if (a.headers.get("idempotent-replayed") !== "true" || !isDeepStrictEqual(a.json(), p.answer))
+        throw new Error(`replay of ${p.target} did not answer as the first time`);
       t.verified++;
       previous = null;
       return;
     }
     const open = models.filter((m) => m.state === "open");
     const closed = models.filter((m) => m.state === "closed");
-    const chosen = c.target === "open" && open.length ? open[c.pick % open.length]! : c.target === "closed" && closed.length ? closed[c.pick % closed.length]! : null;
+    const chosen =
+      c.target === "open" && open.length ? open[c.pick % open.length]! : c.target === "closed" && closed.length ? closed[c.pick % closed.length]! : null;
     const base = chosen ?? models[c.pick % models.length]!;
     const org: Org = c.target === "foreign" ? (base.org === "aegis" ? "bastion" : "aegis") : base.org;
     const id = c.target === "random" ? crypto.randomUUID() : c.target === "bad" ? ["x", "1", "' OR 1=1 --", "0".repeat(40)][c.pick % 4]! : base.id;
@@ -131,7 +160,8 @@ export async function eventsProperty(world: World): Promise<Tally> {
     expectStatus(a, what, 200);
     t.accepted++;
     const detail = a.json() as Record<string, unknown>;
-    if (!rolloutDetailSchema.safeParse(detail).success || !isDeepStrictEqual(detail.record, checked.record)) throw new Error(`${what}: stored record differs:\n${JSON.stringify(detail.record)}\n${JSON.stringify(checked.record)}`);
+    if (!rolloutDetailSchema.safeParse(detail).success || !isDeepStrictEqual(detail.record, checked.record))
+      throw new Error(`${what}: stored record differs:\n${JSON.stringify(detail.record)}\n${JSON.stringify(checked.record)}`);
     model.record = checked.record;
     model.state = applied.close ? "closed" : "open";
     if (detail.state !== model.state) throw new Error(`${what}: state ${String(detail.state)}`);

@@ -21,16 +21,42 @@ const callers = fc.constantFrom("officer", "officer", "officer", "officer", "con
 const origins = fc.oneof(
   { weight: 10, arbitrary: fc.constant<Record<string, string>>({}) },
   { weight: 4, arbitrary: fc.constant("same").map(() => ({ "sec-fetch-site": "same-origin" }) as Record<string, string>) },
-  { weight: 2, arbitrary: fc.constantFrom<Record<string, string>>({ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }, { origin: "null" }, { origin: "http://[" }, { origin: "::::" }, { origin: "http://127.0.0.1:1" }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<Record<string, string>>(
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "http://[" },
+      { origin: "::::" },
+      { origin: "http://127.0.0.1:1" },
+    ),
+  },
 );
 
 type Body = { kind: string; bytes: Uint8Array; name: string };
 const bodies: fc.Arbitrary<Body> = fc.oneof(
   { weight: 8, arbitrary: printable(1, 200).map((s) => ({ kind: "text", bytes: Buffer.from(`${s}\n`), name: "notes.txt" })) },
   { weight: 2, arbitrary: fc.nat().map((n) => ({ kind: "csv", bytes: Buffer.from(`ring,share\ncanary,${n % 100}\n`), name: "rings.csv" })) },
-  { weight: 2, arbitrary: fc.nat().map((n) => ({ kind: "pdf", bytes: Buffer.from(`%PDF-1.7\n% ${n}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`), name: "report.pdf" })) },
-  { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: "png", bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR${n}`)]), name: "chart.png" })) },
-  { weight: 1, arbitrary: fc.constantFrom("MZ\x90\x00\x03", "<!doctype html><script>alert(1)</script>", "\x7fELF\x02\x01", "PK\x03\x04broken", "#!/bin/sh\nrm -rf /\n").map((s) => ({ kind: "refused", bytes: Buffer.from(s, "latin1"), name: "x.txt" })) },
+  {
+    weight: 2,
+    arbitrary: fc.nat().map((n) => ({ kind: "pdf", bytes: Buffer.from(`%PDF-1.7\n% ${n}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`), name: "report.pdf" })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.nat().map((n) => ({
+      kind: "png",
+      bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR${n}`)]),
+      name: "chart.png",
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("MZ\x90\x00\x03", "<!doctype html><script>alert(1)</script>", "\x7fELF\x02\x01", "PK\x03\x04broken", "#!/bin/sh\nrm -rf /\n")
+      .map((s) => ({ kind: "refused", bytes: Buffer.from(s, "latin1"), name: "x.txt" })),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({ kind: "random", bytes: b, name: "blob.bin" })) },
   { weight: 1, arbitrary: fc.constant({ kind: "empty", bytes: new Uint8Array(0), name: "empty.txt" }) },
 );
@@ -45,7 +71,8 @@ export function queryOf(meta: unknown): string {
   const pairs: [string, string][] = [];
   for (const [k, v] of Object.entries(meta)) {
     if (v === undefined || v === null) continue;
-    for (const x of Array.isArray(v) ? v : [v]) pairs.push([k, typeof x === "object" ? (JSON.stringify(x, (_k, y: unknown) => (typeof y === "bigint" ? String(y) : y)) ?? "") : String(x)]);
+    for (const x of Array.isArray(v) ? v : [v])
+      pairs.push([k, typeof x === "object" ? (JSON.stringify(x, (_k, y: unknown) => (typeof y === "bigint" ? String(y) : y)) ?? "") : String(x)]);
   }
   for (;;) {
     const q = new URLSearchParams(pairs).toString();
@@ -68,7 +95,13 @@ function cookieOf(world: World, org: Org, caller: string): string | null {
 const MALFORMED_ORIGIN = -1;
 
 /** The answer to an upload-like request before the route looks at the item or the bytes, or null when it gets that far. */
-function guardStatus(origin: Record<string, string>, caller: string, query: string, schema: { safeParse: (v: unknown) => { success: boolean } }, body: Body): number | null {
+function guardStatus(
+  origin: Record<string, string>,
+  caller: string,
+  query: string,
+  schema: { safeParse: (v: unknown) => { success: boolean } },
+  body: Body,
+): number | null {
   const site = origin["sec-fetch-site"];
   if (site !== undefined && site !== "same-origin" && site !== "none") return 403;
   if (origin.origin !== undefined) {
@@ -111,7 +144,18 @@ const metaArb = fc.record(
 
 export async function uploadProperty(world: World): Promise<Tally> {
   const seen = new Map<string, string>();
-  const arb = fc.record({ org: fc.constantFrom<Org>("aegis", "bastion", "cobalt"), caller: callers, origin: origins, meta: fc.oneof({ weight: 3, arbitrary: metaArb }, { weight: 2, arbitrary: nearValid(metaArb) }, { weight: 1, arbitrary: fc.dictionary(hostileString, hostileString, { maxKeys: 4 }) }), body: bodies, matchName: fc.boolean() });
+  const arb = fc.record({
+    org: fc.constantFrom<Org>("aegis", "bastion", "cobalt"),
+    caller: callers,
+    origin: origins,
+    meta: fc.oneof(
+      { weight: 3, arbitrary: metaArb },
+      { weight: 2, arbitrary: nearValid(metaArb) },
+      { weight: 1, arbitrary: fc.dictionary(hostileString, hostileString, { maxKeys: 4 }) },
+    ),
+    body: bodies,
+    matchName: fc.boolean(),
+  });
   return runProperty("POST /api/evidence/upload", arb, async (c, t) => {
     // Often the file name fits the bytes, so uploads get past the type check.
     const meta = c.matchName && typeof c.meta === "object" && c.meta !== null ? { ...c.meta, fileName: c.body.name } : c.meta;
@@ -119,7 +163,11 @@ export async function uploadProperty(world: World): Promise<Tally> {
     const cookie = cookieOf(world, c.org, c.caller);
     const target = `/api/evidence/upload?${query}`;
     const what = `POST ${target.slice(0, 300)} (${c.caller} of ${c.org}, ${c.body.kind}, ${JSON.stringify(c.origin)})`;
-    const a = await send(world.origin, target, { method: "POST", headers: { ...c.origin, ...(cookie ? { cookie } : {}), "content-type": "application/octet-stream" }, body: c.body.bytes });
+    const a = await send(world.origin, target, {
+      method: "POST",
+      headers: { ...c.origin, ...(cookie ? { cookie } : {}), "content-type": "application/octet-stream" },
+      body: c.body.bytes,
+    });
     count(t, a);
     expectSafe(a, what);
     if (a.status === 429) return;
@@ -149,7 +197,11 @@ export async function versionProperty(world: World): Promise<Tally> {
     pick: fc.nat(),
     caller: callers,
     origin: origins,
-    fileName: fc.oneof({ weight: 4, arbitrary: fc.constant<string | undefined>(undefined) }, { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 1200)) }, { weight: 1, arbitrary: fc.constantFrom("", " ", "a/b.txt", "..", "x".repeat(1001)) }),
+    fileName: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<string | undefined>(undefined) },
+      { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 1200)) },
+      { weight: 1, arbitrary: fc.constantFrom("", " ", "a/b.txt", "..", "x".repeat(1001)) },
+    ),
     body: bodies,
   });
   return runProperty("POST /api/evidence/{id}/versions", arb, async (c, t) => {
@@ -161,7 +213,11 @@ export async function versionProperty(world: World): Promise<Tally> {
     const cookie = cookieOf(world, org, c.caller);
     const target = `/api/evidence/${segment(id)}/versions?${query}`;
     const what = `POST ${target.slice(0, 300)} (${c.caller} of ${org}, ${c.body.kind}, ${JSON.stringify(c.origin)})`;
-    const a = await send(world.origin, target, { method: "POST", headers: { ...c.origin, ...(cookie ? { cookie } : {}), "content-type": "application/octet-stream" }, body: c.body.bytes });
+    const a = await send(world.origin, target, {
+      method: "POST",
+      headers: { ...c.origin, ...(cookie ? { cookie } : {}), "content-type": "application/octet-stream" },
+      body: c.body.bytes,
+    });
     count(t, a);
     expectSafe(a, what);
     if (a.status === 429) return;
@@ -191,7 +247,11 @@ export async function downloadProperty(world: World): Promise<Tally> {
     target: fc.constantFrom("own", "own", "own", "foreign", "random", "bad"),
     pick: fc.nat(),
     caller: callers,
-    version: fc.oneof({ weight: 3, arbitrary: fc.constant<string | null>(null) }, { weight: 3, arbitrary: fc.constant("1") }, { weight: 2, arbitrary: fc.constantFrom("2", "0", "01", "-1", "1.0", "1e0", "", " 1", "9999999999", "999999999", "x", "1&version=2", "%31") }),
+    version: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<string | null>(null) },
+      { weight: 3, arbitrary: fc.constant("1") },
+      { weight: 2, arbitrary: fc.constantFrom("2", "0", "01", "-1", "1.0", "1e0", "", " 1", "9999999999", "999999999", "x", "1&version=2", "%31") },
+    ),
   });
   return runProperty("GET /api/evidence/{id}/download", arb, async (c, t) => {
     const item = items[c.pick % items.length]!;

@@ -16,11 +16,16 @@ async function checkpoints(world: World): Promise<Checkpoint[]> {
 }
 
 const size = (known: () => number[]) =>
-  fc.oneof(
-    { weight: 5, arbitrary: fc.nat().map((i) => ({ pick: i })) },
-    { weight: 2, arbitrary: fc.constantFrom("0", "1", "01", "-1", "1.0", "1e3", "", " 3", "9999999999999999", "99999999999999999", "0x10").map((raw) => ({ raw })) },
-    { weight: 1, arbitrary: hostileString.map((raw) => ({ raw: raw.slice(0, 200) })) },
-  ).map((v) => ("raw" in v ? v.raw : String(known()[v.pick % Math.max(known().length, 1)] ?? 1)));
+  fc
+    .oneof(
+      { weight: 5, arbitrary: fc.nat().map((i) => ({ pick: i })) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom("0", "1", "01", "-1", "1.0", "1e3", "", " 3", "9999999999999999", "99999999999999999", "0x10").map((raw) => ({ raw })),
+      },
+      { weight: 1, arbitrary: hostileString.map((raw) => ({ raw: raw.slice(0, 200) })) },
+    )
+    .map((v) => ("raw" in v ? v.raw : String(known()[v.pick % Math.max(known().length, 1)] ?? 1)));
 
 export async function consistencyProperty(world: World): Promise<Tally> {
   let known: Checkpoint[] = await checkpoints(world);
@@ -44,14 +49,27 @@ export async function consistencyProperty(world: World): Promise<Tally> {
     if (a.status !== 200 || !signed) return;
     t.accepted++;
     const proof = (a.json() as { proof: string[] }).proof;
-    const ok = Number(from) === 0 || verifyConsistency(Number(from), Number(to), Buffer.from(rootOf(Number(from))!, "hex"), Buffer.from(rootOf(Number(to))!, "hex"), proof.map((h) => Buffer.from(h, "hex")));
+    const ok =
+      Number(from) === 0 ||
+      verifyConsistency(
+        Number(from),
+        Number(to),
+        Buffer.from(rootOf(Number(from))!, "hex"),
+        Buffer.from(rootOf(Number(to))!, "hex"),
+        proof.map((h) => Buffer.from(h, "hex")),
+      );
     if (!ok) throw new Error(`GET ${target}: the proof does not link the two signed roots`);
     t.verified++;
   });
 }
 
 export async function checkpointListProperty(world: World): Promise<Tally> {
-  const arb = fc.oneof({ weight: 2, arbitrary: fc.constant<string | null>(null) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 100_000 }).map(String) }, { weight: 2, arbitrary: fc.constantFrom("0", "-1", "01", "1.5", "", "x", "1e3", "99999999999999999") }, { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 200)) });
+  const arb = fc.oneof(
+    { weight: 2, arbitrary: fc.constant<string | null>(null) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max: 100_000 }).map(String) },
+    { weight: 2, arbitrary: fc.constantFrom("0", "-1", "01", "1.5", "", "x", "1e3", "99999999999999999") },
+    { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 200)) },
+  );
   return runProperty("GET /api/log/checkpoints", arb, async (before, t) => {
     const target = `/api/log/checkpoints${before === null ? "" : `?before=${pct(before)}`}`;
     const a = await send(world.origin, target);
@@ -62,7 +80,8 @@ export async function checkpointListProperty(world: World): Promise<Tally> {
     if (a.status !== 200) return;
     t.accepted++;
     const list = (a.json() as { checkpoints: Checkpoint[] }).checkpoints;
-    if (list.length > 100 || (b !== null && list.some((c) => c.treeSize >= Number(b)))) throw new Error(`GET ${target}: ${list.length} checkpoints, sizes ${list.map((c) => c.treeSize).join(",")}`);
+    if (list.length > 100 || (b !== null && list.some((c) => c.treeSize >= Number(b))))
+      throw new Error(`GET ${target}: ${list.length} checkpoints, sizes ${list.map((c) => c.treeSize).join(",")}`);
     t.verified++;
   });
 }
@@ -72,11 +91,15 @@ export async function receiptProperty(world: World, receipts: string[]): Promise
     who: fc.constantFrom("officer@aegis.example", "officer@aegis.example", "officer@bastion.example", "observer@ncra.example", "anonymous"),
     pick: fc.nat(),
     kind: fc.constantFrom("submission", "report", "submission", "Submission", "receipt", "..", "%2e"),
-    id: fc.oneof({ weight: 4, arbitrary: fc.constant<string | null>(null) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom("x", "' OR 1=1 --", "00000000-0000-0000-0000-000000000000", "a".repeat(3000)) }),
+    id: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<string | null>(null) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: fc.constantFrom("x", "' OR 1=1 --", "00000000-0000-0000-0000-000000000000", "a".repeat(3000)) },
+    ),
   });
   return runProperty("GET /api/receipts/{kind}/{id}", arb, async (c, t) => {
     const known = receipts[c.pick % Math.max(receipts.length, 1)];
-    const [kind, id] = c.id === null && known ? known.split("/") as [string, string] : [c.kind, c.id ?? crypto.randomUUID()];
+    const [kind, id] = c.id === null && known ? (known.split("/") as [string, string]) : [c.kind, c.id ?? crypto.randomUUID()];
     const target = `/api/receipts/${kind === "%2e" ? kind : segment(kind)}/${segment(id)}`;
     const what = `GET ${target} as ${c.who}`;
     const a = await send(world.origin, target, { headers: c.who === "anonymous" ? {} : { cookie: world.sessions[c.who]! } });
@@ -117,10 +140,20 @@ export async function auditEventsProperty(world: World): Promise<Tally> {
   const { auditFilterSchema } = await import("@/lib/validations/audit");
   const { AUDIT_SPECS } = await import("@/test/unit/schemas/audit-specs");
   const field = (k: (typeof FILTERS)[number]) =>
-    fc.oneof({ weight: 10, arbitrary: fc.constant<string | null>(null) }, { weight: 8, arbitrary: filterValues[k][0] }, { weight: 1, arbitrary: filterValues[k][1] }, { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 120)) });
-  const arb = fc.record({ who: fc.constantFrom("admin@ringfence.example", "auditor@ncra.example", "auditor@ncra.example", "observer@ncra.example", "anonymous"), ...Object.fromEntries(FILTERS.map((k) => [k, field(k)])) }) as fc.Arbitrary<Record<string, string | null> & { who: string }>;
+    fc.oneof(
+      { weight: 10, arbitrary: fc.constant<string | null>(null) },
+      { weight: 8, arbitrary: filterValues[k][0] },
+      { weight: 1, arbitrary: filterValues[k][1] },
+      { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 120)) },
+    );
+  const arb = fc.record({
+    who: fc.constantFrom("admin@ringfence.example", "auditor@ncra.example", "auditor@ncra.example", "observer@ncra.example", "anonymous"),
+    ...Object.fromEntries(FILTERS.map((k) => [k, field(k)])),
+  }) as fc.Arbitrary<Record<string, string | null> & { who: string }>;
   return runProperty("GET /api/audit/events", arb, async (c, t) => {
-    const q = FILTERS.filter((k) => c[k] !== null).map((k) => `${k}=${pct(c[k]!)}`).join("&");
+    const q = FILTERS.filter((k) => c[k] !== null)
+      .map((k) => `${k}=${pct(c[k]!)}`)
+      .join("&");
     const target = `/api/audit/events${q ? `?${q}` : ""}`;
     const what = `GET ${target} as ${c.who}`;
     const a = await send(world.origin, target, { headers: c.who === "anonymous" ? {} : { cookie: world.sessions[c.who]! } });
@@ -140,7 +173,8 @@ export async function auditEventsProperty(world: World): Promise<Tally> {
     const events = (a.json() as { events: { seq: number; action: string }[] }).events;
     if (events.length > (limit === undefined ? 100 : Number(limit))) throw new Error(`${what}: more events than the limit`);
     const action = parsed.data.action;
-    if (action && events.some((e) => (action.endsWith(".") ? !e.action.startsWith(action) : e.action !== action))) throw new Error(`${what}: an event of another action`);
+    if (action && events.some((e) => (action.endsWith(".") ? !e.action.startsWith(action) : e.action !== action)))
+      throw new Error(`${what}: an event of another action`);
     t.verified++;
   });
 }

@@ -17,12 +17,20 @@ const cookieFor = (world: World, who: string): Record<string, string> => (who ==
 
 /** A query parameter: absent, one of the good values, or something else. */
 const param = (name: string, good: fc.Arbitrary<string>) =>
-  fc.oneof({ weight: 4, arbitrary: fc.constant("") }, { weight: 6, arbitrary: good.map((v) => `&${name}=${pct(v)}`) }, { weight: 1, arbitrary: hostileString.map((v) => `&${name}=${pct(v.slice(0, 500))}`) });
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant("") },
+    { weight: 6, arbitrary: good.map((v) => `&${name}=${pct(v)}`) },
+    { weight: 1, arbitrary: hostileString.map((v) => `&${name}=${pct(v.slice(0, 500))}`) },
+  );
 
 export async function catalogExportProperty(world: World, officerVisible: string[]): Promise<Tally> {
   const arb = fc.record({
     who: fc.constantFrom("officer@aegis.example", "admin@ringfence.example", "observer@ncra.example", "anonymous"),
-    id: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...world.catalogVersions) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom(...junkIds) }),
+    id: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...world.catalogVersions) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: fc.constantFrom(...junkIds) },
+    ),
     format: param("format", fc.constantFrom("json", "oscal", "JSON", "xml", "", "oscal ")),
   });
   return runProperty("GET /api/catalog/versions/{id}/export", arb, async (c, t) => {
@@ -46,14 +54,27 @@ export async function catalogExportProperty(world: World, officerVisible: string
   });
 }
 
-const REPORT_TYPES: Record<string, RegExp> = { pdf: /^application\/pdf/, csv: /^text\/csv/, json: /^application\/json/, "oscal-ar": /^application\/json/, "oscal-poam": /^application\/json/ };
+const REPORT_TYPES: Record<string, RegExp> = {
+  pdf: /^application\/pdf/,
+  csv: /^text\/csv/,
+  json: /^application\/json/,
+  "oscal-ar": /^application\/json/,
+  "oscal-poam": /^application\/json/,
+};
 
 export async function reportExportProperty(world: World): Promise<Tally> {
   const arb = fc.record({
     who: fc.constantFrom("observer@ncra.example", "admin@ringfence.example", "reviewer@contoso.example", "anonymous"),
-    id: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...world.reports) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom(...junkIds) }),
+    id: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...world.reports) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: fc.constantFrom(...junkIds) },
+    ),
     // PDFs cost a render each: fewer of them.
-    format: fc.oneof({ weight: 1, arbitrary: fc.constant("&format=pdf") }, { weight: 9, arbitrary: param("format", fc.constantFrom("csv", "json", "oscal-ar", "oscal-poam", "CSV", "oscal", "pdf ")) }),
+    format: fc.oneof(
+      { weight: 1, arbitrary: fc.constant("&format=pdf") },
+      { weight: 9, arbitrary: param("format", fc.constantFrom("csv", "json", "oscal-ar", "oscal-poam", "CSV", "oscal", "pdf ")) },
+    ),
   });
   return runProperty("GET /api/reports/{id}/export", arb, async (c, t) => {
     const query = c.format.slice(1);
@@ -69,7 +90,8 @@ export async function reportExportProperty(world: World): Promise<Tally> {
     if (a.status !== 200) return;
     t.accepted++;
     const digest = a.headers.get("ringfence-report-digest") ?? "";
-    if (!REPORT_TYPES[format]!.test(a.headers.get("content-type") ?? "") || !/^[0-9a-f]{64}$/.test(digest)) throw new Error(`${what}: type ${a.headers.get("content-type")}, digest ${digest}`);
+    if (!REPORT_TYPES[format]!.test(a.headers.get("content-type") ?? "") || !/^[0-9a-f]{64}$/.test(digest))
+      throw new Error(`${what}: type ${a.headers.get("content-type")}, digest ${digest}`);
     if (format === "json" && !a.text.includes(digest)) throw new Error(`${what}: the JSON does not name the edition's digest`);
     if (format === "pdf" && a.body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`${what}: not a PDF`);
     t.verified++;
@@ -81,7 +103,10 @@ const RESULTS = ["meets", "meets_with_conditions", "does_not_meet"];
 export async function reportListProperty(world: World, frameworks: string[], vendors: string[]): Promise<Tally> {
   const arb = fc.record({
     who: fc.constantFrom("observer@ncra.example", "admin@ringfence.example", "reviewer@contoso.example", "officer@aegis.example", "anonymous"),
-    format: fc.oneof({ weight: 1, arbitrary: fc.constant("&format=pdf") }, { weight: 9, arbitrary: param("format", fc.constantFrom("csv", "json", "CSV", "xlsx")) }),
+    format: fc.oneof(
+      { weight: 1, arbitrary: fc.constant("&format=pdf") },
+      { weight: 9, arbitrary: param("format", fc.constantFrom("csv", "json", "CSV", "xlsx")) },
+    ),
     framework: param("framework", fc.oneof(fc.constantFrom(...frameworks), fc.uuid())),
     period: param("period", fc.constantFrom("all", "2024-07-01_2024-12-31", "2025-01-01_2025-06-30", "2025-01-01", "2025-13-01_2025-14-01")),
     result: param("result", fc.constantFrom(...RESULTS, "MEETS", "passed")),
@@ -106,7 +131,11 @@ export async function reportListProperty(world: World, frameworks: string[], ven
     const result = q.get("result");
     const vendor = q.get("vendor");
     const realPeriod = (p: string) => /^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/.test(p) && p.split("_").every(isRealDay);
-    const malformed = (fw !== null && !UUID.test(fw)) || (period !== null && period !== "all" && !realPeriod(period)) || (result !== null && !RESULTS.includes(result)) || (vendor !== null && !UUID.test(vendor));
+    const malformed =
+      (fw !== null && !UUID.test(fw)) ||
+      (period !== null && period !== "all" && !realPeriod(period)) ||
+      (result !== null && !RESULTS.includes(result)) ||
+      (vendor !== null && !UUID.test(vendor));
     if (malformed) return expectStatus(a, what, 400, "a malformed filter");
     if (fw !== null && !frameworks.includes(fw)) return expectStatus(a, what, 404, "no reports for that framework version");
     expectStatus(a, what, 200);
@@ -114,7 +143,8 @@ export async function reportListProperty(world: World, frameworks: string[], ven
     if (format === "json") {
       const doc = a.json() as { source?: { filters?: string }; rows?: Record<string, unknown>[] };
       const filters = new URLSearchParams(doc.source?.filters ?? "");
-      if ((result !== null && filters.get("result") !== result) || (vendor !== null && filters.get("vendor") !== vendor)) throw new Error(`${what}: the export does not name the filters it applied: ${doc.source?.filters}`);
+      if ((result !== null && filters.get("result") !== result) || (vendor !== null && filters.get("vendor") !== vendor))
+        throw new Error(`${what}: the export does not name the filters it applied: ${doc.source?.filters}`);
     } else if (format === "pdf" && a.body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`${what}: not a PDF`);
     t.verified++;
   });
@@ -123,7 +153,14 @@ export async function reportListProperty(world: World, frameworks: string[], ven
 export async function reviewFileProperty(world: World): Promise<Tally> {
   const valid = world.reviewFiles;
   const arb = fc.record({
-    who: fc.constantFrom("reviewer@contoso.example", "reviewer@contoso.example", "reviewer@contoso.example", "observer@ncra.example", "officer@aegis.example", "anonymous"),
+    who: fc.constantFrom(
+      "reviewer@contoso.example",
+      "reviewer@contoso.example",
+      "reviewer@contoso.example",
+      "observer@ncra.example",
+      "officer@aegis.example",
+      "anonymous",
+    ),
     pick: fc.nat(),
     change: fc.constantFrom("none", "none", "none", "attestation", "evidence", "version", "junk"),
     version: fc.constantFrom("0", "2", "99", "-1", "1.0", "", "x", "01", "999999999", "9999999999"),
@@ -148,20 +185,63 @@ export async function reviewFileProperty(world: World): Promise<Tally> {
     expectStatus(a, what, allowed ? 200 : 404);
     if (!allowed) return;
     t.accepted++;
-    if (!/^[0-9a-f]{64}$/.test(a.headers.get("x-evidence-sha256") ?? "") || !/^(inline|attachment)/.test(a.headers.get("content-disposition") ?? "")) throw new Error(`${what}: headers`);
+    if (!/^[0-9a-f]{64}$/.test(a.headers.get("x-evidence-sha256") ?? "") || !/^(inline|attachment)/.test(a.headers.get("content-disposition") ?? ""))
+      throw new Error(`${what}: headers`);
     t.verified++;
   });
 }
 
-const PUBLIC = ["/api/health", "/api/catalog/schema.json", "/api/v1/openapi.json", "/api/v1/rollouts/schema.json", "/api/v1/rollouts/template.csv", "/api/log/checkpoint", "/api/log/key", "/api/auth/csrf", "/api/auth/session", "/api/auth/providers"];
+const PUBLIC = [
+  "/api/health",
+  "/api/catalog/schema.json",
+  "/api/v1/openapi.json",
+  "/api/v1/rollouts/schema.json",
+  "/api/v1/rollouts/template.csv",
+  "/api/log/checkpoint",
+  "/api/log/key",
+  "/api/auth/csrf",
+  "/api/auth/session",
+  "/api/auth/providers",
+];
 
 export async function publicProperty(world: World): Promise<Tally> {
   const arb = fc.record({
     path: fc.constantFrom(...PUBLIC),
-    query: sometimes(fc.dictionary(hostileString.map((k) => k.slice(0, 200)), hostileString.map((v) => v.slice(0, 500)), { maxKeys: 3 }), 2),
+    query: sometimes(
+      fc.dictionary(
+        hostileString.map((k) => k.slice(0, 200)),
+        hostileString.map((v) => v.slice(0, 500)),
+        { maxKeys: 3 },
+      ),
+      2,
+    ),
     headers: fc.dictionary(
-      fc.constantFrom("cookie", "authorization", "accept", "accept-language", "x-forwarded-for", "x-forwarded-host", "if-none-match", "range", "origin", "referer"),
-      fc.oneof(fc.constantFrom("authjs.session-token=garbage", "__Secure-authjs.session-token=x; authjs.csrf-token=y", "Bearer rf_nope", "bytes=0-1,5-", "*/*;q=abc", "::1, 10.0.0.1", "evil.example", "http://[", "null"), fc.stringMatching(/^[\x21-\x7e]{0,40}$/)),
+      fc.constantFrom(
+        "cookie",
+        "authorization",
+        "accept",
+        "accept-language",
+        "x-forwarded-for",
+        "x-forwarded-host",
+        "if-none-match",
+        "range",
+        "origin",
+        "referer",
+      ),
+      fc.oneof(
+        fc.constantFrom(
+          "authjs.session-token=garbage",
+          "__Secure-authjs.session-token=x; authjs.csrf-token=y",
+          "Bearer rf_nope",
+          "bytes=0-1,5-",
+          "*/*;q=abc",
+          "::1, 10.0.0.1",
+          "evil.example",
+          "http://[",
+          "null",
+        ),
+        fc.stringMatching(/^[\x21-\x7e]{0,40}$/),
+      ),
       { maxKeys: 3 },
     ),
   });
@@ -181,7 +261,18 @@ export async function publicProperty(world: World): Promise<Tally> {
   });
 }
 
-const ROUTES = ["/api/v1/rollouts/{x}", "/api/v1/rollouts/{x}/events", "/api/evidence/{x}/download", "/api/evidence/{x}/versions", "/api/catalog/versions/{x}/export", "/api/reports/{x}/export", "/api/review/{x}/evidence/{x}", "/api/health", "/vendor/{x}", "/{x}"];
+const ROUTES = [
+  "/api/v1/rollouts/{x}",
+  "/api/v1/rollouts/{x}/events",
+  "/api/evidence/{x}/download",
+  "/api/evidence/{x}/versions",
+  "/api/catalog/versions/{x}/export",
+  "/api/reports/{x}/export",
+  "/api/review/{x}/evidence/{x}",
+  "/api/health",
+  "/vendor/{x}",
+  "/{x}",
+];
 const MALFORMED = ["%", "%zz", "%C0%AF", "%ED%A0%80", "%E0%A4%A", "%00", "a%00b", "%FF%FE", "%%32%35", "..%2F..%2Fetc%2Fpasswd", "%2e%2e"];
 
 /** Malformed and overlong addresses on every kind of route: answered before any route, with the security headers, never a 5xx. */
@@ -189,19 +280,32 @@ export async function addressProperty(world: World): Promise<Tally> {
   const arb = fc.record({
     route: fc.constantFrom(...ROUTES),
     method: fc.constantFrom("GET", "GET", "POST"),
-    part: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...MALFORMED) }, { weight: 1, arbitrary: fc.integer({ min: 8_300, max: 15_000 }).map((n) => "y".repeat(n)) }, { weight: 1, arbitrary: fc.integer({ min: 20_000, max: 60_000 }).map((n) => `ok?q=${"z".repeat(n)}`) }),
+    part: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...MALFORMED) },
+      { weight: 1, arbitrary: fc.integer({ min: 8_300, max: 15_000 }).map((n) => "y".repeat(n)) },
+      { weight: 1, arbitrary: fc.integer({ min: 20_000, max: 60_000 }).map((n) => `ok?q=${"z".repeat(n)}`) },
+    ),
     who: fc.constantFrom("anonymous", "officer@aegis.example"),
     // Auth.js builds each request's URL from these: a malformed one must not reach it (it answered 500).
     hostHeaders: fc.oneof(
       { weight: 4, arbitrary: fc.constant<Record<string, string>>({}) },
-      { weight: 1, arbitrary: fc.constantFrom("host", "x-forwarded-host").chain((name) => fc.constantFrom("a b", "x'y", "[", "127.0.0.1:99999", "127.0.0.1:3481%").map((v) => ({ [name]: v }))) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom("host", "x-forwarded-host")
+          .chain((name) => fc.constantFrom("a b", "x'y", "[", "127.0.0.1:99999", "127.0.0.1:3481%").map((v) => ({ [name]: v }))),
+      },
       { weight: 1, arbitrary: fc.constantFrom("http'", "a b", "1http").map((v) => ({ "x-forwarded-proto": v })) },
     ),
   });
   return runProperty("malformed and overlong addresses", arb, async (c, t) => {
     const target = c.route.replaceAll("{x}", c.part);
     const what = `${c.method} ${target.slice(0, 200)}… (${target.length} bytes) as ${c.who} ${JSON.stringify(c.hostHeaders)}`;
-    const a = await send(world.origin, target, { method: c.method, headers: { ...cookieFor(world, c.who), ...c.hostHeaders, ...(c.method === "POST" ? { "content-type": "application/json" } : {}) }, body: c.method === "POST" ? "{}" : undefined });
+    const a = await send(world.origin, target, {
+      method: c.method,
+      headers: { ...cookieFor(world, c.who), ...c.hostHeaders, ...(c.method === "POST" ? { "content-type": "application/json" } : {}) },
+      body: c.method === "POST" ? "{}" : undefined,
+    });
     count(t, a);
     expectSafe(a, what, { api: false });
     const long = target.length > 8 * 1024;

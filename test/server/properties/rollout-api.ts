@@ -20,21 +20,50 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export const contentTypes = fc.oneof(
   { weight: 12, arbitrary: fc.constant("application/json") },
   { weight: 3, arbitrary: fc.constantFrom("application/json; charset=utf-8", "APPLICATION/JSON", "application/problem+json", "application/merge-patch+json") },
-  { weight: 2, arbitrary: fc.constantFrom("text/plain", "", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx", "json", "application/xml") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "text/plain",
+      "",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonx",
+      "json",
+      "application/xml",
+    ),
+  },
 );
 /**
  * Idempotency-Key header values: absent, fine, or broken (non-ASCII as Latin-1, too long, empty).
  * Keys are kept per organisation across every route, so each property has its own prefix: two
  * properties running at once never race on one key.
  */
-export const keysFor = (prefix: string) => fc.oneof(
-  { weight: 6, arbitrary: fc.constant(undefined) },
-  { weight: 6, arbitrary: fc.uuid().map((u) => `${prefix}${u}`) },
-  { weight: 2, arbitrary: fc.constantFrom("", " ", "clé", "a b", "x".repeat(255), "x".repeat(256), "\tk", "k\u00ff") },
-);
+export const keysFor = (prefix: string) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 6, arbitrary: fc.uuid().map((u) => `${prefix}${u}`) },
+    { weight: 2, arbitrary: fc.constantFrom("", " ", "clé", "a b", "x".repeat(255), "x".repeat(256), "\tk", "k\u00ff") },
+  );
 /** Bodies that are not JSON, or JSON of the wrong shape. */
-const brokenBodies = fc.constantFrom("", "{", "null", "[]", "true", "0", '"text"', '{"productId":', "\uFEFF{}", "{}{}", "{'a':1}", "[".repeat(10_000), '{"a":'.repeat(3000));
-const mutations = fc.oneof({ weight: 1, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 2, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }) });
+const brokenBodies = fc.constantFrom(
+  "",
+  "{",
+  "null",
+  "[]",
+  "true",
+  "0",
+  '"text"',
+  '{"productId":',
+  "\uFEFF{}",
+  "{}{}",
+  "{'a':1}",
+  "[".repeat(10_000),
+  '{"a":'.repeat(3000),
+);
+const mutations = fc.oneof(
+  { weight: 1, arbitrary: fc.constant<Mutation[]>([]) },
+  { weight: 2, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }) },
+);
 
 /** Set by the create property; read by list and get (records other organisations own). */
 export const created: { id: string; org: Org; body: Record<string, unknown> }[] = [];
@@ -44,7 +73,12 @@ function headersFor(contentType: string, key: string | undefined): Record<string
 }
 
 /** The answer every JSON route gives before it looks at the body's meaning, or null when the body reaches the route's own checks. */
-function envelopeStatus(contentType: string, sentKey: string | undefined, text: string, keyRequired: boolean): { status: number } | { status: null; body: unknown } {
+function envelopeStatus(
+  contentType: string,
+  sentKey: string | undefined,
+  text: string,
+  keyRequired: boolean,
+): { status: number } | { status: null; body: unknown } {
   if (!JSON_TYPE.test(contentType)) return { status: 415 };
   // HTTP drops spaces and tabs around a header value.
   const key = sentKey?.replace(/^[ \t]+|[ \t]+$/g, "");
@@ -95,7 +129,10 @@ export async function createProperty(world: World): Promise<Tally> {
     org: fc.constantFrom(...ORGS),
     product: productChoice,
     badId: fc.constantFrom(...badIds),
-    state: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(undefined, "open", "closed") }, { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "", "OPEN", "Closed", 0, true, ["open"], {}) }),
+    state: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(undefined, "open", "closed") },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "", "OPEN", "Closed", 0, true, ["open"], {}) },
+    ),
     productKind: fc.oneof({ weight: 9, arbitrary: fc.constant("string") }, { weight: 1, arbitrary: fc.constantFrom("number", "null", "array", "absent") }),
     record: fc.oneof(validRecordArb, fc.constant(referenceModelContent)),
     tag: fc.nat(),
@@ -107,19 +144,42 @@ export async function createProperty(world: World): Promise<Tally> {
   });
   return runProperty("POST /api/v1/rollouts", arb, async (c, t) => {
     const other = ORGS.find((o) => o !== c.org)!;
-    const productId = c.product === "own" ? world.products[c.org][c.tag % world.products[c.org].length] : c.product === "other" ? world.products[other][0] : c.product === "random" ? crypto.randomUUID() : c.badId;
+    const productId =
+      c.product === "own"
+        ? world.products[c.org][c.tag % world.products[c.org].length]
+        : c.product === "other"
+          ? world.products[other][0]
+          : c.product === "random"
+            ? crypto.randomUUID()
+            : c.badId;
     const product = { string: productId, number: 42, null: null, array: [productId], absent: undefined }[c.productKind];
-    const envelope = { productId: product, ...(c.state === undefined ? {} : { state: c.state }), record: { ...c.record, releaseId: `${prefix}${c.tag}-${c.record.releaseId}` } };
+    const envelope = {
+      productId: product,
+      ...(c.state === undefined ? {} : { state: c.state }),
+      record: { ...c.record, releaseId: `${prefix}${c.tag}-${c.record.releaseId}` },
+    };
     const text = c.broken ?? toJson(c.mutations.reduce(applyMutation, envelope));
     const what = `POST /api/v1/rollouts ${text.slice(0, 300)}`;
-    const a = await sendWithToken(t, world.pools.create, world.origin, "/api/v1/rollouts", { method: "POST", headers: headersFor(c.contentType, c.key), body: text }, c.org, c.auth === null ? undefined : () => c.auth!);
+    const a = await sendWithToken(
+      t,
+      world.pools.create,
+      world.origin,
+      "/api/v1/rollouts",
+      { method: "POST", headers: headersFor(c.contentType, c.key), body: text },
+      c.org,
+      c.auth === null ? undefined : () => c.auth!,
+    );
     count(t, a);
     expectSafe(a, what);
     if (c.auth !== null) return expectStatus(a, what, 401);
     const pre = envelopeStatus(c.contentType, c.key, text, false);
     if (pre.status !== null) return expectStatus(a, what, pre.status);
     // The documented body: { productId: uuid, state?: "open" | "closed", record }.
-    const envelopeOk = isObject(pre.body) && typeof pre.body.productId === "string" && pre.body.record !== undefined && (pre.body.state === undefined || pre.body.state === "open" || pre.body.state === "closed");
+    const envelopeOk =
+      isObject(pre.body) &&
+      typeof pre.body.productId === "string" &&
+      pre.body.record !== undefined &&
+      (pre.body.state === undefined || pre.body.state === "open" || pre.body.state === "closed");
     if (!envelopeOk) return expectStatus(a, what, 422, "envelope");
     const body = pre.body as { productId: string; state?: "open" | "closed"; record: unknown };
     if (expectKeyAnswer(a, what, stored.check(c.org, c.key, text))) return void t.verified++;
@@ -149,17 +209,35 @@ function expect(ok: boolean, message: string): void {
 function verifyDetail(a: Answer, what: string, record: unknown, state: string, productId: string): void {
   const detail = a.json() as Record<string, unknown>;
   expect(rolloutDetailSchema.safeParse(detail).success, `${what}: answer is not a RolloutDetail`);
-  expect(isDeepStrictEqual(detail.record, record), `${what}: stored record differs from the one sent:\n${JSON.stringify(detail.record)}\n${JSON.stringify(record)}`);
+  expect(
+    isDeepStrictEqual(detail.record, record),
+    `${what}: stored record differs from the one sent:\n${JSON.stringify(detail.record)}\n${JSON.stringify(record)}`,
+  );
   expect(detail.state === state && detail.productId === productId, `${what}: state or product differs`);
   expect(a.headers.get("location") === `/api/v1/rollouts/${String(detail.id)}`, `${what}: Location`);
 }
 
 export async function dryRunProperty(world: World): Promise<Tally> {
-  const arb = fc.record({ org: fc.constantFrom(...ORGS), record: fc.oneof(validRecordArb, fc.constant(referenceModelContent)), wrap: fc.boolean(), mutations, contentType: contentTypes, key: keysFor("dry-run-"), broken: sometimes(brokenBodies, 12) });
+  const arb = fc.record({
+    org: fc.constantFrom(...ORGS),
+    record: fc.oneof(validRecordArb, fc.constant(referenceModelContent)),
+    wrap: fc.boolean(),
+    mutations,
+    contentType: contentTypes,
+    key: keysFor("dry-run-"),
+    broken: sometimes(brokenBodies, 12),
+  });
   return runProperty("POST /api/v1/rollouts/dry-run", arb, async (c, t) => {
     const text = c.broken ?? toJson(c.mutations.reduce(applyMutation, c.wrap ? { record: c.record } : c.record));
     const what = `POST /api/v1/rollouts/dry-run ${text.slice(0, 300)}`;
-    const a = await sendWithToken(t, world.pools.dryRun, world.origin, "/api/v1/rollouts/dry-run", { method: "POST", headers: headersFor(c.contentType, c.key), body: text }, c.org);
+    const a = await sendWithToken(
+      t,
+      world.pools.dryRun,
+      world.origin,
+      "/api/v1/rollouts/dry-run",
+      { method: "POST", headers: headersFor(c.contentType, c.key), body: text },
+      c.org,
+    );
     count(t, a);
     expectSafe(a, what);
     const pre = envelopeStatus(c.contentType, c.key, text, false);
@@ -179,14 +257,51 @@ export async function dryRunProperty(world: World): Promise<Tally> {
 const limits = fc.oneof(
   { weight: 4, arbitrary: fc.constant(undefined) },
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 500 }).map(String) },
-  { weight: 3, arbitrary: fc.constantFrom("0", "501", "-1", "1.5", "abc", "", " 5", "5 ", "0x10", "1e2", "05", "\uFF15", "+5", "Infinity", "NaN", "99999999999999999999", "5;DROP", "1,2") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "0",
+      "501",
+      "-1",
+      "1.5",
+      "abc",
+      "",
+      " 5",
+      "5 ",
+      "0x10",
+      "1e2",
+      "05",
+      "\uFF15",
+      "+5",
+      "Infinity",
+      "NaN",
+      "99999999999999999999",
+      "5;DROP",
+      "1,2",
+    ),
+  },
 );
 
 export async function listProperty(world: World): Promise<Tally> {
-  const arb = fc.record({ org: fc.constantFrom(...ORGS), product: fc.constantFrom("none", "none", "own", "own", "other", "random", "bad"), badId: fc.constantFrom(...badIds), limit: limits, extra: sometimes(fc.constantFrom("&productId=x", "&limit=7", "&x=1", "&__proto__=1", "&limit", "&productId"), 5) });
+  const arb = fc.record({
+    org: fc.constantFrom(...ORGS),
+    product: fc.constantFrom("none", "none", "own", "own", "other", "random", "bad"),
+    badId: fc.constantFrom(...badIds),
+    limit: limits,
+    extra: sometimes(fc.constantFrom("&productId=x", "&limit=7", "&x=1", "&__proto__=1", "&limit", "&productId"), 5),
+  });
   return runProperty("GET /api/v1/rollouts", arb, async (c, t) => {
     const other = ORGS.find((o) => o !== c.org)!;
-    const productId = c.product === "own" ? world.products[c.org][0] : c.product === "other" ? world.products[other][0] : c.product === "random" ? crypto.randomUUID() : c.product === "bad" ? c.badId : undefined;
+    const productId =
+      c.product === "own"
+        ? world.products[c.org][0]
+        : c.product === "other"
+          ? world.products[other][0]
+          : c.product === "random"
+            ? crypto.randomUUID()
+            : c.product === "bad"
+              ? c.badId
+              : undefined;
     const parts = [productId === undefined ? "" : `productId=${pct(productId)}`, c.limit === undefined ? "" : `limit=${pct(c.limit)}`].filter(Boolean);
     const query = parts.join("&") + (c.extra ?? "");
     const target = `/api/v1/rollouts${query ? `?${query}` : ""}`;
@@ -204,15 +319,27 @@ export async function listProperty(world: World): Promise<Tally> {
     t.accepted++;
     const list = rolloutListSchema.parse(a.json());
     expect(list.items.length <= (limit === null ? 100 : Number(limit)), `GET ${target}: more items than the limit`);
-    if (pid !== null) expect(list.items.every((i) => i.productId.toLowerCase() === pid.toLowerCase()), `GET ${target}: items of another product`);
+    if (pid !== null)
+      expect(
+        list.items.every((i) => i.productId.toLowerCase() === pid.toLowerCase()),
+        `GET ${target}: items of another product`,
+      );
     const foreign = new Set([...world.records, ...created].filter((r) => r.org !== c.org).map((r) => r.id));
-    expect(list.items.every((i) => !foreign.has(i.id)), `GET ${target}: another organisation's record listed`);
+    expect(
+      list.items.every((i) => !foreign.has(i.id)),
+      `GET ${target}: another organisation's record listed`,
+    );
     t.verified++;
   });
 }
 
 export async function getProperty(world: World): Promise<Tally> {
-  const arb = fc.record({ org: fc.constantFrom(...ORGS), pick: fc.nat(), kind: fc.constantFrom("own", "own", "own", "upper", "other", "random", "bad"), badId: fc.constantFrom(...badIds, "a/b", "%", "null", "undefined", "\uD800") });
+  const arb = fc.record({
+    org: fc.constantFrom(...ORGS),
+    pick: fc.nat(),
+    kind: fc.constantFrom("own", "own", "own", "upper", "other", "random", "bad"),
+    badId: fc.constantFrom(...badIds, "a/b", "%", "null", "undefined", "\uD800"),
+  });
   return runProperty("GET /api/v1/rollouts/{id}", arb, async (c, t) => {
     const all = [...world.records, ...created];
     const mine = all.filter((r) => r.org === c.org);
@@ -237,7 +364,8 @@ export async function getProperty(world: World): Promise<Tally> {
     const detail = a.json() as Record<string, unknown>;
     expect(rolloutDetailSchema.safeParse(detail).success && detail.id === found.id, `GET ${target}: not the record`);
     // The record as stored at creation (setup records may have had events appended since).
-    if (detail.state === "closed" && found.body.state === "closed") expect(isDeepStrictEqual(detail.record, found.body.record), `GET ${target}: record changed`);
+    if (detail.state === "closed" && found.body.state === "closed")
+      expect(isDeepStrictEqual(detail.record, found.body.record), `GET ${target}: record changed`);
     t.verified++;
   });
 }

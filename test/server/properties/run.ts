@@ -34,7 +34,9 @@ export async function runProperty<T>(name: string, arb: fc.Arbitrary<T>, body: (
     throw err;
   } finally {
     t.ms = Date.now() - started;
-    console.log(`${name}: ${t.runs} runs in ${(t.ms / 1000).toFixed(1)} s; accepted ${t.accepted}, verified ${t.verified}, 429s retried ${t.rateLimited}; statuses ${JSON.stringify(t.statuses)}`);
+    console.log(
+      `${name}: ${t.runs} runs in ${(t.ms / 1000).toFixed(1)} s; accepted ${t.accepted}, verified ${t.verified}, 429s retried ${t.rateLimited}; statuses ${JSON.stringify(t.statuses)}`,
+    );
   }
   return t;
 }
@@ -43,7 +45,15 @@ export async function runProperty<T>(name: string, arb: fc.Arbitrary<T>, body: (
  * Sends with a token from `pool` (of `org` when given). A 429 is a valid answer, but one that
  * tests nothing: it is counted and the same request is sent again after Retry-After.
  */
-export async function sendWithToken(t: Tally, pool: TokenPool, origin: string, target: string, init: { method?: string; headers?: Record<string, string>; body?: string }, org?: string, auth = (token: string) => `Bearer ${token}`): Promise<Answer> {
+export async function sendWithToken(
+  t: Tally,
+  pool: TokenPool,
+  origin: string,
+  target: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+  org?: string,
+  auth = (token: string) => `Bearer ${token}`,
+): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
     const { token } = await pool.take(org);
     const a = await send(origin, target, { ...init, headers: { ...init.headers, authorization: auth(token) } });
@@ -75,7 +85,10 @@ export function pct(s: string): string {
   let out = "";
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    out += c >= 0xd800 && c <= 0xdfff ? `%${(0xe0 | (c >> 12)).toString(16).toUpperCase()}%${(0x80 | ((c >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (c & 0x3f)).toString(16).toUpperCase()}` : encodeURIComponent(ch);
+    out +=
+      c >= 0xd800 && c <= 0xdfff
+        ? `%${(0xe0 | (c >> 12)).toString(16).toUpperCase()}%${(0x80 | ((c >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (c & 0x3f)).toString(16).toUpperCase()}`
+        : encodeURIComponent(ch);
   }
   return out;
 }

@@ -16,11 +16,34 @@ export async function signInProperty(world: World): Promise<Tally> {
   const { csrfToken } = csrf.json() as { csrfToken: string };
   const jar = csrf.setCookies.map((c) => c.split(";")[0]).join("; ");
   const arb = fc.record({
-    email: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ACCOUNTS, "OFFICER@AEGIS.EXAMPLE ", "nobody@example.org") }, { weight: 2, arbitrary: hostileString }),
-    password: fc.oneof({ weight: 2, arbitrary: fc.constant(DEMO_PASSWORD) }, { weight: 2, arbitrary: fc.constantFrom("wrong-password-1", "", " ", DEMO_PASSWORD.toUpperCase(), "x".repeat(10_000)) }, { weight: 1, arbitrary: hostileString }),
+    email: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...ACCOUNTS, "OFFICER@AEGIS.EXAMPLE ", "nobody@example.org") },
+      { weight: 2, arbitrary: hostileString },
+    ),
+    password: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(DEMO_PASSWORD) },
+      { weight: 2, arbitrary: fc.constantFrom("wrong-password-1", "", " ", DEMO_PASSWORD.toUpperCase(), "x".repeat(10_000)) },
+      { weight: 1, arbitrary: hostileString },
+    ),
     csrf: fc.constantFrom("good", "good", "good", "missing", "wrong"),
-    callback: fc.constantFrom("/", "/vendor", "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "http://127.0.0.1:1/", "\u0000", ""),
-    type: fc.constantFrom("application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data; boundary=x"),
+    callback: fc.constantFrom(
+      "/",
+      "/vendor",
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "http://127.0.0.1:1/",
+      "\u0000",
+      "",
+    ),
+    type: fc.constantFrom(
+      "application/x-www-form-urlencoded",
+      "application/x-www-form-urlencoded",
+      "application/json",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+    ),
     extra: sometimes(fc.dictionary(fc.constantFrom("__proto__", "constructor", "redirect", "json", "email"), hostileString, { maxKeys: 2 }), 4),
   });
   return runProperty("POST /api/auth/callback/credentials", arb, async (c, t) => {
@@ -35,7 +58,11 @@ export async function signInProperty(world: World): Promise<Tally> {
     expectSafe(a, what, { api: false });
     const session = a.setCookies.some((s) => SESSION.test(s) && !/authjs\.session-token=;/.test(s));
     // Auth.js reads form and JSON bodies alike; the CSRF token is required either way.
-    const right = ACCOUNTS.includes(c.email.trim().toLowerCase()) && c.password === DEMO_PASSWORD && c.csrf === "good" && (c.type === "application/x-www-form-urlencoded" || c.type === "application/json");
+    const right =
+      ACCOUNTS.includes(c.email.trim().toLowerCase()) &&
+      c.password === DEMO_PASSWORD &&
+      c.csrf === "good" &&
+      (c.type === "application/x-www-form-urlencoded" || c.type === "application/json");
     if (session && !right) throw new Error(`${what}: a session for credentials that are not right`);
     if (session) t.accepted++;
     const location = a.headers.get("location");
@@ -43,7 +70,8 @@ export async function signInProperty(world: World): Promise<Tally> {
       // Auth.js may name the server "localhost" rather than 127.0.0.1: the same site.
       const to = new URL(location, world.origin);
       const here = new URL(world.origin);
-      if (to.protocol !== here.protocol || to.port !== here.port || !["127.0.0.1", "localhost"].includes(to.hostname)) throw new Error(`${what}: redirected off the site to ${location}`);
+      if (to.protocol !== here.protocol || to.port !== here.port || !["127.0.0.1", "localhost"].includes(to.hostname))
+        throw new Error(`${what}: redirected off the site to ${location}`);
     }
     t.verified++;
   });

@@ -15,7 +15,10 @@ const blankable = (s: Shape): Shape => ({
   },
 });
 const sequence = (min: number): Shape =>
-  custom(fc.integer({ min, max: 1_000_000 }).map(String), (o, _i, p) => void ((typeof o !== "number" || !Number.isSafeInteger(o) || o < min) && fail(p, `not a sequence number ≥ ${min}`, o)));
+  custom(
+    fc.integer({ min, max: 1_000_000 }).map(String),
+    (o, _i, p) => void ((typeof o !== "number" || !Number.isSafeInteger(o) || o < min) && fail(p, `not a sequence number ≥ ${min}`, o)),
+  );
 
 export const AUDIT_SPECS: SpecTable = {
   ["lib/validations/audit.ts#auditFilterSchema"]: {

@@ -82,7 +82,16 @@ function uniqueIds(doc: Record<string, unknown>, _in: unknown, path: string): vo
     }
   }
 }
-const documentFields = { format: literal(cs.FRAMEWORK_FORMAT), slug, title: lines(1, 200), description: lines(0, 8000), publisher: lines(1, 200), version, thresholds: nullable(thresholds), answerRequirements: answerRequirementsOrDefault };
+const documentFields = {
+  format: literal(cs.FRAMEWORK_FORMAT),
+  slug,
+  title: lines(1, 200),
+  description: lines(0, 8000),
+  publisher: lines(1, 200),
+  version,
+  thresholds: nullable(thresholds),
+  answerRequirements: answerRequirementsOrDefault,
+};
 const frameworkDocument = object({ ...documentFields, domains: array(domain, 1, MANY) }, { also: uniqueIds });
 const draftDocument = object({ ...documentFields, domains: array(draftDomain, 1, MANY) }, { also: uniqueIds });
 
@@ -116,7 +125,10 @@ export const CATALOG_SPECS: SpecTable = {
   [`${S}#applicabilitySchema`]: { schema: cs.applicabilitySchema, shape: applicability },
   [`${S}#controlSchema`]: { schema: cs.controlSchema, ...anyOf(control, validControl) },
   [`${S}#domainSchema`]: { schema: cs.domainSchema, ...anyOf(domain, validDomain) },
-  [`${S}#answerRequirementsSchema`]: { schema: cs.answerRequirementsSchema, ...anyOf(answerRequirements, fc.constantFrom(DEFAULT_ANSWER_REQUIREMENTS, smallFramework.answerRequirements)) },
+  [`${S}#answerRequirementsSchema`]: {
+    schema: cs.answerRequirementsSchema,
+    ...anyOf(answerRequirements, fc.constantFrom(DEFAULT_ANSWER_REQUIREMENTS, smallFramework.answerRequirements)),
+  },
   [`${S}#rolloutThresholdsSchema`]: { schema: cs.rolloutThresholdsSchema, ...anyOf(thresholds, validThresholds) },
   [`${S}#frameworkDocumentSchema`]: { schema: cs.frameworkDocumentSchema, ...anyOf(frameworkDocument, fc.constant(smallFramework)) },
   [`${D}#draftControlSchema`]: { schema: draft.draftControlSchema, ...anyOf(draftControl, validControl) },
@@ -127,8 +139,24 @@ export const CATALOG_SPECS: SpecTable = {
   [`${V}#versionMetaSchema`]: {
     schema: cv.versionMetaSchema,
     ...anyOf(
-      object({ title: lines(1, 200), description: lines(0, 8000), publisher: lines(1, 200), version, hasThresholds: bool(), thresholds: optional(nullable(thresholds)), answerRequirements }),
-      fc.record({ title: fc.constant("T"), description: fc.constant(""), publisher: fc.constant("P"), version: fc.constant("1.0"), hasThresholds: fc.boolean(), thresholds: fc.option(validThresholds, { nil: null }), answerRequirements: answerRequirements.gen }),
+      object({
+        title: lines(1, 200),
+        description: lines(0, 8000),
+        publisher: lines(1, 200),
+        version,
+        hasThresholds: bool(),
+        thresholds: optional(nullable(thresholds)),
+        answerRequirements,
+      }),
+      fc.record({
+        title: fc.constant("T"),
+        description: fc.constant(""),
+        publisher: fc.constant("P"),
+        version: fc.constant("1.0"),
+        hasThresholds: fc.boolean(),
+        thresholds: fc.option(validThresholds, { nil: null }),
+        answerRequirements: answerRequirements.gen,
+      }),
     ),
   },
   [`${V}#domainFormSchema`]: { schema: cv.domainFormSchema, shape: object(domainFields) },
@@ -158,7 +186,10 @@ export const CATALOG_SPECS: SpecTable = {
   [`${V}#domainRefSchema`]: { schema: cv.domainRefSchema, shape: object({ versionId: uuid(), key: line(1, 20) }) },
   [`${V}#controlRefSchema`]: { schema: cv.controlRefSchema, shape: object({ versionId: uuid(), controlId: line(1, 100) }) },
   [`${V}#reorderDomainsSchema`]: { schema: cv.reorderDomainsSchema, shape: object({ versionId: uuid(), keys: array(line(1, 20), 1, 200) }) },
-  [`${V}#reorderControlsSchema`]: { schema: cv.reorderControlsSchema, shape: object({ versionId: uuid(), domainKey: line(1, 20), controlIds: array(line(1, 100), 1, 1000) }) },
+  [`${V}#reorderControlsSchema`]: {
+    schema: cv.reorderControlsSchema,
+    shape: object({ versionId: uuid(), domainKey: line(1, 20), controlIds: array(line(1, 100), 1, 1000) }),
+  },
   [`${V}#importSchema`]: {
     schema: cv.importSchema,
     ...anyOf(object({ text: text(1, 5_000_000, { raw: true }) }), fc.constantFrom({ text: JSON.stringify(smallFramework) }, { text: "{}" })),

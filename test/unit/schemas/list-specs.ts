@@ -13,7 +13,10 @@ import { object, type SpecTable } from "./spec";
  * not dropped), trimmed and storable; safe text up to 200 characters comes out as sent, trimmed.
  */
 const listSearch: Shape = {
-  gen: fc.oneof({ weight: 9, arbitrary: printable(0, 30) }, { weight: 1, arbitrary: fc.constantFrom("x".repeat(201), `${"é".repeat(199)}  tail`, "100%_done", "") }),
+  gen: fc.oneof(
+    { weight: 9, arbitrary: printable(0, 30) },
+    { weight: 1, arbitrary: fc.constantFrom("x".repeat(201), `${"é".repeat(199)}  tail`, "100%_done", "") },
+  ),
   optional: true,
   check(out, input, path) {
     if (typeof out !== "string" || chars(out) > 200) return fail(path, "not a string of at most 200 characters", out);
@@ -44,7 +47,10 @@ function listShape(sorts: Record<string, "asc" | "desc">, defaultSort: string, f
       q: listSearch,
       page: withDefault(coercedInt(1, 100_000), 1),
       sort: choiceOr(keys, defaultSort),
-      dir: custom(fc.option(fc.constantFrom("asc", "desc"), { nil: undefined }), (out, _in, path) => void (out !== "asc" && out !== "desc" && fail(path, "not asc or desc", out))),
+      dir: custom(
+        fc.option(fc.constantFrom("asc", "desc"), { nil: undefined }),
+        (out, _in, path) => void (out !== "asc" && out !== "desc" && fail(path, "not asc or desc", out)),
+      ),
       ...filters,
     },
     {
@@ -71,12 +77,19 @@ export const LIST_SPECS: SpecTable = {
   ["lib/validations/lists.ts#attestationListSchema"]: {
     schema: lists.attestationListSchema,
     neverRefuses: true,
-    shape: listShape({ updated: "desc", product: "asc", period: "desc", status: "asc" }, "updated", { status: filter(ATTESTATION_STATUSES), product: idFilter }),
+    shape: listShape({ updated: "desc", product: "asc", period: "desc", status: "asc" }, "updated", {
+      status: filter(ATTESTATION_STATUSES),
+      product: idFilter,
+    }),
   },
   ["lib/validations/lists.ts#peopleListSchema"]: {
     schema: lists.peopleListSchema,
     neverRefuses: true,
-    shape: listShape({ organisation: "asc", name: "asc", email: "asc", role: "asc" }, "organisation", { role: filter(ROLES), org: idFilter, status: filter(lists.PERSON_STATUSES) }),
+    shape: listShape({ organisation: "asc", name: "asc", email: "asc", role: "asc" }, "organisation", {
+      role: filter(ROLES),
+      org: idFilter,
+      status: filter(lists.PERSON_STATUSES),
+    }),
   },
   ["lib/validations/vendor.ts#vaultFilterSchema"]: {
     schema: v.vaultFilterSchema,
@@ -89,5 +102,3 @@ export const LIST_SPECS: SpecTable = {
     }),
   },
 };
-
-

@@ -8,7 +8,27 @@ import { referenceModelCode, referenceModelContent } from "@/lib/rollouts/fixtur
 import { instantSchema } from "@/lib/rollouts/instant";
 import * as r from "@/lib/rollouts/record-schema";
 import { validRecordArb } from "@/lib/rollouts/test-arbitraries";
-import { anyString, anything, array, bool, custom, fail, httpUrl, instant, int, literal, nullable, num, oneOf, optional, orNull, union, uuid, withDefault, type Shape } from "@/test/helpers/shape";
+import {
+  anyString,
+  anything,
+  array,
+  bool,
+  custom,
+  fail,
+  httpUrl,
+  instant,
+  int,
+  literal,
+  nullable,
+  num,
+  oneOf,
+  optional,
+  orNull,
+  union,
+  uuid,
+  withDefault,
+  type Shape,
+} from "@/test/helpers/shape";
 import { line, lines, object, type SpecTable } from "./spec";
 
 const MODULE = "lib/rollouts/record-schema.ts";
@@ -31,14 +51,28 @@ const healthGate = object(
   },
   {
     also(g, _i, path) {
-      if ((g.metric === "custom") !== (g.customMetric !== null)) fail(`${path}.customMetric`, "a custom metric's name goes with metric custom, and only with it", g.customMetric);
+      if ((g.metric === "custom") !== (g.customMetric !== null))
+        fail(`${path}.customMetric`, "a custom metric's name goes with metric custom, and only with it", g.customMetric);
     },
   },
 );
 const measure = union(line(1, 200), num());
-const legacyGate = object({ metric: optional(custom(fc.constant(undefined), (o, _i, p) => void (o !== undefined && fail(p, "a legacy gate has no metric", o)))), signal: line(1, 200), threshold: measure, observed: orNull(measure), passed: bool() });
+const legacyGate = object({
+  metric: optional(custom(fc.constant(undefined), (o, _i, p) => void (o !== undefined && fail(p, "a legacy gate has no metric", o)))),
+  signal: line(1, 200),
+  threshold: measure,
+  observed: orNull(measure),
+  passed: bool(),
+});
 const ringGate = union(healthGate, legacyGate);
-const ring = object({ name: line(1, 100), sharePct: num(0, 100), devices: orNull(int(0, Number.MAX_SAFE_INTEGER)), startedAt: instant(), promotedAt: orNull(instant()), gate: orNull(ringGate) });
+const ring = object({
+  name: line(1, 100),
+  sharePct: num(0, 100),
+  devices: orNull(int(0, Number.MAX_SAFE_INTEGER)),
+  startedAt: instant(),
+  promotedAt: orNull(instant()),
+  gate: orNull(ringGate),
+});
 const event = object({ kind: oneOf(r.ROLLOUT_EVENT_KINDS), at: instant(), reason: lines(1, 1000) });
 const customerControl = object({ ringOptIn: bool(), nMinusOnePinning: bool(), delayHours: nullable(num(0, 8760)) });
 const testRun = object({ kind: oneOf(TEST_KINDS), passed: bool(), evidenceUrl: orNull(httpUrl(2000)) });
@@ -92,20 +126,38 @@ export const recordShape: Shape = object(
 /** Valid records: generated ones and the fixtures. */
 export const validRecords = fc.oneof(validRecordArb, fc.constantFrom(referenceModelContent, referenceModelCode, referenceIncident));
 
-const ringStarted = object({ type: literal("ring_started"), name: line(1, 100), sharePct: num(0, 100), devices: orNull(int(0, Number.MAX_SAFE_INTEGER)), startedAt: instant() });
+const ringStarted = object({
+  type: literal("ring_started"),
+  name: line(1, 100),
+  sharePct: num(0, 100),
+  devices: orNull(int(0, Number.MAX_SAFE_INTEGER)),
+  startedAt: instant(),
+});
 const gateEvaluated = object({ type: literal("gate_evaluated"), ring: line(1, 100), gate: healthGate });
 const ringPromoted = object({ type: literal("ring_promoted"), ring: line(1, 100), at: instant() });
 const incident = object({ type: oneOf(r.ROLLOUT_EVENT_KINDS), at: instant(), reason: lines(1, 1000) });
 const closeEvent = object({ type: literal("close"), at: instant() });
 
 const isoUtc = (): Shape =>
-  custom(fc.date({ min: new Date(0), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString()), (o, _i, p) => {
-    if (typeof o !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(o)) return fail(p, "not an ISO-8601 UTC time", o);
-    const day = o.slice(0, 10);
-    if (!Number.isFinite(Date.parse(o)) || new Date(Date.parse(`${day}T00:00:00Z`)).toISOString().slice(0, 10) !== day) fail(p, "not a real time", o);
-  });
-const finding = object({ code: anyString(), severity: oneOf(SEVERITIES), title: anyString(), explanation: anyString(), controls: array(anyString(), 0, Number.MAX_SAFE_INTEGER) });
-const analysis = custom(fc.constantFrom(null, { findings: [] }), (o, _i, p) => void (o !== null && (typeof o !== "object" || Array.isArray(o)) && fail(p, "not an object or null", o)));
+  custom(
+    fc.date({ min: new Date(0), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+    (o, _i, p) => {
+      if (typeof o !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(o)) return fail(p, "not an ISO-8601 UTC time", o);
+      const day = o.slice(0, 10);
+      if (!Number.isFinite(Date.parse(o)) || new Date(Date.parse(`${day}T00:00:00Z`)).toISOString().slice(0, 10) !== day) fail(p, "not a real time", o);
+    },
+  );
+const finding = object({
+  code: anyString(),
+  severity: oneOf(SEVERITIES),
+  title: anyString(),
+  explanation: anyString(),
+  controls: array(anyString(), 0, Number.MAX_SAFE_INTEGER),
+});
+const analysis = custom(
+  fc.constantFrom(null, { findings: [] }),
+  (o, _i, p) => void (o !== null && (typeof o !== "object" || Array.isArray(o)) && fail(p, "not an object or null", o)),
+);
 const summaryFields = {
   id: uuid(),
   productId: uuid(),
@@ -163,10 +215,23 @@ export const ROLLOUT_SPECS: SpecTable = {
   [`${API}#dryRunBodySchema`]: { schema: api.dryRunBodySchema, shape: object({ record: recordShape }), valid: fc.record({ record: validRecords }) },
   [`${API}#dryRunResultSchema`]: {
     schema: api.dryRunResultSchema,
-    shape: object({ stored: literal(false), frameworkVersionId: nullable(uuid()), analyserVersion: anyString(), worstSeverity: nullable(oneOf(SEVERITIES)), findings: array(finding, 0, Number.MAX_SAFE_INTEGER), analysis }),
+    shape: object({
+      stored: literal(false),
+      frameworkVersionId: nullable(uuid()),
+      analyserVersion: anyString(),
+      worstSeverity: nullable(oneOf(SEVERITIES)),
+      findings: array(finding, 0, Number.MAX_SAFE_INTEGER),
+      analysis,
+    }),
   },
   [`${API}#problemSchema`]: {
     schema: api.problemSchema,
-    shape: object({ type: anyString(), title: anyString(), status: int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), detail: anyString(), errors: optional(array(object({ path: anyString(), message: anyString() }), 0, Number.MAX_SAFE_INTEGER)) }),
+    shape: object({
+      type: anyString(),
+      title: anyString(),
+      status: int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      detail: anyString(),
+      errors: optional(array(object({ path: anyString(), message: anyString() }), 0, Number.MAX_SAFE_INTEGER)),
+    }),
   },
 };

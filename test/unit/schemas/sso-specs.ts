@@ -37,12 +37,20 @@ const mapping: Shape = custom(fc.constantFrom("", "auditors = Government auditor
   }
 });
 
-const defaulted = (s: Shape, value: unknown): Shape => ({ ...s, gen: fc.option(s.gen, { nil: undefined }), optional: true, check: (o, i, p) => (i === undefined ? void (o !== value && fail(p, "default not applied", o)) : s.check(o, i, p)) });
+const defaulted = (s: Shape, value: unknown): Shape => ({
+  ...s,
+  gen: fc.option(s.gen, { nil: undefined }),
+  optional: true,
+  check: (o, i, p) => (i === undefined ? void (o !== value && fail(p, "default not applied", o)) : s.check(o, i, p)),
+});
 
 export const SSO_SPECS: SpecTable = {
   [`${S}#ssoSignInSchema`]: {
     schema: sso.ssoSignInSchema,
-    shape: object({ providerId: uuid(), next: { ...text(0, 2000, { raw: true }), optional: true, check: (o, i, p) => void (o !== undefined && text(0, 2000, { raw: true }).check(o, i, p)) } }),
+    shape: object({
+      providerId: uuid(),
+      next: { ...text(0, 2000, { raw: true }), optional: true, check: (o, i, p) => void (o !== undefined && text(0, 2000, { raw: true }).check(o, i, p)) },
+    }),
   },
   [`${S}#passwordSignInSchema`]: { schema: sso.passwordSignInSchema, shape: object({ organisationId: uuid(), allowed: bool() }) },
   [`${S}#removeSsoProviderSchema`]: { schema: sso.removeSsoProviderSchema, shape: object({ organisationId: uuid() }) },
@@ -58,7 +66,11 @@ export const SSO_SPECS: SpecTable = {
         allowedDomains: domains,
         defaultRole: oneOf(ROLES),
         roleClaim: defaulted(text(0, 100), ""),
-        roleMapping: { ...mapping, optional: true, check: (o, i, p) => (i === undefined ? void ((!Array.isArray(o) || o.length > 0) && fail(p, "absent, so should be []", o)) : mapping.check(o, i, p)) },
+        roleMapping: {
+          ...mapping,
+          optional: true,
+          check: (o, i, p) => (i === undefined ? void ((!Array.isArray(o) || o.length > 0) && fail(p, "absent, so should be []", o)) : mapping.check(o, i, p)),
+        },
         createUsers: bool(),
         enabled: bool(),
       },

@@ -3,7 +3,24 @@ import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
 import * as rollouts from "@/lib/validations/rollouts";
 import * as v from "@/lib/validations/vendor";
-import { array, bool, custom, fail, INT4_MAX, int, nullable, oneOf, optionalDate, date, searchText, text, union, uuid, withDefault, literal } from "@/test/helpers/shape";
+import {
+  array,
+  bool,
+  custom,
+  fail,
+  INT4_MAX,
+  int,
+  nullable,
+  oneOf,
+  optionalDate,
+  date,
+  searchText,
+  text,
+  union,
+  uuid,
+  withDefault,
+  literal,
+} from "@/test/helpers/shape";
 import { recordShape, validRecords } from "./rollout-specs";
 import { confirmed, line, lines, notBefore, object, type SpecTable } from "./spec";
 
@@ -31,7 +48,15 @@ export const VENDOR_SPECS: SpecTable = {
   [`${M}#productSchema`]: {
     schema: v.productSchema,
     shape: object(
-      { name: line(2, 120), platforms: line(1, 200), kernelMode: bool(), codeChannel: bool(), codeCadence: line(0, 60), contentChannel: bool(), contentCadence: line(0, 60) },
+      {
+        name: line(2, 120),
+        platforms: line(1, 200),
+        kernelMode: bool(),
+        codeChannel: bool(),
+        codeCadence: line(0, 60),
+        contentChannel: bool(),
+        contentCadence: line(0, 60),
+      },
       {
         also(o, _i, path) {
           if (!o.codeChannel && !o.contentChannel) fail(path, "no update channel");
@@ -43,21 +68,45 @@ export const VENDOR_SPECS: SpecTable = {
   },
   [`${M}#startAttestationSchema`]: {
     schema: v.startAttestationSchema,
-    shape: object({ productId: uuid(), frameworkVersionId: uuid(), kind: oneOf(v.ATTESTATION_KINDS), periodStart: date(), periodEnd: date() }, { also: notBefore("periodEnd", "periodStart") }),
+    shape: object(
+      { productId: uuid(), frameworkVersionId: uuid(), kind: oneOf(v.ATTESTATION_KINDS), periodStart: date(), periodEnd: date() },
+      { also: notBefore("periodEnd", "periodStart") },
+    ),
   },
   [`${M}#answerFieldsSchema`]: { schema: v.answerFieldsSchema, shape: object(answerFields) },
-  [`${M}#saveAnswerSchema`]: { schema: v.saveAnswerSchema, shape: object({ ...answerFields, attestationId: uuid(), controlId: uuid(), version: int(0, INT4_MAX - 1) }) },
-  [`${M}#evidenceLinksSchema`]: { schema: v.evidenceLinksSchema, shape: object({ attestationId: uuid(), controlId: uuid(), evidenceIds: array(uuid(), 0, 200) }) },
-  [`${M}#urlEvidenceSchema`]: { schema: v.urlEvidenceSchema, shape: object({ ...meta, kind: oneOf(v.LINK_EVIDENCE_KINDS), url: urlField() }, { also: validity }) },
-  [`${M}#uploadMetaSchema`]: { schema: v.uploadMetaSchema, shape: object({ ...meta, kind: oneOf(v.FILE_EVIDENCE_KINDS), fileName: line(1, 1_000) }, { also: validity }) },
+  [`${M}#saveAnswerSchema`]: {
+    schema: v.saveAnswerSchema,
+    shape: object({ ...answerFields, attestationId: uuid(), controlId: uuid(), version: int(0, INT4_MAX - 1) }),
+  },
+  [`${M}#evidenceLinksSchema`]: {
+    schema: v.evidenceLinksSchema,
+    shape: object({ attestationId: uuid(), controlId: uuid(), evidenceIds: array(uuid(), 0, 200) }),
+  },
+  [`${M}#urlEvidenceSchema`]: {
+    schema: v.urlEvidenceSchema,
+    shape: object({ ...meta, kind: oneOf(v.LINK_EVIDENCE_KINDS), url: urlField() }, { also: validity }),
+  },
+  [`${M}#uploadMetaSchema`]: {
+    schema: v.uploadMetaSchema,
+    shape: object({ ...meta, kind: oneOf(v.FILE_EVIDENCE_KINDS), fileName: line(1, 1_000) }, { also: validity }),
+  },
   [`${M}#versionUploadSchema`]: { schema: v.versionUploadSchema, shape: object({ fileName: line(1, 1_000) }) },
-  [`${M}#updateEvidenceSchema`]: { schema: v.updateEvidenceSchema, shape: object({ evidenceId: uuid(), ...meta, kind: oneOf(EVIDENCE_KINDS) }, { also: validity }) },
+  [`${M}#updateEvidenceSchema`]: {
+    schema: v.updateEvidenceSchema,
+    shape: object({ evidenceId: uuid(), ...meta, kind: oneOf(EVIDENCE_KINDS) }, { also: validity }),
+  },
   [`${M}#evidenceIdSchema`]: { schema: v.evidenceIdSchema, shape: object({ evidenceId: uuid() }) },
   [`${M}#retireEvidenceSchema`]: { schema: v.retireEvidenceSchema, shape: object({ evidenceId: uuid(), retired: bool() }) },
   [`${M}#deleteEvidenceSchema`]: { schema: v.deleteEvidenceSchema, shape: object({ evidenceId: uuid(), confirm: confirmed() }) },
   // vaultFilterSchema: with the other lists, in list-specs.ts.
-  [`${M}#searchEvidenceSchema`]: { schema: v.searchEvidenceSchema, shape: object({ q: searchText(200), kind: withDefault(union(oneOf(EVIDENCE_KINDS), literal("")), "") }) },
-  [`${M}#signSchema`]: { schema: v.signSchema, shape: object({ attestationId: uuid(), signerName: line(3, 120), signerTitle: line(2, 120), confirm: confirmed() }) },
+  [`${M}#searchEvidenceSchema`]: {
+    schema: v.searchEvidenceSchema,
+    shape: object({ q: searchText(200), kind: withDefault(union(oneOf(EVIDENCE_KINDS), literal("")), "") }),
+  },
+  [`${M}#signSchema`]: {
+    schema: v.signSchema,
+    shape: object({ attestationId: uuid(), signerName: line(3, 120), signerTitle: line(2, 120), confirm: confirmed() }),
+  },
   [`${M}#attestationIdSchema`]: { schema: v.attestationIdSchema, shape: object({ attestationId: uuid() }) },
   [`${M}#withdrawSchema`]: { schema: v.withdrawSchema, shape: object({ attestationId: uuid(), reason: lines(10, 2_000), confirm: confirmed() }) },
 

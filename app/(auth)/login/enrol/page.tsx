@@ -20,7 +20,8 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="mb-1 text-xl font-bold">Set up a second factor</h1>
       <p className="mb-6 text-sm text-muted">
-        Ringfence requires a second factor for {ROLE_LABELS[state.actor.role].toLowerCase()}s. Set one up now to continue; you will give it each time you sign in and before you sign or create API tokens.
+        Ringfence requires a second factor for {ROLE_LABELS[state.actor.role].toLowerCase()}s. Set one up now to continue; you will give it each time you sign
+        in and before you sign or create API tokens.
       </p>
       <EnrolStep next={next} />
       <SignOutLink />

@@ -19,7 +19,11 @@ export default async function FactorPage({ searchParams }: { searchParams: Promi
   if (state.stage === "enrol") redirect(`/login/enrol?next=${encodeURIComponent(next)}`);
   const db = await getDb();
   const factors = await listFactors(db, state.actor.userId);
-  const kinds = { totp: factors.some((f) => f.kind === "totp"), passkey: factors.some((f) => f.kind === "webauthn"), recoveryLeft: await unusedRecoveryCodes(db, state.actor.userId) };
+  const kinds = {
+    totp: factors.some((f) => f.kind === "totp"),
+    passkey: factors.some((f) => f.kind === "webauthn"),
+    recoveryLeft: await unusedRecoveryCodes(db, state.actor.userId),
+  };
   return (
     <>
       <h1 className="mb-1 text-xl font-bold">Confirm it is you</h1>

@@ -13,9 +13,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
     return (
       <>
         <h1 className="mb-2 text-xl font-bold">This link cannot be used</h1>
-        <p className="text-sm text-muted">
-          It has expired, was already used, or the account is not active. Ask your Ringfence administrator for a new link.
-        </p>
+        <p className="text-sm text-muted">It has expired, was already used, or the account is not active. Ask your Ringfence administrator for a new link.</p>
         <p className="mt-4 text-sm">
           <Link href="/login" className="text-brand-700 underline">
             Go to sign in

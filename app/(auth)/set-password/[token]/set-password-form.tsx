@@ -40,8 +40,24 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField id="password" label="New password" type="password" autoComplete="new-password" required error={formState.errors.password?.message} {...register("password")} />
-      <TextField id="confirm" label="Repeat the new password" type="password" autoComplete="new-password" required error={formState.errors.confirm?.message} {...register("confirm")} />
+      <TextField
+        id="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
+      <TextField
+        id="confirm"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={formState.errors.confirm?.message}
+        {...register("confirm")}
+      />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Set password"}
       </Button>

@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "Sign-in security" };
 export default async function SecurityPage() {
   const actor = await requirePermission("account.manage");
   const db = await getDb();
-  const [factors, recoveryLeft, required, zone] = await Promise.all([listFactors(db, actor.userId), unusedRecoveryCodes(db, actor.userId), roleRequiresFactor(db, actor.role), readerTimeZone()]);
+  const [factors, recoveryLeft, required, zone] = await Promise.all([
+    listFactors(db, actor.userId),
+    unusedRecoveryCodes(db, actor.userId),
+    roleRequiresFactor(db, actor.role),
+    readerTimeZone(),
+  ]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -30,7 +35,13 @@ export default async function SecurityPage() {
         }
       />
       <SecurityPanel
-        factors={factors.map((f) => ({ id: f.id, kind: f.kind, label: f.label, added: formatDateTime(f.createdAt, zone), lastUsed: f.lastUsedAt ? formatDateTime(f.lastUsedAt, zone) : null }))}
+        factors={factors.map((f) => ({
+          id: f.id,
+          kind: f.kind,
+          label: f.label,
+          added: formatDateTime(f.createdAt, zone),
+          lastUsed: f.lastUsedAt ? formatDateTime(f.lastUsedAt, zone) : null,
+        }))}
         recoveryLeft={recoveryLeft}
         required={required}
       />

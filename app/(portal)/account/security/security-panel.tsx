@@ -63,7 +63,9 @@ export function SecurityPanel({ factors, recoveryLeft, required }: { factors: Fa
         <h2 className="mb-3 text-lg font-semibold">Your second factors</h2>
         <FormAlert message={message?.text} tone={message?.tone} />
         {factors.length === 0 ? (
-          <p className="mb-4 text-sm text-muted">{required ? "None yet. Your role requires one: add it now." : "None yet. Add an authenticator app or a passkey."}</p>
+          <p className="mb-4 text-sm text-muted">
+            {required ? "None yet. Your role requires one: add it now." : "None yet. Add an authenticator app or a passkey."}
+          </p>
         ) : (
           <ul className="mb-4 divide-y divide-gray-200 rounded border border-gray-200">
             {factors.map((f) => (

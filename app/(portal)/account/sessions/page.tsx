@@ -44,7 +44,9 @@ export default async function SessionsPage() {
                     <div className="min-w-0">
                       <h2 id={`session-${s.id}`} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
                         <span className="break-words">{s.device}</span>
-                        {s.current ? <span className="rounded border border-brand-700 bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">This device</span> : null}
+                        {s.current ? (
+                          <span className="rounded border border-brand-700 bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">This device</span>
+                        ) : null}
                       </h2>
                       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                         <dt className="text-muted">Address</dt>

@@ -55,7 +55,8 @@ export function VersionActions({ versionId, status, label }: { versionId: string
             disabled={pending}
             aria-label={`Retire ${label}`}
             onClick={() => {
-              if (window.confirm(`Retire ${label}? It stays readable but is no longer offered for new attestations.`)) run(() => retireVersionAction({ versionId }));
+              if (window.confirm(`Retire ${label}? It stays readable but is no longer offered for new attestations.`))
+                run(() => retireVersionAction({ versionId }));
             }}
           >
             Retire
@@ -66,7 +67,9 @@ export function VersionActions({ versionId, status, label }: { versionId: string
         <FormAlert message={error} />
         {problems.length ? (
           <ul aria-label={`Problems blocking publication of ${label}`} className="mb-4 max-h-80 list-disc overflow-y-auto pl-6 text-sm text-red-800">
-            {problems.map((p) => <li key={p}>{p}</li>)}
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
           </ul>
         ) : null}
       </div>

@@ -23,12 +23,20 @@ export const verifyLogAction = defineAction("audit.verify", verifySchema, async 
     try {
       parseCheckpoint(openNote(trusted, key));
     } catch (err) {
-      return fail("invalid", "That checkpoint does not verify with the log's key.", { trusted: [err instanceof NoteError ? err.message : "Not a signed checkpoint."] });
+      return fail("invalid", "That checkpoint does not verify with the log's key.", {
+        trusted: [err instanceof NoteError ? err.message : "Not a signed checkpoint."],
+      });
     }
   }
   const db = await getDb();
   const result: VerifyResult = await verifyLog(db, key, trusted ? { trusted: { note: trusted } } : {});
-  await recordAudit(db, auditActor(actor), "log.verified", { type: "log" }, { ok: result.ok, events: result.events, from: result.from, firstBad: result.firstBad?.seq ?? null });
+  await recordAudit(
+    db,
+    auditActor(actor),
+    "log.verified",
+    { type: "log" },
+    { ok: result.ok, events: result.events, from: result.from, firstBad: result.firstBad?.seq ?? null },
+  );
   return ok(result);
 });
 

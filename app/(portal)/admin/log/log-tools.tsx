@@ -50,12 +50,16 @@ export function VerifyForm() {
         {result ? (
           result.ok ? (
             <p className="rounded border border-green-700 bg-green-50 p-3 text-sm" role="status">
-              <strong>The log verifies.</strong> {count(result.events, "event")}{result.from ? ` (from trusted size ${result.from})` : ""}, {formatNumber(result.matchedCheckpoints)} of {count(result.checkpoints, "signed checkpoint")} reproduced, root <code className="break-all">{result.root}</code>, in {(result.ms / 1000).toFixed(1)} s.
+              <strong>The log verifies.</strong> {count(result.events, "event")}
+              {result.from ? ` (from trusted size ${result.from})` : ""}, {formatNumber(result.matchedCheckpoints)} of{" "}
+              {count(result.checkpoints, "signed checkpoint")} reproduced, root <code className="break-all">{result.root}</code>, in{" "}
+              {(result.ms / 1000).toFixed(1)} s.
             </p>
           ) : (
             <div className="rounded border border-red-700 bg-red-50 p-3 text-sm" role="alert">
               <p>
-                <strong>The log does NOT verify.</strong> First bad event: {result.firstBad!.exact ? "" : "at or after "}#{result.firstBad!.seq}. {result.firstBad!.reason}.
+                <strong>The log does NOT verify.</strong> First bad event: {result.firstBad!.exact ? "" : "at or after "}#{result.firstBad!.seq}.{" "}
+                {result.firstBad!.reason}.
               </p>
               {result.problems.length > 1 ? (
                 <ul className="mt-2 list-disc pl-5">

@@ -24,7 +24,12 @@ export default async function TransparencyLogPage() {
         title="Transparency log"
         description={
           <>
-            Every change is an event in an append-only Merkle tree (RFC 9162). Signed checkpoints let anyone outside the portal check later that nothing was changed, removed or reordered. Browse the events in the <Link className="underline" href="/audit">audit log</Link>.
+            Every change is an event in an append-only Merkle tree (RFC 9162). Signed checkpoints let anyone outside the portal check later that nothing was
+            changed, removed or reordered. Browse the events in the{" "}
+            <Link className="underline" href="/audit">
+              audit log
+            </Link>
+            .
           </>
         }
       />
@@ -42,7 +47,8 @@ export default async function TransparencyLogPage() {
             <dd className="font-mono text-xs break-all">{logVerifierKey()}</dd>
             <dt className="text-muted">Published at</dt>
             <dd className="text-xs break-all">
-              <code>/api/log/checkpoint</code>, <code>/api/log/key</code>, <code>/api/log/checkpoints</code>, <code>/api/log/consistency?from=…&amp;to=…</code> (no sign-in)
+              <code>/api/log/checkpoint</code>, <code>/api/log/key</code>, <code>/api/log/checkpoints</code>, <code>/api/log/consistency?from=…&amp;to=…</code>{" "}
+              (no sign-in)
             </dd>
           </dl>
           <div className="mt-4">
@@ -51,7 +57,10 @@ export default async function TransparencyLogPage() {
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Verify</h2>
-          <p className="text-muted mb-3 text-sm">Rechecks every event&apos;s bytes and hash, the numbering, every checkpoint&apos;s signature and consistency, and that the events give each signed root. Names the first bad event. Also from the command line: <code>npm run audit:verify</code>.</p>
+          <p className="mb-3 text-sm text-muted">
+            Rechecks every event&apos;s bytes and hash, the numbering, every checkpoint&apos;s signature and consistency, and that the events give each signed
+            root. Names the first bad event. Also from the command line: <code>npm run audit:verify</code>.
+          </p>
           <VerifyForm />
         </Card>
       </div>
@@ -67,15 +76,17 @@ export default async function TransparencyLogPage() {
               <li key={c.treeSize} className="rounded-lg border border-gray-300 bg-white p-3 text-sm">
                 <p>
                   <strong>{count(c.treeSize, "event")}</strong>
-                  {c.previousSize !== null ? `, consistent with ${formatNumber(c.previousSize)} (${count(c.consistencyProof.length, "proof hash", "proof hashes")})` : ", the first"}
+                  {c.previousSize !== null
+                    ? `, consistent with ${formatNumber(c.previousSize)} (${count(c.consistencyProof.length, "proof hash", "proof hashes")})`
+                    : ", the first"}
                 </p>
-                <pre className="mt-2 overflow-x-auto rounded bg-gray-50 p-2 font-mono text-xs whitespace-pre-wrap break-all">{c.note}</pre>
+                <pre className="mt-2 overflow-x-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">{c.note}</pre>
               </li>
             ))}
           </ol>
         )}
       </section>
-      <p className="text-muted mt-4 text-xs">
+      <p className="mt-4 text-xs text-muted">
         Page shown at <DateTime value={new Date()} zone="UTC" /> (the log keeps UTC, so every reader quotes the same clock).
       </p>
     </>

@@ -35,7 +35,14 @@ export function OrganisationForm({ initial }: { initial?: OrganisationInput & { 
     <form onSubmit={onSubmit} noValidate className="max-w-lg">
       <FormAlert message={formError} />
       <TextField id="name" label="Name" required autoComplete="organization" error={formState.errors.name?.message} {...register("name")} />
-      <SelectField id="kind" label="Kind" required hint="The kind decides which roles its people can hold." error={formState.errors.kind?.message} {...register("kind")}>
+      <SelectField
+        id="kind"
+        label="Kind"
+        required
+        hint="The kind decides which roles its people can hold."
+        error={formState.errors.kind?.message}
+        {...register("kind")}
+      >
         <option value="">Choose…</option>
         {ORG_KINDS.map((k) => (
           <option key={k} value={k}>

@@ -35,14 +35,43 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         caption="Organisations"
         rows={orgs}
         rowKey={(o) => o.id}
-        empty={{ reason: "none", title: "No organisations yet", action: <Link href="/admin/organisations/new" className="underline">New organisation</Link> }}
+        empty={{
+          reason: "none",
+          title: "No organisations yet",
+          action: (
+            <Link href="/admin/organisations/new" className="underline">
+              New organisation
+            </Link>
+          ),
+        }}
         columns={[
-          { key: "name", header: "Name", cell: (o) => <Link href={`/admin/organisations/${o.id}`} className="text-brand-700 underline">{o.name}</Link> },
+          {
+            key: "name",
+            header: "Name",
+            cell: (o) => (
+              <Link href={`/admin/organisations/${o.id}`} className="text-brand-700 underline">
+                {o.name}
+              </Link>
+            ),
+          },
           { key: "kind", header: "Kind", cell: (o) => ORG_KIND_LABELS[o.kind] },
-          { key: "people", header: "People", cell: (o) => <Link href={`/admin/users?org=${o.id}`} className="underline">{o.members}</Link> },
+          {
+            key: "people",
+            header: "People",
+            cell: (o) => (
+              <Link href={`/admin/users?org=${o.id}`} className="underline">
+                {o.members}
+              </Link>
+            ),
+          },
         ]}
       />
-      <Pager label="Pages of organisations" page={page} pageCount={pageCount} href={(p) => (p > 1 ? `/admin/organisations?page=${p}` : "/admin/organisations")} />
+      <Pager
+        label="Pages of organisations"
+        page={page}
+        pageCount={pageCount}
+        href={(p) => (p > 1 ? `/admin/organisations?page=${p}` : "/admin/organisations")}
+      />
     </>
   );
 }

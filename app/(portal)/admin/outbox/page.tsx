@@ -47,7 +47,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       </p>
       {rows.length === 0 ? (
         <EmptyState title={filter.status ? "No messages with this status" : "The outbox is empty"}>
-          {filter.status ? <Link href="/admin/outbox" className="underline">Show every message</Link> : "Emails appear here when a notification is sent to someone."}
+          {filter.status ? (
+            <Link href="/admin/outbox" className="underline">
+              Show every message
+            </Link>
+          ) : (
+            "Emails appear here when a notification is sent to someone."
+          )}
         </EmptyState>
       ) : (
         <ol className="space-y-3" aria-label="Messages">
@@ -60,11 +66,15 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <dt className="text-muted">Status</dt>
                 <dd>{statusLabel(m.status)}</dd>
                 <dt className="text-muted">Queued</dt>
-                <dd><DateTime value={m.createdAt} /></dd>
+                <dd>
+                  <DateTime value={m.createdAt} />
+                </dd>
                 {m.sentAt ? (
                   <>
                     <dt className="text-muted">Sent</dt>
-                    <dd><DateTime value={m.sentAt} /></dd>
+                    <dd>
+                      <DateTime value={m.sentAt} />
+                    </dd>
                   </>
                 ) : null}
                 <dt className="text-muted">Attempts</dt>
@@ -72,7 +82,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 {m.status === "pending" && m.attempts > 0 ? (
                   <>
                     <dt className="text-muted">Next attempt</dt>
-                    <dd><DateTime value={m.nextAttemptAt} /></dd>
+                    <dd>
+                      <DateTime value={m.nextAttemptAt} />
+                    </dd>
                   </>
                 ) : null}
                 {m.lastError ? (
@@ -83,8 +95,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 ) : null}
               </dl>
               <details className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">Full text<span className="sr-only"> of “{m.subject}” to {m.toAddress}</span></summary>
-                <pre className="mt-2 overflow-x-auto rounded border border-gray-200 bg-gray-50 p-3 text-sm whitespace-pre-wrap break-words">{m.text}</pre>
+                <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">
+                  Full text
+                  <span className="sr-only">
+                    {" "}
+                    of “{m.subject}” to {m.toAddress}
+                  </span>
+                </summary>
+                <pre className="mt-2 overflow-x-auto rounded border border-gray-200 bg-gray-50 p-3 text-sm break-words whitespace-pre-wrap">{m.text}</pre>
               </details>
             </li>
           ))}

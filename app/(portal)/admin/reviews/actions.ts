@@ -12,4 +12,3 @@ export const updatePanelAction = defineAction(
   z.object({ attestationId: z.string().uuid(), addMemberIds: z.array(z.string().uuid()).max(12), leadUserId: z.string().uuid().nullable() }),
   async (input, actor) => updatePanel(await getDb(), actor, input),
 );
-

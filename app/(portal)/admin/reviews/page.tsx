@@ -31,7 +31,11 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
   const [waiting, others] = await Promise.all([section(true, requested.waiting), section(false, requested.panels)]);
   const href = (key: "waiting" | "panels", p: number) => {
     const pages = { waiting: waiting.page, panels: others.page, [key]: p };
-    const query = new URLSearchParams(Object.entries(pages).filter(([, n]) => n > 1).map(([k, n]) => [k, String(n)])).toString();
+    const query = new URLSearchParams(
+      Object.entries(pages)
+        .filter(([, n]) => n > 1)
+        .map(([k, n]) => [k, String(n)]),
+    ).toString();
     return query ? `/admin/reviews?${query}` : "/admin/reviews";
   };
   const table = (list: Rows, caption: string, empty: string) => (
@@ -63,11 +67,14 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
   );
   return (
     <>
-      <PageHeader title="Review panels" description="Every submitted attestation needs a panel: at least one platform reviewer and one government auditor, one of them the lead, and a due date." />
+      <PageHeader
+        title="Review panels"
+        description="Every submitted attestation needs a panel: at least one platform reviewer and one government auditor, one of them the lead, and a due date."
+      />
       <h2 className="mb-2 text-lg font-semibold">Waiting for a panel</h2>
       {table(waiting.rows, "Submissions waiting for a panel", "No submission is waiting for a panel.")}
       <Pager label="Pages of submissions waiting for a panel" page={waiting.page} pageCount={waiting.pageCount} href={(p) => href("waiting", p)} />
-      <h2 className="mb-2 mt-8 text-lg font-semibold">With a panel</h2>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">With a panel</h2>
       {table(others.rows, "Submissions with a panel", "No panels yet.")}
       <Pager label="Pages of submissions with a panel" page={others.page} pageCount={others.pageCount} href={(p) => href("panels", p)} />
     </>

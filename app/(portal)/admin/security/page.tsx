@@ -13,7 +13,10 @@ export default async function SecurityPolicyPage() {
   const policy = await getMfaPolicy(await getDb());
   return (
     <>
-      <PageHeader title="Sign-in policy" description="Which roles must use a second factor (an authenticator app, a passkey or a security key) in addition to their password or single sign-on." />
+      <PageHeader
+        title="Sign-in policy"
+        description="Which roles must use a second factor (an authenticator app, a passkey or a security key) in addition to their password or single sign-on."
+      />
       <Card>
         <PolicyForm roles={ROLES.map((r) => ({ role: r, label: ROLE_LABELS[r], required: policy[r] }))} />
       </Card>

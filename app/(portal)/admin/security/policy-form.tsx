@@ -12,7 +12,9 @@ type Row = { role: Role; label: string; required: boolean };
 export function PolicyForm({ roles }: { roles: Row[] }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const { register, handleSubmit, formState } = useForm<Record<Role, boolean>>({ defaultValues: Object.fromEntries(roles.map((r) => [r.role, r.required])) as Record<Role, boolean> });
+  const { register, handleSubmit, formState } = useForm<Record<Role, boolean>>({
+    defaultValues: Object.fromEntries(roles.map((r) => [r.role, r.required])) as Record<Role, boolean>,
+  });
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     const required = roles.filter((r) => values[r.role]).map((r) => r.role);
@@ -36,7 +38,8 @@ export function PolicyForm({ roles }: { roles: Row[] }) {
         </ul>
       </fieldset>
       <p className="mb-4 text-sm text-muted">
-        Sessions already open keep going. At their next sign-in, people in a required role who have no factor are led through setting one up and can do nothing else until they have. Anyone who has set up a factor is always asked for it.
+        Sessions already open keep going. At their next sign-in, people in a required role who have no factor are led through setting one up and can do nothing
+        else until they have. Anyone who has set up a factor is always asked for it.
       </p>
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save policy"}

@@ -10,7 +10,13 @@ export function OneTimeLink({ token, who }: { token: string; who: string }) {
       <p className="font-semibold">Give this one-time link to {who}.</p>
       <p className="mb-2 text-sm">It lets them set their password, works once, and expires in 72 hours. It will not be shown again.</p>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <input readOnly aria-label="One-time password link" value={url} className="w-full rounded-md border border-gray-400 bg-white px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          readOnly
+          aria-label="One-time password link"
+          value={url}
+          className="w-full rounded-md border border-gray-400 bg-white px-3 py-2 font-mono text-sm"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button
           type="button"
           className="rounded-md border border-gray-400 bg-white px-3 py-2 text-sm font-semibold"

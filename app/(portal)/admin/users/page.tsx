@@ -20,7 +20,16 @@ const ORG_CHOICES_MAX = 200;
 type Row = Awaited<ReturnType<typeof listPeoplePage>>["rows"][number];
 
 const COLUMNS: Column<Row>[] = [
-  { key: "name", header: "Name", sortKey: "name", cell: (p) => <Link href={`/admin/users/${p.id}`} className="text-brand-700 underline">{p.name}</Link> },
+  {
+    key: "name",
+    header: "Name",
+    sortKey: "name",
+    cell: (p) => (
+      <Link href={`/admin/users/${p.id}`} className="text-brand-700 underline">
+        {p.name}
+      </Link>
+    ),
+  },
   { key: "email", header: "Email", sortKey: "email", className: "hidden md:table-cell break-all", cell: (p) => p.email },
   { key: "organisation", header: "Organisation", sortKey: "organisation", className: "hidden sm:table-cell", cell: (p) => p.organisationName },
   { key: "role", header: "Role", sortKey: "role", cell: (p) => ROLE_LABELS[p.role] },
@@ -46,7 +55,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title={orgFilter ? `People at ${orgFilter.name}` : "People"}
-        description={orgFilter ? <Link href={PATH} className="underline">Show everyone</Link> : "Everyone with an account, by organisation."}
+        description={
+          orgFilter ? (
+            <Link href={PATH} className="underline">
+              Show everyone
+            </Link>
+          ) : (
+            "Everyone with an account, by organisation."
+          )
+        }
         actions={
           <Link href="/admin/users/new" className={buttonClass()}>
             Invite a person
@@ -71,11 +88,37 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         sort={{ key: q.sort, dir: q.dir, href: links.sort }}
         empty={
           filtered
-            ? { reason: "no-match", title: noMatchTitle("Nobody", q.q, Boolean(q.role || q.org || q.status)), action: <Link href={links.clear} className="underline">Show everyone</Link> }
-            : { reason: "none", title: "Nobody here yet.", body: "Invite a person to give them an account.", action: <Link href="/admin/users/new" className="underline">Invite a person</Link> }
+            ? {
+                reason: "no-match",
+                title: noMatchTitle("Nobody", q.q, Boolean(q.role || q.org || q.status)),
+                action: (
+                  <Link href={links.clear} className="underline">
+                    Show everyone
+                  </Link>
+                ),
+              }
+            : {
+                reason: "none",
+                title: "Nobody here yet.",
+                body: "Invite a person to give them an account.",
+                action: (
+                  <Link href="/admin/users/new" className="underline">
+                    Invite a person
+                  </Link>
+                ),
+              }
         }
       />
-      <Pager label="Pages of people" page={list.page} pageCount={list.pageCount} href={links.page} total={list.total} from={list.from} to={list.to} noun={["person", "people"]} />
+      <Pager
+        label="Pages of people"
+        page={list.page}
+        pageCount={list.pageCount}
+        href={links.page}
+        total={list.total}
+        from={list.from}
+        to={list.to}
+        noun={["person", "people"]}
+      />
     </>
   );
 }

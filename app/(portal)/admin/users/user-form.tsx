@@ -24,7 +24,14 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
   const { register, handleSubmit, formState, setError, control, setValue, reset } = useForm<UserInput & { userId?: string }>({
     resolver: zodResolver(existing ? (updateUserSchema as never) : userSchema),
     defaultValues: existing
-      ? { userId: existing.id, name: existing.name, email: existing.email, organisationId: existing.organisationId, role: existing.role, organisationKind: kindOf(existing.organisationId) }
+      ? {
+          userId: existing.id,
+          name: existing.name,
+          email: existing.email,
+          organisationId: existing.organisationId,
+          role: existing.role,
+          organisationKind: kindOf(existing.organisationId),
+        }
       : { name: "", email: "", organisationId: "", role: undefined, organisationKind: undefined },
   });
   const orgId = useWatch({ control, name: "organisationId" });
@@ -52,12 +59,32 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
   return (
     <>
       {created ? <OneTimeLink token={created.token} who={created.name} /> : null}
-      {saved ? <p role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">Changes saved.</p> : null}
+      {saved ? (
+        <p role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">
+          Changes saved.
+        </p>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="max-w-lg">
         <FormAlert message={formError} />
         <TextField id="name" label="Full name" required autoComplete="off" error={formState.errors.name?.message} {...register("name")} />
-        <TextField id="email" label="Email address" type="email" required autoComplete="off" disabled={Boolean(existing)} hint={existing ? "Email addresses cannot be changed." : undefined} error={formState.errors.email?.message} {...register("email")} />
-        <SelectField id="organisationId" label="Organisation" required error={formState.errors.organisationId?.message} {...register("organisationId", { onChange: (e) => setValue("organisationKind", kindOf(e.target.value)) })}>
+        <TextField
+          id="email"
+          label="Email address"
+          type="email"
+          required
+          autoComplete="off"
+          disabled={Boolean(existing)}
+          hint={existing ? "Email addresses cannot be changed." : undefined}
+          error={formState.errors.email?.message}
+          {...register("email")}
+        />
+        <SelectField
+          id="organisationId"
+          label="Organisation"
+          required
+          error={formState.errors.organisationId?.message}
+          {...register("organisationId", { onChange: (e) => setValue("organisationKind", kindOf(e.target.value)) })}
+        >
           <option value="">Choose…</option>
           {organisations.map((o) => (
             <option key={o.id} value={o.id}>
@@ -65,7 +92,14 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
             </option>
           ))}
         </SelectField>
-        <SelectField id="role" label="Role" required hint={orgKind ? `Roles that fit a ${ORG_KIND_LABELS[orgKind].toLowerCase()} are listed first.` : "Choose the organisation first."} error={formState.errors.role?.message} {...register("role")}>
+        <SelectField
+          id="role"
+          label="Role"
+          required
+          hint={orgKind ? `Roles that fit a ${ORG_KIND_LABELS[orgKind].toLowerCase()} are listed first.` : "Choose the organisation first."}
+          error={formState.errors.role?.message}
+          {...register("role")}
+        >
           <option value="">Choose…</option>
           {[...ROLES]
             .sort((a, b) => Number(ROLE_ORG_KIND[b] === orgKind) - Number(ROLE_ORG_KIND[a] === orgKind))

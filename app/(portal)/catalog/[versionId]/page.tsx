@@ -40,13 +40,21 @@ export default async function CatalogVersionPage({ params, searchParams }: { par
   const version = isUuid(versionId) ? await getVersionSummary(db, versionId, { includeDrafts: manage }) : null;
   if (!version) notFound();
   const filters = readFilters(await searchParams);
-  const [domains, controls, requirements] = await Promise.all([listDomains(db, versionId), listControls(db, versionId, filters), getAnswerRequirements(db, versionId)]);
+  const [domains, controls, requirements] = await Promise.all([
+    listDomains(db, versionId),
+    listControls(db, versionId, filters),
+    getAnswerRequirements(db, versionId),
+  ]);
   const filtered = Boolean(filters.domain || filters.channel || filters.mustOnly || filters.evidence || filters.q);
   const byDomain = domains.map((d) => ({ ...d, controls: controls.filter((c) => c.domainKey === d.key) })).filter((d) => d.controls.length > 0);
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href="/catalog" className="underline">Catalog</Link></nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/catalog" className="underline">
+          Catalog
+        </Link>
+      </nav>
       <PageHeader
         title={`${version.title} ${version.version}`}
         description={
@@ -56,22 +64,40 @@ export default async function CatalogVersionPage({ params, searchParams }: { par
         }
         actions={
           <>
-            <a href={`/api/catalog/versions/${version.id}/export?format=json`} className={buttonClass("secondary")}>Download JSON</a>
-            <a href={`/api/catalog/versions/${version.id}/export?format=oscal`} className={buttonClass("secondary")}>Download OSCAL</a>
-            {manage ? <Link href={`/admin/catalog/${version.id}`} className={buttonClass()}>Open in editor</Link> : null}
+            <a href={`/api/catalog/versions/${version.id}/export?format=json`} className={buttonClass("secondary")}>
+              Download JSON
+            </a>
+            <a href={`/api/catalog/versions/${version.id}/export?format=oscal`} className={buttonClass("secondary")}>
+              Download OSCAL
+            </a>
+            {manage ? (
+              <Link href={`/admin/catalog/${version.id}`} className={buttonClass()}>
+                Open in editor
+              </Link>
+            ) : null}
           </>
         }
       />
       {requirements ? (
         <section aria-labelledby="requirements-h" className="mb-6 max-w-3xl">
-          <h2 id="requirements-h" className="text-lg font-bold">What each status requires</h2>
-          <p className="mb-2 text-sm text-muted">An attestation against this version can be signed and submitted only when every answer holds what its status requires.</p>
+          <h2 id="requirements-h" className="text-lg font-bold">
+            What each status requires
+          </h2>
+          <p className="mb-2 text-sm text-muted">
+            An attestation against this version can be signed and submitted only when every answer holds what its status requires.
+          </p>
           <AnswerRequirementsTable requirements={requirements} />
         </section>
       ) : null}
       <ControlFilterForm
         action={`/catalog/${version.id}`}
-        values={{ domain: filters.domain ?? "", channel: filters.channel ?? "", must: Boolean(filters.mustOnly), evidence: filters.evidence ?? "", q: filters.q ?? "" }}
+        values={{
+          domain: filters.domain ?? "",
+          channel: filters.channel ?? "",
+          must: Boolean(filters.mustOnly),
+          evidence: filters.evidence ?? "",
+          q: filters.q ?? "",
+        }}
         domains={domains.map((d) => ({ value: d.key, label: `${d.key} — ${d.title}` }))}
         channels={UPDATE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
         evidence={EVIDENCE_KINDS.map((e) => ({ value: e, label: EVIDENCE_KIND_LABELS[e] }))}
@@ -81,7 +107,10 @@ export default async function CatalogVersionPage({ params, searchParams }: { par
       </p>
       {byDomain.length === 0 ? (
         <EmptyState title="No controls match these filters">
-          <Link href={`/catalog/${version.id}`} className="underline">Clear the filters</Link> to see every control.
+          <Link href={`/catalog/${version.id}`} className="underline">
+            Clear the filters
+          </Link>{" "}
+          to see every control.
         </EmptyState>
       ) : (
         <div className="space-y-6">
@@ -103,7 +132,8 @@ export default async function CatalogVersionPage({ params, searchParams }: { par
                     <p className="mt-1 line-clamp-3 text-sm">{c.statement}</p>
                     <p className="mt-1 text-xs text-muted">
                       {c.channels.map((ch) => CHANNEL_LABELS[ch]).join(" · ")}
-                      {c.kernelOnly ? " · kernel-mode products only" : ""} · weight {c.weight} · evidence: {c.evidenceKinds.map((e) => EVIDENCE_KIND_LABELS[e]).join(", ")}
+                      {c.kernelOnly ? " · kernel-mode products only" : ""} · weight {c.weight} · evidence:{" "}
+                      {c.evidenceKinds.map((e) => EVIDENCE_KIND_LABELS[e]).join(", ")}
                     </p>
                   </li>
                 ))}

@@ -33,20 +33,38 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href="/catalog" className="underline">Catalog</Link></nav>
-      <PageHeader title="Compare catalog versions" description="Lists the controls added, removed and changed between two versions, with each changed field before and after." />
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/catalog" className="underline">
+          Catalog
+        </Link>
+      </nav>
+      <PageHeader
+        title="Compare catalog versions"
+        description="Lists the controls added, removed and changed between two versions, with each changed field before and after."
+      />
       <form method="get" action="/catalog/compare" className="mb-6 rounded-lg border border-gray-300 bg-white p-4">
         <div className="grid gap-x-4 sm:grid-cols-2">
           {(["from", "to"] as const).map((name) => (
-            <SelectField key={name} id={name} name={name} label={name === "from" ? "Earlier version" : "Later version"} defaultValue={name === "from" ? from : to} required>
+            <SelectField
+              key={name}
+              id={name}
+              name={name}
+              label={name === "from" ? "Earlier version" : "Later version"}
+              defaultValue={name === "from" ? from : to}
+              required
+            >
               <option value="">Choose…</option>
               {versions.map((v) => (
-                <option key={v.id} value={v.id}>{v.title} {v.version} ({v.status})</option>
+                <option key={v.id} value={v.id}>
+                  {v.title} {v.version} ({v.status})
+                </option>
               ))}
             </SelectField>
           ))}
         </div>
-        <button type="submit" className={buttonClass()}>Compare</button>
+        <button type="submit" className={buttonClass()}>
+          Compare
+        </button>
       </form>
       {!from || !to ? (
         <EmptyState title="Choose two versions to compare" />

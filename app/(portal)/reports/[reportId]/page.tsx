@@ -57,13 +57,18 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
           .
         </p>
       ) : null}
-      <ReportView doc={doc} live={live} exports={<ExportLinks reportId={meta.id} digest={view.digest} revision={meta.revision} tier={view.tier} hasRemediation={doc.remediation.length > 0} />} />
+      <ReportView
+        doc={doc}
+        live={live}
+        exports={<ExportLinks reportId={meta.id} digest={view.digest} revision={meta.revision} tier={view.tier} hasRemediation={doc.remediation.length > 0} />}
+      />
       {view.tier === "full" ? (
         <p className="mt-4 text-sm">
           <a className="text-brand-700 underline" href={`/api/receipts/report/${meta.id}`} download>
             Download the transparency-log receipt
           </a>{" "}
-          — proves this report, with the digest above, was recorded in the portal&apos;s signed log. Check it offline with <code>npm run verify-receipt -- receipt.json</code>.
+          — proves this report, with the digest above, was recorded in the portal&apos;s signed log. Check it offline with{" "}
+          <code>npm run verify-receipt -- receipt.json</code>.
         </p>
       ) : null}
       {history ? <ObjectHistory history={history} /> : null}

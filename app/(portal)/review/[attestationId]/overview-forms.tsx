@@ -47,7 +47,13 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
         </label>
         {formState.errors.hasConflict ? <p className="mt-1 text-sm font-medium text-red-700">{formState.errors.hasConflict.message}</p> : null}
       </fieldset>
-      <TextAreaField id="note" label={has ? "Describe the conflict" : "Note (optional)"} rows={3} error={formState.errors.note?.message} {...register("note")} />
+      <TextAreaField
+        id="note"
+        label={has ? "Describe the conflict" : "Note (optional)"}
+        rows={3}
+        error={formState.errors.note?.message}
+        {...register("note")}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Declare"}
       </Button>
@@ -58,7 +64,10 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
 export function RequestChangesForm({ attestationId }: { attestationId: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof requestChangesSchema>>({ resolver: zodResolver(requestChangesSchema), defaultValues: { attestationId, message: "" } });
+  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof requestChangesSchema>>({
+    resolver: zodResolver(requestChangesSchema),
+    defaultValues: { attestationId, message: "" },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await requestChangesAction(values);

@@ -29,18 +29,27 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
     if (!invited) notFound();
     return (
       <>
-        <PageHeader title={`${invited.organisationName}: ${invited.productName}`} description={`You have been placed on this review panel${invited.isLead ? " as its lead" : ""}; it is due on ${invited.dueDate}.`} />
+        <PageHeader
+          title={`${invited.organisationName}: ${invited.productName}`}
+          description={`You have been placed on this review panel${invited.isLead ? " as its lead" : ""}; it is due on ${invited.dueDate}.`}
+        />
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Declare conflicts of interest</h2>
           <p className="mb-4 max-w-prose text-sm">
-            Before you see anything of this submission, say whether you have a conflict of interest with {invited.organisationName}: a financial interest, a recent employment or consulting relationship, a close personal relationship with its staff, or anything else that could be seen to affect your judgement. If you do, you leave the panel and the administrators are told so that they can appoint someone else.
+            Before you see anything of this submission, say whether you have a conflict of interest with {invited.organisationName}: a financial interest, a
+            recent employment or consulting relationship, a close personal relationship with its staff, or anything else that could be seen to affect your
+            judgement. If you do, you leave the panel and the administrators are told so that they can appoint someone else.
           </p>
           <ConflictForm attestationId={invited.id} vendor={invited.organisationName} />
         </Card>
       </>
     );
   }
-  const [card, members, history] = await Promise.all([myScorecard(db, actor.userId, a.id), listMembers(db, a.panelId), loadObjectHistory(db, actor, "attestation", a.id)]);
+  const [card, members, history] = await Promise.all([
+    myScorecard(db, actor.userId, a.id),
+    listMembers(db, a.panelId),
+    loadObjectHistory(db, actor, "attestation", a.id),
+  ]);
   const scored = card ? [...card.scores.values()].filter((s) => s.score !== null).length : 0;
   const total = a.snapshot.controls.length;
   const zone = await readerTimeZone();
@@ -102,7 +111,10 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
       {actions.includes("request_changes") ? (
         <Card className="mt-4">
           <h2 className="mb-2 text-lg font-semibold">Request changes</h2>
-          <p className="mb-3 max-w-prose text-sm">As lead, you can send the attestation back to the vendor. They submit a new revision; scores on controls they do not change carry over, and changed controls are marked for re-scoring.</p>
+          <p className="mb-3 max-w-prose text-sm">
+            As lead, you can send the attestation back to the vendor. They submit a new revision; scores on controls they do not change carry over, and changed
+            controls are marked for re-scoring.
+          </p>
           <RequestChangesForm attestationId={a.id} />
         </Card>
       ) : null}

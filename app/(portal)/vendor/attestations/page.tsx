@@ -23,11 +23,30 @@ const PATH = "/vendor/attestations";
 type Row = Awaited<ReturnType<typeof listAttestationPage>>["rows"][number];
 
 const COLUMNS: Column<Row>[] = [
-  { key: "product", header: "Product and catalog", sortKey: "product", cell: (a) => <Link href={`/vendor/attestations/${a.id}`} className="text-brand-700 underline">{a.productName}: {a.frameworkTitle} {a.frameworkVersion}</Link> },
+  {
+    key: "product",
+    header: "Product and catalog",
+    sortKey: "product",
+    cell: (a) => (
+      <Link href={`/vendor/attestations/${a.id}`} className="text-brand-700 underline">
+        {a.productName}: {a.frameworkTitle} {a.frameworkVersion}
+      </Link>
+    ),
+  },
   { key: "period", header: "Period", sortKey: "period", firstDir: "desc", cell: (a) => `${a.periodStart} to ${a.periodEnd}` },
   { key: "kind", header: "Kind", phone: "hidden", cell: (a) => ATTESTATION_KIND_LABELS[a.kind] },
   { key: "revision", header: "Revision", phone: "hidden", cell: (a) => a.revision },
-  { key: "status", header: "Status", sortKey: "status", cell: (a) => <><AttestationStatusBadge status={a.status} /><WithdrawnLine at={a.withdrawnAt} byName={a.withdrawnByName} /></> },
+  {
+    key: "status",
+    header: "Status",
+    sortKey: "status",
+    cell: (a) => (
+      <>
+        <AttestationStatusBadge status={a.status} />
+        <WithdrawnLine at={a.withdrawnAt} byName={a.withdrawnByName} />
+      </>
+    ),
+  },
 ];
 
 export default async function AttestationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -39,7 +58,15 @@ export default async function AttestationsPage({ searchParams }: { searchParams:
   const filtered = Boolean(query.q || query.status || query.product);
   return (
     <>
-      <PageHeader title="Attestations" description="Each attestation answers the principles for one product and reporting period." actions={<Link href="/vendor/attestations/new" className={buttonClass()}>Start an attestation</Link>} />
+      <PageHeader
+        title="Attestations"
+        description="Each attestation answers the principles for one product and reporting period."
+        actions={
+          <Link href="/vendor/attestations/new" className={buttonClass()}>
+            Start an attestation
+          </Link>
+        }
+      />
       <ListControls
         id="attestations"
         action={PATH}
@@ -61,11 +88,36 @@ export default async function AttestationsPage({ searchParams }: { searchParams:
         sort={{ key: query.sort, dir: query.dir, href: links.sort }}
         empty={
           filtered
-            ? { reason: "no-match", title: noMatchTitle("No attestation", query.q, Boolean(query.status || query.product)), action: <Link href={links.clear} className="underline">Show every attestation</Link> }
-            : { reason: "none", title: "No attestations yet", action: <Link href="/vendor/attestations/new" className="underline">Start an attestation</Link> }
+            ? {
+                reason: "no-match",
+                title: noMatchTitle("No attestation", query.q, Boolean(query.status || query.product)),
+                action: (
+                  <Link href={links.clear} className="underline">
+                    Show every attestation
+                  </Link>
+                ),
+              }
+            : {
+                reason: "none",
+                title: "No attestations yet",
+                action: (
+                  <Link href="/vendor/attestations/new" className="underline">
+                    Start an attestation
+                  </Link>
+                ),
+              }
         }
       />
-      <Pager label="Pages of attestations" page={list.page} pageCount={list.pageCount} href={links.page} total={list.total} from={list.from} to={list.to} noun={["attestation"]} />
+      <Pager
+        label="Pages of attestations"
+        page={list.page}
+        pageCount={list.pageCount}
+        href={links.page}
+        total={list.total}
+        from={list.from}
+        to={list.to}
+        noun={["attestation"]}
+      />
     </>
   );
 }

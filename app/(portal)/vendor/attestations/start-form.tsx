@@ -20,7 +20,13 @@ export function StartForm({ products, versions, productId }: { products: Option[
   const year = new Date().getFullYear();
   const { register, handleSubmit, formState, setError } = useForm<StartAttestationInput>({
     resolver: zodResolver(startAttestationSchema),
-    defaultValues: { productId: productId ?? "", frameworkVersionId: versions[0]?.id ?? "", kind: "new", periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` },
+    defaultValues: {
+      productId: productId ?? "",
+      frameworkVersionId: versions[0]?.id ?? "",
+      kind: "new",
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+    },
   });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -43,7 +49,9 @@ export function StartForm({ products, versions, productId }: { products: Option[
           <div role="alert" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
             <p>{formError}</p>
             <p className="mt-2">
-              <Link href={existing.href} className="underline">{existing.text}</Link>
+              <Link href={existing.href} className="underline">
+                {existing.text}
+              </Link>
             </p>
           </div>
         </div>
@@ -52,17 +60,38 @@ export function StartForm({ products, versions, productId }: { products: Option[
       )}
       <SelectField id="productId" label="Product" required error={e.productId?.message} {...register("productId")}>
         <option value="">Choose…</option>
-        {products.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        {products.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
       </SelectField>
-      <SelectField id="frameworkVersionId" label="Catalog version" required hint="Only published versions can be attested against." error={e.frameworkVersionId?.message} {...register("frameworkVersionId")}>
-        {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+      <SelectField
+        id="frameworkVersionId"
+        label="Catalog version"
+        required
+        hint="Only published versions can be attested against."
+        error={e.frameworkVersionId?.message}
+        {...register("frameworkVersionId")}
+      >
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.label}
+          </option>
+        ))}
       </SelectField>
       <SelectField id="kind" label="Kind of attestation" required error={e.kind?.message} {...register("kind")}>
-        {ATTESTATION_KINDS.map((k) => <option key={k} value={k}>{ATTESTATION_KIND_LABELS[k]}</option>)}
+        {ATTESTATION_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {ATTESTATION_KIND_LABELS[k]}
+          </option>
+        ))}
       </SelectField>
       <TextField id="periodStart" type="date" label="Reporting period starts" required error={e.periodStart?.message} {...register("periodStart")} />
       <TextField id="periodEnd" type="date" label="Reporting period ends" required error={e.periodEnd?.message} {...register("periodEnd")} />
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Starting…" : "Start attestation"}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Starting…" : "Start attestation"}
+      </Button>
     </form>
   );
 }

@@ -33,4 +33,6 @@ export const deleteEvidenceAction = defineAction("vendor.workspace", deleteEvide
 });
 
 /** The evidence picker's search: read-only, the caller's own active items. */
-export const searchEvidenceAction = defineAction("vendor.workspace", searchEvidenceSchema, async (input, actor) => ok(await searchEvidence(await getDb(), actor.organisationId, input)));
+export const searchEvidenceAction = defineAction("vendor.workspace", searchEvidenceSchema, async (input, actor) =>
+  ok(await searchEvidence(await getDb(), actor.organisationId, input)),
+);

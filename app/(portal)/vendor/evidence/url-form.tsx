@@ -34,10 +34,20 @@ export function UrlEvidenceForm() {
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextField id="url-title" label="Title" required error={e.title?.message} {...register("title")} />
-      <TextField id="url-url" type="url" label="Address" required hint="A page reviewers can open, e.g. your published deployment policy." error={e.url?.message} {...register("url")} />
+      <TextField
+        id="url-url"
+        type="url"
+        label="Address"
+        required
+        hint="A page reviewers can open, e.g. your published deployment policy."
+        error={e.url?.message}
+        {...register("url")}
+      />
       <TextAreaField id="url-description" label="Description" rows={2} error={e.description?.message} {...register("description")} />
       <MetaFields prefix="url-" register={register} errors={e} kinds={LINK_EVIDENCE_KINDS} />
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Adding…" : "Add link"}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Adding…" : "Add link"}
+      </Button>
     </form>
   );
 }

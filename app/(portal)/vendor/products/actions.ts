@@ -12,8 +12,12 @@ export const createProductAction = defineAction("vendor.products", productSchema
   return result;
 });
 
-export const updateProductAction = defineAction("vendor.products", z.object({ id: z.string().uuid(), product: productSchema }), async ({ id, product }, actor) => {
-  const result = await updateProduct(await getDb(), actor, id, product);
-  if (result.ok) revalidatePath("/vendor/products");
-  return result;
-});
+export const updateProductAction = defineAction(
+  "vendor.products",
+  z.object({ id: z.string().uuid(), product: productSchema }),
+  async ({ id, product }, actor) => {
+    const result = await updateProduct(await getDb(), actor, id, product);
+    if (result.ok) revalidatePath("/vendor/products");
+    return result;
+  },
+);

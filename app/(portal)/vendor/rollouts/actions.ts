@@ -28,7 +28,8 @@ export const uploadRolloutAction = defineAction("vendor.workspace", rolloutUploa
     return fail("invalid", `The file has ${n} problem${n > 1 ? "s" : ""}; nothing was stored. Fix them below and upload again.`, parsed.errors);
   }
   const res = await createRolloutRecord(await getDb(), auditActor(actor), { productId: input.productId, record: parsed.record, source: "upload" });
-  if (!res.ok) return fail(res.code, res.message, Object.fromEntries(res.reasons.map((r) => [r.path === "productId" ? "productId" : `Field ${r.path}`, [r.message]])));
+  if (!res.ok)
+    return fail(res.code, res.message, Object.fromEntries(res.reasons.map((r) => [r.path === "productId" ? "productId" : `Field ${r.path}`, [r.message]])));
   revalidatePath("/vendor/rollouts");
   return ok({ id: res.id });
 });

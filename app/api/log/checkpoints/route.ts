@@ -13,7 +13,15 @@ export async function GET(request: Request) {
   if (before !== null && !/^[1-9][0-9]{0,15}$/.test(before)) return problem(400, "Bad request", "before must be a tree size (a positive whole number).");
   const list = await listCheckpoints(await getDb(), 100, before === null ? undefined : Number(before));
   return Response.json(
-    { checkpoints: list.map((c) => ({ treeSize: c.treeSize, rootHash: c.rootHash, previousSize: c.previousSize, consistencyProof: c.consistencyProof, note: c.note })) },
+    {
+      checkpoints: list.map((c) => ({
+        treeSize: c.treeSize,
+        rootHash: c.rootHash,
+        previousSize: c.previousSize,
+        consistencyProof: c.consistencyProof,
+        note: c.note,
+      })),
+    },
     { headers: { "Cache-Control": "no-cache" } },
   );
 }

@@ -17,8 +17,12 @@ export async function GET(request: Request) {
   if (!from || !to || !/^(0|[1-9][0-9]{0,15})$/.test(from) || !/^[1-9][0-9]{0,15}$/.test(to) || Number(from) > Number(to))
     return problem(400, "Bad request", "from and to must be tree sizes of signed checkpoints, from ≤ to.");
   const db = await getDb();
-  const known = await db.select({ size: logCheckpoints.treeSize }).from(logCheckpoints).where(or(eq(logCheckpoints.treeSize, Number(from)), eq(logCheckpoints.treeSize, Number(to))));
+  const known = await db
+    .select({ size: logCheckpoints.treeSize })
+    .from(logCheckpoints)
+    .where(or(eq(logCheckpoints.treeSize, Number(from)), eq(logCheckpoints.treeSize, Number(to))));
   const sizes = new Set(known.map((k) => Number(k.size)));
-  if ((Number(from) !== 0 && !sizes.has(Number(from))) || !sizes.has(Number(to))) return problem(404, "Not found", "Both sizes must be those of signed checkpoints (see /api/log/checkpoints).");
+  if ((Number(from) !== 0 && !sizes.has(Number(from))) || !sizes.has(Number(to)))
+    return problem(404, "Not found", "Both sizes must be those of signed checkpoints (see /api/log/checkpoints).");
   return Response.json({ from: Number(from), to: Number(to), proof: await proveConsistency(db, Number(from), Number(to)) });
 }

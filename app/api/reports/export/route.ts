@@ -21,22 +21,42 @@ export async function GET(request: Request) {
   const format = url.searchParams.get("format") ?? "csv";
   if (!(LIST_FORMATS as readonly string[]).includes(format)) return problem(400, "Unknown format", `Choose one of: ${LIST_FORMATS.join(", ")}.`);
   const malformed = malformedFilters(url.searchParams);
-  if (malformed.length) return problem(400, "Invalid filter", `Not understood: ${malformed.join(", ")}. Use framework and vendor ids, period=YYYY-MM-DD_YYYY-MM-DD or all, result=${RESULTS.join("|")}.`);
+  if (malformed.length)
+    return problem(
+      400,
+      "Invalid filter",
+      `Not understood: ${malformed.join(", ")}. Use framework and vendor ids, period=YYYY-MM-DD_YYYY-MM-DD or all, result=${RESULTS.join("|")}.`,
+    );
   const filters = parseFilters(Object.fromEntries(url.searchParams));
   const db = await getDb();
   const { chosen } = await dashboardChoices(db, filters.frameworkVersionId);
   if (!chosen) return problem(404, "No reports", "No reports have been published yet.");
   // A framework version named but without reports is not replaced by another one.
-  if (filters.frameworkVersionId && chosen.id !== filters.frameworkVersionId) return problem(404, "No reports", "No reports have been published for this framework version.");
+  if (filters.frameworkVersionId && chosen.id !== filters.frameworkVersionId)
+    return problem(404, "No reports", "No reports have been published for this framework version.");
   const where = reportFilter(filters, chosen.id, { period: true });
   const query = filtersToQuery({ ...filters, frameworkVersionId: chosen.id, page: 1 });
   const name = `reports-${chosen.label}${filters.period ? `-${filters.period}` : ""}`;
   await auditExport(db, actor, { type: "report_list" }, { format, filters: query });
   if (format === "csv" || format === "json") {
-    return new Response(scoreStream(db, where, format, { source: { framework: chosen.label, filters: query, generatedAt: new Date().toISOString() } }, undefined, copySource()), { headers: downloadHeaders(format, name, {}) });
+    return new Response(
+      scoreStream(db, where, format, { source: { framework: chosen.label, filters: query, generatedAt: new Date().toISOString() } }, undefined, copySource()),
+      { headers: downloadHeaders(format, name, {}) },
+    );
   }
   const rows = await db
-    .select({ vendor: publishedReports.vendorName, product: publishedReports.productName, framework: publishedReports.frameworkLabel, periodStart: publishedReports.periodStart, periodEnd: publishedReports.periodEnd, result: publishedReports.result, overall: publishedReports.overall, publishedAt: publishedReports.publishedAt, domains: publishedReports.domainScores, supersededBy: publishedReports.supersededBy })
+    .select({
+      vendor: publishedReports.vendorName,
+      product: publishedReports.productName,
+      framework: publishedReports.frameworkLabel,
+      periodStart: publishedReports.periodStart,
+      periodEnd: publishedReports.periodEnd,
+      result: publishedReports.result,
+      overall: publishedReports.overall,
+      publishedAt: publishedReports.publishedAt,
+      domains: publishedReports.domainScores,
+      supersededBy: publishedReports.supersededBy,
+    })
     .from(publishedReports)
     .where(where)
     .orderBy(asc(publishedReports.vendorName), asc(publishedReports.productName), asc(publishedReports.periodStart))

@@ -3,8 +3,7 @@ import type { Domain } from "@/lib/catalog/schema";
 export const healthGates: Domain = {
   key: "GATE",
   title: "Health monitoring and automated halts",
-  description:
-    "The signals that show whether an update is harming devices, the gates that decide promotion, and the automatic halt when a gate fails.",
+  description: "The signals that show whether an update is harming devices, the gates that decide promotion, and the automatic halt when a gate fails.",
   controls: [
     {
       id: "SDP-GATE-01",

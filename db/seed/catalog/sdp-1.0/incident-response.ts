@@ -61,8 +61,7 @@ export const incidentResponse: Domain = {
       title: "Release notes for code and content",
       statement:
         "The vendor publishes release notes for every code release and, for content, a change log by content type and purpose that names the sensor versions affected and the ring schedule, without disclosing detection details useful to attackers.",
-      vendorGuidance:
-        "Provide links to the release notes and the content change log, and explain what is left out of content notes and why.",
+      vendorGuidance: "Provide links to the release notes and the content change log, and explain what is left out of content notes and why.",
       reviewerGuidance:
         "Check that content changes appear in the change log before or when they reach general rings. Red flags: content never mentioned; notes published days after release; notes that do not state affected sensor versions.",
       applicability: { channels: ["code", "content"], kernelOnly: false },
@@ -83,8 +82,7 @@ export const incidentResponse: Domain = {
       title: "Post-incident reviews",
       statement:
         "The vendor publishes, after any incident in which its update harmed customers' devices, a preliminary review within 7 days and a root-cause analysis within 30 days covering the timeline, root cause, why testing and staging did not stop it, and dated corrective actions, and then reports progress on those actions until they are closed.",
-      vendorGuidance:
-        "Provide the reviews published in the period, or the template and policy if there were none, and the tracker of corrective actions.",
+      vendorGuidance: "Provide the reviews published in the period, or the template and policy if there were none, and the tracker of corrective actions.",
       reviewerGuidance:
         "Check that the analysis explains why each safeguard (testing, validator, staging, gates) did not stop the fault. Red flags: a review that names only the immediate bug; actions without dates; silence after the first publication.",
       applicability: { channels: ["code", "content"], kernelOnly: false },

@@ -37,8 +37,7 @@ export const independentAssurance: Domain = {
       title: "Tracked remediation of findings",
       statement:
         "The vendor tracks every finding from independent reviews, Ringfence reviews and post-incident reviews in a plan of action and milestones with owner, severity and due date, and closes high-severity findings within 90 days or records a risk acceptance approved by senior management.",
-      vendorGuidance:
-        "Provide the plan of action and milestones (POA&M) with status per finding, and the risk acceptances with their approvals.",
+      vendorGuidance: "Provide the plan of action and milestones (POA&M) with status per finding, and the risk acceptances with their approvals.",
       reviewerGuidance:
         "Check ages of open high-severity findings and whether closure was verified. Red flags: findings closed without evidence; repeated extensions; acceptances signed by the team that owns the fix.",
       applicability: { channels: ["code", "content"], kernelOnly: false },

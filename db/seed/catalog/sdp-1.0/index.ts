@@ -41,16 +41,5 @@ export const sdp10: FrameworkDocument = {
   },
   // A narrative for every answer but "not applicable" (which needs a justification); target date and plan for partial and planned; evidence for implemented and partial must controls.
   answerRequirements: DEFAULT_ANSWER_REQUIREMENTS,
-  domains: [
-    governance,
-    rollout,
-    healthGates,
-    testing,
-    recovery,
-    customerControl,
-    kernel,
-    incidentResponse,
-    independentAssurance,
-    secureDevelopment,
-  ],
+  domains: [governance, rollout, healthGates, testing, recovery, customerControl, kernel, incidentResponse, independentAssurance, secureDevelopment],
 };

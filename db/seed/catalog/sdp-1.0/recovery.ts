@@ -3,8 +3,7 @@ import type { Domain } from "@/lib/catalog/schema";
 export const recovery: Domain = {
   key: "REC",
   title: "Pause, rollback and recovery",
-  description:
-    "Stopping a bad update everywhere, returning devices to the last known good version, and bringing back devices that no longer boot.",
+  description: "Stopping a bad update everywhere, returning devices to the last known good version, and bringing back devices that no longer boot.",
   controls: [
     {
       id: "SDP-REC-01",
@@ -90,8 +89,7 @@ export const recovery: Domain = {
       title: "Recovery playbooks, drills and measured recovery",
       statement:
         "The vendor keeps recovery playbooks for fleet-wide faults caused by its updates, rehearses them at least once a year in a realistic drill with customer-facing teams, and measures recovery over time (share of affected devices healthy after 1, 24 and 72 hours) in drills and real events.",
-      vendorGuidance:
-        "Provide the playbooks, the last drill's scenario, participants and measured results, the lessons recorded and the changes made.",
+      vendorGuidance: "Provide the playbooks, the last drill's scenario, participants and measured results, the lessons recorded and the changes made.",
       reviewerGuidance:
         "Check that the drill involved a real fault on real devices or a faithful copy, and that measured recovery curves exist. Red flags: a tabletop exercise only; no change after a drill.",
       applicability: { channels: ["code", "content"], kernelOnly: false },

@@ -19,8 +19,8 @@ const COVERAGE: Record<string, string[]> = {
   "fuzzing, fault injection and stress": ["SDP-TST-04"],
   "stability testing": ["SDP-TST-05"],
   "rollback testing": ["SDP-TST-06"],
-  "pause": ["SDP-REC-01"],
-  "rollback": ["SDP-REC-02"],
+  pause: ["SDP-REC-01"],
+  rollback: ["SDP-REC-02"],
   "recovery of machines that no longer boot": ["SDP-REC-03"],
   "customer ring choice": ["SDP-CUS-01"],
   "N-1 pinning": ["SDP-CUS-02"],
@@ -38,18 +38,7 @@ const COVERAGE: Record<string, string[]> = {
 };
 
 /** Core controls that must carry the 'must' flag. */
-const CORE_MUST = [
-  "SDP-ROL-01",
-  "SDP-ROL-02",
-  "SDP-GATE-03",
-  "SDP-TST-02",
-  "SDP-TST-03",
-  "SDP-REC-01",
-  "SDP-REC-02",
-  "SDP-KRN-02",
-  "SDP-KRN-03",
-  "SDP-IRT-02",
-];
+const CORE_MUST = ["SDP-ROL-01", "SDP-ROL-02", "SDP-GATE-03", "SDP-TST-02", "SDP-TST-03", "SDP-REC-01", "SDP-REC-02", "SDP-KRN-02", "SDP-KRN-03", "SDP-IRT-02"];
 
 /** SSDF 1.1 (SP 800-218) practices and tasks, from NIST's OSCAL catalog. */
 const SSDF_IDS = new Set([
@@ -178,7 +167,10 @@ describe("Safe Deployment Principles 1.0", () => {
     const text = JSON.stringify(sdp10);
     for (const ref of text.match(/SDP-[A-Z]+-\d{2}/g) ?? []) expect(byId.has(ref), ref).toBe(true);
     for (const ref of text.match(/SDP-[A-Z]+(?=[,)])/g) ?? []) {
-      expect(sdp10.domains.some((d) => `SDP-${d.key}` === ref), ref).toBe(true);
+      expect(
+        sdp10.domains.some((d) => `SDP-${d.key}` === ref),
+        ref,
+      ).toBe(true);
     }
     expect(text).not.toMatch(/\b(TODO|TBD|FIXME|lorem|ipsum|placeholder)\b/i);
   });

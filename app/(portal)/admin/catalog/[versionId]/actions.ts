@@ -2,7 +2,16 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { auditActor } from "@/lib/auth/session";
-import { createControl, createDomain, deleteControl, deleteDomain, reorderControls, reorderDomains, updateControl, updateDomain } from "@/lib/catalog/content-mutations";
+import {
+  createControl,
+  createDomain,
+  deleteControl,
+  deleteDomain,
+  reorderControls,
+  reorderDomains,
+  updateControl,
+  updateDomain,
+} from "@/lib/catalog/content-mutations";
 import { defineAction } from "@/lib/server/action";
 import {
   controlFormSchema,

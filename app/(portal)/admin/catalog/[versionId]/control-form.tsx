@@ -14,7 +14,11 @@ import { createControlAction, deleteControlAction, updateControlAction } from ".
 type Props = { versionId: string; domains: { key: string; title: string }[]; initial: ControlInput; isNew: boolean };
 
 function GroupError({ id, message }: { id: string; message?: string }) {
-  return message ? <p id={id} className="mt-1 text-sm font-medium text-red-700">{message}</p> : null;
+  return message ? (
+    <p id={id} className="mt-1 text-sm font-medium text-red-700">
+      {message}
+    </p>
+  ) : null;
 }
 
 /** Every field of a control, rubric and mappings included. Descriptors may stay empty while drafting; publishing needs all five. */
@@ -52,7 +56,11 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField id="c-id" label="Control id" required hint="Stable across versions, e.g. SDP-ROL-03." error={e.id?.message} {...register("id")} />
         <SelectField id="c-domain" label="Domain" required error={e.domainKey?.message} {...register("domainKey")}>
-          {domains.map((d) => <option key={d.key} value={d.key}>{d.key} — {d.title}</option>)}
+          {domains.map((d) => (
+            <option key={d.key} value={d.key}>
+              {d.key} — {d.title}
+            </option>
+          ))}
         </SelectField>
       </div>
       <TextField id="c-title" label="Title" required error={e.title?.message} {...register("title")} />
@@ -74,11 +82,25 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
       </fieldset>
 
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField id="c-weight" label="Weight (1 to 5)" required type="number" min={1} max={5} step={1} error={e.weight?.message} {...register("weight", { valueAsNumber: true })} />
+        <TextField
+          id="c-weight"
+          label="Weight (1 to 5)"
+          required
+          type="number"
+          min={1}
+          max={5}
+          step={1}
+          error={e.weight?.message}
+          {...register("weight", { valueAsNumber: true })}
+        />
         <div className="mb-4 flex items-center gap-2 sm:mt-7">
           <input id="c-must" type="checkbox" className="h-5 w-5" aria-describedby="c-must-hint" {...register("must")} />
-          <label htmlFor="c-must" className="text-sm font-semibold">Must control</label>
-          <span id="c-must-hint" className="text-sm text-muted">(a score of 0 caps the decision)</span>
+          <label htmlFor="c-must" className="text-sm font-semibold">
+            Must control
+          </label>
+          <span id="c-must-hint" className="text-sm text-muted">
+            (a score of 0 caps the decision)
+          </span>
         </div>
       </div>
 
@@ -97,7 +119,14 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
       <fieldset className="mb-4 rounded-lg border border-gray-300 p-4">
         <legend className="px-1 font-semibold">Rubric: what a reviewer must see for each level</legend>
         {LEVEL_LABELS.map((label, level) => (
-          <TextAreaField key={label} id={`c-rubric-${level}`} label={`Level ${label}`} rows={2} error={e.rubric?.[level]?.message} {...register(`rubric.${level}` as const)} />
+          <TextAreaField
+            key={label}
+            id={`c-rubric-${level}`}
+            label={`Level ${label}`}
+            rows={2}
+            error={e.rubric?.[level]?.message}
+            {...register(`rubric.${level}` as const)}
+          />
         ))}
       </fieldset>
 
@@ -106,21 +135,52 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
         {mappings.fields.length === 0 ? <p className="mb-2 text-sm text-muted">No mappings.</p> : null}
         {mappings.fields.map((f, i) => (
           <div key={f.id} className="mb-3 grid gap-x-3 border-b border-gray-200 pb-2 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
-            <SelectField id={`c-map-${i}-scheme`} label={`Mapping ${i + 1} scheme`} error={e.mappings?.[i]?.scheme?.message} {...register(`mappings.${i}.scheme` as const)}>
-              {MAPPING_SCHEMES.map((s) => <option key={s} value={s}>{MAPPING_SCHEME_LABELS[s]}</option>)}
+            <SelectField
+              id={`c-map-${i}-scheme`}
+              label={`Mapping ${i + 1} scheme`}
+              error={e.mappings?.[i]?.scheme?.message}
+              {...register(`mappings.${i}.scheme` as const)}
+            >
+              {MAPPING_SCHEMES.map((s) => (
+                <option key={s} value={s}>
+                  {MAPPING_SCHEME_LABELS[s]}
+                </option>
+              ))}
             </SelectField>
-            <TextField id={`c-map-${i}-ref`} label={`Mapping ${i + 1} reference`} error={e.mappings?.[i]?.ref?.message} {...register(`mappings.${i}.ref` as const)} />
-            <TextField id={`c-map-${i}-note`} label={`Mapping ${i + 1} note`} error={e.mappings?.[i]?.note?.message} {...register(`mappings.${i}.note` as const)} />
-            <Button variant="secondary" className="mb-4" onClick={() => mappings.remove(i)} aria-label={`Remove mapping ${i + 1}`}>Remove</Button>
+            <TextField
+              id={`c-map-${i}-ref`}
+              label={`Mapping ${i + 1} reference`}
+              error={e.mappings?.[i]?.ref?.message}
+              {...register(`mappings.${i}.ref` as const)}
+            />
+            <TextField
+              id={`c-map-${i}-note`}
+              label={`Mapping ${i + 1} note`}
+              error={e.mappings?.[i]?.note?.message}
+              {...register(`mappings.${i}.note` as const)}
+            />
+            <Button variant="secondary" className="mb-4" onClick={() => mappings.remove(i)} aria-label={`Remove mapping ${i + 1}`}>
+              Remove
+            </Button>
           </div>
         ))}
-        <Button variant="secondary" onClick={() => mappings.append({ scheme: "nist-ssdf", ref: "", note: "" })}>Add mapping</Button>
+        <Button variant="secondary" onClick={() => mappings.append({ scheme: "nist-ssdf", ref: "", note: "" })}>
+          Add mapping
+        </Button>
       </fieldset>
 
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : isNew ? "Add control" : "Save control"}</Button>
-        <Button variant="secondary" onClick={() => router.push(`/admin/catalog/${versionId}`)}>Cancel</Button>
-        {!isNew ? <Button variant="danger" onClick={() => void onDelete()}>Delete control</Button> : null}
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : isNew ? "Add control" : "Save control"}
+        </Button>
+        <Button variant="secondary" onClick={() => router.push(`/admin/catalog/${versionId}`)}>
+          Cancel
+        </Button>
+        {!isNew ? (
+          <Button variant="danger" onClick={() => void onDelete()}>
+            Delete control
+          </Button>
+        ) : null}
       </div>
     </form>
   );

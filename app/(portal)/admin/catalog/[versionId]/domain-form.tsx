@@ -45,12 +45,25 @@ export function DomainForm({ versionId, initial }: { versionId: string; initial?
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl">
       <FormAlert message={formError} />
-      <TextField id={`${p}-key`} label="Key" required hint="2 to 10 capitals or digits, e.g. ROL. Control ids usually include it." error={formState.errors.key?.message} {...register("key")} />
+      <TextField
+        id={`${p}-key`}
+        label="Key"
+        required
+        hint="2 to 10 capitals or digits, e.g. ROL. Control ids usually include it."
+        error={formState.errors.key?.message}
+        {...register("key")}
+      />
       <TextField id={`${p}-title`} label="Title" required error={formState.errors.title?.message} {...register("title")} />
       <TextAreaField id={`${p}-description`} label="Description" rows={3} error={formState.errors.description?.message} {...register("description")} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : initial ? "Save domain" : "Add domain"}</Button>
-        {initial ? <Button variant="danger" onClick={() => void onDelete()}>Delete domain</Button> : null}
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : initial ? "Save domain" : "Add domain"}
+        </Button>
+        {initial ? (
+          <Button variant="danger" onClick={() => void onDelete()}>
+            Delete domain
+          </Button>
+        ) : null}
       </div>
     </form>
   );

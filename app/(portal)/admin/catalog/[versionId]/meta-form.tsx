@@ -47,7 +47,17 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
   });
 
   const numberField = (name: Parameters<typeof register>[0], id: string, label: string, hint: string, error?: string) => (
-    <TextField id={id} label={label} hint={hint} type="number" inputMode="decimal" step="any" min={0} error={error} {...register(name, { valueAsNumber: true })} />
+    <TextField
+      id={id}
+      label={label}
+      hint={hint}
+      type="number"
+      inputMode="decimal"
+      step="any"
+      min={0}
+      error={error}
+      {...register(name, { valueAsNumber: true })}
+    />
   );
 
   return (
@@ -56,23 +66,62 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
       <FormAlert message={saved} tone="success" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField id="meta-title" label="Title" required error={e.title?.message} {...register("title")} />
-        <TextField id="meta-version" label="Version" required hint="e.g. 1.1 or 1.2.1; unique within the framework." error={e.version?.message} {...register("version")} />
+        <TextField
+          id="meta-version"
+          label="Version"
+          required
+          hint="e.g. 1.1 or 1.2.1; unique within the framework."
+          error={e.version?.message}
+          {...register("version")}
+        />
       </div>
       <TextField id="meta-publisher" label="Publisher" required error={e.publisher?.message} {...register("publisher")} />
       <TextAreaField id="meta-description" label="Description" rows={4} error={e.description?.message} {...register("description")} />
       <div className="mb-4 flex items-center gap-2">
         <input id="meta-has-thresholds" type="checkbox" className="h-5 w-5" {...register("hasThresholds")} />
-        <label htmlFor="meta-has-thresholds" className="text-sm font-semibold">This framework sets rollout policy thresholds</label>
+        <label htmlFor="meta-has-thresholds" className="text-sm font-semibold">
+          This framework sets rollout policy thresholds
+        </label>
       </div>
       {hasThresholds ? (
         <fieldset className="mb-4 rounded-lg border border-gray-300 p-4">
           <legend className="px-1 font-semibold">Rollout policy thresholds</legend>
           <div className="grid gap-x-4 sm:grid-cols-2">
-            {numberField("thresholds.maxFirstRingPct", "th-first-ring", "Largest first ring (% of fleet)", "Share of the fleet allowed in the first production ring.", e.thresholds?.maxFirstRingPct?.message)}
-            {numberField("thresholds.maxExposureStepPct", "th-step", "Largest exposure step (percentage points)", "Largest increase in exposure between consecutive rings.", e.thresholds?.maxExposureStepPct?.message)}
-            {numberField("thresholds.minBakeMinutes.code", "th-bake-code", "Minimum bake per ring, code (minutes)", "For code and driver updates.", e.thresholds?.minBakeMinutes?.code?.message)}
-            {numberField("thresholds.minBakeMinutes.content", "th-bake-content", "Minimum bake per ring, content (minutes)", "For content updates.", e.thresholds?.minBakeMinutes?.content?.message)}
-            {numberField("thresholds.maxMinutesToHalt", "th-halt", "Longest time to halt (minutes)", "From a failing health gate to a halted rollout.", e.thresholds?.maxMinutesToHalt?.message)}
+            {numberField(
+              "thresholds.maxFirstRingPct",
+              "th-first-ring",
+              "Largest first ring (% of fleet)",
+              "Share of the fleet allowed in the first production ring.",
+              e.thresholds?.maxFirstRingPct?.message,
+            )}
+            {numberField(
+              "thresholds.maxExposureStepPct",
+              "th-step",
+              "Largest exposure step (percentage points)",
+              "Largest increase in exposure between consecutive rings.",
+              e.thresholds?.maxExposureStepPct?.message,
+            )}
+            {numberField(
+              "thresholds.minBakeMinutes.code",
+              "th-bake-code",
+              "Minimum bake per ring, code (minutes)",
+              "For code and driver updates.",
+              e.thresholds?.minBakeMinutes?.code?.message,
+            )}
+            {numberField(
+              "thresholds.minBakeMinutes.content",
+              "th-bake-content",
+              "Minimum bake per ring, content (minutes)",
+              "For content updates.",
+              e.thresholds?.minBakeMinutes?.content?.message,
+            )}
+            {numberField(
+              "thresholds.maxMinutesToHalt",
+              "th-halt",
+              "Longest time to halt (minutes)",
+              "From a failing health gate to a halted rollout.",
+              e.thresholds?.maxMinutesToHalt?.message,
+            )}
           </div>
           {(["code", "content"] as const).map((channel) => (
             <fieldset key={channel} className="mb-2">
@@ -90,7 +139,9 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
         </fieldset>
       ) : null}
       <RequirementsFields register={register} />
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save version details"}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Saving…" : "Save version details"}
+      </Button>
     </form>
   );
 }

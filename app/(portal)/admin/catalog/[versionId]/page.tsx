@@ -28,11 +28,23 @@ export default async function EditVersionPage({ params }: { params: Promise<{ ve
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href="/admin/catalog" className="underline">Catalog editor</Link></nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/admin/catalog" className="underline">
+          Catalog editor
+        </Link>
+      </nav>
       <PageHeader
         title={draft ? `Edit ${label}` : label}
-        description={<span className="flex flex-wrap items-center gap-2"><StatusBadge status={doc.status} /> {doc.slug} · {summary.domainCount} domains · {summary.controlCount} controls</span>}
-        actions={<Link href={`/catalog/${versionId}`} className={buttonClass("secondary")}>View in catalog</Link>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={doc.status} /> {doc.slug} · {summary.domainCount} domains · {summary.controlCount} controls
+          </span>
+        }
+        actions={
+          <Link href={`/catalog/${versionId}`} className={buttonClass("secondary")}>
+            View in catalog
+          </Link>
+        }
       />
       <div className="mb-6">
         <VersionActions versionId={versionId} status={doc.status} label={label} />
@@ -45,7 +57,17 @@ export default async function EditVersionPage({ params }: { params: Promise<{ ve
         <div className="space-y-6">
           <Card>
             <h2 className="mb-4 text-lg font-bold">Version details</h2>
-            <MetaForm versionId={versionId} initial={{ title: doc.title, description: doc.description, publisher: doc.publisher, version: doc.version, thresholds: doc.thresholds, answerRequirements: doc.answerRequirements }} />
+            <MetaForm
+              versionId={versionId}
+              initial={{
+                title: doc.title,
+                description: doc.description,
+                publisher: doc.publisher,
+                version: doc.version,
+                thresholds: doc.thresholds,
+                answerRequirements: doc.answerRequirements,
+              }}
+            />
           </Card>
           <Card>
             <h2 className="mb-2 text-lg font-bold">Domain order</h2>
@@ -55,10 +77,16 @@ export default async function EditVersionPage({ params }: { params: Promise<{ ve
           {doc.domains.map((d) => (
             <Card key={d.key}>
               <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-                <h2 className="text-lg font-bold">{d.key} · {d.title}</h2>
+                <h2 className="text-lg font-bold">
+                  {d.key} · {d.title}
+                </h2>
                 <div className="flex flex-wrap gap-2">
-                  <Link href={`${base}/domains/${d.key}`} className={buttonClass("secondary")} aria-label={`Edit domain ${d.key}`}>Edit domain</Link>
-                  <Link href={`${base}/controls/new?domain=${d.key}`} className={buttonClass("secondary")} aria-label={`Add a control to ${d.key}`}>Add control</Link>
+                  <Link href={`${base}/domains/${d.key}`} className={buttonClass("secondary")} aria-label={`Edit domain ${d.key}`}>
+                    Edit domain
+                  </Link>
+                  <Link href={`${base}/controls/new?domain=${d.key}`} className={buttonClass("secondary")} aria-label={`Add a control to ${d.key}`}>
+                    Add control
+                  </Link>
                 </div>
               </div>
               {d.controls.length === 0 ? (
@@ -76,8 +104,14 @@ export default async function EditVersionPage({ params }: { params: Promise<{ ve
                       extra: (
                         <>
                           {c.must ? <MustBadge /> : null}
-                          {missing ? <span className="text-xs font-semibold text-amber-800">{missing} rubric level{missing > 1 ? "s" : ""} missing</span> : null}
-                          <Link href={`${base}/controls/${encodeURIComponent(c.id)}`} className="text-sm text-brand-700 underline" aria-label={`Edit ${c.id}`}>Edit</Link>
+                          {missing ? (
+                            <span className="text-xs font-semibold text-amber-800">
+                              {missing} rubric level{missing > 1 ? "s" : ""} missing
+                            </span>
+                          ) : null}
+                          <Link href={`${base}/controls/${encodeURIComponent(c.id)}`} className="text-sm text-brand-700 underline" aria-label={`Edit ${c.id}`}>
+                            Edit
+                          </Link>
                         </>
                       ),
                     };

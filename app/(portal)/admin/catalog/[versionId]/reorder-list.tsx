@@ -56,7 +56,9 @@ export function ReorderList({ versionId, domainKey, items: initial, name }: { ve
   return (
     <div>
       <FormAlert message={error} />
-      <p aria-live="polite" className="sr-only">{message}</p>
+      <p aria-live="polite" className="sr-only">
+        {message}
+      </p>
       <ol aria-label={name} className="divide-y divide-gray-200 rounded-lg border border-gray-300 bg-white">
         {items.map((item, i) => (
           <li
@@ -78,13 +80,29 @@ export function ReorderList({ versionId, domainKey, items: initial, name }: { ve
             onDragEnd={() => setDragging(null)}
             className={`flex flex-wrap items-center gap-2 p-2 ${dragging === i ? "opacity-50" : ""}`}
           >
-            <span aria-hidden="true" className="cursor-grab select-none px-1 text-gray-500" title="Drag to reorder">⠿</span>
+            <span aria-hidden="true" className="cursor-grab px-1 text-gray-500 select-none" title="Drag to reorder">
+              ⠿
+            </span>
             <span className="min-w-0 flex-1 break-words">{item.label}</span>
             {item.extra}
-            <button type="button" id={`up-${name}-${item.id}`} className={small} disabled={pending || i === 0} onClick={() => move(i, i - 1, `up-${name}-${item.id}`)} aria-label={`Move ${item.label} up`}>
+            <button
+              type="button"
+              id={`up-${name}-${item.id}`}
+              className={small}
+              disabled={pending || i === 0}
+              onClick={() => move(i, i - 1, `up-${name}-${item.id}`)}
+              aria-label={`Move ${item.label} up`}
+            >
               Move up
             </button>
-            <button type="button" id={`down-${name}-${item.id}`} className={small} disabled={pending || i === items.length - 1} onClick={() => move(i, i + 1, `down-${name}-${item.id}`)} aria-label={`Move ${item.label} down`}>
+            <button
+              type="button"
+              id={`down-${name}-${item.id}`}
+              className={small}
+              disabled={pending || i === items.length - 1}
+              onClick={() => move(i, i + 1, `down-${name}-${item.id}`)}
+              aria-label={`Move ${item.label} down`}
+            >
               Move down
             </button>
           </li>

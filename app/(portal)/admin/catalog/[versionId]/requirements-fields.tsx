@@ -10,7 +10,8 @@ export function RequirementsFields({ register }: { register: UseFormRegister<Ver
     <fieldset className="mb-4 rounded-lg border border-gray-300 p-4" aria-describedby="req-hint">
       <legend className="px-1 font-semibold">What each status requires</legend>
       <p id="req-hint" className="mb-3 text-sm text-muted">
-        An attestation can be submitted only when every answer holds what its status requires. Evidence means at least one linked item, and applies to must controls only. A control without a status is checked as if implemented.
+        An attestation can be submitted only when every answer holds what its status requires. Evidence means at least one linked item, and applies to must
+        controls only. A control without a status is checked as if implemented.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         {ANSWER_STATUSES.map((s) => (

@@ -43,7 +43,9 @@ export function ImportForm() {
         <div className="mb-4">
           <h2 className="font-semibold">Problems found ({errors.length})</h2>
           <ul aria-label="Import problems" className="max-h-96 list-disc overflow-y-auto pl-6 font-mono text-sm text-red-800">
-            {errors.map((e, i) => <li key={i}>{e}</li>)}
+            {errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
           </ul>
         </div>
       ) : null}
@@ -52,17 +54,44 @@ export function ImportForm() {
           <p className="font-semibold">
             Imported {done.slug} {done.version} ({done.format === "oscal" ? "OSCAL catalog" : "portal format"}) as a draft with {done.controlCount} controls.
           </p>
-          <Link href={`/admin/catalog/${done.versionId}`} className="underline">Open the new draft</Link>
-          {done.warnings.length ? <p className="mt-1">{done.warnings.length} notes, e.g. {done.warnings[0]}</p> : null}
+          <Link href={`/admin/catalog/${done.versionId}`} className="underline">
+            Open the new draft
+          </Link>
+          {done.warnings.length ? (
+            <p className="mt-1">
+              {done.warnings.length} notes, e.g. {done.warnings[0]}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div className="mb-4">
-        <label htmlFor="file" className="block text-sm font-semibold">Framework file (JSON)</label>
-        <p id="file-hint" className="text-sm text-muted">A Ringfence framework document or an OSCAL catalog. The file is read in your browser and placed below.</p>
-        <input id="file" type="file" accept=".json,application/json" aria-describedby="file-hint" className="mt-1 block text-sm" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <label htmlFor="file" className="block text-sm font-semibold">
+          Framework file (JSON)
+        </label>
+        <p id="file-hint" className="text-sm text-muted">
+          A Ringfence framework document or an OSCAL catalog. The file is read in your browser and placed below.
+        </p>
+        <input
+          id="file"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="file-hint"
+          className="mt-1 block text-sm"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </div>
-      <TextAreaField id="text" label="Document" hint="Or paste the JSON here." rows={14} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 font-mono text-sm" error={formState.errors.text?.message} {...register("text")} />
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Importing…" : "Import as draft"}</Button>
+      <TextAreaField
+        id="text"
+        label="Document"
+        hint="Or paste the JSON here."
+        rows={14}
+        className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 font-mono text-sm"
+        error={formState.errors.text?.message}
+        {...register("text")}
+      />
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Importing…" : "Import as draft"}
+      </Button>
     </form>
   );
 }

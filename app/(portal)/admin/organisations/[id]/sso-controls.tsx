@@ -20,7 +20,12 @@ export function PasswordSignInSwitch({ organisationId, allowed }: { organisation
     const result = await setPasswordSignInAction({ organisationId, allowed: checked });
     setPending(false);
     if (result.ok) {
-      setMessage({ text: checked ? "Password sign-in is allowed for this organisation." : "Password sign-in is off: people of this organisation sign in through single sign-on only.", tone: "success" });
+      setMessage({
+        text: checked
+          ? "Password sign-in is allowed for this organisation."
+          : "Password sign-in is off: people of this organisation sign in through single sign-on only.",
+        tone: "success",
+      });
       router.refresh();
       return;
     }
@@ -32,7 +37,13 @@ export function PasswordSignInSwitch({ organisationId, allowed }: { organisation
     <form onSubmit={save} aria-label="Password sign-in">
       <FormAlert message={message?.tone === "error" ? message.text : null} />
       <FormAlert message={message?.tone === "success" ? message.text : null} tone="success" />
-      <Checkbox id="password-sign-in" label="Password sign-in allowed" hint="When off, people of this organisation can sign in only through its single sign-on provider." checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+      <Checkbox
+        id="password-sign-in"
+        label="Password sign-in allowed"
+        hint="When off, people of this organisation can sign in only through its single sign-on provider."
+        checked={checked}
+        onChange={(e) => setChecked(e.target.checked)}
+      />
       <Button type="submit" variant="secondary" disabled={pending || checked === allowed}>
         {pending ? "Saving…" : "Save password setting"}
       </Button>

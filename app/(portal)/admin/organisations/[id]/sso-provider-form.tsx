@@ -57,8 +57,24 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
     <form onSubmit={onSubmit} noValidate aria-label="Single sign-on provider">
       <FormAlert message={formError} />
       <FormAlert message={saved} tone="success" />
-      <TextField id="sso-name" label="Name on the sign-in button" hint="People see “Sign in with <name>”." required error={errors.name?.message} {...register("name")} />
-      <TextField id="sso-issuer" label="Issuer URL" hint="https:// (plain http only for 127.0.0.1, localhost or ::1). Ringfence reads the provider's settings from <issuer>/.well-known/openid-configuration." required inputMode="url" autoComplete="off" error={errors.issuer?.message} {...register("issuer")} />
+      <TextField
+        id="sso-name"
+        label="Name on the sign-in button"
+        hint="People see “Sign in with <name>”."
+        required
+        error={errors.name?.message}
+        {...register("name")}
+      />
+      <TextField
+        id="sso-issuer"
+        label="Issuer URL"
+        hint="https:// (plain http only for 127.0.0.1, localhost or ::1). Ringfence reads the provider's settings from <issuer>/.well-known/openid-configuration."
+        required
+        inputMode="url"
+        autoComplete="off"
+        error={errors.issuer?.message}
+        {...register("issuer")}
+      />
       <TextField id="sso-client-id" label="Client id" required autoComplete="off" error={errors.clientId?.message} {...register("clientId")} />
       <TextField
         id="sso-client-secret"
@@ -70,15 +86,37 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
         error={errors.clientSecret?.message}
         {...register("clientSecret")}
       />
-      <TextAreaField id="sso-domains" label="Allowed e-mail domains" hint="One per line, such as agency.example.org. Only addresses in exactly these domains, verified by the provider, may sign in." required rows={3} error={errors.allowedDomains?.message} {...register("allowedDomains")} />
-      <SelectField id="sso-default-role" label="Default role" hint="The role of people created on first sign-in when no mapping line applies." required error={errors.defaultRole?.message} {...register("defaultRole")}>
+      <TextAreaField
+        id="sso-domains"
+        label="Allowed e-mail domains"
+        hint="One per line, such as agency.example.org. Only addresses in exactly these domains, verified by the provider, may sign in."
+        required
+        rows={3}
+        error={errors.allowedDomains?.message}
+        {...register("allowedDomains")}
+      />
+      <SelectField
+        id="sso-default-role"
+        label="Default role"
+        hint="The role of people created on first sign-in when no mapping line applies."
+        required
+        error={errors.defaultRole?.message}
+        {...register("defaultRole")}
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
           </option>
         ))}
       </SelectField>
-      <TextField id="sso-role-claim" label="Role claim (optional)" hint="The ID token claim that carries the person's group or role, such as “groups”." autoComplete="off" error={errors.roleClaim?.message} {...register("roleClaim")} />
+      <TextField
+        id="sso-role-claim"
+        label="Role claim (optional)"
+        hint="The ID token claim that carries the person's group or role, such as “groups”."
+        autoComplete="off"
+        error={errors.roleClaim?.message}
+        {...register("roleClaim")}
+      />
       <TextAreaField
         id="sso-role-mapping"
         label="Role mapping (optional)"
@@ -87,8 +125,22 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
         error={errors.roleMapping?.message}
         {...register("roleMapping")}
       />
-      <Checkbox id="sso-create-users" label="Create people on their first sign-in" hint={createUsers ? "People not yet in Ringfence get an account in this organisation with the mapped role." : "Only people an administrator has already added can sign in."} {...register("createUsers")} />
-      <Checkbox id="sso-enabled" label="Enabled" hint="When off, nobody can sign in through this provider, including sign-ins already under way." {...register("enabled")} />
+      <Checkbox
+        id="sso-create-users"
+        label="Create people on their first sign-in"
+        hint={
+          createUsers
+            ? "People not yet in Ringfence get an account in this organisation with the mapped role."
+            : "Only people an administrator has already added can sign in."
+        }
+        {...register("createUsers")}
+      />
+      <Checkbox
+        id="sso-enabled"
+        label="Enabled"
+        hint="When off, nobody can sign in through this provider, including sign-ins already under way."
+        {...register("enabled")}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : initial ? "Save single sign-on settings" : "Register provider"}
       </Button>

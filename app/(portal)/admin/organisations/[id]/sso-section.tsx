@@ -19,12 +19,13 @@ export async function SsoSection({ organisation }: { organisation: { id: string;
         Single sign-on
       </h2>
       <p className="mb-4 max-w-prose text-sm text-muted">
-        People of this organisation can sign in through its own OpenID Connect provider (authorization code flow with PKCE). They are matched by verified e-mail address.
+        People of this organisation can sign in through its own OpenID Connect provider (authorization code flow with PKCE). They are matched by verified e-mail
+        address.
       </p>
       {redirectUri ? (
         <dl className="mb-4 text-sm">
           <dt className="font-semibold">Redirect URI to register with the provider</dt>
-          <dd className="break-all font-mono" data-testid="sso-redirect-uri">
+          <dd className="font-mono break-all" data-testid="sso-redirect-uri">
             {redirectUri}
           </dd>
           <dt className="mt-2 font-semibold">Status</dt>

@@ -37,14 +37,19 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
         title={`${h.organisationName}: ${h.productName}`}
         description={
           <>
-            {h.frameworkTitle} {h.frameworkVersion}, revision {h.revision}, period {h.periodStart} to {h.periodEnd}. Signed {formatDateTime(h.signedAt, zone)}. <AttestationStatusBadge status={h.status} />
+            {h.frameworkTitle} {h.frameworkVersion}, revision {h.revision}, period {h.periodStart} to {h.periodEnd}. Signed {formatDateTime(h.signedAt, zone)}.{" "}
+            <AttestationStatusBadge status={h.status} />
           </>
         }
       />
       {h.status === "submitted" ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Assign a panel</h2>
-          <AssignPanelForm attestationId={h.id} candidates={candidates.map((c) => ({ id: c.id, name: c.name, role: c.role as Role, organisationName: c.organisationName }))} today={todayIso()} />
+          <AssignPanelForm
+            attestationId={h.id}
+            candidates={candidates.map((c) => ({ id: c.id, name: c.name, role: c.role as Role, organisationName: c.organisationName }))}
+            today={todayIso()}
+          />
         </Card>
       ) : (
         <Card>
@@ -68,7 +73,9 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
           {h.status === "in_review" ? (
             <ChangePanelForm
               attestationId={h.id}
-              candidates={candidates.filter((c) => !members.some((m) => m.userId === c.id)).map((c) => ({ id: c.id, name: c.name, role: c.role as Role, organisationName: c.organisationName }))}
+              candidates={candidates
+                .filter((c) => !members.some((m) => m.userId === c.id))
+                .map((c) => ({ id: c.id, name: c.name, role: c.role as Role, organisationName: c.organisationName }))}
               members={members.filter((m) => !m.removedAt).map((m) => ({ id: m.userId, name: m.name, isLead: m.isLead }))}
             />
           ) : null}

@@ -25,7 +25,10 @@ function MemberBoxes({ candidates, name, register, error }: { candidates: Candid
             <label className="flex min-h-10 items-center gap-2">
               <input type="checkbox" value={c.id} className="h-5 w-5 shrink-0" {...register(name as never)} />
               <span>
-                {c.name} <span className="text-sm text-muted">· {ROLE_LABELS[c.role]}, {c.organisationName}</span>
+                {c.name}{" "}
+                <span className="text-sm text-muted">
+                  · {ROLE_LABELS[c.role]}, {c.organisationName}
+                </span>
               </span>
             </label>
           </li>
@@ -58,8 +61,20 @@ export function AssignPanelForm({ attestationId, candidates, today }: { attestat
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl">
       <FormAlert message={formError} />
-      <MemberBoxes candidates={candidates} name="memberIds" register={register as never} error={formState.errors.memberIds?.message ?? formState.errors.memberIds?.root?.message} />
-      <SelectField id="leadUserId" label="Lead" required hint="The lead reconciles the scores and signs the decision." error={formState.errors.leadUserId?.message} {...register("leadUserId")}>
+      <MemberBoxes
+        candidates={candidates}
+        name="memberIds"
+        register={register as never}
+        error={formState.errors.memberIds?.message ?? formState.errors.memberIds?.root?.message}
+      />
+      <SelectField
+        id="leadUserId"
+        label="Lead"
+        required
+        hint="The lead reconciles the scores and signs the decision."
+        error={formState.errors.leadUserId?.message}
+        {...register("leadUserId")}
+      >
         <option value="">Choose one of the members…</option>
         {candidates
           .filter((c) => (chosen as string[]).includes(c.id))
@@ -77,10 +92,20 @@ export function AssignPanelForm({ attestationId, candidates, today }: { attestat
   );
 }
 
-export function ChangePanelForm({ attestationId, candidates, members }: { attestationId: string; candidates: Candidate[]; members: { id: string; name: string; isLead: boolean }[] }) {
+export function ChangePanelForm({
+  attestationId,
+  candidates,
+  members,
+}: {
+  attestationId: string;
+  candidates: Candidate[];
+  members: { id: string; name: string; isLead: boolean }[];
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const { register, handleSubmit, formState } = useForm<{ addMemberIds: string[]; leadUserId: string }>({ defaultValues: { addMemberIds: [], leadUserId: members.find((m) => m.isLead)?.id ?? "" } });
+  const { register, handleSubmit, formState } = useForm<{ addMemberIds: string[]; leadUserId: string }>({
+    defaultValues: { addMemberIds: [], leadUserId: members.find((m) => m.isLead)?.id ?? "" },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     const result = await updatePanelAction({ attestationId, addMemberIds: values.addMemberIds || [], leadUserId: values.leadUserId || null });

@@ -25,7 +25,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const factors = await listFactors(db, user.id);
   return (
     <>
-      <PageHeader title={user.name} description={`${user.email} · ${user.active ? (user.hasPassword ? "active" : "invited, no password set yet") : "deactivated"}`} />
+      <PageHeader
+        title={user.name}
+        description={`${user.email} · ${user.active ? (user.hasPassword ? "active" : "invited, no password set yet") : "deactivated"}`}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-4 text-lg font-semibold">Details and role</h2>

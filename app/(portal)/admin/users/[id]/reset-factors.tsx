@@ -17,14 +17,20 @@ export function ResetFactors({ userId, name, factorCount }: { userId: string; na
     const r = await resetFactorsAction({ id: userId });
     setBusy(false);
     if (!r.ok) return setMessage({ text: r.formError ?? "The factors were not reset.", tone: "error" });
-    setMessage({ text: `Removed ${r.data.removed} factor${r.data.removed === 1 ? "" : "s"} and ended ${r.data.sessionsEnded} session${r.data.sessionsEnded === 1 ? "" : "s"}. ${name} has been told.`, tone: "success" });
+    setMessage({
+      text: `Removed ${r.data.removed} factor${r.data.removed === 1 ? "" : "s"} and ended ${r.data.sessionsEnded} session${r.data.sessionsEnded === 1 ? "" : "s"}. ${name} has been told.`,
+      tone: "success",
+    });
     router.refresh();
   }
   return (
     <div>
       <h2 className="mb-2 text-lg font-semibold">Second factors</h2>
       <FormAlert message={message?.text} tone={message?.tone} />
-      <p className="mb-3 text-sm text-muted">{factorCount ? `${factorCount} second factor${factorCount === 1 ? "" : "s"} set up.` : "No second factor set up."} Reset them when the person has lost their device; they set up a new one at their next sign-in.</p>
+      <p className="mb-3 text-sm text-muted">
+        {factorCount ? `${factorCount} second factor${factorCount === 1 ? "" : "s"} set up.` : "No second factor set up."} Reset them when the person has lost
+        their device; they set up a new one at their next sign-in.
+      </p>
       <Button variant="danger" onClick={() => void reset()} disabled={busy || factorCount === 0}>
         {busy ? "Resetting…" : "Reset second factors"}
       </Button>

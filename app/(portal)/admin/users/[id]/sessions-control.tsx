@@ -19,7 +19,10 @@ export function SessionsControl({ userId, live, isSelf }: { userId: string; live
         router.replace("/login");
         return router.refresh();
       }
-      setMessage({ text: r.data.ended ? `Ended ${count(r.data.ended, "session")}. The person has been told.` : "There were no sessions to end.", tone: "success" });
+      setMessage({
+        text: r.data.ended ? `Ended ${count(r.data.ended, "session")}. The person has been told.` : "There were no sessions to end.",
+        tone: "success",
+      });
       router.refresh();
     });
   return (

@@ -29,7 +29,8 @@ export default async function PanelClarificationsPage({ params }: { params: Prom
       />
       {threads.length ? (
         <p className="mb-4 text-sm">
-          {threads.length} {threads.length === 1 ? "question" : "questions"}: {count("open")} waiting for the vendor, {count("answered")} answered and waiting for the panel, {count("resolved")} resolved.
+          {threads.length} {threads.length === 1 ? "question" : "questions"}: {count("open")} waiting for the vendor, {count("answered")} answered and waiting
+          for the panel, {count("resolved")} resolved.
         </p>
       ) : null}
       {canWrite ? (
@@ -40,7 +41,8 @@ export default async function PanelClarificationsPage({ params }: { params: Prom
         </Card>
       ) : (
         <p className="mb-6 rounded-md border-l-4 border-gray-600 bg-gray-50 p-3 text-sm">
-          Questions can be asked, answered and resolved only while the attestation is in review. It is now: {STATE_LABELS[subject.status].toLowerCase()}. The questions below are kept as they were.
+          Questions can be asked, answered and resolved only while the attestation is in review. It is now: {STATE_LABELS[subject.status].toLowerCase()}. The
+          questions below are kept as they were.
         </p>
       )}
       {threads.length === 0 ? (

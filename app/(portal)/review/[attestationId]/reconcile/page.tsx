@@ -30,7 +30,11 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
   const r = await loadReconciliation(db, actor, a);
   const isLead = a.relation === "lead";
   // Publication: the report once published; before, what the vendor has said (no document is built here).
-  const [report, preparation, zone] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, a.status === "decided" ? preparationOf(db, a.id) : null, readerTimeZone()]);
+  const [report, preparation, zone] = await Promise.all([
+    a.status === "published" ? reportOfAttestation(db, a.id) : null,
+    a.status === "decided" ? preparationOf(db, a.id) : null,
+    readerTimeZone(),
+  ]);
   const back = (
     <p className="mb-2 text-sm">
       <Link href={`/review/${a.id}`} className="text-brand-700 underline">
@@ -43,7 +47,9 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
       <>
         {back}
         <PageHeader title="Reconciliation" />
-        <EmptyState title="Submit your own scorecard first.">The panel&apos;s scores stay hidden from each member until they have submitted their own.</EmptyState>
+        <EmptyState title="Submit your own scorecard first.">
+          The panel&apos;s scores stay hidden from each member until they have submitted their own.
+        </EmptyState>
       </>
     );
   }
@@ -56,7 +62,10 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
         title="Reconciliation"
         description={
           <>
-            Revision {a.revision}. <AttestationStatusBadge status={a.status} /> {flaggedCount ? `${flaggedCount} ${flaggedCount === 1 ? "control has" : "controls have"} a spread of 2 or more and ${flaggedCount === 1 ? "is" : "are"} flagged for discussion.` : "No control has a spread of 2 or more."}
+            Revision {a.revision}. <AttestationStatusBadge status={a.status} />{" "}
+            {flaggedCount
+              ? `${flaggedCount} ${flaggedCount === 1 ? "control has" : "controls have"} a spread of 2 or more and ${flaggedCount === 1 ? "is" : "are"} flagged for discussion.`
+              : "No control has a spread of 2 or more."}
           </>
         }
       />
@@ -74,23 +83,36 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
           <dt className="font-semibold">Cohen&apos;s kappa, quadratic weights</dt>
           <dd>{r.agreement.raters === 2 ? fmt(r.agreement.kappaQuadratic) : "only for two raters"}</dd>
         </dl>
-        <p className="mt-2 text-xs text-muted">1 is perfect agreement, 0 is what chance alone would give; values below 0.667 are usually read as too unreliable to draw conclusions from without discussion.</p>
+        <p className="mt-2 text-xs text-muted">
+          1 is perfect agreement, 0 is what chance alone would give; values below 0.667 are usually read as too unreliable to draw conclusions from without
+          discussion.
+        </p>
       </Card>
       <ScrollRegion label="Scores by control and panel member" className="mb-4 rounded-lg border border-gray-300 bg-white">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Scores by control and panel member</caption>
           <thead className="bg-gray-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Control</th>
-              <th scope="col" className="px-3 py-2">Vendor</th>
+              <th scope="col" className="px-3 py-2">
+                Control
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Vendor
+              </th>
               {r.raters.map((x) => (
                 <th key={x.userId} scope="col" className="px-3 py-2">
                   {x.name}
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2">Mean</th>
-              <th scope="col" className="px-3 py-2">Spread</th>
-              <th scope="col" className="px-3 py-2">Consensus</th>
+              <th scope="col" className="px-3 py-2">
+                Mean
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Spread
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Consensus
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -127,7 +149,13 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
                 <p>
                   <span className="font-semibold">{f.title}</span> ({f.recordTitle}): {f.explanation}
                 </p>
-                {f.disposition ? <p className="text-green-800">Addressed: {f.disposition.note}</p> : isLead && open ? <FindingForm attestationId={a.id} rolloutRecordId={f.recordId} findingKey={f.key} /> : <p className="text-red-800">Not addressed.</p>}
+                {f.disposition ? (
+                  <p className="text-green-800">Addressed: {f.disposition.note}</p>
+                ) : isLead && open ? (
+                  <FindingForm attestationId={a.id} rolloutRecordId={f.recordId} findingKey={f.key} />
+                ) : (
+                  <p className="text-red-800">Not addressed.</p>
+                )}
               </li>
             ))}
           </ul>
@@ -136,7 +164,12 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
       <h2 className="mb-2 text-lg font-semibold">Controls</h2>
       <div className="space-y-3">
         {r.rows.map((row) => (
-          <details key={row.controlId} id={`c-${row.controlId}`} className="rounded-lg border border-gray-300 bg-white p-3" open={row.flagged && !row.consensus}>
+          <details
+            key={row.controlId}
+            id={`c-${row.controlId}`}
+            className="rounded-lg border border-gray-300 bg-white p-3"
+            open={row.flagged && !row.consensus}
+          >
             <summary className="cursor-pointer font-semibold">
               {row.controlKey} {row.title} · spread {row.spread}
               {row.consensus ? ` · consensus ${row.consensus.score}` : ""}
@@ -187,7 +220,9 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
             ) : null}
           </>
         ) : (
-          <p>{r.outcome.missing.length} {r.outcome.missing.length === 1 ? "control has" : "controls have"} no consensus score yet.</p>
+          <p>
+            {r.outcome.missing.length} {r.outcome.missing.length === 1 ? "control has" : "controls have"} no consensus score yet.
+          </p>
         )}
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer">How the result is worked out</summary>
@@ -227,10 +262,20 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
                 ))}
               </ul>
             ) : null}
-            {r.decision.cosignedAt ? <p className="mt-2">Co-signed on {formatDateTime(r.decision.cosignedAt, zone)}.</p> : actor.role === "gov_auditor" && r.decision.signedBy !== actor.userId && open ? <CosignButton attestationId={a.id} /> : <p className="mt-2">Waiting for a government auditor of the panel, other than the lead, to co-sign.</p>}
+            {r.decision.cosignedAt ? (
+              <p className="mt-2">Co-signed on {formatDateTime(r.decision.cosignedAt, zone)}.</p>
+            ) : actor.role === "gov_auditor" && r.decision.signedBy !== actor.userId && open ? (
+              <CosignButton attestationId={a.id} />
+            ) : (
+              <p className="mt-2">Waiting for a government auditor of the panel, other than the lead, to co-sign.</p>
+            )}
           </div>
         ) : open && isLead && r.outcome.complete ? (
-          <SignDecisionForm attestationId={a.id} result={r.outcome.result} controls={r.rows.map((x) => ({ id: x.controlId, label: `${x.controlKey} ${x.title}` }))} />
+          <SignDecisionForm
+            attestationId={a.id}
+            result={r.outcome.result}
+            controls={r.rows.map((x) => ({ id: x.controlId, label: `${x.controlKey} ${x.title}` }))}
+          />
         ) : null}
       </Card>
       {r.decision?.cosignedAt && (a.status === "decided" || a.status === "published") ? (

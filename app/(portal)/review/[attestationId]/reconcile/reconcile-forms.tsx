@@ -8,10 +8,22 @@ import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import type { ActionResult } from "@/lib/result";
 import { useStepUp } from "@/components/auth/step-up";
-import { publishReportAction, reviewRemediationAction, addCommentAction, cosignDecisionAction, recordConsensusAction, recordFindingAction, signDecisionAction } from "../actions";
+import {
+  publishReportAction,
+  reviewRemediationAction,
+  addCommentAction,
+  cosignDecisionAction,
+  recordConsensusAction,
+  recordFindingAction,
+  signDecisionAction,
+} from "../actions";
 
 /** Shared submit handling: success refreshes the page; refusals keep what was typed and show why. */
-function useSubmit<T extends object>(run: (v: T) => Promise<ActionResult<unknown>>, setError: (name: never, e: { message: string }) => void, reset?: () => void) {
+function useSubmit<T extends object>(
+  run: (v: T) => Promise<ActionResult<unknown>>,
+  setError: (name: never, e: { message: string }) => void,
+  reset?: () => void,
+) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const submit = async (v: T) => {
@@ -30,7 +42,11 @@ function useSubmit<T extends object>(run: (v: T) => Promise<ActionResult<unknown
 
 export function CommentForm({ attestationId, controlId }: { attestationId: string; controlId: string }) {
   const { register, handleSubmit, formState, setError, reset } = useForm<{ body: string }>({ defaultValues: { body: "" } });
-  const { message, submit } = useSubmit<{ body: string }>((v) => addCommentAction({ attestationId, controlId, body: v.body }), setError as never, () => reset({ body: "" }));
+  const { message, submit } = useSubmit<{ body: string }>(
+    (v) => addCommentAction({ attestationId, controlId, body: v.body }),
+    setError as never,
+    () => reset({ body: "" }),
+  );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-3">
       <FormAlert message={message} />
@@ -42,9 +58,24 @@ export function CommentForm({ attestationId, controlId }: { attestationId: strin
   );
 }
 
-export function ConsensusForm({ attestationId, controlId, current, mean }: { attestationId: string; controlId: string; current: { score: number; note: string } | null; mean: number | null }) {
-  const { register, handleSubmit, formState, setError } = useForm<{ score: string; note: string }>({ defaultValues: { score: current ? String(current.score) : mean === null ? "" : String(Math.round(mean)), note: current?.note ?? "" } });
-  const { message, submit } = useSubmit<{ score: string; note: string }>((v) => recordConsensusAction({ attestationId, controlId, score: Number(v.score), note: v.note }), setError as never);
+export function ConsensusForm({
+  attestationId,
+  controlId,
+  current,
+  mean,
+}: {
+  attestationId: string;
+  controlId: string;
+  current: { score: number; note: string } | null;
+  mean: number | null;
+}) {
+  const { register, handleSubmit, formState, setError } = useForm<{ score: string; note: string }>({
+    defaultValues: { score: current ? String(current.score) : mean === null ? "" : String(Math.round(mean)), note: current?.note ?? "" },
+  });
+  const { message, submit } = useSubmit<{ score: string; note: string }>(
+    (v) => recordConsensusAction({ attestationId, controlId, score: Number(v.score), note: v.note }),
+    setError as never,
+  );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-3 grid gap-2 sm:grid-cols-[10rem_1fr]">
       <div className="sm:col-span-2">
@@ -57,7 +88,14 @@ export function ConsensusForm({ attestationId, controlId, current, mean }: { att
           </option>
         ))}
       </SelectField>
-      <TextAreaField id={`note-${controlId}`} label="Note" hint={mean === null ? undefined : `Required when the consensus is half a point or more from the mean (${mean.toFixed(2)}).`} rows={2} error={formState.errors.note?.message} {...register("note")} />
+      <TextAreaField
+        id={`note-${controlId}`}
+        label="Note"
+        hint={mean === null ? undefined : `Required when the consensus is half a point or more from the mean (${mean.toFixed(2)}).`}
+        rows={2}
+        error={formState.errors.note?.message}
+        {...register("note")}
+      />
       <div>
         <Button type="submit" disabled={formState.isSubmitting}>
           {current ? "Update consensus" : "Record consensus"}
@@ -69,7 +107,10 @@ export function ConsensusForm({ attestationId, controlId, current, mean }: { att
 
 export function FindingForm({ attestationId, rolloutRecordId, findingKey }: { attestationId: string; rolloutRecordId: string; findingKey: string }) {
   const { register, handleSubmit, formState, setError } = useForm<{ note: string }>({ defaultValues: { note: "" } });
-  const { message, submit } = useSubmit<{ note: string }>((v) => recordFindingAction({ attestationId, rolloutRecordId, findingKey, note: v.note }), setError as never);
+  const { message, submit } = useSubmit<{ note: string }>(
+    (v) => recordFindingAction({ attestationId, rolloutRecordId, findingKey, note: v.note }),
+    setError as never,
+  );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
       <FormAlert message={message} />
@@ -85,10 +126,15 @@ type DecisionValues = { summary: string; remediation: { controlId: string; actio
 
 export function SignDecisionForm({ attestationId, result, controls }: { attestationId: string; result: string; controls: { id: string; label: string }[] }) {
   const conditional = result === "meets_with_conditions";
-  const { register, handleSubmit, formState, setError, control } = useForm<DecisionValues>({ defaultValues: { summary: "", remediation: conditional ? [{ controlId: "", action: "", dueDate: "" }] : [] } });
+  const { register, handleSubmit, formState, setError, control } = useForm<DecisionValues>({
+    defaultValues: { summary: "", remediation: conditional ? [{ controlId: "", action: "", dueDate: "" }] : [] },
+  });
   const { fields, append, remove } = useFieldArray({ control, name: "remediation" });
   const stepUp = useStepUp();
-  const { message, submit } = useSubmit<DecisionValues>((v) => stepUp.guard(() => signDecisionAction({ attestationId, summary: v.summary, remediation: v.remediation })), setError as never);
+  const { message, submit } = useSubmit<DecisionValues>(
+    (v) => stepUp.guard(() => signDecisionAction({ attestationId, summary: v.summary, remediation: v.remediation })),
+    setError as never,
+  );
   const errs = formState.errors.remediation;
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-4 border-t border-gray-200 pt-3">
@@ -102,7 +148,12 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
           {errs?.message || errs?.root?.message ? <p className="text-sm font-medium text-red-700">{errs?.message ?? errs?.root?.message}</p> : null}
           {fields.map((f, i) => (
             <div key={f.id} className="mt-2 rounded border border-gray-200 p-2">
-              <SelectField id={`remediation.${i}.controlId`} label={`Item ${i + 1}: control`} error={errs?.[i]?.controlId?.message} {...register(`remediation.${i}.controlId`)}>
+              <SelectField
+                id={`remediation.${i}.controlId`}
+                label={`Item ${i + 1}: control`}
+                error={errs?.[i]?.controlId?.message}
+                {...register(`remediation.${i}.controlId`)}
+              >
                 <option value="">Choose…</option>
                 {controls.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -110,8 +161,20 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField id={`remediation.${i}.action`} label="Required action" rows={2} error={errs?.[i]?.action?.message} {...register(`remediation.${i}.action`)} />
-              <TextField id={`remediation.${i}.dueDate`} label="Due date" type="date" error={errs?.[i]?.dueDate?.message} {...register(`remediation.${i}.dueDate`)} />
+              <TextAreaField
+                id={`remediation.${i}.action`}
+                label="Required action"
+                rows={2}
+                error={errs?.[i]?.action?.message}
+                {...register(`remediation.${i}.action`)}
+              />
+              <TextField
+                id={`remediation.${i}.dueDate`}
+                label="Due date"
+                type="date"
+                error={errs?.[i]?.dueDate?.message}
+                {...register(`remediation.${i}.dueDate`)}
+              />
               <Button variant="link" onClick={() => remove(i)}>
                 Remove item {i + 1}
               </Button>
@@ -130,7 +193,19 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
 }
 
 /** One button that runs one action, shows its error, and on success goes on (refresh or another page). */
-function ActionButton<T>({ label, busyLabel, failure, run, onDone }: { label: string; busyLabel: string; failure: string; run: () => Promise<ActionResult<T>>; onDone: (data: T) => void }) {
+function ActionButton<T>({
+  label,
+  busyLabel,
+  failure,
+  run,
+  onDone,
+}: {
+  label: string;
+  busyLabel: string;
+  failure: string;
+  run: () => Promise<ActionResult<T>>;
+  onDone: (data: T) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -159,7 +234,13 @@ export function CosignButton({ attestationId }: { attestationId: string }) {
   return (
     <>
       {stepUp.dialog}
-      <ActionButton label="Co-sign the decision" busyLabel="Co-signing…" failure="The decision could not be co-signed." run={() => stepUp.guard(() => cosignDecisionAction({ attestationId }))} onDone={() => router.refresh()} />
+      <ActionButton
+        label="Co-sign the decision"
+        busyLabel="Co-signing…"
+        failure="The decision could not be co-signed."
+        run={() => stepUp.guard(() => cosignDecisionAction({ attestationId }))}
+        onDone={() => router.refresh()}
+      />
     </>
   );
 }
@@ -172,7 +253,14 @@ export function RemediationReviewForm({ itemId }: { itemId: string }) {
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
       <FormAlert message={message} />
-      <TextAreaField id={`review-note-${itemId}`} label="Note to the vendor" hint="Required when you reopen the item." rows={2} error={formState.errors.note?.message} {...register("note")} />
+      <TextAreaField
+        id={`review-note-${itemId}`}
+        label="Note to the vendor"
+        hint="Required when you reopen the item."
+        rows={2}
+        error={formState.errors.note?.message}
+        {...register("note")}
+      />
       <div className="flex gap-2">
         <Button type="submit" onClick={() => (accept.current = true)} disabled={formState.isSubmitting}>
           Accept

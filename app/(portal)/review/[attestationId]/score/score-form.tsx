@@ -28,14 +28,22 @@ export function ScoreForm(props: {
   const router = useRouter();
   const [version, setVersion] = useState(props.initial.version);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const { register, handleSubmit, formState, setError, control } = useForm<Values>({ defaultValues: { score: props.initial.score === null ? "" : String(props.initial.score), rationale: props.initial.rationale } });
+  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
+    defaultValues: { score: props.initial.score === null ? "" : String(props.initial.score), rationale: props.initial.rationale },
+  });
   const score = useWatch({ control, name: "score" });
   const needsRationale = score !== "" && props.needsRationaleAt.includes(Number(score));
   const save = (andNext: boolean) =>
     handleSubmit(async (values) => {
       setMessage(null);
       if (values.score === "") return setError("score", { message: "Choose a score from 0 to 4." }, { shouldFocus: true });
-      const result = await saveScoreAction({ attestationId: props.attestationId, controlId: props.controlId, score: Number(values.score), rationale: values.rationale, version });
+      const result = await saveScoreAction({
+        attestationId: props.attestationId,
+        controlId: props.controlId,
+        score: Number(values.score),
+        rationale: values.rationale,
+        version,
+      });
       if (result.ok) {
         setVersion(result.data.version);
         setMessage({ text: "Score saved.", tone: "success" });
@@ -50,7 +58,9 @@ export function ScoreForm(props: {
     <form onSubmit={save(true)} noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       <fieldset className="mb-4" disabled={!props.editable} aria-describedby={formState.errors.score ? "score-error" : undefined}>
-        <legend className="text-sm font-semibold">Score{props.selfAssessment !== null ? ` (the vendor assessed itself at ${props.selfAssessment})` : ""}</legend>
+        <legend className="text-sm font-semibold">
+          Score{props.selfAssessment !== null ? ` (the vendor assessed itself at ${props.selfAssessment})` : ""}
+        </legend>
         <ul className="mt-2 space-y-1">
           {[0, 1, 2, 3, 4].map((level) => (
             <li key={level}>
@@ -100,7 +110,11 @@ export function SubmitScorecard({ attestationId, ready, remaining }: { attestati
   return (
     <div>
       <FormAlert message={error} />
-      {!ready ? <p className="mb-2 text-sm">{remaining} {remaining === 1 ? "control is" : "controls are"} still unscored.</p> : null}
+      {!ready ? (
+        <p className="mb-2 text-sm">
+          {remaining} {remaining === 1 ? "control is" : "controls are"} still unscored.
+        </p>
+      ) : null}
       <Button
         disabled={busy || !ready}
         onClick={async () => {
@@ -124,7 +138,11 @@ export function ScoreKeys({ prev, next, unscored }: { prev: string | null; next:
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      const typing = t && (t.isContentEditable || ["TEXTAREA", "SELECT"].includes(t.tagName) || (t.tagName === "INPUT" && !["radio", "checkbox"].includes((t as HTMLInputElement).type)));
+      const typing =
+        t &&
+        (t.isContentEditable ||
+          ["TEXTAREA", "SELECT"].includes(t.tagName) ||
+          (t.tagName === "INPUT" && !["radio", "checkbox"].includes((t as HTMLInputElement).type)));
       if (e.altKey || e.ctrlKey || e.metaKey || typing) return;
       const to = e.key === "[" ? prev : e.key === "]" ? next : e.key === "u" ? unscored : null;
       if (to) {

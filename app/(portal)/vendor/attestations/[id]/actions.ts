@@ -9,7 +9,9 @@ import { evidenceLinksSchema, saveAnswerSchema, withdrawSchema } from "@/lib/val
 // Autosave: no revalidation, the editor keeps its own state; the version guards against overwrites.
 export const saveAnswerAction = defineAction("vendor.workspace", saveAnswerSchema, async (input, actor) => saveAnswer(await getDb(), actor, input));
 
-export const setEvidenceLinksAction = defineAction("vendor.workspace", evidenceLinksSchema, async (input, actor) => setEvidenceLinks(await getDb(), actor, input));
+export const setEvidenceLinksAction = defineAction("vendor.workspace", evidenceLinksSchema, async (input, actor) =>
+  setEvidenceLinks(await getDb(), actor, input),
+);
 
 export const withdrawAttestationAction = defineAction("vendor.submit", withdrawSchema, async (input, actor) => {
   const result = await withdrawAttestation(await getDb(), actor, input);

@@ -46,7 +46,10 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
   const states = useMemo(() => controlStates(controls, gaps), [controls, gaps]);
   const answered = controls.filter((c) => saved.get(c.id)?.status).length;
   const complete = controls.filter((c) => states.get(c.id) === "complete").length;
-  const index = Math.max(0, controls.findIndex((c) => c.id === selected));
+  const index = Math.max(
+    0,
+    controls.findIndex((c) => c.id === selected),
+  );
   const current = controls[index];
 
   /** Shows one control, records it in the address (so a reload or a shared link comes back to it) and moves focus to it. */
@@ -107,7 +110,11 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      const typing = t && (t.isContentEditable || ["TEXTAREA", "SELECT"].includes(t.tagName) || (t.tagName === "INPUT" && !["radio", "checkbox", "button"].includes((t as HTMLInputElement).type)));
+      const typing =
+        t &&
+        (t.isContentEditable ||
+          ["TEXTAREA", "SELECT"].includes(t.tagName) ||
+          (t.tagName === "INPUT" && !["radio", "checkbox", "button"].includes((t as HTMLInputElement).type)));
       if (e.altKey || e.ctrlKey || e.metaKey || typing) return;
       if (e.key === "g") goNextGap();
       else if (e.key === "[") step(-1);
@@ -138,7 +145,9 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
   return (
     <div>
       <section aria-labelledby="progress-h" className="mb-4 rounded-lg border border-gray-300 bg-white p-3">
-        <h2 id="progress-h" className="sr-only">Progress</h2>
+        <h2 id="progress-h" className="sr-only">
+          Progress
+        </h2>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-live="polite" data-testid="progress">
           <span>
             <strong>{answered}</strong> of {count(controls.length, "control")} answered
@@ -163,11 +172,15 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
           {listOpen ? "Hide the list" : `Control ${index + 1} of ${controls.length}`}
         </Button>
         <Button variant="secondary" onClick={() => step(-1)} disabled={index === 0} aria-keyshortcuts="[">
-          <span aria-hidden="true" className="sm:hidden">‹</span>
+          <span aria-hidden="true" className="sm:hidden">
+            ‹
+          </span>
           <span className="sr-only sm:not-sr-only">Previous</span>
         </Button>
         <Button variant="secondary" onClick={() => step(1)} disabled={index === controls.length - 1} aria-keyshortcuts="]">
-          <span aria-hidden="true" className="sm:hidden">›</span>
+          <span aria-hidden="true" className="sm:hidden">
+            ›
+          </span>
           <span className="sr-only sm:not-sr-only">Next</span>
         </Button>
         <Button onClick={goNextGap} aria-keyshortcuts="g">
@@ -192,7 +205,10 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
               if (shown.length === 0) return null;
               return (
                 <div key={d.key}>
-                  <h3 id={`nav-${d.key}`} className="flex justify-between gap-2 bg-gray-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-gray-700">
+                  <h3
+                    id={`nav-${d.key}`}
+                    className="flex justify-between gap-2 bg-gray-50 px-3 py-1.5 text-xs font-semibold tracking-wide text-gray-700 uppercase"
+                  >
                     <span>{d.title}</span>
                     <span aria-label={`${done} of ${d.controls.length} complete`}>
                       {done}/{d.controls.length}
@@ -270,7 +286,14 @@ function GapsHere({ gaps }: { gaps: Gap[] }) {
       <ul className="list-disc pl-5">
         {gaps.map((g, i) => (
           <li key={i}>
-            <a href={`#${gapAnchor(g)}`} className="underline" onClick={(e) => { e.preventDefault(); focusField(gapAnchor(g)); }}>
+            <a
+              href={`#${gapAnchor(g)}`}
+              className="underline"
+              onClick={(e) => {
+                e.preventDefault();
+                focusField(gapAnchor(g));
+              }}
+            >
               {g.message.replace(/^[^:]*: /, "")}
             </a>
           </li>
@@ -289,7 +312,10 @@ function StateMark({ state }: { state: ControlState }) {
   };
   const mark: Record<ControlState, string> = { complete: "✓", unanswered: "", evidence: "!", incomplete: "…" };
   return (
-    <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full border text-xs font-bold ${style[state]}`}>
+    <span
+      aria-hidden="true"
+      className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full border text-xs font-bold ${style[state]}`}
+    >
       {mark[state]}
     </span>
   );

@@ -26,7 +26,13 @@ import { loadObjectHistory } from "@/lib/transparency/history";
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
 
-export default async function AttestationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ control?: string | string[] }> }) {
+export default async function AttestationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ control?: string | string[] }>;
+}) {
   const actor = await requirePermission("vendor.workspace");
   const { id } = await params;
   const { control } = await searchParams;
@@ -43,18 +49,31 @@ export default async function AttestationPage({ params, searchParams }: { params
     draft ? null : reviewForVendor(db, actor.organisationId, a.id),
     a.status === "in_review" ? countOpenClarifications(db, actor, a.id) : null,
   ]);
-  const [report, history] = await Promise.all([a.status === "published" ? reportOfAttestation(db, a.id) : null, loadObjectHistory(db, actor, "attestation", a.id)]);
+  const [report, history] = await Promise.all([
+    a.status === "published" ? reportOfAttestation(db, a.id) : null,
+    loadObjectHistory(db, actor, "attestation", a.id),
+  ]);
   const latest = revisions.every((r) => r.revision <= a.revision);
   const mayWithdraw = (a.status === "submitted" || a.status === "in_review") && latest && can(actor.role, "vendor.submit");
   return (
     <>
       <PageHeader
         title={`${a.product.name}: ${a.frameworkTitle} ${a.frameworkVersion}`}
-        description={<>{ATTESTATION_KIND_LABELS[a.kind]} for {a.periodStart} to {a.periodEnd}, revision {a.revision}. <AttestationStatusBadge status={a.status} /></>}
+        description={
+          <>
+            {ATTESTATION_KIND_LABELS[a.kind]} for {a.periodStart} to {a.periodEnd}, revision {a.revision}. <AttestationStatusBadge status={a.status} />
+          </>
+        }
         actions={
           <>
-            <Link href={`/vendor/attestations/${a.id}/submit`} className={buttonClass()}>{draft ? "Check and submit" : "Submission"}</Link>
-            {a.revision > 1 ? <Link href={`/vendor/attestations/${a.id}/compare`} className={buttonClass("secondary")}>Compare revisions</Link> : null}
+            <Link href={`/vendor/attestations/${a.id}/submit`} className={buttonClass()}>
+              {draft ? "Check and submit" : "Submission"}
+            </Link>
+            {a.revision > 1 ? (
+              <Link href={`/vendor/attestations/${a.id}/compare`} className={buttonClass("secondary")}>
+                Compare revisions
+              </Link>
+            ) : null}
             {draft ? null : (
               <Link href={`/vendor/attestations/${a.id}/questions`} className={buttonClass(openQuestions ? "primary" : "secondary")}>
                 Questions from the review panel{openQuestions === null ? "" : ` (${openQuestions} open)`}
@@ -65,9 +84,22 @@ export default async function AttestationPage({ params, searchParams }: { params
       />
       {submission ? (
         <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">
-          Submitted by {submission.signerName} on {submission.signedAt.toISOString().slice(0, 10)}. Submission digest <code className="break-all">{submission.digest}</code>.{" "}
-          <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify it</Link>. It can no longer be edited.
-          {mayWithdraw ? <> If it no longer holds, <a href="#withdraw" className="underline">withdraw it</a>.</> : null}
+          Submitted by {submission.signerName} on {submission.signedAt.toISOString().slice(0, 10)}. Submission digest{" "}
+          <code className="break-all">{submission.digest}</code>.{" "}
+          <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">
+            Verify it
+          </Link>
+          . It can no longer be edited.
+          {mayWithdraw ? (
+            <>
+              {" "}
+              If it no longer holds,{" "}
+              <a href="#withdraw" className="underline">
+                withdraw it
+              </a>
+              .
+            </>
+          ) : null}
         </p>
       ) : null}
       {a.status === "decided" ? (
@@ -87,7 +119,8 @@ export default async function AttestationPage({ params, searchParams }: { params
           </Link>
           {can(actor.role, "vendor.submit") && latest ? (
             <>
-              {" "}or{" "}
+              {" "}
+              or{" "}
               <Link href={`/vendor/attestations/${a.id}/submit`} className="text-brand-700 underline">
                 start a remediation revision
               </Link>{" "}
@@ -104,7 +137,9 @@ export default async function AttestationPage({ params, searchParams }: { params
           attestationId={a.id}
           controls={controls}
           answers={Object.fromEntries(answers)}
-          links={Object.fromEntries([...links].map(([k, items]) => [k, items.map((e) => ({ id: e.id, title: e.title, kind: e.kind, validUntil: e.validUntil, status: e.status }))]))}
+          links={Object.fromEntries(
+            [...links].map(([k, items]) => [k, items.map((e) => ({ id: e.id, title: e.title, kind: e.kind, validUntil: e.validUntil, status: e.status }))]),
+          )}
           today={today}
           requirements={requirements}
           initialControlId={typeof control === "string" ? control : null}
@@ -118,7 +153,8 @@ export default async function AttestationPage({ params, searchParams }: { params
           <a className="text-brand-700 underline" href={`/api/receipts/submission/${a.id}`} download>
             Download the transparency-log receipt of the signed submission
           </a>{" "}
-          — proves the submission digest was recorded in the portal&apos;s signed log; check it offline with <code>npm run verify-receipt -- receipt.json</code>.
+          — proves the submission digest was recorded in the portal&apos;s signed log; check it offline with <code>npm run verify-receipt -- receipt.json</code>
+          .
         </p>
       )}
       <ObjectHistory history={history} />

@@ -7,7 +7,17 @@ type Control = { id: string; controlId: string; title: string; domainKey: string
 type Linked = { id: string; title: string; validUntil: string | null };
 
 /** The answers of a submitted revision, read-only, one collapsible section per domain so the page stays short. */
-export function SubmittedAnswers({ controls, answers, links, today }: { controls: Control[]; answers: Map<string, SavedAnswer>; links: Map<string, Linked[]>; today: string }) {
+export function SubmittedAnswers({
+  controls,
+  answers,
+  links,
+  today,
+}: {
+  controls: Control[];
+  answers: Map<string, SavedAnswer>;
+  links: Map<string, Linked[]>;
+  today: string;
+}) {
   const domains: { key: string; title: string; controls: Control[] }[] = [];
   for (const c of controls) {
     const last = domains[domains.length - 1];
@@ -39,10 +49,10 @@ export function SubmittedAnswers({ controls, answers, links, today }: { controls
                       {a?.status ? STATUS_LABELS[a.status] : "No status"}
                       {a?.maturity !== null && a?.maturity !== undefined ? `; self-assessed maturity ${a.maturity}` : ""}
                     </p>
-                    {a?.narrative ? <p className="mt-1 whitespace-pre-wrap break-words">{a.narrative}</p> : null}
-                    {a?.justification ? <p className="mt-1 whitespace-pre-wrap break-words">Why it does not apply: {a.justification}</p> : null}
+                    {a?.narrative ? <p className="mt-1 break-words whitespace-pre-wrap">{a.narrative}</p> : null}
+                    {a?.justification ? <p className="mt-1 break-words whitespace-pre-wrap">Why it does not apply: {a.justification}</p> : null}
                     {a?.plan || a?.targetDate ? (
-                      <p className="mt-1 whitespace-pre-wrap break-words">
+                      <p className="mt-1 break-words whitespace-pre-wrap">
                         Plan{a.targetDate ? ` (by ${a.targetDate})` : ""}: {a.plan}
                       </p>
                     ) : null}

@@ -15,7 +15,13 @@ const DEBOUNCE_MS = 1500;
  * caller shows both and autosave pauses until the person chooses. Every change
  * is also copied to localStorage until the server has it (see answer-backup.ts).
  */
-export function useAutosave(attestationId: string, controlId: string, initial: SavedAnswer | null, empty: AnswerFields, onSaved?: (saved: AnswerFields) => void) {
+export function useAutosave(
+  attestationId: string,
+  controlId: string,
+  initial: SavedAnswer | null,
+  empty: AnswerFields,
+  onSaved?: (saved: AnswerFields) => void,
+) {
   const [fields, setFields] = useState<AnswerFields>(initial ? pick(initial) : empty);
   const [state, setState] = useState<SaveState>("idle");
   const [savedAt, setSavedAt] = useState<string | null>(initial?.updatedAt ?? null);
@@ -79,45 +85,59 @@ export function useAutosave(attestationId: string, controlId: string, initial: S
     inFlight.current = false;
   }, [attestationId, controlId, go]);
 
-  const update = useCallback((patch: Partial<AnswerFields>) => {
-    const next = { ...fieldsRef.current, ...patch };
-    fieldsRef.current = next;
-    setFields(next);
-    writeBackup(attestationId, controlId, versionRef.current, next);
-    if (stateRef.current === "conflict") return;
-    go("dirty");
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
-  }, [attestationId, controlId, save, go]);
+  const update = useCallback(
+    (patch: Partial<AnswerFields>) => {
+      const next = { ...fieldsRef.current, ...patch };
+      fieldsRef.current = next;
+      setFields(next);
+      writeBackup(attestationId, controlId, versionRef.current, next);
+      if (stateRef.current === "conflict") return;
+      go("dirty");
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    },
+    [attestationId, controlId, save, go],
+  );
 
   const flush = useCallback(() => {
     if (stateRef.current === "dirty" || stateRef.current === "error") void save();
   }, [save]);
 
   /** Resolves a conflict: "mine" keeps these fields, "theirs" adopts the saved ones, "merge" joins the texts. */
-  const resolve = useCallback((choice: "mine" | "theirs" | "merge") => {
-    if (!conflict) return;
-    const theirs = pick(conflict.theirs);
-    versionRef.current = conflict.theirs.version;
-    setConflict(null);
-    if (choice === "theirs") {
-      clearBackup(attestationId, controlId);
-      fieldsRef.current = theirs;
-      setFields(theirs);
-      setSavedAt(conflict.theirs.updatedAt);
-      onSavedRef.current?.(theirs);
-      go("saved");
-      return;
-    }
-    const mine = fieldsRef.current;
-    const joined = (a: string, b: string) => (a.trim() === b.trim() || !b.trim() ? a : !a.trim() ? b : `${a}\n\n${b}`);
-    const next = choice === "merge" ? { ...mine, narrative: joined(mine.narrative, theirs.narrative), plan: joined(mine.plan, theirs.plan), justification: joined(mine.justification, theirs.justification) } : mine;
-    fieldsRef.current = next;
-    setFields(next);
-    writeBackup(attestationId, controlId, versionRef.current, next);
-    go("dirty");
-    void save();
-  }, [attestationId, controlId, conflict, save, go]);
+  const resolve = useCallback(
+    (choice: "mine" | "theirs" | "merge") => {
+      if (!conflict) return;
+      const theirs = pick(conflict.theirs);
+      versionRef.current = conflict.theirs.version;
+      setConflict(null);
+      if (choice === "theirs") {
+        clearBackup(attestationId, controlId);
+        fieldsRef.current = theirs;
+        setFields(theirs);
+        setSavedAt(conflict.theirs.updatedAt);
+        onSavedRef.current?.(theirs);
+        go("saved");
+        return;
+      }
+      const mine = fieldsRef.current;
+      const joined = (a: string, b: string) => (a.trim() === b.trim() || !b.trim() ? a : !a.trim() ? b : `${a}\n\n${b}`);
+      const next =
+        choice === "merge"
+          ? {
+              ...mine,
+              narrative: joined(mine.narrative, theirs.narrative),
+              plan: joined(mine.plan, theirs.plan),
+              justification: joined(mine.justification, theirs.justification),
+            }
+          : mine;
+      fieldsRef.current = next;
+      setFields(next);
+      writeBackup(attestationId, controlId, versionRef.current, next);
+      go("dirty");
+      void save();
+    },
+    [attestationId, controlId, conflict, save, go],
+  );
 
   // A backup left by a closed tab: offer it only if it differs from what the server has.
   useEffect(() => {

@@ -20,7 +20,11 @@ export default async function NewAttestationPage({ searchParams }: { searchParam
       {products.length === 0 ? (
         <EmptyState title="Register a product first" />
       ) : (
-        <StartForm productId={productId} products={products.map((p) => ({ id: p.id, label: p.name }))} versions={versions.map((v) => ({ id: v.id, label: `${v.title} ${v.version}` }))} />
+        <StartForm
+          productId={productId}
+          products={products.map((p) => ({ id: p.id, label: p.name }))}
+          versions={versions.map((v) => ({ id: v.id, label: `${v.title} ${v.version}` }))}
+        />
       )}
     </>
   );

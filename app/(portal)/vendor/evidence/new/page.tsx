@@ -14,7 +14,10 @@ export default async function NewEvidencePage() {
   const limit = formatBytes(getConfig().uploadMaxBytes);
   return (
     <>
-      <PageHeader title="Add evidence" description={`Upload files (up to ${limit} each) or add a link. Evidence is visible to reviewers only unless you mark it publishable.`} />
+      <PageHeader
+        title="Add evidence"
+        description={`Upload files (up to ${limit} each) or add a link. Evidence is visible to reviewers only unless you mark it publishable.`}
+      />
       <Card className="mb-6">
         <h2 className="mb-3 text-lg font-semibold">Upload files</h2>
         <Uploader />

@@ -31,8 +31,14 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         title={product.name}
         actions={
           <>
-            <Link href={`/vendor/attestations/new?product=${product.id}`} className={buttonClass()}>Start an attestation</Link>
-            {can(actor.role, "vendor.products") ? <Link href={`/vendor/products/${product.id}/edit`} className={buttonClass("secondary")}>Edit product</Link> : null}
+            <Link href={`/vendor/attestations/new?product=${product.id}`} className={buttonClass()}>
+              Start an attestation
+            </Link>
+            {can(actor.role, "vendor.products") ? (
+              <Link href={`/vendor/products/${product.id}/edit`} className={buttonClass("secondary")}>
+                Edit product
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -47,14 +53,18 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           <dd>
             <ul>
               {product.channels.map((c) => (
-                <li key={c.channel}>{CHANNEL_LABELS[c.channel]}: {c.cadence}</li>
+                <li key={c.channel}>
+                  {CHANNEL_LABELS[c.channel]}: {c.cadence}
+                </li>
               ))}
             </ul>
           </dd>
         </dl>
       </Card>
       <section aria-labelledby="attestations-heading" className="mb-6">
-        <h2 id="attestations-heading" className="mb-2 text-lg font-semibold">Attestations</h2>
+        <h2 id="attestations-heading" className="mb-2 text-lg font-semibold">
+          Attestations
+        </h2>
         {rows.length === 0 ? (
           <EmptyState title="No attestations for this product yet" />
         ) : (

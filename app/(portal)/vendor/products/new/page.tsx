@@ -9,7 +9,10 @@ export default async function NewProductPage() {
   await requirePermission("vendor.products");
   return (
     <>
-      <PageHeader title="Register a product" description="Which principles apply depends on the channels the product ships and whether it runs code in the kernel." />
+      <PageHeader
+        title="Register a product"
+        description="Which principles apply depends on the channels the product ships and whether it runs code in the kernel."
+      />
       <ProductForm />
     </>
   );

@@ -16,14 +16,22 @@ export function AddToEvidenceButton({ id }: { id: string }) {
         onClick={() =>
           start(async () => {
             const res = await addRolloutToEvidenceAction({ id });
-            setMessage(res.ok ? { tone: "success", text: res.data.created ? "Added to the evidence vault." : "Already in the evidence vault." } : { tone: "error", text: res.formError ?? "Could not add it." });
+            setMessage(
+              res.ok
+                ? { tone: "success", text: res.data.created ? "Added to the evidence vault." : "Already in the evidence vault." }
+                : { tone: "error", text: res.formError ?? "Could not add it." },
+            );
           })
         }
       >
         {pending ? "Adding…" : "Add to evidence vault"}
       </Button>
       <FormAlert message={message?.text} tone={message?.tone} />
-      {message?.tone === "success" ? <Link href="/vendor/evidence" className="text-sm underline">Open the evidence vault</Link> : null}
+      {message?.tone === "success" ? (
+        <Link href="/vendor/evidence" className="text-sm underline">
+          Open the evidence vault
+        </Link>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { count, duration, formatNumber } from "@/lib/format";
 /** "none", or the first few names and how many more: a 500-ring record must not print 500 names here. */
 function nameList(names: string[], max = 6): string {
   if (names.length === 0) return "none";
-  return names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${formatNumber(names.length - max)} more (${count(names.length, "ring")})`;
+  return names.length <= max
+    ? names.join(", ")
+    : `${names.slice(0, max).join(", ")} and ${formatNumber(names.length - max)} more (${count(names.length, "ring")})`;
 }
 
 export function chartSummary(record: RolloutRecord, a: RolloutAnalysis | null): string {
@@ -23,7 +25,10 @@ export function chartSummary(record: RolloutRecord, a: RolloutAnalysis | null): 
 
 export function KeyFigures({ analysis: a }: { analysis: RolloutAnalysis }) {
   const items: [string, string][] = [
-    ["Exposure before the first passed gate", `${a.exposurePctBeforeFirstPassedGate}%${a.devicesBeforeFirstPassedGate !== null ? ` (${count(a.devicesBeforeFirstPassedGate, "device")})` : ""}`],
+    [
+      "Exposure before the first passed gate",
+      `${a.exposurePctBeforeFirstPassedGate}%${a.devicesBeforeFirstPassedGate !== null ? ` (${count(a.devicesBeforeFirstPassedGate, "device")})` : ""}`,
+    ],
     ["Rings", formatNumber(a.ringCount)],
     ["First ring", `${a.firstRingPct}%`],
     ["Largest step", `${a.largestStepPct}%`],

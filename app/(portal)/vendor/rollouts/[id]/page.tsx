@@ -22,7 +22,13 @@ import { AddToEvidenceButton } from "./add-to-evidence";
 export const metadata: Metadata = { title: "Rollout record" };
 export const dynamic = "force-dynamic";
 
-export default async function RolloutPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rings?: string; events?: string; assumptions?: string }> }) {
+export default async function RolloutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ rings?: string; events?: string; assumptions?: string }>;
+}) {
   const actor = await requirePermission("vendor.workspace");
   const db = await getDb();
   const r = await getRolloutRecord(db, actor.organisationId, (await params).id);
@@ -36,9 +42,14 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         title={`${r.productName}: ${r.releaseId}`}
         description={
           <>
-            {r.state === "open" ? <><strong>Open: the pipeline is still appending to this record.</strong>{" "}</> : null}
+            {r.state === "open" ? (
+              <>
+                <strong>Open: the pipeline is still appending to this record.</strong>{" "}
+              </>
+            ) : null}
             Version {r.version} · channel: {inSentence(CHANNEL_LABELS[r.channel])}
-            {r.kernelMode ? " · changes kernel-mode code" : ""} · released {formatDateTime(r.releasedAt, zone)} · worst finding <SeverityBadge severity={r.worstSeverity} />
+            {r.kernelMode ? " · changes kernel-mode code" : ""} · released {formatDateTime(r.releasedAt, zone)} · worst finding{" "}
+            <SeverityBadge severity={r.worstSeverity} />
           </>
         }
         actions={<AddToEvidenceButton id={r.id} />}
@@ -50,7 +61,16 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
           <TimelineChart record={r.record} summary={chartSummary(r.record, a)} zone={zone} />
           <details className="mt-4" open>
             <summary className="cursor-pointer font-semibold">Timeline as tables</summary>
-            <div className="mt-2"><TimelineTable record={r.record} analysis={a} ringsPage={Number(pages.rings ?? 1)} eventsPage={Number(pages.events ?? 1)} basePath={`/vendor/rollouts/${r.id}`} zone={zone} /></div>
+            <div className="mt-2">
+              <TimelineTable
+                record={r.record}
+                analysis={a}
+                ringsPage={Number(pages.rings ?? 1)}
+                eventsPage={Number(pages.events ?? 1)}
+                basePath={`/vendor/rollouts/${r.id}`}
+                zone={zone}
+              />
+            </div>
           </details>
         </Card>
         <Card>
@@ -62,19 +82,45 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Tests before release</h2>
-          {r.record.tests.length === 0 ? <p>No tests were recorded.</p> : (
+          {r.record.tests.length === 0 ? (
+            <p>No tests were recorded.</p>
+          ) : (
             <ul className="list-disc pl-5 text-sm">
               {r.record.tests.map((t, i) => (
-                <li key={i}>{TEST_KIND_LABELS[t.kind]}: {t.passed ? "passed" : "failed"}{t.evidenceUrl ? <> (<a className="underline" href={t.evidenceUrl} rel="noreferrer">evidence</a>)</> : null}</li>
+                <li key={i}>
+                  {TEST_KIND_LABELS[t.kind]}: {t.passed ? "passed" : "failed"}
+                  {t.evidenceUrl ? (
+                    <>
+                      {" "}
+                      (
+                      <a className="underline" href={t.evidenceUrl} rel="noreferrer">
+                        evidence
+                      </a>
+                      )
+                    </>
+                  ) : null}
+                </li>
               ))}
             </ul>
           )}
-          {a?.missingTestKinds.length ? <p className="mt-2 text-sm">Missing for {inSentence(CHANNEL_LABELS[r.channel])}: {listInSentence(a.missingTestKinds.map((k) => TEST_KIND_LABELS[k]))}.</p> : null}
-          <p className="mt-2 text-sm">Customer control: ring opt-in {r.record.customerControl.ringOptIn ? "yes" : "no"}, N-1 pinning {r.record.customerControl.nMinusOnePinning ? "yes" : "no"}, delay {r.record.customerControl.delayHours === null ? "none" : duration(r.record.customerControl.delayHours * 60)}.</p>
+          {a?.missingTestKinds.length ? (
+            <p className="mt-2 text-sm">
+              Missing for {inSentence(CHANNEL_LABELS[r.channel])}: {listInSentence(a.missingTestKinds.map((k) => TEST_KIND_LABELS[k]))}.
+            </p>
+          ) : null}
+          <p className="mt-2 text-sm">
+            Customer control: ring opt-in {r.record.customerControl.ringOptIn ? "yes" : "no"}, N-1 pinning{" "}
+            {r.record.customerControl.nMinusOnePinning ? "yes" : "no"}, delay{" "}
+            {r.record.customerControl.delayHours === null ? "none" : duration(r.record.customerControl.delayHours * 60)}.
+          </p>
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Assumptions</h2>
-          <AssumptionsList assumptions={a?.assumptions ?? []} page={Number(pages.assumptions ?? 1)} href={(n) => `/vendor/rollouts/${r.id}${n > 1 ? `?assumptions=${n}` : ""}#assumptions`} />
+          <AssumptionsList
+            assumptions={a?.assumptions ?? []}
+            page={Number(pages.assumptions ?? 1)}
+            href={(n) => `/vendor/rollouts/${r.id}${n > 1 ? `?assumptions=${n}` : ""}#assumptions`}
+          />
           {r.record.notes ? <p className="mt-2 text-sm whitespace-pre-line">Notes: {r.record.notes}</p> : null}
         </Card>
       </div>

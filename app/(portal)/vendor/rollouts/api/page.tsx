@@ -50,19 +50,51 @@ export default async function ApiReferencePage() {
     <>
       <PageHeader
         title="Rollout API reference"
-        description={<>Send rollout records from your pipeline. Machine-readable: <a className="underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>, <a className="underline" href="/api/v1/rollouts/schema.json">record JSON Schema</a>, <a className="underline" href="/api/v1/rollouts/template.csv">CSV template</a>.</>}
+        description={
+          <>
+            Send rollout records from your pipeline. Machine-readable:{" "}
+            <a className="underline" href="/api/v1/openapi.json">
+              OpenAPI 3.1 document
+            </a>
+            ,{" "}
+            <a className="underline" href="/api/v1/rollouts/schema.json">
+              record JSON Schema
+            </a>
+            ,{" "}
+            <a className="underline" href="/api/v1/rollouts/template.csv">
+              CSV template
+            </a>
+            .
+          </>
+        }
       />
       <div className="space-y-6">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Authentication</h2>
-          <p className="text-sm">Send <code>Authorization: Bearer &lt;token&gt;</code> with a token a compliance officer created under API tokens. Session cookies are not accepted. Tokens expire after the time chosen when they were made (30, 90 or 365 days). The API accepts {describeLimit(limits["api.token"], "requests")} with one token and {describeLimit(limits["api.organisation"], "requests")} with all of your organisation&apos;s tokens together; beyond that it answers 429 with Retry-After.</p>
+          <p className="text-sm">
+            Send <code>Authorization: Bearer &lt;token&gt;</code> with a token a compliance officer created under API tokens. Session cookies are not accepted.
+            Tokens expire after the time chosen when they were made (30, 90 or 365 days). The API accepts {describeLimit(limits["api.token"], "requests")} with
+            one token and {describeLimit(limits["api.organisation"], "requests")} with all of your organisation&apos;s tokens together; beyond that it answers
+            429 with Retry-After.
+          </p>
           <h3 className="mt-3 font-semibold">Your products</h3>
-          <ul className="list-disc pl-5 text-sm">{products.map((p) => <li key={p.id}>{p.name}: <code>{p.id}</code></li>)}</ul>
+          <ul className="list-disc pl-5 text-sm">
+            {products.map((p) => (
+              <li key={p.id}>
+                {p.name}: <code>{p.id}</code>
+              </li>
+            ))}
+          </ul>
         </Card>
         {Object.entries(doc.paths).flatMap(([path, ops]) =>
           Object.entries(ops).map(([method, op]) => (
             <Card key={op.operationId}>
-              <h2 id={op.operationId} className="text-lg font-semibold"><code>{method.toUpperCase()} {path}</code> — {op.summary}</h2>
+              <h2 id={op.operationId} className="text-lg font-semibold">
+                <code>
+                  {method.toUpperCase()} {path}
+                </code>{" "}
+                — {op.summary}
+              </h2>
               <p className="mt-1 text-sm">{op.description}</p>
               {op.parameters?.length ? (
                 <>
@@ -82,13 +114,22 @@ export default async function ApiReferencePage() {
                 </>
               ) : null}
               <h3 className="mt-3 font-semibold">Responses</h3>
-              <ul className="list-disc pl-5 text-sm">{Object.entries(op.responses).map(([code, r]) => <li key={code}><strong>{code}</strong>: {r.description}</li>)}</ul>
+              <ul className="list-disc pl-5 text-sm">
+                {Object.entries(op.responses).map(([code, r]) => (
+                  <li key={code}>
+                    <strong>{code}</strong>: {r.description}
+                  </li>
+                ))}
+              </ul>
               {op.requestBody ? (
                 <>
                   <h3 className="mt-3 font-semibold">Example</h3>
                   <pre className="mt-1 overflow-x-auto rounded bg-gray-100 p-3 text-xs">{curl(path)}</pre>
-                  <details className="mt-2"><summary className="cursor-pointer text-sm font-semibold">Example body</summary>
-                    <pre className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs">{JSON.stringify(op.requestBody.content["application/json"]?.example ?? null, null, 2)}</pre>
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm font-semibold">Example body</summary>
+                    <pre className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs">
+                      {JSON.stringify(op.requestBody.content["application/json"]?.example ?? null, null, 2)}
+                    </pre>
                   </details>
                 </>
               ) : null}
@@ -97,8 +138,17 @@ export default async function ApiReferencePage() {
         )}
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Errors</h2>
-          <p className="text-sm">Errors are RFC 9457 problem details (<code>application/problem+json</code>) with <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code> and, where useful, <code>errors</code>: a list of <code>{"{ path, message }"}</code>.</p>
-          <dl className="mt-2 text-sm">{PROBLEMS.map(([k, v]) => <div key={k} id={`problem-${k}`} className="mt-1"><dt className="inline font-mono">{k}</dt> <dd className="inline">— {v}</dd></div>)}</dl>
+          <p className="text-sm">
+            Errors are RFC 9457 problem details (<code>application/problem+json</code>) with <code>type</code>, <code>title</code>, <code>status</code>,{" "}
+            <code>detail</code> and, where useful, <code>errors</code>: a list of <code>{"{ path, message }"}</code>.
+          </p>
+          <dl className="mt-2 text-sm">
+            {PROBLEMS.map(([k, v]) => (
+              <div key={k} id={`problem-${k}`} className="mt-1">
+                <dt className="inline font-mono">{k}</dt> <dd className="inline">— {v}</dd>
+              </div>
+            ))}
+          </dl>
         </Card>
       </div>
     </>

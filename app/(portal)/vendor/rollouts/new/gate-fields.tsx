@@ -12,8 +12,15 @@ const num = (v: string | number | null | undefined) => (v === "" || v == null ? 
 const COMPARATOR_WORDS: Record<(typeof GATE_COMPARATORS)[number], string> = { "<": "< below", "<=": "≤ at most", ">": "> above", ">=": "≥ at least" };
 
 export const emptyGate = () => ({
-  metric: "crash_rate" as const, customMetric: null, comparator: "<" as const, threshold: undefined as unknown as number,
-  observed: null, unit: "%", baseline: null, evaluatedAt: "", passed: null,
+  metric: "crash_rate" as const,
+  customMetric: null,
+  comparator: "<" as const,
+  threshold: undefined as unknown as number,
+  observed: null,
+  unit: "%",
+  baseline: null,
+  evaluatedAt: "",
+  passed: null,
 });
 
 /** A structured gate: the portal computes pass or fail from observed, comparator and threshold. */
@@ -27,28 +34,80 @@ export function GateFields({ form, i }: { form: Form; i: number }) {
       <p className="mb-2 text-sm text-muted">The gate passes when the observed value compares with the threshold as chosen; the portal computes the outcome.</p>
       <div className="grid gap-x-4 sm:grid-cols-3">
         <SelectField id={`ring-${i}-metric`} label="Gate metric" error={err("metric")} {...register(`${p}.metric` as `record.rings.${number}.gate.metric`)}>
-          {GATE_METRICS.map((m) => <option key={m} value={m}>{GATE_METRIC_LABELS[m]}</option>)}
+          {GATE_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {GATE_METRIC_LABELS[m]}
+            </option>
+          ))}
         </SelectField>
         {custom ? (
-          <TextField id={`ring-${i}-custom-metric`} label="Custom metric name" error={err("customMetric")}
-            {...register(`${p}.customMetric` as `record.rings.${number}.gate.customMetric`, { setValueAs: (v: string) => (v === "" ? null : v) })} />
+          <TextField
+            id={`ring-${i}-custom-metric`}
+            label="Custom metric name"
+            error={err("customMetric")}
+            {...register(`${p}.customMetric` as `record.rings.${number}.gate.customMetric`, { setValueAs: (v: string) => (v === "" ? null : v) })}
+          />
         ) : null}
-        <SelectField id={`ring-${i}-comparator`} label="Passes when observed is" error={err("comparator")} {...register(`${p}.comparator` as `record.rings.${number}.gate.comparator`)}>
-          {GATE_COMPARATORS.map((c) => <option key={c} value={c}>{COMPARATOR_WORDS[c]}</option>)}
+        <SelectField
+          id={`ring-${i}-comparator`}
+          label="Passes when observed is"
+          error={err("comparator")}
+          {...register(`${p}.comparator` as `record.rings.${number}.gate.comparator`)}
+        >
+          {GATE_COMPARATORS.map((c) => (
+            <option key={c} value={c}>
+              {COMPARATOR_WORDS[c]}
+            </option>
+          ))}
         </SelectField>
-        <TextField id={`ring-${i}-threshold`} label="Threshold" inputMode="decimal" error={err("threshold")} {...register(`${p}.threshold`, { setValueAs: num })} />
-        <TextField id={`ring-${i}-observed`} label="Observed (optional)" inputMode="decimal" error={err("observed")} {...register(`${p}.observed`, { setValueAs: numOrNull })} />
-        <TextField id={`ring-${i}-unit`} label="Unit" hint='e.g. %, per million devices, ms, MB' error={err("unit")} {...register(`${p}.unit` as `record.rings.${number}.gate.unit`)} />
-        <TextField id={`ring-${i}-baseline`} label="Previous version's value (optional)" inputMode="decimal" error={err("baseline")}
-          {...register(`${p}.baseline` as `record.rings.${number}.gate.baseline`, { setValueAs: numOrNull })} />
-        <SelectField id={`ring-${i}-passed`} label="Your result (optional)" error={err("passed")}
-          {...register(`${p}.passed`, { setValueAs: (v: string | boolean | null) => (v === true || v === "true" ? true : v === false || v === "false" ? false : null) })}>
+        <TextField
+          id={`ring-${i}-threshold`}
+          label="Threshold"
+          inputMode="decimal"
+          error={err("threshold")}
+          {...register(`${p}.threshold`, { setValueAs: num })}
+        />
+        <TextField
+          id={`ring-${i}-observed`}
+          label="Observed (optional)"
+          inputMode="decimal"
+          error={err("observed")}
+          {...register(`${p}.observed`, { setValueAs: numOrNull })}
+        />
+        <TextField
+          id={`ring-${i}-unit`}
+          label="Unit"
+          hint="e.g. %, per million devices, ms, MB"
+          error={err("unit")}
+          {...register(`${p}.unit` as `record.rings.${number}.gate.unit`)}
+        />
+        <TextField
+          id={`ring-${i}-baseline`}
+          label="Previous version's value (optional)"
+          inputMode="decimal"
+          error={err("baseline")}
+          {...register(`${p}.baseline` as `record.rings.${number}.gate.baseline`, { setValueAs: numOrNull })}
+        />
+        <SelectField
+          id={`ring-${i}-passed`}
+          label="Your result (optional)"
+          error={err("passed")}
+          {...register(`${p}.passed`, {
+            setValueAs: (v: string | boolean | null) => (v === true || v === "true" ? true : v === false || v === "false" ? false : null),
+          })}
+        >
           <option value="">Not given</option>
           <option value="true">Passed</option>
           <option value="false">Failed</option>
         </SelectField>
       </div>
-      <DateTimeField control={control} name={`${p}.evaluatedAt` as `record.rings.${number}.gate.evaluatedAt`} id={`ring-${i}-evaluated`} label="Gate evaluated at" error={err("evaluatedAt")} />
+      <DateTimeField
+        control={control}
+        name={`${p}.evaluatedAt` as `record.rings.${number}.gate.evaluatedAt`}
+        id={`ring-${i}-evaluated`}
+        label="Gate evaluated at"
+        error={err("evaluatedAt")}
+      />
     </div>
   );
 }

@@ -14,7 +14,11 @@ export default async function NewRolloutPage() {
   return (
     <>
       <PageHeader title="Record a rollout" description="Enter how one release reached your fleet. Times need a UTC offset; they are stored in UTC." />
-      {products.length === 0 ? <EmptyState title="Register a product first">Rollout records belong to a product.</EmptyState> : <RolloutForm products={products} />}
+      {products.length === 0 ? (
+        <EmptyState title="Register a product first">Rollout records belong to a product.</EmptyState>
+      ) : (
+        <RolloutForm products={products} />
+      )}
     </>
   );
 }

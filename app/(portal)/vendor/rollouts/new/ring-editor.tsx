@@ -29,28 +29,60 @@ export function RingEditor({ form }: { form: Form }) {
             <legend className="px-1 font-semibold">Ring {i + 1}</legend>
             <div className="grid gap-x-4 sm:grid-cols-3">
               <TextField id={`ring-${i}-name`} label="Name" error={err(`${p}.name`)} {...register(`${p}.name`)} />
-              <TextField id={`ring-${i}-share`} label="Fleet share (%)" inputMode="decimal" error={err(`${p}.sharePct`)} {...register(`${p}.sharePct`, { setValueAs: num })} />
-              <TextField id={`ring-${i}-devices`} label="Devices (optional)" inputMode="numeric" error={err(`${p}.devices`)} {...register(`${p}.devices`, { setValueAs: numOrNull })} />
+              <TextField
+                id={`ring-${i}-share`}
+                label="Fleet share (%)"
+                inputMode="decimal"
+                error={err(`${p}.sharePct`)}
+                {...register(`${p}.sharePct`, { setValueAs: num })}
+              />
+              <TextField
+                id={`ring-${i}-devices`}
+                label="Devices (optional)"
+                inputMode="numeric"
+                error={err(`${p}.devices`)}
+                {...register(`${p}.devices`, { setValueAs: numOrNull })}
+              />
             </div>
             <div className="grid gap-x-4 sm:grid-cols-2">
               <DateTimeField control={control} name={`${p}.startedAt`} id={`ring-${i}-started`} label="Started" error={err(`${p}.startedAt`)} />
-              <DateTimeField control={control} name={`${p}.promotedAt`} id={`ring-${i}-promoted`} label="Promoted to next ring" nullable hint="Empty for the last or an open ring." error={err(`${p}.promotedAt`)} />
+              <DateTimeField
+                control={control}
+                name={`${p}.promotedAt`}
+                id={`ring-${i}-promoted`}
+                label="Promoted to next ring"
+                nullable
+                hint="Empty for the last or an open ring."
+                error={err(`${p}.promotedAt`)}
+              />
             </div>
             <label className="mb-2 flex items-center gap-2 text-sm font-semibold">
               {/* Opening an empty gate shows no errors for fields not typed yet; removing one re-validates to clear stale errors. */}
-              <input type="checkbox" checked={hasGate} onChange={(e) => setValue(`${p}.gate`, e.target.checked ? emptyGate() : null, { shouldValidate: !e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={hasGate}
+                onChange={(e) => setValue(`${p}.gate`, e.target.checked ? emptyGate() : null, { shouldValidate: !e.target.checked })}
+              />
               This ring had a health gate
             </label>
             {hasGate ? <GateFields form={form} i={i} /> : null}
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ring ${i + 1} up`}>Move up</Button>
-              <Button variant="secondary" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move ring ${i + 1} down`}>Move down</Button>
-              <Button variant="secondary" disabled={fields.length === 1} onClick={() => remove(i)} aria-label={`Remove ring ${i + 1}`}>Remove</Button>
+              <Button variant="secondary" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ring ${i + 1} up`}>
+                Move up
+              </Button>
+              <Button variant="secondary" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move ring ${i + 1} down`}>
+                Move down
+              </Button>
+              <Button variant="secondary" disabled={fields.length === 1} onClick={() => remove(i)} aria-label={`Remove ring ${i + 1}`}>
+                Remove
+              </Button>
             </div>
           </fieldset>
         );
       })}
-      <Button variant="secondary" onClick={() => append(emptyRing())}>Add ring</Button>
+      <Button variant="secondary" onClick={() => append(emptyRing())}>
+        Add ring
+      </Button>
     </fieldset>
   );
 }

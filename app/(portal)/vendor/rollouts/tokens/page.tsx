@@ -19,8 +19,22 @@ export default async function TokensPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="API tokens" description={<>Tokens let your deployment pipeline send rollout records to the <Link className="underline" href="/vendor/rollouts/api">rollout API</Link>. A token is shown once; only its SHA-256 hash is stored.</>} />
-      <Card className="mb-6"><h2 className="mb-2 text-lg font-semibold">Create a token</h2><TokenForm zone={zone} /></Card>
+      <PageHeader
+        title="API tokens"
+        description={
+          <>
+            Tokens let your deployment pipeline send rollout records to the{" "}
+            <Link className="underline" href="/vendor/rollouts/api">
+              rollout API
+            </Link>
+            . A token is shown once; only its SHA-256 hash is stored.
+          </>
+        }
+      />
+      <Card className="mb-6">
+        <h2 className="mb-2 text-lg font-semibold">Create a token</h2>
+        <TokenForm zone={zone} />
+      </Card>
       {/* Scrolls sideways on a phone rather than stacking: each row holds a revoke form. */}
       <DataTable
         caption="API tokens"
@@ -35,7 +49,12 @@ export default async function TokensPage() {
           { key: "created", header: "Created", className: "whitespace-nowrap", cell: (t) => formatDateTime(t.createdAt, zone) },
           { key: "used", header: "Last used", className: "whitespace-nowrap", cell: (t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt, zone) : "Never") },
           { key: "expires", header: "Expires", className: "whitespace-nowrap", cell: (t) => formatDateTime(t.expiresAt, zone) },
-          { key: "status", header: "Status", cell: (t) => (t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt, zone)}` : t.expiresAt <= now ? "Expired" : <RevokeButton id={t.id} name={t.name} />) },
+          {
+            key: "status",
+            header: "Status",
+            cell: (t) =>
+              t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt, zone)}` : t.expiresAt <= now ? "Expired" : <RevokeButton id={t.id} name={t.name} />,
+          },
         ]}
       />
     </>

@@ -17,8 +17,15 @@ export default async function UploadRolloutPage() {
         title="Upload a rollout record"
         description={
           <>
-            A JSON file that follows the <a className="underline" href="/api/v1/rollouts/schema.json">record JSON Schema</a>, or a CSV with one row per release, ring, event and test (
-            <a className="underline" href="/api/v1/rollouts/template.csv" download>download the CSV template</a>). Nothing is stored unless the whole file is valid.
+            A JSON file that follows the{" "}
+            <a className="underline" href="/api/v1/rollouts/schema.json">
+              record JSON Schema
+            </a>
+            , or a CSV with one row per release, ring, event and test (
+            <a className="underline" href="/api/v1/rollouts/template.csv" download>
+              download the CSV template
+            </a>
+            ). Nothing is stored unless the whole file is valid.
           </>
         }
       />

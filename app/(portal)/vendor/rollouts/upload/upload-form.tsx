@@ -45,16 +45,28 @@ export function UploadForm({ products }: { products: { id: string; name: string 
       <FormAlert message={formError} />
       {located.length ? (
         <section aria-labelledby="upload-errors" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
-          <h2 id="upload-errors" className="font-semibold text-red-800">Problems in the file</h2>
+          <h2 id="upload-errors" className="font-semibold text-red-800">
+            Problems in the file
+          </h2>
           <ul className="mt-1 list-disc pl-5 text-sm">
-            {located.flatMap(([where, msgs]) => (msgs ?? []).map((m, i) => <li key={`${where}-${i}`}><strong>{where}:</strong> {m}</li>))}
+            {located.flatMap(([where, msgs]) =>
+              (msgs ?? []).map((m, i) => (
+                <li key={`${where}-${i}`}>
+                  <strong>{where}:</strong> {m}
+                </li>
+              )),
+            )}
           </ul>
         </section>
       ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField id="productId" label="Product" required value={productId} onChange={(e) => setProductId(e.target.value)} error={errors.productId?.[0]}>
           <option value="">Choose…</option>
-          {products.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {products.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField id="format" label="Format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
           <option value="auto">Detect from the contents</option>
@@ -63,11 +75,31 @@ export function UploadForm({ products }: { products: { id: string; name: string 
         </SelectField>
       </div>
       <div className="mb-4">
-        <label htmlFor="file" className="block text-sm font-semibold">File</label>
-        <input id="file" type="file" accept=".json,.csv,application/json,text/csv" className="mt-1 block text-sm" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <label htmlFor="file" className="block text-sm font-semibold">
+          File
+        </label>
+        <input
+          id="file"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          className="mt-1 block text-sm"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </div>
-      <TextAreaField id="text" label="File contents" hint="Choose a file above or paste here; edit it here to fix problems." rows={14} spellCheck={false} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 font-mono text-sm" value={text} onChange={(e) => setText(e.target.value)} error={errors.text?.[0]} />
-      <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Check and store"}</Button>
+      <TextAreaField
+        id="text"
+        label="File contents"
+        hint="Choose a file above or paste here; edit it here to fix problems."
+        rows={14}
+        spellCheck={false}
+        className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 font-mono text-sm"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={errors.text?.[0]}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Checking…" : "Check and store"}
+      </Button>
     </form>
   );
 }

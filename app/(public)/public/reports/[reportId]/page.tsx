@@ -57,11 +57,12 @@ export default async function PublicReportPage({ params }: { params: Promise<{ r
       </Card>
       <Card className="mt-4">
         <h2 className="text-lg font-semibold">Submission digest</h2>
-        <p className="mt-1 break-all font-mono text-sm" data-testid="public-digest">
+        <p className="mt-1 font-mono text-sm break-all" data-testid="public-digest">
           {s.submissionDigest}
         </p>
         <p className="mt-2 text-sm">
-          The SHA-256 of the vendor&apos;s signed submission in canonical JSON (RFC 8785). It fixes every answer and every evidence file the panel reviewed; ask the vendor for the submission to check it. The evidence itself is not public.
+          The SHA-256 of the vendor&apos;s signed submission in canonical JSON (RFC 8785). It fixes every answer and every evidence file the panel reviewed; ask
+          the vendor for the submission to check it. The evidence itself is not public.
         </p>
       </Card>
     </>

@@ -40,7 +40,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (err instanceof BlobNotFoundError) return problem(410, "File missing", "The stored file for this evidence is missing. Tell the portal operator.");
     throw err;
   }
-  await recordAudit(db, auditActor(actor), "evidence.downloaded", { type: "evidence", id }, { sha256: file.sha256, ...(version !== null ? { version: Number(version) } : {}) });
+  await recordAudit(
+    db,
+    auditActor(actor),
+    "evidence.downloaded",
+    { type: "evidence", id },
+    { sha256: file.sha256, ...(version !== null ? { version: Number(version) } : {}) },
+  );
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": file.mime ?? "application/octet-stream",

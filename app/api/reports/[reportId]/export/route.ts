@@ -34,7 +34,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   let body: BodyInit;
   if (f === "pdf") body = new Uint8Array(await renderReportPdf(doc, opts));
   else if (f === "csv" || f === "json")
-    body = scoreStream(db, eq(publishedReports.id, view.meta.id), f, { source: { reportId: view.meta.id, revision: view.meta.revision, edition: view.tier, reportDigest: view.digest, submissionDigest: view.meta.submissionDigest } }, undefined, copySource());
+    body = scoreStream(
+      db,
+      eq(publishedReports.id, view.meta.id),
+      f,
+      {
+        source: {
+          reportId: view.meta.id,
+          revision: view.meta.revision,
+          edition: view.tier,
+          reportDigest: view.digest,
+          submissionDigest: view.meta.submissionDigest,
+        },
+      },
+      undefined,
+      copySource(),
+    );
   else if (f === "oscal-ar") body = JSON.stringify(reportToAssessmentResults(doc, opts), null, 2);
   // With no conditions the plan holds one item saying so (OSCAL requires at least one).
   else body = JSON.stringify(reportToPoam(doc, opts), null, 2);

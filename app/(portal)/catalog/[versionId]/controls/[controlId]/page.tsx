@@ -28,14 +28,33 @@ export default async function ControlPage({ params }: { params: Promise<{ versio
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm">
-        <Link href="/catalog" className="underline">Catalog</Link> /
-        <Link href={`/catalog/${version.id}`} className="underline">{version.title} {version.version}</Link> /
-        <Link href={`/catalog/${version.id}?domain=${control.domainKey}`} className="underline">{control.domainKey} · {control.domainTitle}</Link>
+        <Link href="/catalog" className="underline">
+          Catalog
+        </Link>{" "}
+        /
+        <Link href={`/catalog/${version.id}`} className="underline">
+          {version.title} {version.version}
+        </Link>{" "}
+        /
+        <Link href={`/catalog/${version.id}?domain=${control.domainKey}`} className="underline">
+          {control.domainKey} · {control.domainTitle}
+        </Link>
       </nav>
       <PageHeader
         title={`${control.id}: ${control.title}`}
-        description={<span className="flex flex-wrap items-center gap-2"><StatusBadge status={version.status} />{control.must ? <MustBadge /> : null}</span>}
-        actions={manage && version.status === "draft" ? <Link href={`/admin/catalog/${version.id}/controls/${encodeURIComponent(control.id)}`} className={buttonClass()}>Edit control</Link> : null}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={version.status} />
+            {control.must ? <MustBadge /> : null}
+          </span>
+        }
+        actions={
+          manage && version.status === "draft" ? (
+            <Link href={`/admin/catalog/${version.id}/controls/${encodeURIComponent(control.id)}`} className={buttonClass()}>
+              Edit control
+            </Link>
+          ) : null
+        }
       />
       <div className="space-y-4">
         <Card>
@@ -46,7 +65,10 @@ export default async function ControlPage({ params }: { params: Promise<{ versio
           <h2 className="mb-2 text-lg font-bold">Facts</h2>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">Applies to</dt>
-            <dd>{control.applicability.channels.map((c) => CHANNEL_LABELS[c]).join(" and ")}{control.applicability.kernelOnly ? ", only for products with kernel-mode components" : ", all products"}</dd>
+            <dd>
+              {control.applicability.channels.map((c) => CHANNEL_LABELS[c]).join(" and ")}
+              {control.applicability.kernelOnly ? ", only for products with kernel-mode components" : ", all products"}
+            </dd>
             <dt className="font-semibold">Weight</dt>
             <dd>{control.weight} of 5</dd>
             <dt className="font-semibold">Must control</dt>
@@ -64,11 +86,15 @@ export default async function ControlPage({ params }: { params: Promise<{ versio
           <p className="whitespace-pre-line">{control.reviewerGuidance || "None given."}</p>
         </Card>
         <section aria-labelledby="rubric-heading">
-          <h2 id="rubric-heading" className="mb-2 text-lg font-bold">Rubric</h2>
+          <h2 id="rubric-heading" className="mb-2 text-lg font-bold">
+            Rubric
+          </h2>
           <RubricTable rubric={control.rubric} caption={`Rubric of ${control.id}, levels 0 to 4`} />
         </section>
         <section aria-labelledby="mappings-heading">
-          <h2 id="mappings-heading" className="mb-2 text-lg font-bold">Mappings</h2>
+          <h2 id="mappings-heading" className="mb-2 text-lg font-bold">
+            Mappings
+          </h2>
           {control.mappings.length === 0 ? (
             <p className="text-sm text-muted">No external references.</p>
           ) : (
@@ -77,9 +103,15 @@ export default async function ControlPage({ params }: { params: Promise<{ versio
                 <caption className="sr-only">External references of {control.id}</caption>
                 <thead className="bg-gray-100">
                   <tr>
-                    <th scope="col" className="px-4 py-2">Scheme</th>
-                    <th scope="col" className="px-4 py-2">Reference</th>
-                    <th scope="col" className="px-4 py-2">Note</th>
+                    <th scope="col" className="px-4 py-2">
+                      Scheme
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Reference
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Note
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -24,12 +24,20 @@ export default async function VendorQuestionsPage({ params }: { params: Promise<
   const inReview = subject.status === "in_review";
   const officer = can(actor.role, "vendor.submit");
   const waiting = threads.filter((t) => t.status === "open").length;
-  const back = <Link href={`/vendor/attestations/${subject.id}`} className="underline">Back to the attestation</Link>;
+  const back = (
+    <Link href={`/vendor/attestations/${subject.id}`} className="underline">
+      Back to the attestation
+    </Link>
+  );
   return (
     <>
       <PageHeader
         title="Questions from the review panel"
-        description={<>{subject.productName}: {subject.frameworkTitle} {subject.frameworkVersion}, revision {subject.revision}. {STATE_LABELS[subject.status]}. {back}</>}
+        description={
+          <>
+            {subject.productName}: {subject.frameworkTitle} {subject.frameworkVersion}, revision {subject.revision}. {STATE_LABELS[subject.status]}. {back}
+          </>
+        }
       />
       {subject.status === "draft" ? (
         <EmptyState title="Not submitted yet">The review panel can ask questions once the attestation is signed, submitted and in review.</EmptyState>
@@ -40,12 +48,29 @@ export default async function VendorQuestionsPage({ params }: { params: Promise<
       ) : (
         <>
           <div className="mb-4 max-w-prose space-y-2 text-sm">
-            {inReview ? <p className="font-semibold">{waiting === 0 ? "No question is waiting for your answer." : `${waiting} ${waiting === 1 ? "question is" : "questions are"} waiting for your answer.`}</p> : null}
-            {inReview && officer ? <p>An answer can attach one current item of your evidence vault. Answering does not change your signed submission and does not create a revision.</p> : null}
+            {inReview ? (
+              <p className="font-semibold">
+                {waiting === 0
+                  ? "No question is waiting for your answer."
+                  : `${waiting} ${waiting === 1 ? "question is" : "questions are"} waiting for your answer.`}
+              </p>
+            ) : null}
+            {inReview && officer ? (
+              <p>
+                An answer can attach one current item of your evidence vault. Answering does not change your signed submission and does not create a revision.
+              </p>
+            ) : null}
             {inReview && !officer ? <p>You can read the questions. Only a compliance officer of your organisation can answer them.</p> : null}
             {!inReview ? <p>Questions can be answered only while the attestation is in review. They are kept here as they were.</p> : null}
           </div>
-          <ClarificationsByControl side="vendor" attestationId={subject.id} controls={subject.controls} threads={threads} canWrite={inReview && officer} today={todayIso()} />
+          <ClarificationsByControl
+            side="vendor"
+            attestationId={subject.id}
+            controls={subject.controls}
+            threads={threads}
+            canWrite={inReview && officer}
+            today={todayIso()}
+          />
         </>
       )}
     </>

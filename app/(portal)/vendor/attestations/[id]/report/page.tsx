@@ -34,19 +34,27 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
         title="Report preview"
         description={
           <>
-            This is the report the panel&apos;s lead will publish. <Link href={`/vendor/attestations/${id}`} className="underline">Back to the attestation</Link>
+            This is the report the panel&apos;s lead will publish.{" "}
+            <Link href={`/vendor/attestations/${id}`} className="underline">
+              Back to the attestation
+            </Link>
           </>
         }
       />
       <Card className="mb-4">
         <h2 className="text-lg font-semibold">Before publication</h2>
         <p className="mt-1 text-sm">
-          The lead may publish once you say the report is ready, or after {preview.previewEndsAt.toISOString().slice(0, 10)} in any case. Observers will see the report with only the evidence you classified as publishable; other items appear only as a count.
+          The lead may publish once you say the report is ready, or after {preview.previewEndsAt.toISOString().slice(0, 10)} in any case. Observers will see the
+          report with only the evidence you classified as publishable; other items appear only as a count.
           {p.readyAt ? ` You said it is ready on ${p.readyAt.toISOString().slice(0, 10)}.` : ""}
         </p>
         {can(actor.role, "vendor.submit") ? (
           <div className="mt-3">
-            <PreparationForm attestationId={id} initial={{ vendorResponse: p.vendorResponse, publicSummary: p.publicSummary, ready: p.readyAt !== null }} version={p.version} />
+            <PreparationForm
+              attestationId={id}
+              initial={{ vendorResponse: p.vendorResponse, publicSummary: p.publicSummary, ready: p.readyAt !== null }}
+              version={p.version}
+            />
           </div>
         ) : (
           <p className="mt-2 text-sm">Only a compliance officer can add the public response or say the report is ready.</p>

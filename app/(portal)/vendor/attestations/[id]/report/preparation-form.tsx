@@ -19,7 +19,13 @@ export function PreparationForm({ attestationId, initial, version }: { attestati
   const onSubmit = handleSubmit(async (v) => {
     setMessage(null);
     setSaved(null);
-    const result = await saveReportPreparationAction({ attestationId, vendorResponse: v.vendorResponse, publicSummary: v.publicSummary, ready: v.ready, version });
+    const result = await saveReportPreparationAction({
+      attestationId,
+      vendorResponse: v.vendorResponse,
+      publicSummary: v.publicSummary,
+      ready: v.ready,
+      version,
+    });
     if (result.ok) {
       setSaved(v.ready ? "Saved. The panel's lead has been told the report may be published." : "Saved.");
       return router.refresh();
@@ -46,7 +52,8 @@ export function PreparationForm({ attestationId, initial, version }: { attestati
       <div className="mb-3 flex items-start gap-2">
         <input id="public-summary" type="checkbox" className="mt-0.5 h-5 w-5" {...register("publicSummary")} />
         <label htmlFor="public-summary" className="text-sm">
-          Show a public summary to anyone, without sign-in: vendor, product, framework version, period, outcome, date, domain scores and the submission digest. Evidence is never part of it.
+          Show a public summary to anyone, without sign-in: vendor, product, framework version, period, outcome, date, domain scores and the submission digest.
+          Evidence is never part of it.
         </label>
       </div>
       <div className="mb-4 flex items-start gap-2">

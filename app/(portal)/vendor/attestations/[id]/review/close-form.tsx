@@ -37,7 +37,13 @@ export function CloseRemediationForm({ itemId }: { itemId: string }) {
       <div className="mb-3">
         <div className="flex items-end gap-2">
           <div className="flex-1">
-            <TextField id={`close-search-${itemId}`} label="Evidence from your vault (optional)" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => (e.key === "Enter" ? (e.preventDefault(), void search()) : undefined)} />
+            <TextField
+              id={`close-search-${itemId}`}
+              label="Evidence from your vault (optional)"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => (e.key === "Enter" ? (e.preventDefault(), void search()) : undefined)}
+            />
           </div>
           <Button variant="secondary" className="mb-4" onClick={() => void search()}>
             Search

@@ -9,12 +9,18 @@ export function ReviewSection({ review, status, officer, today }: { review: Revi
   if (!review.changesRequested && !review.decision) return null;
   return (
     <section aria-labelledby="review-h" id="remediation" className="mb-6 rounded-lg border border-gray-300 bg-white p-4">
-      <h2 id="review-h" className="mb-2 text-lg font-semibold">Review</h2>
+      <h2 id="review-h" className="mb-2 text-lg font-semibold">
+        Review
+      </h2>
       {review.changesRequested && status === "changes_requested" ? (
         <div className="mb-3 rounded-md border-l-4 border-orange-700 bg-orange-50 p-3 text-sm">
           <p className="font-semibold">The review panel requested changes on {review.changesRequested.at.toISOString().slice(0, 10)}:</p>
           <p className="whitespace-pre-line">{review.changesRequested.message}</p>
-          {officer ? <p className="mt-1">Start the requested revision from the Submission page, make the changes and sign it again; controls you do not change keep their scores.</p> : null}
+          {officer ? (
+            <p className="mt-1">
+              Start the requested revision from the Submission page, make the changes and sign it again; controls you do not change keep their scores.
+            </p>
+          ) : null}
         </div>
       ) : null}
       {review.decision ? (
@@ -22,7 +28,10 @@ export function ReviewSection({ review, status, officer, today }: { review: Revi
           <p className="text-lg font-semibold" data-testid="decision">
             Decision: {RESULT_LABELS[review.decision.result as keyof typeof RESULT_LABELS]}
           </p>
-          <p className="text-sm text-muted">Signed {review.decision.signedAt.toISOString().slice(0, 10)}, co-signed {review.decision.cosignedAt?.toISOString().slice(0, 10)}. Overall score {review.decision.overall} of 4.</p>
+          <p className="text-sm text-muted">
+            Signed {review.decision.signedAt.toISOString().slice(0, 10)}, co-signed {review.decision.cosignedAt?.toISOString().slice(0, 10)}. Overall score{" "}
+            {review.decision.overall} of 4.
+          </p>
           <p className="mt-2 whitespace-pre-line">{review.decision.summary}</p>
           {review.items.length ? (
             <>
@@ -35,9 +44,15 @@ export function ReviewSection({ review, status, officer, today }: { review: Revi
                     </p>
                     <p className={item.status === "open" && item.dueDate < today ? "font-semibold text-red-800" : "text-muted"}>
                       Due {item.dueDate}
-                      {item.status === "open" && item.dueDate < today ? " — overdue" : ""} · {item.status === "open" ? "Open" : item.status === "closed" ? "Closed, waiting for the panel's lead" : "Accepted"}
+                      {item.status === "open" && item.dueDate < today ? " — overdue" : ""} ·{" "}
+                      {item.status === "open" ? "Open" : item.status === "closed" ? "Closed, waiting for the panel's lead" : "Accepted"}
                     </p>
-                    {item.vendorNote ? <p>Your note: {item.vendorNote}{item.evidenceTitle ? ` (evidence: ${item.evidenceTitle}, version ${item.evidenceVersion})` : ""}</p> : null}
+                    {item.vendorNote ? (
+                      <p>
+                        Your note: {item.vendorNote}
+                        {item.evidenceTitle ? ` (evidence: ${item.evidenceTitle}, version ${item.evidenceVersion})` : ""}
+                      </p>
+                    ) : null}
                     {item.reviewNote ? <p>Panel&apos;s note: {item.reviewNote}</p> : null}
                     {officer && item.status === "open" ? <CloseRemediationForm itemId={item.id} /> : null}
                   </li>

@@ -17,7 +17,9 @@ export function GapList({ attestationId, gaps }: { attestationId: string; gaps: 
       <p className="mb-1">
         {count(gaps.length, "gap")} in {count(controls, "control")} must be fixed before this attestation can be submitted.
       </p>
-      <p className="mb-3 text-sm text-muted">This is the complete list: fixing these will not uncover new ones. Each link opens the answers at the field to fix.</p>
+      <p className="mb-3 text-sm text-muted">
+        This is the complete list: fixing these will not uncover new ones. Each link opens the answers at the field to fix.
+      </p>
       <ul className="space-y-4" aria-label="Gaps">
         {groups.map((grp) => (
           <li key={grp.kind} className="rounded-md border border-gray-300 bg-white p-3">

@@ -28,9 +28,17 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   if (!ws) notFound();
   const a = ws.attestation;
   const officer = can(actor.role, "vendor.submit");
-  const back = <Link href={`/vendor/attestations/${a.id}`} className="underline">Back to the answers</Link>;
+  const back = (
+    <Link href={`/vendor/attestations/${a.id}`} className="underline">
+      Back to the answers
+    </Link>
+  );
   if (a.status !== "draft") {
-    const [submission, revisions, withdrawal] = await Promise.all([getSubmission(db, scopeOf(actor), a.id), listRevisions(db, actor.organisationId, a.lineageId), getWithdrawal(db, actor.organisationId, a.id)]);
+    const [submission, revisions, withdrawal] = await Promise.all([
+      getSubmission(db, scopeOf(actor), a.id),
+      listRevisions(db, actor.organisationId, a.lineageId),
+      getWithdrawal(db, actor.organisationId, a.id),
+    ]);
     const latest = Math.max(...revisions.map((r) => r.revision));
     return (
       <>
@@ -38,13 +46,25 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
         {withdrawal ? <WithdrawalNotice withdrawal={withdrawal} attestationId={a.id} productName={a.product.name} /> : null}
         {submission ? (
           <Card className="mb-4">
-            <p>Signed by {submission.signerName}, {submission.signerTitle}, at {submission.signedAt.toISOString()}.</p>
+            <p>
+              Signed by {submission.signerName}, {submission.signerTitle}, at {submission.signedAt.toISOString()}.
+            </p>
             <p className="mt-2">Submission digest (SHA-256 of the canonical snapshot):</p>
-            <p><code data-testid="digest" className="break-all font-mono text-sm">{submission.digest}</code></p>
-            <p className="mt-2"><Link href={`/vendor/attestations/${a.id}/verify`} className="underline">Verify the submission</Link></p>
+            <p>
+              <code data-testid="digest" className="font-mono text-sm break-all">
+                {submission.digest}
+              </code>
+            </p>
+            <p className="mt-2">
+              <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">
+                Verify the submission
+              </Link>
+            </p>
           </Card>
         ) : null}
-        {officer && (a.status === "changes_requested" || a.status === "published") && latest === a.revision ? <CreateRevisionButton attestationId={a.id} label={a.status === "published" ? "Start a remediation revision for the same panel" : undefined} /> : null}
+        {officer && (a.status === "changes_requested" || a.status === "published") && latest === a.revision ? (
+          <CreateRevisionButton attestationId={a.id} label={a.status === "published" ? "Start a remediation revision for the same panel" : undefined} />
+        ) : null}
       </>
     );
   }
@@ -53,9 +73,18 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const summary = summariseForSigning(unsignedSnapshot(ws), today);
   return (
     <>
-      <PageHeader title="Check and submit" description={<>{a.product.name}, {a.frameworkTitle} {a.frameworkVersion}, revision {a.revision}. {back}</>} />
+      <PageHeader
+        title="Check and submit"
+        description={
+          <>
+            {a.product.name}, {a.frameworkTitle} {a.frameworkVersion}, revision {a.revision}. {back}
+          </>
+        }
+      />
       <section aria-labelledby="gaps-h" className="mb-6">
-        <h2 id="gaps-h" className="mb-2 text-lg font-semibold">Completeness check</h2>
+        <h2 id="gaps-h" className="mb-2 text-lg font-semibold">
+          Completeness check
+        </h2>
         {gaps.length === 0 ? (
           <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">Every applicable control is answered and evidenced. Nothing is missing.</p>
         ) : (
@@ -63,7 +92,9 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
         )}
       </section>
       <section aria-labelledby="sign-h">
-        <h2 id="sign-h" className="mb-2 text-lg font-semibold">Sign</h2>
+        <h2 id="sign-h" className="mb-2 text-lg font-semibold">
+          Sign
+        </h2>
         <SigningSummaryCard summary={summary} />
         {!officer ? (
           <p>Only a compliance officer can sign and submit. Tell your officer when the answers are ready.</p>

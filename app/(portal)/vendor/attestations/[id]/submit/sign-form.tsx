@@ -34,15 +34,47 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
       {stepUp.dialog}
       <FormAlert message={formError} />
-      <blockquote id="statement" className="mb-4 border-l-4 border-brand-700 bg-gray-50 p-3 text-sm">{statement}</blockquote>
-      <TextField id="signerName" label="Your full name (typed signature)" required autoComplete="name" error={e.signerName?.message} {...register("signerName")} />
-      <TextField id="signerTitle" label="Your title" required autoComplete="organization-title" hint="e.g. Chief Executive Officer, or the designee with authority to bind the organisation." error={e.signerTitle?.message} {...register("signerTitle")} />
+      <blockquote id="statement" className="mb-4 border-l-4 border-brand-700 bg-gray-50 p-3 text-sm">
+        {statement}
+      </blockquote>
+      <TextField
+        id="signerName"
+        label="Your full name (typed signature)"
+        required
+        autoComplete="name"
+        error={e.signerName?.message}
+        {...register("signerName")}
+      />
+      <TextField
+        id="signerTitle"
+        label="Your title"
+        required
+        autoComplete="organization-title"
+        hint="e.g. Chief Executive Officer, or the designee with authority to bind the organisation."
+        error={e.signerTitle?.message}
+        {...register("signerTitle")}
+      />
       <div className="mb-4 flex items-start gap-2">
-        <input id="confirm" type="checkbox" className="mt-1 h-5 w-5" aria-invalid={e.confirm ? true : undefined} aria-describedby={e.confirm ? "statement confirm-error" : "statement"} {...register("confirm")} />
-        <label htmlFor="confirm" className="font-semibold">I confirm the attestation statement above, including that it binds future versions until withdrawn and that we will notify if these practices lapse.</label>
+        <input
+          id="confirm"
+          type="checkbox"
+          className="mt-1 h-5 w-5"
+          aria-invalid={e.confirm ? true : undefined}
+          aria-describedby={e.confirm ? "statement confirm-error" : "statement"}
+          {...register("confirm")}
+        />
+        <label htmlFor="confirm" className="font-semibold">
+          I confirm the attestation statement above, including that it binds future versions until withdrawn and that we will notify if these practices lapse.
+        </label>
       </div>
-      {e.confirm ? <p id="confirm-error" className="-mt-3 mb-4 text-sm font-medium text-red-700">{e.confirm.message}</p> : null}
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Signing…" : "Sign and submit"}</Button>
+      {e.confirm ? (
+        <p id="confirm-error" className="-mt-3 mb-4 text-sm font-medium text-red-700">
+          {e.confirm.message}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Signing…" : "Sign and submit"}
+      </Button>
     </form>
   );
 }

@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ vers
   if (actor instanceof Response) return actor;
   const { versionId } = await params;
   const format = new URL(request.url).searchParams.get("format") ?? "json";
-  if (format !== "json" && format !== "oscal") return problem(400, "Unknown format", 'Use format=json or format=oscal.');
+  if (format !== "json" && format !== "oscal") return problem(400, "Unknown format", "Use format=json or format=oscal.");
   const db = await getDb();
   // Drafts exist only for catalog editors; anyone else is told there is nothing here.
   const visible = isUuid(versionId) && (await getVersionSummary(db, versionId, { includeDrafts: can(actor.role, "catalog.manage") }));

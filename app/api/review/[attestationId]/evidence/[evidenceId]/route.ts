@@ -35,7 +35,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ atte
     if (err instanceof BlobNotFoundError) return problem(410, "File missing", "The stored file for this evidence is missing. Tell the portal operator.");
     throw err;
   }
-  await recordAudit(db, auditActor(actor), "evidence.downloaded", { type: "evidence", id: evidenceId }, { attestation: attestationId, version: Number(version), sha256: file.sha256, inline: url.searchParams.get("inline") === "1" });
+  await recordAudit(
+    db,
+    auditActor(actor),
+    "evidence.downloaded",
+    { type: "evidence", id: evidenceId },
+    { attestation: attestationId, version: Number(version), sha256: file.sha256, inline: url.searchParams.get("inline") === "1" },
+  );
   // Stored types may carry parameters ("text/plain; charset=utf-8"): judge by the type itself.
   const base = file.mime.split(";")[0]!.trim().toLowerCase();
   const inline = url.searchParams.get("inline") === "1" && PREVIEW.has(base);
@@ -47,7 +53,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ atte
       "content-disposition": contentDisposition(file.fileName, inline ? "inline" : "attachment"),
       "x-content-type-options": "nosniff",
       // PDFs need the browser's own viewer, which a sandboxed document cannot load; they still run no page scripts.
-      "content-security-policy": inline && base === "application/pdf" ? "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+      "content-security-policy":
+        inline && base === "application/pdf"
+          ? "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'"
+          : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
       "cache-control": "private, no-store",
       "x-evidence-sha256": file.sha256,
     },

@@ -22,20 +22,21 @@ export default async function EditControlPage({ params }: { params: Promise<{ ve
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/admin/catalog/${versionId}`} className="underline">{version.title} {version.version}</Link>
+        <Link href={`/admin/catalog/${versionId}`} className="underline">
+          {version.title} {version.version}
+        </Link>
       </nav>
       <PageHeader title={`Control ${c.id}`} description={c.title} />
       {version.status === "draft" ? (
-        <ControlForm
-          versionId={versionId}
-          domains={domains}
-          isNew={false}
-          initial={controlFormValues(c)}
-        />
+        <ControlForm versionId={versionId} domains={domains} isNew={false} initial={controlFormValues(c)} />
       ) : (
         <Card>
           <p>
-            This version is {version.status} and cannot be changed. <Link href={`/catalog/${versionId}/controls/${encodeURIComponent(c.id)}`} className="underline">Read the control</Link>.
+            This version is {version.status} and cannot be changed.{" "}
+            <Link href={`/catalog/${versionId}/controls/${encodeURIComponent(c.id)}`} className="underline">
+              Read the control
+            </Link>
+            .
           </p>
         </Card>
       )}

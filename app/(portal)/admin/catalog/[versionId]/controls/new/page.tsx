@@ -22,11 +22,15 @@ export default async function NewControlPage({ params, searchParams }: { params:
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/admin/catalog/${versionId}`} className="underline">{version.title} {version.version}</Link>
+        <Link href={`/admin/catalog/${versionId}`} className="underline">
+          {version.title} {version.version}
+        </Link>
       </nav>
       <PageHeader title="New control" />
       {version.status !== "draft" ? (
-        <Card><p>This version is {version.status} and cannot be changed.</p></Card>
+        <Card>
+          <p>This version is {version.status} and cannot be changed.</p>
+        </Card>
       ) : domains.length === 0 ? (
         <EmptyState title="Add a domain first">Controls belong to a domain.</EmptyState>
       ) : (
@@ -34,7 +38,21 @@ export default async function NewControlPage({ params, searchParams }: { params:
           versionId={versionId}
           domains={domains}
           isNew
-          initial={{ domainKey, id: `${domainKey ? `SDP-${domainKey}-` : ""}`, title: "", statement: "", vendorGuidance: "", reviewerGuidance: "", channels: ["code", "content"], kernelOnly: false, weight: 3, must: false, evidenceKinds: ["document"], rubric: ["", "", "", "", ""], mappings: [] }}
+          initial={{
+            domainKey,
+            id: `${domainKey ? `SDP-${domainKey}-` : ""}`,
+            title: "",
+            statement: "",
+            vendorGuidance: "",
+            reviewerGuidance: "",
+            channels: ["code", "content"],
+            kernelOnly: false,
+            weight: 3,
+            must: false,
+            evidenceKinds: ["document"],
+            rubric: ["", "", "", "", ""],
+            mappings: [],
+          }}
         />
       )}
     </>

@@ -20,13 +20,17 @@ export default async function EditDomainPage({ params }: { params: Promise<{ ver
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/admin/catalog/${versionId}`} className="underline">{version.title} {version.version}</Link>
+        <Link href={`/admin/catalog/${versionId}`} className="underline">
+          {version.title} {version.version}
+        </Link>
       </nav>
       <PageHeader title={`Domain ${domain.key}`} description={`${domain.controlCount} controls`} />
       {version.status === "draft" ? (
         <DomainForm versionId={versionId} initial={{ key: domain.key, title: domain.title, description: domain.description }} />
       ) : (
-        <Card><p>This version is {version.status} and cannot be changed.</p></Card>
+        <Card>
+          <p>This version is {version.status} and cannot be changed.</p>
+        </Card>
       )}
     </>
   );
