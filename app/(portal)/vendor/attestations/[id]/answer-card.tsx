@@ -2,6 +2,7 @@
 import type { SavedAnswer } from "@/lib/attestations/queries";
 import { requiredFields, type AnswerRequirements } from "@/lib/attestations/completeness";
 import { IMPLEMENTATION_STATUSES, STATUS_LABELS, type AnswerFields } from "@/lib/validations/vendor";
+import { formatTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { BackupNotice } from "./backup-notice";
 import { EvidencePicker, type PickerItem } from "./evidence-picker";
@@ -20,12 +21,12 @@ export type CardControl = {
 const EMPTY: AnswerFields = { status: null, narrative: "", maturity: null, justification: "", targetDate: null, plan: "" };
 const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base";
 
-function statusText(state: SaveState, savedAt: string | null, error: string | null): string {
+function statusText(state: SaveState, savedAt: string | null, error: string | null, zone: string): string {
   if (state === "saving") return "Saving…";
   if (state === "dirty") return "Unsaved changes";
   if (state === "error") return error ?? "Not saved";
   if (state === "conflict") return "Not saved: someone else saved this control meanwhile";
-  return savedAt ? `Saved at ${new Date(savedAt).toLocaleTimeString()}` : "Not answered yet";
+  return savedAt ? `Saved at ${formatTime(savedAt, zone)}` : "Not answered yet";
 }
 
 type CardProps = {
@@ -34,6 +35,8 @@ type CardProps = {
   initial: SavedAnswer | null;
   linked: PickerItem[];
   today: string;
+  /** The reader's IANA time zone, for the save and backup times. */
+  zone: string;
   requirements: AnswerRequirements;
   /** Hidden cards stay mounted, so their pending saves and unsaved text survive moving to another control. */
   hidden?: boolean;
@@ -41,7 +44,7 @@ type CardProps = {
   onLinksSaved?: (linked: PickerItem[]) => void;
 };
 
-export function AnswerCard({ attestationId, control, initial, linked, today, requirements, hidden, onSaved, onLinksSaved }: CardProps) {
+export function AnswerCard({ attestationId, control, initial, linked, today, zone, requirements, hidden, onSaved, onLinksSaved }: CardProps) {
   const { fields, update, flush, state, savedAt, error, conflict, resolve, backup, restoreBackup, discardBackup } = useAutosave(
     attestationId,
     control.id,
@@ -67,12 +70,12 @@ export function AnswerCard({ attestationId, control, initial, linked, today, req
           {control.controlId} {control.title} {control.must ? <span className="ml-1 rounded border border-brand-700 px-1 text-xs">must</span> : null}
         </h3>
         <p aria-live="polite" className={`text-sm ${state === "error" || state === "conflict" ? "font-semibold text-red-800" : "text-muted"}`}>
-          {statusText(state, savedAt, error)}
+          {statusText(state, savedAt, error, zone)}
         </p>
       </div>
       <p className="mt-1 text-sm">{control.statement}</p>
       {control.vendorGuidance ? <p className="mt-1 text-sm text-muted">What to provide: {control.vendorGuidance}</p> : null}
-      <BackupNotice backup={backup} current={fields} label={control.controlId} onRestore={restoreBackup} onDiscard={discardBackup} />
+      <BackupNotice backup={backup} current={fields} label={control.controlId} zone={zone} onRestore={restoreBackup} onDiscard={discardBackup} />
       {conflict ? (
         <div role="alert" className="mt-3 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm">
           <p className="font-semibold">Someone else saved this control while you were editing. Nothing has been overwritten: choose what to keep.</p>

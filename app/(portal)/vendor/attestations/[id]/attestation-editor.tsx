@@ -17,6 +17,8 @@ type Props = {
   answers: Record<string, SavedAnswer>;
   links: Record<string, PickerItem[]>;
   today: string;
+  /** The reader's IANA time zone (readerTimeZone()), for save and backup times. */
+  zone: string;
   /** The catalog version's rules: what each status requires. */
   requirements: AnswerRequirements;
   /** The control to open first (`?control=` in the address), by its catalog id. */
@@ -32,7 +34,7 @@ const FIELD_SUFFIX = /-(status|narrative|justification|target|plan|evidence)$/;
  * without a reload. Cards are all mounted and only the chosen one is shown, so
  * moving on never loses text that is still being saved.
  */
-export function AttestationEditor({ attestationId, controls, answers, links, today, requirements, initialControlId }: Props) {
+export function AttestationEditor({ attestationId, controls, answers, links, today, zone, requirements, initialControlId }: Props) {
   const [saved, setSaved] = useState<Map<string, GapAnswer>>(() => new Map(Object.entries(answers)));
   const [evidence, setEvidence] = useState<Map<string, GapEvidence[]>>(() => new Map(Object.entries(links)));
   const [selected, setSelected] = useState<string>(() => controls.find((c) => c.controlId === initialControlId)?.id ?? controls[0]?.id ?? "");
@@ -266,6 +268,7 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
               initial={answers[c.id] ?? null}
               linked={links[c.id] ?? []}
               today={today}
+              zone={zone}
               requirements={requirements}
               onSaved={(a) => onSaved(c.id, a)}
               onLinksSaved={(items) => onLinksSaved(c.id, items)}

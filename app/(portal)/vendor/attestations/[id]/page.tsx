@@ -22,6 +22,8 @@ import { ReviewSection } from "./review/review-section";
 import { reportOfAttestation } from "@/lib/reports/publish";
 import { ObjectHistory } from "@/components/audit/object-history";
 import { loadObjectHistory } from "@/lib/transparency/history";
+import { formatDate, formatPeriod } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Attestation" };
 export const dynamic = "force-dynamic";
@@ -40,6 +42,7 @@ export default async function AttestationPage({
   const ws = await loadWorkspace(db, actor.organisationId, id);
   if (!ws) notFound();
   const { attestation: a, controls, answers, links, requirements } = ws;
+  const zone = await readerTimeZone();
   const today = todayIso();
   const draft = a.status === "draft";
   const [submission, withdrawal, revisions, review, openQuestions] = await Promise.all([
@@ -61,7 +64,8 @@ export default async function AttestationPage({
         title={`${a.product.name}: ${a.frameworkTitle} ${a.frameworkVersion}`}
         description={
           <>
-            {ATTESTATION_KIND_LABELS[a.kind]} for {a.periodStart} to {a.periodEnd}, revision {a.revision}. <AttestationStatusBadge status={a.status} />
+            {ATTESTATION_KIND_LABELS[a.kind]} for {formatPeriod(a.periodStart, a.periodEnd)}, revision {a.revision}.{" "}
+            <AttestationStatusBadge status={a.status} />
           </>
         }
         actions={
@@ -84,7 +88,7 @@ export default async function AttestationPage({
       />
       {submission ? (
         <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-sm">
-          Submitted by {submission.signerName} on {submission.signedAt.toISOString().slice(0, 10)}. Submission digest{" "}
+          Submitted by {submission.signerName} on {formatDate(submission.signedAt, zone)}. Submission digest{" "}
           <code className="break-all">{submission.digest}</code>.{" "}
           <Link href={`/vendor/attestations/${a.id}/verify`} className="underline">
             Verify it
@@ -130,7 +134,7 @@ export default async function AttestationPage({
           .
         </p>
       ) : null}
-      {review ? <ReviewSection review={review} status={a.status} officer={can(actor.role, "vendor.submit")} today={today} /> : null}
+      {review ? <ReviewSection review={review} status={a.status} officer={can(actor.role, "vendor.submit")} today={today} zone={zone} /> : null}
       {withdrawal ? <WithdrawalNotice withdrawal={withdrawal} attestationId={a.id} productName={a.product.name} /> : null}
       {draft ? (
         <AttestationEditor
@@ -141,6 +145,7 @@ export default async function AttestationPage({
             [...links].map(([k, items]) => [k, items.map((e) => ({ id: e.id, title: e.title, kind: e.kind, validUntil: e.validUntil, status: e.status }))]),
           )}
           today={today}
+          zone={zone}
           requirements={requirements}
           initialControlId={typeof control === "string" ? control : null}
         />

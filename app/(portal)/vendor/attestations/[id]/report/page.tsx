@@ -12,6 +12,8 @@ import { scopeOf } from "@/lib/review/access";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ReportView } from "@/components/reports/report-view";
 import { PreparationForm } from "./preparation-form";
+import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Report preview" };
 export const dynamic = "force-dynamic";
@@ -28,6 +30,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
   const preview = await previewReport(db, actor, id);
   if (!preview || preview.relation !== "owner") notFound();
   const p = preview.preparation;
+  const zone = await readerTimeZone();
   return (
     <>
       <PageHeader
@@ -44,9 +47,9 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
       <Card className="mb-4">
         <h2 className="text-lg font-semibold">Before publication</h2>
         <p className="mt-1 text-sm">
-          The lead may publish once you say the report is ready, or after {preview.previewEndsAt.toISOString().slice(0, 10)} in any case. Observers will see the
-          report with only the evidence you classified as publishable; other items appear only as a count.
-          {p.readyAt ? ` You said it is ready on ${p.readyAt.toISOString().slice(0, 10)}.` : ""}
+          The lead may publish once you say the report is ready, or after {formatDate(preview.previewEndsAt, zone)} in any case. Observers will see the report
+          with only the evidence you classified as publishable; other items appear only as a count.
+          {p.readyAt ? ` You said it is ready on ${formatDate(p.readyAt, zone)}.` : ""}
         </p>
         {can(actor.role, "vendor.submit") ? (
           <div className="mt-3">
