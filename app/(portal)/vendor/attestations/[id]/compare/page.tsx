@@ -8,6 +8,8 @@ import { getAttestation, listRevisions } from "@/lib/attestations/queries";
 import { revisionControls } from "@/lib/attestations/revisions";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { labelOf } from "@/lib/format";
+import { STATE_LABELS } from "@/lib/review/transitions";
 
 export const metadata: Metadata = { title: "Compare revisions" };
 export const dynamic = "force-dynamic";
@@ -49,7 +51,7 @@ export default async function ComparePage({
           <select id="from" name="from" defaultValue={from.revision} className={select}>
             {revisions.map((r) => (
               <option key={r.id} value={r.revision}>
-                {r.revision} ({r.status})
+                {r.revision} ({labelOf(STATE_LABELS, r.status)})
               </option>
             ))}
           </select>
@@ -61,7 +63,7 @@ export default async function ComparePage({
           <select id="to" name="to" defaultValue={to.revision} className={select}>
             {revisions.map((r) => (
               <option key={r.id} value={r.revision}>
-                {r.revision} ({r.status})
+                {r.revision} ({labelOf(STATE_LABELS, r.status)})
               </option>
             ))}
           </select>

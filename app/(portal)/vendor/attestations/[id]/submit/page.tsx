@@ -16,6 +16,7 @@ import { WithdrawalNotice } from "@/components/vendor/withdrawal";
 import { CreateRevisionButton, SignForm } from "./sign-form";
 import { GapList } from "./gap-list";
 import { SigningSummaryCard } from "./signing-summary";
+import { formatUtc } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Check and submit" };
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
         {submission ? (
           <Card className="mb-4">
             <p>
-              Signed by {submission.signerName}, {submission.signerTitle}, at {submission.signedAt.toISOString()}.
+              Signed by {submission.signerName}, {submission.signerTitle}, at {formatUtc(submission.signedAt)}.
             </p>
             <p className="mt-2">Submission digest (SHA-256 of the canonical snapshot):</p>
             <p>

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getAttestation } from "@/lib/attestations/queries";
 import { verifySubmission } from "@/lib/attestations/verify";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Verify submission" };
 export const dynamic = "force-dynamic";
@@ -58,7 +59,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ id: str
         </dd>
         <dt className="font-semibold">Signed</dt>
         <dd>
-          {v.signerName}, {v.signedAt.toISOString()}
+          {v.signerName}, {formatUtc(v.signedAt)}
         </dd>
       </dl>
       <h2 className="mb-2 text-lg font-semibold">Evidence files</h2>
