@@ -17,7 +17,7 @@ const answer = uniqueName("The internal ring, at 08:00 UTC, for four hours.");
 test("the officer finds the attestation in review and its questions page", async ({ browser }) => {
   const { ctx, page } = await as(browser, "officer");
   await page.goto("/vendor/attestations");
-  await page.getByRole("row").filter({ hasText: "2025-07-01" }).getByRole("link").click();
+  await page.getByRole("row").filter({ hasText: "1 Jul 2025 to 31 Dec 2025" }).getByRole("link").click();
   await expect(page.getByRole("link", { name: /^Questions from the review panel \(\d+ open\)$/ })).toBeVisible();
   attestationPath = new URL(page.url()).pathname;
   await ctx.close();

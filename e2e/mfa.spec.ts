@@ -180,7 +180,7 @@ test("signing a submission asks for the second factor again when this session ha
 
   // Session A signs Bastion's complete draft: the portal asks for the factor first.
   await a.page.goto("/vendor/attestations");
-  const row = a.page.getByRole("row").filter({ hasText: "2026-07-01 to 2026-12-31" });
+  const row = a.page.getByRole("row").filter({ hasText: "1 Jul 2026 to 31 Dec 2026" });
   const href = await row.getByRole("link").first().getAttribute("href");
   expect(href).toMatch(/^\/vendor\/attestations\/[0-9a-f-]{36}$/);
   await a.page.goto(`${href}/submit`);

@@ -50,7 +50,7 @@ test("people off the panel get not-found for every review page, file and action;
   // The seeded Aegis submission in review, and one file of it, as its lead sees them.
   const officer = await ctx("officer");
   const list = await (await officer.get("/vendor/attestations")).text();
-  const id = /\/vendor\/attestations\/([0-9a-f-]{36})"(?:(?!\/vendor\/attestations\/)[\s\S])*?2025-07-01/.exec(list)![1]!;
+  const id = /\/vendor\/attestations\/([0-9a-f-]{36})"(?:(?!\/vendor\/attestations\/)[\s\S])*?\b1 Jul 2025 to /.exec(list)![1]!;
   const lead = await ctx("reviewer");
   const scorePage = await (await lead.get(`/review/${id}/score`)).text();
   const file = /\/api\/review\/[0-9a-f-]{36}\/evidence\/([0-9a-f-]{36})\?version=(\d+)/.exec(scorePage)!;

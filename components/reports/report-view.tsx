@@ -8,6 +8,7 @@ import type { ReportDocument } from "@/lib/reports/document";
 import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
 import { DomainScores } from "./domain-scores";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { formatDate, formatPeriod } from "@/lib/format";
 
 const STATUS_LABELS = REMEDIATION_STATUS_LABELS;
 
@@ -77,9 +78,7 @@ export function ReportView({
           </div>
           <div>
             <dt className="text-muted">Period</dt>
-            <dd>
-              {doc.period.start} to {doc.period.end}
-            </dd>
+            <dd>{formatPeriod(doc.period.start, doc.period.end)}</dd>
           </div>
           <div>
             <dt className="text-muted">Outcome</dt>
@@ -90,7 +89,7 @@ export function ReportView({
           <div>
             <dt className="text-muted">{preview ? "Decided" : "Published"}</dt>
             <dd>
-              {preview ? doc.outcome.decidedAt.slice(0, 10) : doc.report.publishedAt.slice(0, 10)} · revision {doc.report.revision}
+              {formatDate(preview ? doc.outcome.decidedAt : doc.report.publishedAt)} · revision {doc.report.revision}
             </dd>
           </div>
         </dl>
@@ -132,8 +131,8 @@ export function ReportView({
           </>
         ) : null}
         <p className="mt-2 text-sm text-muted">
-          Signed by the panel&apos;s lead on {doc.outcome.decidedAt.slice(0, 10)}
-          {doc.outcome.cosignedAt ? `, co-signed by a government auditor on ${doc.outcome.cosignedAt.slice(0, 10)}` : ""}.
+          Signed by the panel&apos;s lead on {formatDate(doc.outcome.decidedAt)}
+          {doc.outcome.cosignedAt ? `, co-signed by a government auditor on ${formatDate(doc.outcome.cosignedAt)}` : ""}.
         </p>
         {doc.vendorResponse ? (
           <blockquote className="mt-3 border-l-4 border-gray-300 pl-3">
@@ -250,7 +249,7 @@ export function ReportView({
                     <tr key={m.id} className="border-t border-gray-200 align-top">
                       <td className="py-1 pr-3 font-mono text-xs">{m.controlId}</td>
                       <td className="py-1 pr-3">{m.action}</td>
-                      <td className="py-1 pr-3 whitespace-nowrap">{m.dueDate}</td>
+                      <td className="py-1 pr-3 whitespace-nowrap">{formatDate(m.dueDate)}</td>
                       <td className="py-1">
                         {STATUS_LABELS[now ?? m.status]}
                         {now && now !== m.status ? ` (at publication: ${STATUS_LABELS[m.status].toLowerCase()})` : ""}
@@ -302,7 +301,7 @@ export function ReportView({
       </Section>
 
       <Section id="verify" title="Verification">
-        <p>The vendor signed the submission on {doc.submission.signedAt.slice(0, 10)}. Its digest is:</p>
+        <p>The vendor signed the submission on {formatDate(doc.submission.signedAt)}. Its digest is:</p>
         <p className="mt-1 font-mono text-sm break-all" data-testid="submission-digest">
           {doc.submission.digest}
         </p>

@@ -16,12 +16,12 @@ export const ACTIONS: ActionEntries = {
   "app/(portal)/vendor/attestations/[id]/questions/actions.ts#answerClarificationAction": OFFICER,
 };
 
-// The seeded Aegis attestation in review (db/seed/reviews.ts), found on the vendor's list by its period (DEMO_REVIEW_PERIOD):
+// The seeded Aegis attestation in review (db/seed/reviews.ts), found on the vendor's list by its period (DEMO_REVIEW_PERIOD, shown as "1 Jul 2025 to 31 Dec 2025"):
 // the first attestation link followed by that date before the next attestation link.
 export const SAMPLES: SampleEntries = {
   reviewAttestation: {
     as: "officer",
     page: "/vendor/attestations",
-    pattern: /\/vendor\/attestations\/([0-9a-f-]{36})"(?:(?!\/vendor\/attestations\/)[\s\S])*?2025-07-01/,
+    pattern: /\/vendor\/attestations\/([0-9a-f-]{36})"(?:(?!\/vendor\/attestations\/)[\s\S])*?\b1 Jul 2025 to /,
   },
 };

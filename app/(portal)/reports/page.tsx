@@ -11,6 +11,7 @@ import { Pager } from "@/components/notifications/pager";
 import { OutcomesChart, TrendChart } from "@/components/reports/charts";
 import { ResultBadge } from "@/components/reports/report-view";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { formatPeriod } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -183,9 +184,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                         {r.vendorName}: {r.productName}
                       </Link>
                     </th>
-                    <td className="py-1 pr-3 whitespace-nowrap">
-                      {r.periodStart.slice(0, 7)} to {r.periodEnd.slice(0, 7)}
-                    </td>
+                    <td className="py-1 pr-3 whitespace-nowrap">{formatPeriod(r.periodStart, r.periodEnd)}</td>
                     {domains.map((d) => {
                       const s = r.domainScores.find((x) => x.key === d.key)?.score;
                       return (

@@ -11,7 +11,7 @@ import { ExportLinks } from "@/components/reports/export-links";
 import { ObjectHistory } from "@/components/audit/object-history";
 import { loadObjectHistory } from "@/lib/transparency/history";
 import { can } from "@/lib/auth/permissions";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPeriod } from "@/lib/format";
 import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Report" };
@@ -31,7 +31,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
     <>
       <PageHeader
         title={`${meta.vendorName}: ${meta.productName}`}
-        description={`${meta.frameworkLabel}, ${meta.periodStart} to ${meta.periodEnd}. ${view.tier === "full" ? "Full edition: includes confidential evidence details; do not pass it on." : "Observer edition: evidence the vendor kept confidential is counted, not listed."}`}
+        description={`${meta.frameworkLabel}, ${formatPeriod(meta.periodStart, meta.periodEnd)}. ${view.tier === "full" ? "Full edition: includes confidential evidence details; do not pass it on." : "Observer edition: evidence the vendor kept confidential is counted, not listed."}`}
       />
       {view.successor ? (
         <p role="status" className="mb-4 rounded border border-amber-700 bg-amber-50 p-3" data-testid="superseded">

@@ -15,6 +15,7 @@ import { ListControls } from "@/components/ui/list-controls";
 import { Pager } from "@/components/ui/pager";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { WithdrawnLine } from "@/components/vendor/withdrawal";
+import { formatPeriod } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Attestations" };
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ const COLUMNS: Column<Row>[] = [
       </Link>
     ),
   },
-  { key: "period", header: "Period", sortKey: "period", firstDir: "desc", cell: (a) => `${a.periodStart} to ${a.periodEnd}` },
+  { key: "period", header: "Period", sortKey: "period", firstDir: "desc", cell: (a) => formatPeriod(a.periodStart, a.periodEnd) },
   { key: "kind", header: "Kind", phone: "hidden", cell: (a) => ATTESTATION_KIND_LABELS[a.kind] },
   { key: "revision", header: "Revision", phone: "hidden", cell: (a) => a.revision },
   {

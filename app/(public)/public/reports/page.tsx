@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPeriod } from "@/lib/format";
 import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -27,7 +27,8 @@ export default async function PublicReportsPage() {
                   {r.vendorName}: {r.productName}
                 </Link>
                 <p className="mt-1 text-sm">
-                  {r.frameworkLabel}, {r.periodStart} to {r.periodEnd} · <ResultBadge result={r.result} /> · published {formatDate(r.publishedAt, zone)}
+                  {r.frameworkLabel}, {formatPeriod(r.periodStart, r.periodEnd)} · <ResultBadge result={r.result} /> · published{" "}
+                  {formatDate(r.publishedAt, zone)}
                 </p>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatPeriod } from "@/lib/format";
 import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -37,8 +37,8 @@ export default async function AdminReviewPage({ params }: { params: Promise<{ at
         title={`${h.organisationName}: ${h.productName}`}
         description={
           <>
-            {h.frameworkTitle} {h.frameworkVersion}, revision {h.revision}, period {h.periodStart} to {h.periodEnd}. Signed {formatDateTime(h.signedAt, zone)}.{" "}
-            <AttestationStatusBadge status={h.status} />
+            {h.frameworkTitle} {h.frameworkVersion}, revision {h.revision}, period {formatPeriod(h.periodStart, h.periodEnd)}. Signed{" "}
+            {formatDateTime(h.signedAt, zone)}. <AttestationStatusBadge status={h.status} />
           </>
         }
       />

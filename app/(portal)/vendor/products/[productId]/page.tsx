@@ -13,6 +13,8 @@ import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { WithdrawnLine } from "@/components/vendor/withdrawal";
 import { ProductReleases } from "@/components/rollouts/product-releases";
 import { listRolloutRecords } from "@/lib/rollouts/store";
+import { formatPeriod } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Product" };
 export const dynamic = "force-dynamic";
@@ -72,7 +74,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             {rows.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-3 p-3">
                 <Link href={`/vendor/attestations/${a.id}`} className="text-brand-700 underline">
-                  {a.frameworkTitle} {a.frameworkVersion}, {a.periodStart} to {a.periodEnd} (revision {a.revision})
+                  {a.frameworkTitle} {a.frameworkVersion}, {formatPeriod(a.periodStart, a.periodEnd)} (revision {a.revision})
                 </Link>
                 <span className="text-sm text-muted">{ATTESTATION_KIND_LABELS[a.kind]}</span>
                 <AttestationStatusBadge status={a.status} />
@@ -83,7 +85,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         )}
       </section>
       {/* Releases of this product: rendered by the rollouts feature. */}
-      <ProductReleases rows={releases} />
+      <ProductReleases rows={releases} zone={await readerTimeZone()} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPeriod } from "@/lib/format";
 import { readerTimeZone } from "@/lib/format/reader-zone";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,7 +20,7 @@ export default async function PublicReportPage({ params }: { params: Promise<{ r
   const zone = await readerTimeZone();
   return (
     <>
-      <PageHeader title={`${s.vendorName}: ${s.productName}`} description={`${s.frameworkLabel}, ${s.periodStart} to ${s.periodEnd}.`} />
+      <PageHeader title={`${s.vendorName}: ${s.productName}`} description={`${s.frameworkLabel}, ${formatPeriod(s.periodStart, s.periodEnd)}.`} />
       {s.successor ? (
         <p role="status" className="mb-4 rounded border border-amber-700 bg-amber-50 p-3">
           This summary is superseded by a later review of the same attestation.{" "}

@@ -1,6 +1,6 @@
 import type { SigningSummary } from "@/lib/attestations/summary";
 import { STATUS_LABELS } from "@/lib/validations/vendor";
-import { count } from "@/lib/format";
+import { count, formatDate, formatPeriod } from "@/lib/format";
 
 const label = (s: SigningSummary["byStatus"][number]["status"]) => (s === "unanswered" ? "Not answered yet" : STATUS_LABELS[s]);
 
@@ -26,9 +26,7 @@ export function SigningSummaryCard({ summary: s }: { summary: SigningSummary }) 
         </div>
         <div className={row}>
           <dt className="font-semibold">Period covered</dt>
-          <dd>
-            {s.period.start} to {s.period.end}
-          </dd>
+          <dd>{formatPeriod(s.period.start, s.period.end)}</dd>
         </div>
         <div className={row}>
           <dt className="font-semibold">Revision</dt>
@@ -70,7 +68,7 @@ export function SigningSummaryCard({ summary: s }: { summary: SigningSummary }) 
               <ul aria-label="Expired evidence">
                 {s.expired.map((e) => (
                   <li key={e.id} className="font-semibold text-red-800">
-                    “{e.title}”, expired on {e.validUntil} (linked to {e.controlIds.join(", ")})
+                    “{e.title}”, expired on {formatDate(e.validUntil)} (linked to {e.controlIds.join(", ")})
                   </li>
                 ))}
               </ul>
