@@ -7,7 +7,7 @@ import { RolloutTable } from "./rollout-table";
  * A product's releases with their worst finding, for the product page. The page
  * fetches them (for the caller's organisation only); this only renders.
  */
-export function ProductReleases({ rows }: { rows: ComponentProps<typeof RolloutTable>["rows"] }) {
+export function ProductReleases({ rows, zone }: { rows: ComponentProps<typeof RolloutTable>["rows"]; zone: string }) {
   return (
     <section aria-labelledby="product-releases-heading" className="mt-6">
       <h2 id="product-releases-heading" className="mb-2 text-lg font-semibold">
@@ -20,7 +20,7 @@ export function ProductReleases({ rows }: { rows: ComponentProps<typeof RolloutT
           </Link>
         </EmptyState>
       ) : (
-        <RolloutTable rows={rows} caption="Releases of this product" showProduct={false} />
+        <RolloutTable rows={rows} caption="Releases of this product" zone={zone} showProduct={false} />
       )}
     </section>
   );

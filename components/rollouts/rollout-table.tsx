@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { RolloutSummary } from "@/lib/rollouts/store";
 import { DataTable, type Column, type EmptyMessage, type TableSort } from "@/components/ui/data-table";
 import { SeverityBadge } from "./severity-badge";
-import { utc } from "./format";
+import { formatDateTime } from "@/lib/format";
 
-function columns(showProduct: boolean): Column<RolloutSummary>[] {
+function columns(showProduct: boolean, zone: string): Column<RolloutSummary>[] {
   return [
     {
       key: "release",
@@ -26,21 +26,31 @@ function columns(showProduct: boolean): Column<RolloutSummary>[] {
     },
     ...(showProduct ? [{ key: "product", header: "Product", sortKey: "product", cell: (r: RolloutSummary) => r.productName }] : []),
     { key: "channel", header: "Channel", phone: "hidden", cell: (r) => (r.channel === "code" ? "Code / driver" : "Content") },
-    { key: "released", header: "Released", sortKey: "released", firstDir: "desc", className: "whitespace-nowrap", cell: (r) => utc(r.releasedAt) },
+    {
+      key: "released",
+      header: "Released",
+      sortKey: "released",
+      firstDir: "desc",
+      className: "whitespace-nowrap",
+      cell: (r) => formatDateTime(r.releasedAt, zone),
+    },
     { key: "finding", header: "Worst finding", sortKey: "finding", firstDir: "desc", cell: (r) => <SeverityBadge severity={r.worstSeverity} /> },
   ];
 }
 
-/** Releases with their worst finding; used on the rollouts list (sortable) and the product page. */
+/** Releases with their worst finding; used on the rollouts list (sortable) and the product page. Release times are in the reader's zone. */
 export function RolloutTable({
   rows,
   caption,
+  zone,
   showProduct = true,
   sort,
   empty,
 }: {
   rows: RolloutSummary[];
   caption: string;
+  /** The reader's IANA time zone (readerTimeZone()). */
+  zone: string;
   showProduct?: boolean;
   sort?: TableSort;
   empty?: EmptyMessage;
@@ -48,7 +58,7 @@ export function RolloutTable({
   return (
     <DataTable
       caption={caption}
-      columns={columns(showProduct)}
+      columns={columns(showProduct, zone)}
       rows={rows}
       rowKey={(r) => r.id}
       sort={sort}

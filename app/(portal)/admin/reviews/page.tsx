@@ -8,6 +8,8 @@ import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { Pager } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/data-table";
 import { ADMIN_PAGE_SIZE, parseAdminReviewsQuery } from "@/lib/validations/admin";
+import { formatDate } from "@/lib/format";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Review panels" };
 
@@ -17,6 +19,7 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
   await requirePermission("admin.reviews");
   const requested = parseAdminReviewsQuery(await searchParams);
   const db = await getDb();
+  const zone = await readerTimeZone();
   // Thousands of submissions at scale: each section is paged on its own.
   const section = async (waiting: boolean, requestedPage: number) => {
     let page = requestedPage;
@@ -59,9 +62,9 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
           ),
         },
         { key: "framework", header: "Framework", cell: (r) => `${r.frameworkTitle} ${r.frameworkVersion}` },
-        { key: "signed", header: "Signed", cell: (r) => r.signedAt.toISOString().slice(0, 10) },
+        { key: "signed", header: "Signed", cell: (r) => formatDate(r.signedAt, zone) },
         { key: "state", header: "State", cell: (r) => <AttestationStatusBadge status={r.status} /> },
-        { key: "due", header: "Due", cell: (r) => r.dueDate ?? "—" },
+        { key: "due", header: "Due", cell: (r) => formatDate(r.dueDate) },
       ]}
     />
   );

@@ -12,6 +12,7 @@ import { ListControls } from "@/components/ui/list-controls";
 import { Pager } from "@/components/ui/pager";
 import { RolloutTable } from "@/components/rollouts/rollout-table";
 import { noMatchTitle } from "@/components/ui/data-table";
+import { readerTimeZone } from "@/lib/format/reader-zone";
 
 export const metadata: Metadata = { title: "Rollouts" };
 export const dynamic = "force-dynamic";
@@ -82,6 +83,7 @@ export default async function RolloutsPage({ searchParams }: { searchParams: Pro
       <RolloutTable
         rows={list.rows}
         caption="Rollout records"
+        zone={await readerTimeZone()}
         sort={{ key: query.sort, dir: query.dir, href: links.sort }}
         empty={
           filtered
