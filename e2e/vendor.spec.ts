@@ -74,7 +74,7 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   await details.getByRole("button", { name: "Save details" }).click();
   await expect(details.getByText("Details saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByText("Valid until 2027-03-01")).toBeVisible();
+  await expect(page.getByText("Valid until 1 Mar 2027")).toBeVisible();
 
   // Replace the canary log with a new version: the history shows both.
   await page.goto(`/vendor/evidence?q=${encodeURIComponent(titles.log)}`);

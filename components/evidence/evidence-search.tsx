@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import type { PickerResult } from "@/lib/evidence/queries";
 import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
+import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { searchEvidenceAction } from "@/app/(portal)/vendor/evidence/actions";
 
@@ -95,7 +96,9 @@ export function EvidenceSearch({ searchLabel, resultsLabel, chooseText, excludeI
                   ({evidenceKindLabel(r.kind)}
                   {r.fileName ? `, ${r.fileName}` : ""})
                 </span>
-                {r.validUntil !== null && r.validUntil < today ? <span className="ml-1 font-semibold text-red-800">expired {r.validUntil}</span> : null}
+                {r.validUntil !== null && r.validUntil < today ? (
+                  <span className="ml-1 font-semibold text-red-800">expired on {formatDate(r.validUntil)}</span>
+                ) : null}
               </span>
               <Button variant="secondary" disabled={disabled} onClick={() => onChoose(r)} aria-label={`${chooseText} ${r.title}`}>
                 {chooseText}

@@ -1,4 +1,5 @@
 import { STATE_LABELS, type State } from "@/lib/review/transitions";
+import { formatDate } from "@/lib/format";
 
 const ATTESTATION_STATUS: Record<string, { label: string; tone: string }> = {
   draft: { label: "Draft", tone: "bg-amber-100 text-amber-900 border-amber-700" },
@@ -20,6 +21,10 @@ export function AttestationStatusBadge({ status }: { status: string }) {
 export function ExpiryFlag({ validUntil, today }: { validUntil: string | null; today: string }) {
   if (!validUntil) return null;
   if (validUntil < today)
-    return <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">Expired {validUntil}</span>;
-  return <span className="text-xs text-muted">Valid until {validUntil}</span>;
+    return (
+      <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">
+        Expired on {formatDate(validUntil)}
+      </span>
+    );
+  return <span className="text-xs text-muted">Valid until {formatDate(validUntil)}</span>;
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { formatDate } from "@/lib/format";
 import { EvidenceSearch, evidenceKindLabel as kindLabel } from "@/components/evidence/evidence-search";
 import { setEvidenceLinksAction } from "./actions";
 
@@ -71,7 +72,7 @@ export function EvidencePicker({
                     {e.title}
                   </Link>{" "}
                   <span className="text-muted">({kindLabel(e.kind)})</span>
-                  {expired ? <span className="ml-1 font-semibold text-red-800">expired {e.validUntil}</span> : null}
+                  {expired ? <span className="ml-1 font-semibold text-red-800">expired on {formatDate(e.validUntil)}</span> : null}
                   {e.status === "retired" ? <span className="ml-1 font-semibold">retired</span> : null}
                 </span>
                 <Button
