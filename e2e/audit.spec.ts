@@ -110,7 +110,7 @@ test.describe("as an administrator", () => {
     await expect(items.first()).toContainText("report.");
     await page.getByLabel("Person id").fill("not-an-id");
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page.getByText("must be an id")).toBeVisible();
+    await expect(page.getByText("This must be an id (a UUID).")).toBeVisible();
     await expect(page.getByLabel("Person id")).toHaveValue("not-an-id");
 
     await page.goto("/admin/log");
