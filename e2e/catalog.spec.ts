@@ -42,7 +42,7 @@ test("an administrator makes a new version from 1.0, edits a rubric level and pu
   const newText = `Edited in e2e for ${version}: a written ring plan is followed on most code releases.`;
   await level2.fill(newText);
   await page.getByRole("button", { name: "Save control" }).click();
-  await expect(page.getByText("required", { exact: true })).toBeVisible();
+  await expect(page.getByText("This field is required.", { exact: true })).toBeVisible();
   await expect(level2).toHaveValue(newText);
   await page.getByLabel("Title", { exact: true }).fill("Staged ring deployment of code updates");
   await page.getByRole("button", { name: "Save control" }).click();

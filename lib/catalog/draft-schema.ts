@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { controlSchema, domainSchema, draftRubricSchema, frameworkDocumentSchema, formatIssuePath, refineUniqueIds } from "./schema";
+import { REQUIRED_MESSAGE, controlSchema, domainSchema, draftRubricSchema, frameworkDocumentSchema, formatIssuePath, refineUniqueIds } from "./schema";
 
 /**
  * A framework while it is still a draft: identical to `frameworkDocumentSchema`
@@ -12,7 +12,7 @@ export const draftDomainSchema = domainSchema.extend({ controls: z.array(draftCo
 export const draftFrameworkDocumentSchema = z
   .object({
     ...frameworkDocumentSchema.shape,
-    domains: z.array(draftDomainSchema).min(1, "a framework has at least one domain"),
+    domains: z.array(draftDomainSchema).min(1, "A framework has at least one domain."),
   })
   .superRefine(refineUniqueIds);
 export type DraftFrameworkDocument = z.infer<typeof draftFrameworkDocumentSchema>;
@@ -23,9 +23,9 @@ export interface ImportError {
   message: string;
 }
 
-/** A missing value (or null where none is allowed): importers read "required" rather than zod's wording. */
+/** A missing value (or null where none is allowed): importers read "This field is required." rather than zod's wording. */
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && /received (undefined|null)$/.test(issue.message)) return "required";
+  if (issue.code === "invalid_type" && /received (undefined|null)$/.test(issue.message)) return REQUIRED_MESSAGE;
   return issue.message;
 }
 

@@ -57,7 +57,7 @@ describe("parseFrameworkImport: accepted documents", () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.draftOnly).toBe(true);
     expect(r.doc.domains[1]!.controls[0]!.rubric[3]).toBe("");
-    expect(r.warnings).toEqual(["domains[1].controls[0].rubric[3]: required (kept as a draft until written)"]);
+    expect(r.warnings).toEqual(["domains[1].controls[0].rubric[3]: This field is required. The framework is kept as a draft until it is written."]);
   });
 });
 
@@ -97,19 +97,19 @@ describe("parseFrameworkImport: refused documents", () => {
     const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
     expect(byPath).toEqual({
       version: "Invalid input: expected string, received number",
-      "domains[0].controls[0].rubric": "a rubric has one descriptor for each level 0 to 4",
+      "domains[0].controls[0].rubric": "A rubric has one descriptor for each maturity level, 0 to 4.",
       "domains[0].controls[1].weight": "Invalid input: expected number, received string",
-      "domains[1].controls[0].statement": "required",
-      "domains[1].controls[0].applicability.channels": "choose at least one channel",
-      "domains[1].controls[0].rubric[2]": "required",
-      "answerRequirements.planned": "required",
+      "domains[1].controls[0].statement": "This field is required.",
+      "domains[1].controls[0].applicability.channels": "Choose at least one channel.",
+      "domains[1].controls[0].rubric[2]": "This field is required.",
+      "answerRequirements.planned": "This field is required.",
       "answerRequirements.partial.plan": "Invalid input: expected boolean, received string",
     });
     // the duplicate id is a document-level rule, checked once the shape is right
     const dup = clone();
     dup.domains[1].controls[1].id = "SDP-ROL-01";
     const r2 = parseFrameworkImport(json(dup));
-    expect(!r2.ok && r2.errors).toEqual([{ path: "domains[1].controls[1].id", message: "duplicate control id SDP-ROL-01" }]);
+    expect(!r2.ok && r2.errors).toEqual([{ path: "domains[1].controls[1].id", message: "The control id SDP-ROL-01 is used twice." }]);
   });
 
   it("refuses an OSCAL catalog whose control lacks an id, with every error located", () => {
@@ -119,9 +119,9 @@ describe("parseFrameworkImport: refused documents", () => {
     delete oscal.catalog.metadata.title;
     const r = parseFrameworkImport(json(oscal));
     expect(!r.ok && r.errors).toEqual([
-      { path: "catalog.metadata.title", message: "required" },
-      { path: "catalog.groups[0].controls[0].title", message: "required" },
-      { path: "catalog.groups[1].controls[1].id", message: "required" },
+      { path: "catalog.metadata.title", message: "This field is required." },
+      { path: "catalog.groups[0].controls[0].title", message: "This field is required." },
+      { path: "catalog.groups[1].controls[1].id", message: "This field is required." },
     ]);
   });
 });

@@ -53,7 +53,7 @@ export function parseFrameworkImport(text: string): FrameworkImportResult {
   const draft = draftFrameworkDocumentSchema.safeParse(obj);
   if (!draft.success) return { ok: false, errors: issuesToErrors(strict.error.issues) };
   // Only empty descriptors (or other draft-tolerated gaps) remain: accept as a draft and say where.
-  const warnings = issuesToErrors(strict.error.issues).map((e) => `${e.path}: ${e.message} (kept as a draft until written)`);
+  const warnings = issuesToErrors(strict.error.issues).map((e) => `${e.path}: ${e.message} The framework is kept as a draft until it is written.`);
   return { ok: true, doc: draft.data, format: "ringfence", warnings, draftOnly: true };
 }
 

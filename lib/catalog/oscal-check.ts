@@ -1,5 +1,6 @@
 import type { ImportError } from "./draft-schema";
 import { isOscalUuid } from "./oscal-common";
+import { REQUIRED_MESSAGE } from "./schema";
 
 /**
  * A cheap structural check of an OSCAL catalog, following the official JSON
@@ -12,19 +13,19 @@ export function checkOscalCatalog(json: unknown): ImportError[] {
   const err = (path: string, message: string) => errors.push({ path, message });
 
   if (!isObject(json)) {
-    err("(document)", "expected a JSON object with a catalog");
+    err("(document)", "This must be a JSON object with a catalog.");
     return errors;
   }
   const cat = json.catalog;
   if (!isObject(cat)) {
-    err("catalog", cat === undefined ? "required" : "expected an object");
+    err("catalog", cat === undefined ? REQUIRED_MESSAGE : "This must be an object.");
     return errors;
   }
-  if (cat.uuid === undefined) err("catalog.uuid", "required");
-  else if (!isOscalUuid(cat.uuid)) err("catalog.uuid", "expected a version 4 or 5 UUID");
+  if (cat.uuid === undefined) err("catalog.uuid", REQUIRED_MESSAGE);
+  else if (!isOscalUuid(cat.uuid)) err("catalog.uuid", "This must be a version 4 or 5 UUID.");
 
   const meta = cat.metadata;
-  if (!isObject(meta)) err("catalog.metadata", meta === undefined ? "required" : "expected an object");
+  if (!isObject(meta)) err("catalog.metadata", meta === undefined ? REQUIRED_MESSAGE : "This must be an object.");
   else {
     requireText(meta, "title", "catalog.metadata", err);
     optionalText(meta, "version", "catalog.metadata", err);
@@ -33,7 +34,7 @@ export function checkOscalCatalog(json: unknown): ImportError[] {
   }
   checkGroups(cat.groups, "catalog.groups", err);
   checkControls(cat.controls, "catalog.controls", err);
-  if (cat.groups === undefined && cat.controls === undefined) err("catalog", "the catalog has no groups or controls to import");
+  if (cat.groups === undefined && cat.controls === undefined) err("catalog", "The catalog has no groups or controls to import.");
   return errors;
 }
 
@@ -45,25 +46,25 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 
 function requireText(o: Record<string, unknown>, key: string, at: string, err: Err) {
   const v = o[key];
-  if (v === undefined) err(`${at}.${key}`, "required");
-  else if (typeof v !== "string") err(`${at}.${key}`, "expected a string");
-  else if (v.trim() === "") err(`${at}.${key}`, "required");
+  if (v === undefined) err(`${at}.${key}`, REQUIRED_MESSAGE);
+  else if (typeof v !== "string") err(`${at}.${key}`, "This must be text (a string).");
+  else if (v.trim() === "") err(`${at}.${key}`, REQUIRED_MESSAGE);
 }
 
 function optionalText(o: Record<string, unknown>, key: string, at: string, err: Err) {
-  if (o[key] !== undefined && typeof o[key] !== "string") err(`${at}.${key}`, "expected a string");
+  if (o[key] !== undefined && typeof o[key] !== "string") err(`${at}.${key}`, "This must be text (a string).");
 }
 
 function eachObject(list: unknown, at: string, err: Err, visit: (o: Record<string, unknown>, path: string) => void) {
   if (list === undefined) return;
   if (!Array.isArray(list)) {
-    err(at, "expected an array");
+    err(at, "This must be a list (an array).");
     return;
   }
   list.forEach((item, i) => {
     const path = `${at}[${i}]`;
     if (isObject(item)) visit(item, path);
-    else err(path, "expected an object");
+    else err(path, "This must be an object.");
   });
 }
 
@@ -103,8 +104,8 @@ function checkParts(list: unknown, at: string, err: Err) {
 function checkProps(list: unknown, at: string, err: Err) {
   eachObject(list, at, err, (p, path) => {
     requireText(p, "name", path, err);
-    if (p.value === undefined) err(`${path}.value`, "required");
-    else if (typeof p.value !== "string") err(`${path}.value`, "expected a string");
+    if (p.value === undefined) err(`${path}.value`, REQUIRED_MESSAGE);
+    else if (typeof p.value !== "string") err(`${path}.value`, "This must be text (a string).");
     optionalText(p, "ns", path, err);
     optionalText(p, "class", path, err);
     optionalText(p, "remarks", path, err);

@@ -89,8 +89,8 @@ describe("oscalToFramework: other catalogs", () => {
       catalog: { uuid, metadata: meta, groups: [{ id: "aa", title: "A", controls: [ctl, { ...ctl, controls: [{ ...ctl, id: "A-1" }] }] }] },
     });
     expect(!r.ok && r.errors).toEqual([
-      { path: "catalog.groups[0].controls[1].id", message: "duplicate control id A-1" },
-      { path: "catalog.groups[0].controls[1].controls[0].id", message: "duplicate control id A-1" },
+      { path: "catalog.groups[0].controls[1].id", message: "The control id A-1 is used twice." },
+      { path: "catalog.groups[0].controls[1].controls[0].id", message: "The control id A-1 is used twice." },
     ]);
   });
 });
@@ -111,20 +111,20 @@ describe("oscalToFramework: errors", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      { path: "catalog.uuid", message: "expected a version 4 or 5 UUID" },
-      { path: "catalog.metadata.title", message: "required" },
-      { path: "catalog.groups[0].controls[1].id", message: "required" },
-      { path: "catalog.groups[1].title", message: "required" },
-      { path: "catalog.groups[1].controls[0].id", message: "expected a string" },
-      { path: "catalog.groups[1].controls[0].parts[0].name", message: "required" },
+      { path: "catalog.uuid", message: "This must be a version 4 or 5 UUID." },
+      { path: "catalog.metadata.title", message: "This field is required." },
+      { path: "catalog.groups[0].controls[1].id", message: "This field is required." },
+      { path: "catalog.groups[1].title", message: "This field is required." },
+      { path: "catalog.groups[1].controls[0].id", message: "This must be text (a string)." },
+      { path: "catalog.groups[1].controls[0].parts[0].name", message: "This field is required." },
     ]);
   });
 
   it("refuses a missing catalog uuid and metadata", () => {
     const r = oscalToFramework({ catalog: { groups: [] } });
     expect(!r.ok && r.errors).toEqual([
-      { path: "catalog.uuid", message: "required" },
-      { path: "catalog.metadata", message: "required" },
+      { path: "catalog.uuid", message: "This field is required." },
+      { path: "catalog.metadata", message: "This field is required." },
     ]);
   });
 
@@ -136,9 +136,9 @@ describe("oscalToFramework: errors", () => {
     ctl.props.find((p: any) => p.name === "weight").value = "9";
     const r = oscalToFramework(oscal);
     expect(!r.ok && r.errors).toEqual([
-      { path: "catalog.groups[1].controls[0].statement", message: "required" },
+      { path: "catalog.groups[1].controls[0].statement", message: "This field is required." },
       { path: "catalog.groups[1].controls[0].weight", message: "Too big: expected number to be <=5" },
-      { path: "catalog.groups[1].controls[0].rubric[3]", message: "required" },
+      { path: "catalog.groups[1].controls[0].rubric[3]", message: "This field is required." },
     ]);
   });
 });

@@ -30,16 +30,17 @@ export type MappingScheme = (typeof MAPPING_SCHEMES)[number];
 
 export const MATURITY_LEVELS = [0, 1, 2, 3, 4] as const;
 
-const optText = (max: number) =>
-  safeMultiline(max, { tooLong: `at most ${max} characters`, unsafe: "remove control characters and unpaired Unicode surrogates" });
-const text = (max: number) => optText(max).min(1, "required");
+/** Messages are shown beside the field in the editor and after the field's path in import reports. */
+export const REQUIRED_MESSAGE = "This field is required.";
+const optText = (max: number) => safeMultiline(max);
+const text = (max: number) => optText(max).min(1, REQUIRED_MESSAGE);
 
 /** Ids, keys, slugs and versions sit in unique indexes: bounded, so an index entry always fits (and a control id fits the editor's 100-character reference). */
 export const controlIdSchema = z
   .string()
   .trim()
-  .max(100, "at most 100 characters")
-  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*(\.[A-Za-z0-9]+)*$/, "use capitals, digits, dashes and dots, e.g. SDP-ROL-03");
+  .max(100, "Use at most 100 characters.")
+  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*(\.[A-Za-z0-9]+)*$/, "Use capitals, digits, dashes and dots, for example SDP-ROL-03.");
 
 export const mappingSchema = z.object({
   scheme: z.enum(MAPPING_SCHEMES),
@@ -49,13 +50,13 @@ export const mappingSchema = z.object({
 export type Mapping = z.infer<typeof mappingSchema>;
 
 /** Exactly five descriptors, index = maturity level 0..4. */
-export const rubricSchema = z.array(text(2000)).length(5, "a rubric has one descriptor for each level 0 to 4");
+export const rubricSchema = z.array(text(2000)).length(5, "A rubric has one descriptor for each maturity level, 0 to 4.");
 
 /** A rubric while a draft is being written: descriptors may still be empty. */
 export const draftRubricSchema = z.array(optText(2000)).length(5);
 
 export const applicabilitySchema = z.object({
-  channels: z.array(z.enum(UPDATE_CHANNELS)).min(1, "choose at least one channel"),
+  channels: z.array(z.enum(UPDATE_CHANNELS)).min(1, "Choose at least one channel."),
   kernelOnly: z.boolean(),
 });
 export type Applicability = z.infer<typeof applicabilitySchema>;
@@ -69,7 +70,7 @@ export const controlSchema = z.object({
   applicability: applicabilitySchema,
   weight: z.number().int().min(1).max(5),
   must: z.boolean(),
-  evidenceKinds: z.array(z.enum(EVIDENCE_KINDS)).min(1, "name at least one kind of evidence"),
+  evidenceKinds: z.array(z.enum(EVIDENCE_KINDS)).min(1, "Name at least one kind of evidence."),
   rubric: rubricSchema,
   mappings: z.array(mappingSchema),
 });
@@ -133,10 +134,11 @@ export function refineUniqueIds(doc: { domains: { key: string; controls: { id: s
   const seenDomains = new Set<string>();
   const seenControls = new Set<string>();
   doc.domains.forEach((d, di) => {
-    if (seenDomains.has(d.key)) ctx.addIssue({ code: "custom", path: ["domains", di, "key"], message: `duplicate domain key ${d.key}` });
+    if (seenDomains.has(d.key)) ctx.addIssue({ code: "custom", path: ["domains", di, "key"], message: `The domain key ${d.key} is used twice.` });
     seenDomains.add(d.key);
     d.controls.forEach((c, ci) => {
-      if (seenControls.has(c.id)) ctx.addIssue({ code: "custom", path: ["domains", di, "controls", ci, "id"], message: `duplicate control id ${c.id}` });
+      if (seenControls.has(c.id))
+        ctx.addIssue({ code: "custom", path: ["domains", di, "controls", ci, "id"], message: `The control id ${c.id} is used twice.` });
       seenControls.add(c.id);
     });
   });
@@ -148,20 +150,20 @@ export const frameworkDocumentSchema = z
     slug: z
       .string()
       .trim()
-      .max(100, "at most 100 characters")
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by dashes"),
+      .max(100, "Use at most 100 characters.")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case words joined by dashes, for example secure-rollouts."),
     title: text(200),
     description: optText(8000),
     publisher: text(200),
     version: z
       .string()
       .trim()
-      .max(30, "at most 30 characters")
-      .regex(/^\d+\.\d+(\.\d+)?$/, "a version such as 1.0 or 1.2.1"),
+      .max(30, "Use at most 30 characters.")
+      .regex(/^\d+\.\d+(\.\d+)?$/, "Use a version such as 1.0 or 1.2.1."),
     thresholds: rolloutThresholdsSchema.nullable(),
     /** Optional on import (documents exported before versions carried it): the default rules then apply. */
     answerRequirements: answerRequirementsSchema.default(() => structuredClone(DEFAULT_ANSWER_REQUIREMENTS)),
-    domains: z.array(domainSchema).min(1, "a framework has at least one domain"),
+    domains: z.array(domainSchema).min(1, "A framework has at least one domain."),
   })
   .superRefine(refineUniqueIds);
 export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
