@@ -44,14 +44,14 @@ describe(`input limits (${process.env.TEST_DB_DRIVER})`, () => {
     [
       "a 3,000-character control id",
       (d: typeof smallFramework) => void (d.domains[0]!.controls[0]!.id = `A${noise(2999, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")}`),
-      /controls\[0\]\.id: at most 100 characters/,
+      /controls\[0\]\.id: Use at most 100 characters\./,
     ],
     [
       "a 3,000-character slug",
       (d: typeof smallFramework) => void (d.slug = noise(3000, "abcdefghijklmnopqrstuvwxyz0123456789")),
-      /slug: at most 100 characters/,
+      /slug: Use at most 100 characters\./,
     ],
-    ["a 3,000-character version", (d: typeof smallFramework) => void (d.version = `1.${noise(2998, "0123456789")}`), /version: at most 30 characters/],
+    ["a 3,000-character version", (d: typeof smallFramework) => void (d.version = `1.${noise(2998, "0123456789")}`), /version: Use at most 30 characters\./],
   ])("a framework with %s is refused with a located problem, not a database error", async (_what, change, message) => {
     const r = await importFramework(t.db, system, frameworkWith(change));
     expect(r.ok).toBe(false);
