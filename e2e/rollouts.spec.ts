@@ -36,9 +36,9 @@ test("an officer records a rollout with the form, ring by ring, and sees its tim
   await ring2.getByLabel("Name", { exact: true }).fill("Broad");
   // Validation runs as the user types, beside the field.
   await ring2.getByLabel("Fleet share (%)").fill("140");
-  await expect(ring2.getByText("a share cannot exceed 100%")).toBeVisible();
+  await expect(ring2.getByText("A share cannot exceed 100%.")).toBeVisible();
   await ring2.getByLabel("Fleet share (%)").fill("100");
-  await expect(ring2.getByText("a share cannot exceed 100%")).toBeHidden();
+  await expect(ring2.getByText("A share cannot exceed 100%.")).toBeHidden();
   await ring2.getByLabel("Started", { exact: true }).fill("2025-05-01T10:00");
   await ring2.getByLabel("Started: UTC offset").selectOption("+02:00");
 

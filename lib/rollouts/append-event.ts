@@ -29,7 +29,7 @@ export const closeEventSchema = z.object({ type: z.literal("close"), at }).descr
 
 export const appendEventSchema = z
   .discriminatedUnion("type", [ringStartedEventSchema, gateEvaluatedEventSchema, ringPromotedEventSchema, incidentEventSchema, closeEventSchema], {
-    error: `type must be one of ring_started, gate_evaluated, ring_promoted, ${ROLLOUT_EVENT_KINDS.join(", ")}, close`,
+    error: `The type must be one of ring_started, gate_evaluated, ring_promoted, ${ROLLOUT_EVENT_KINDS.join(", ")}, close.`,
   })
   .describe("One event appended to an open rollout record");
 
@@ -45,7 +45,7 @@ export function applyRolloutEvent(record: RolloutRecord, event: AppendEvent): Ap
   const findRing = (name: string) => record.rings.findIndex((r) => r.name.toLowerCase() === name.toLowerCase());
   const withRing = (name: string, change: (ring: RolloutRecord["rings"][number]) => RolloutRecord["rings"][number]): ApplyResult => {
     const i = findRing(name);
-    if (i < 0) return { ok: false, path: "ring", message: `no ring named "${name}" in this record` };
+    if (i < 0) return { ok: false, path: "ring", message: `There is no ring named "${name}" in this record.` };
     return { ok: true, close: false, record: { ...record, rings: record.rings.map((r, j) => (j === i ? change(r) : r)) } };
   };
   switch (event.type) {

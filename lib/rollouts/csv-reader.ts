@@ -64,13 +64,13 @@ export function readCsv(input: string): CsvReadResult {
         i += 1;
       }
       if (!closed) {
-        errors.push({ row: rowNumber, message: "a quoted field is never closed: add the closing double quote" });
+        errors.push({ row: rowNumber, message: "A quoted field is never closed: add the closing double quote." });
         endRow();
         break;
       }
       const next = text[i];
       if (next !== undefined && next !== "," && !atRowEnd(next)) {
-        errors.push({ row: rowNumber, message: "text after a closing quote: put the whole field inside the quotes" });
+        errors.push({ row: rowNumber, message: "There is text after a closing quote: put the whole field inside the quotes." });
         while (i < n && text[i] !== "," && !atRowEnd(text[i])) i += 1;
       }
       continue;

@@ -95,8 +95,8 @@ describe("parseRolloutCsv", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { row: 4, column: "sharePct", path: "rings[1].sharePct", message: "ring 'Broad' (rings[1]): cumulative share cannot fall from 10% to 5%" },
-      { row: 4, column: "promotedAt", path: "rings[1].promotedAt", message: "ring 'Broad' (rings[1]): a ring cannot be promoted before it started" },
+      { row: 4, column: "sharePct", path: "rings[1].sharePct", message: "Ring 'Broad' (rings[1]): The cumulative share cannot fall from 10% to 5%." },
+      { row: 4, column: "promotedAt", path: "rings[1].promotedAt", message: "Ring 'Broad' (rings[1]): A ring cannot be promoted before it started." },
     ]);
   });
 
@@ -122,7 +122,7 @@ describe("parseRolloutCsv", () => {
       const r = parseRolloutCsv([header, ...rows].join("\n"));
       return r.ok ? [] : r.errors;
     };
-    expect(bad([ring("All", "100", "2025-01-01T00:00:00Z")])).toEqual([{ message: "add one row of type release" }]);
+    expect(bad([ring("All", "100", "2025-01-01T00:00:00Z")])).toEqual([{ message: "Add one row of type release." }]);
     expect(bad([release, release, ring("All", "100", "2025-01-01T00:00:00Z")])[0]).toMatchObject({ row: 3, column: "type" });
     expect(bad([release, line({ type: "rig", name: "x" })])[0]).toMatchObject({ row: 3, column: "type" });
     expect(bad([release, line({ type: "ring", name: "All", sharePct: "100", startedAt: "2025-01-01T00:00:00Z", testKind: "stress" })])[0]).toMatchObject({
@@ -130,12 +130,12 @@ describe("parseRolloutCsv", () => {
       column: "testKind",
     });
     expect(bad([release, ring("All", "100", "2025-01-01T00:00:00")])[0]).toMatchObject({ row: 3, column: "startedAt", path: "rings[0].startedAt" });
-    expect(bad([release, "ring,x"])[0]).toMatchObject({ row: 3, message: expect.stringMatching(/expected 32 cells/) });
-    expect(bad([release])[0]).toMatchObject({ path: "rings", message: "a rollout has at least one ring" });
+    expect(bad([release, "ring,x"])[0]).toMatchObject({ row: 3, message: expect.stringMatching(/the header has 32/) });
+    expect(bad([release])[0]).toMatchObject({ path: "rings", message: "A rollout has at least one ring." });
     expect(parseRolloutCsv("type,name\nring,x")).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([{ row: 1, column: "sharePct", message: 'missing column "sharePct"' }]),
+      errors: expect.arrayContaining([{ row: 1, column: "sharePct", message: 'The column "sharePct" is missing.' }]),
     });
-    expect(parseRolloutCsv("")).toEqual({ ok: false, errors: [{ message: "the file is empty: start with the header row" }] });
+    expect(parseRolloutCsv("")).toEqual({ ok: false, errors: [{ message: "The file is empty: start with the header row." }] });
   });
 });

@@ -39,7 +39,7 @@ function converter(row: number, cells: Cells, errors: RolloutCsvError[]) {
     const v = cells(c).trim();
     if (v === "") return undefined;
     if (NUMBER.test(v)) return Number(v);
-    fail(c, `"${v}" is not a number (write e.g. 0.5, without a % sign)`);
+    fail(c, `"${v}" is not a number (write, for example, 0.5, without a % sign).`);
     return undefined;
   };
   const bool = (c: RolloutCsvColumn) => {
@@ -47,7 +47,7 @@ function converter(row: number, cells: Cells, errors: RolloutCsvError[]) {
     if (v === "") return undefined;
     if (TRUE.has(v)) return true;
     if (FALSE.has(v)) return false;
-    fail(c, `"${cells(c).trim()}" is not true or false`);
+    fail(c, `"${cells(c).trim()}" is not true or false.`);
     return undefined;
   };
   const measure = (c: RolloutCsvColumn) => {
@@ -69,7 +69,7 @@ function addRow(type: RowType, row: number, cells: Cells, a: Assembly, errors: R
   const { str, num, bool, measure } = converter(row, cells, errors);
   if (type === "release") {
     if (a.releaseRow !== null) {
-      errors.push({ row, column: "type", message: `only one release row is allowed (the first is row ${a.releaseRow})` });
+      errors.push({ row, column: "type", message: `Only one release row is allowed (the first is row ${a.releaseRow}).` });
       return;
     }
     a.releaseRow = row;
@@ -137,12 +137,12 @@ function checkHeader(header: string[], errors: RolloutCsvError[]): Map<RolloutCs
   const index = new Map<RolloutCsvColumn, number>();
   const known = new Set<string>(ROLLOUT_CSV_HEADER);
   names.forEach((name, i) => {
-    if (!known.has(name)) errors.push({ row: 1, column: name, message: `unknown column "${name}"` });
-    else if (index.has(name as RolloutCsvColumn)) errors.push({ row: 1, column: name, message: `column "${name}" appears twice` });
+    if (!known.has(name)) errors.push({ row: 1, column: name, message: `There is no column "${name}".` });
+    else if (index.has(name as RolloutCsvColumn)) errors.push({ row: 1, column: name, message: `The column "${name}" appears twice.` });
     else index.set(name as RolloutCsvColumn, i);
   });
   for (const col of ROLLOUT_CSV_HEADER)
-    if (!index.has(col) && !OPTIONAL_COLUMNS.has(col)) errors.push({ row: 1, column: col, message: `missing column "${col}"` });
+    if (!index.has(col) && !OPTIONAL_COLUMNS.has(col)) errors.push({ row: 1, column: col, message: `The column "${col}" is missing.` });
   return index;
 }
 
@@ -152,7 +152,7 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
   const errors: RolloutCsvError[] = read.errors.map((e) => ({ row: e.row, message: e.message }));
   if (errors.length > 0) return { ok: false, errors };
   const [header, ...body] = read.rows;
-  if (!header) return { ok: false, errors: [{ message: "the file is empty: start with the header row" }] };
+  if (!header) return { ok: false, errors: [{ message: "The file is empty: start with the header row." }] };
   const index = checkHeader(header, errors);
   if (errors.length > 0) return { ok: false, errors };
 
@@ -161,7 +161,7 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
     const row = i + 2;
     if (raw.every((c) => c.trim() === "")) return;
     if (raw.length !== header.length) {
-      errors.push({ row, message: `expected ${header.length} cells, found ${raw.length}` });
+      errors.push({ row, message: `This row has ${raw.length} cells; the header has ${header.length}.` });
       return;
     }
     const cells: Cells = (col) => {
@@ -170,15 +170,16 @@ export function parseRolloutCsv(text: string): RolloutCsvResult {
     };
     const type = cells("type").trim().toLowerCase();
     if (!(ROW_TYPES as readonly string[]).includes(type)) {
-      errors.push({ row, column: "type", message: `type must be one of ${ROW_TYPES.join(", ")}` });
+      errors.push({ row, column: "type", message: `The type must be one of ${ROW_TYPES.join(", ")}.` });
       return;
     }
     const used = new Set<string>(["type", ...COLUMNS_BY_TYPE[type as RowType]]);
     for (const col of ROLLOUT_CSV_HEADER)
-      if (!used.has(col) && cells(col).trim() !== "") errors.push({ row, column: col, message: `column ${col} is not used on a ${type} row; leave it empty` });
+      if (!used.has(col) && cells(col).trim() !== "")
+        errors.push({ row, column: col, message: `The column ${col} is not used on a ${type} row; leave it empty.` });
     addRow(type as RowType, row, cells, a, errors);
   });
-  if (a.releaseRow === null) errors.push({ message: "add one row of type release" });
+  if (a.releaseRow === null) errors.push({ message: "Add one row of type release." });
   if (a.releaseRow === null || errors.some((e) => e.column === "type" || (e.row !== undefined && !e.column))) return { ok: false, errors };
 
   const parsed = rolloutRecordSchema.safeParse(a.record);

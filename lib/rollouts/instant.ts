@@ -18,29 +18,29 @@ export type InstantResult = { ok: true; iso: string } | { ok: false; message: st
 /** Parse one instant; never throws. */
 export function parseInstant(input: string): InstantResult {
   const s = input.trim();
-  if (s === "") return { ok: false, message: `enter a date and time: ${TIME_HINT}` };
+  if (s === "") return { ok: false, message: `Enter a date and time, ${TIME_HINT}.` };
   const m = SHAPE.exec(s);
-  if (!m) return { ok: false, message: `"${s.slice(0, 40)}" is not a date and time: use ${TIME_HINT}` };
+  if (!m) return { ok: false, message: `"${s.slice(0, 40)}" is not a date and time: use one such as ${TIME_HINT.replace(/^e\.g\. /, "")}.` };
   const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m;
-  if (!z && !sign) return { ok: false, message: `add a UTC offset to ${s.slice(0, 40)} (a local time is ambiguous): ${TIME_HINT}` };
+  if (!z && !sign) return { ok: false, message: `Add a UTC offset to ${s.slice(0, 40)} (a local time is ambiguous), ${TIME_HINT}.` };
   const [Y, M, D, H, MI, S] = [y, mo, d, h, mi, sec ?? "0"].map(Number) as [number, number, number, number, number, number];
   const day = new Date(Date.UTC(Y, M - 1, D));
   if (day.getUTCFullYear() !== Y || day.getUTCMonth() !== M - 1 || day.getUTCDate() !== D)
-    return { ok: false, message: `${y}-${mo}-${d} is not a calendar date` };
-  if (H > 23 || MI > 59 || S > 59) return { ok: false, message: `${h}:${mi}${sec ? `:${sec}` : ""} is not a time of day` };
+    return { ok: false, message: `${y}-${mo}-${d} is not a calendar date.` };
+  if (H > 23 || MI > 59 || S > 59) return { ok: false, message: `${h}:${mi}${sec ? `:${sec}` : ""} is not a time of day.` };
   const offH = Number(oh ?? 0),
     offM = Number(om ?? 0);
-  if (offH > 23 || offM > 59) return { ok: false, message: `${sign}${oh}${om ?? ""} is not a UTC offset` };
+  if (offH > 23 || offM > 59) return { ok: false, message: `${sign}${oh}${om ?? ""} is not a UTC offset.` };
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
   const offset = (sign === "-" ? -1 : 1) * (offH * 60 + offM);
   const t = Date.UTC(Y, M - 1, D, H, MI, S, ms) - offset * 60_000;
-  if (t < MIN_INSTANT || t > MAX_INSTANT) return { ok: false, message: "use a time between 1970 and 9999" };
+  if (t < MIN_INSTANT || t > MAX_INSTANT) return { ok: false, message: "Use a time between 1970 and 9999." };
   return { ok: true, iso: new Date(t).toISOString() };
 }
 
 /** The zod field: one issue per bad time, output normalised to UTC. */
 export const instantSchema = z
-  .string({ error: `give a time with a UTC offset, ${TIME_HINT}` })
+  .string({ error: `Give a time with a UTC offset, ${TIME_HINT}.` })
   .transform((s, ctx) => {
     const r = parseInstant(s);
     if (r.ok) return r.iso;

@@ -2,8 +2,8 @@ import { formatIssuePath } from "@/lib/catalog/schema";
 import { shortUtc } from "./instant";
 
 /**
- * Validation messages that name what they are about: `ring 'Staged' (rings[1]): …`,
- * `event 'halt' at 2024-07-19T05:27Z (events[3]): …`, `test 'fuzzing' (tests[2]): …`.
+ * Validation messages that name what they are about: `Ring 'Staged' (rings[1]): …`,
+ * `Event 'halt' at 2024-07-19T05:27Z (events[3]): …`, `Test 'fuzzing' (tests[2]): …`.
  * A position alone ("rings[7]") makes a reviewer count; a name alone can repeat.
  * Names come from the raw input, since the item may not have parsed.
  */
@@ -18,10 +18,10 @@ export function itemLabel(input: unknown, path: ReadonlyArray<PropertyKey>): str
   const items = obj(input)?.[list];
   const item = Array.isArray(items) ? obj(items[index]) : null;
   const at = `${list}[${index}]`;
-  if (list === "rings") return `ring ${label(item?.name) ?? "(no name)"} (${at})`;
-  if (list === "tests") return `test ${label(item?.kind, 30) ?? "(no kind)"} (${at})`;
+  if (list === "rings") return `Ring ${label(item?.name) ?? "(no name)"} (${at})`;
+  if (list === "tests") return `Test ${label(item?.kind, 30) ?? "(no kind)"} (${at})`;
   const when = typeof item?.at === "string" && item.at.trim() !== "" ? ` at ${shortUtc(item.at.trim()).slice(0, 40)}` : "";
-  return `event ${label(item?.kind, 30) ?? "(no kind)"}${when} (${at})`;
+  return `Event ${label(item?.kind, 30) ?? "(no kind)"}${when} (${at})`;
 }
 
 /** One readable message per issue: the item's name and position, then what is wrong. */

@@ -63,8 +63,8 @@ describe("rolloutRecordSchema", () => {
   });
 
   it("gives clear messages", () => {
-    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("ring 'Current Staged' (rings[3]): cumulative share cannot fall from 3% to 2%");
-    expect(reasons({ ...model, channel: "driver" })[0]).toEqual({ path: "channel", message: "channel must be one of code, content" });
+    expect(reasons(withRing(3, { sharePct: 2 }))[0]?.message).toBe("Ring 'Current Staged' (rings[3]): The cumulative share cannot fall from 3% to 2%.");
+    expect(reasons({ ...model, channel: "driver" })[0]).toEqual({ path: "channel", message: "The channel must be one of code, content." });
     expect(reasons(null)[0]?.path).toBe("(document)");
   });
 
@@ -72,15 +72,13 @@ describe("rolloutRecordSchema", () => {
     expect(rolloutRecordSchema.parse({ ...model, releasedAt: "2025-03-03T09:00+01:00" }).releasedAt).toBe("2025-03-03T08:00:00.000Z");
     expect(rolloutRecordSchema.parse({ ...model, releasedAt: "2025-03-03T09:00:00+0100" }).releasedAt).toBe("2025-03-03T08:00:00.000Z");
     const r = reasons({ ...model, releasedAt: "2025-03-03T08:00" });
-    expect(r).toEqual([{ path: "releasedAt", message: expect.stringMatching(/^add a UTC offset to 2025-03-03T08:00/) }]);
+    expect(r).toEqual([{ path: "releasedAt", message: expect.stringMatching(/^Add a UTC offset to 2025-03-03T08:00/) }]);
   });
 
   it("names the ring or event as well as its position", () => {
     const events = [{ kind: "halt" as const, at: "2025-03-03T09:27Z", reason: "" }];
-    expect(reasons({ ...model, events })).toEqual([
-      { path: "events[0].reason", message: "event 'halt' at 2025-03-03T09:27Z (events[0]): a reason is required" },
-    ]);
-    expect(reasons(withRing(1, { name: "Current Preview" }))[0]?.message).toBe("ring 'Current Preview' (rings[2]): the name is already used by rings[1]");
+    expect(reasons({ ...model, events })).toEqual([{ path: "events[0].reason", message: "Event 'halt' at 2025-03-03T09:27Z (events[0]): Enter a reason." }]);
+    expect(reasons(withRing(1, { name: "Current Preview" }))[0]?.message).toBe("Ring 'Current Preview' (rings[2]): This name is already used by rings[1].");
   });
 
   it("accepts the reference records", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
-import { isSafeText, safeMultiline, safeText } from "@/lib/validations/common";
+import { UNSAFE_TEXT_MESSAGE, isSafeText, safeMultiline, safeText } from "@/lib/validations/common";
 import { instantSchema } from "./instant";
 
 /**
@@ -13,16 +13,15 @@ import { instantSchema } from "./instant";
 export const ROLLOUT_EVENT_KINDS = ["pause", "halt", "resume", "rollback_started", "rollback_completed"] as const;
 export type RolloutEventKind = (typeof ROLLOUT_EVENT_KINDS)[number];
 
-const UNSAFE = "remove control characters and unpaired Unicode surrogates";
+// Messages are full sentences that name the field: the form shows them beside it, uploads and the API after its path.
 
 /** Instants with a UTC offset, normalised to UTC; see instant.ts. */
 const instant = instantSchema;
 
-const text = (max: number, what: string, multiline = false) =>
-  (multiline ? safeMultiline : safeText)(max, { tooLong: `at most ${max} characters`, unsafe: UNSAFE, type: `${what} is required` }).min(
-    1,
-    `${what} is required`,
-  );
+/** `what` completes "Enter …": "the ring's name", "a reason". */
+const text = (max: number, what: string, multiline = false) => (multiline ? safeMultiline : safeText)(max, { type: `Enter ${what}.` }).min(1, `Enter ${what}.`);
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Optional in input; always present in output, as null when absent, so parsed records compare and hash canonically. */
 const orNull = <T extends z.ZodType>(schema: T) =>
@@ -31,8 +30,8 @@ const orNull = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v): z.output<T> | null => v ?? null);
 
-const bool = (what: string) => z.boolean({ error: `${what}: answer true or false` });
-const finite = (what: string) => z.number({ error: `${what} must be a number` }).refine(Number.isFinite, `${what} must be a finite number`);
+const bool = (what: string) => z.boolean({ error: `Answer true or false for ${what}.` });
+const finite = (what: string) => z.number({ error: `${capital(what)} must be a number.` }).refine(Number.isFinite, `${capital(what)} must be a finite number.`);
 
 export const GATE_METRICS = ["crash_rate", "boot_failure_rate", "sensor_offline_rate", "cpu", "memory", "false_positive_rate", "custom"] as const;
 export type GateMetric = (typeof GATE_METRICS)[number];
@@ -48,10 +47,10 @@ export const HARM_METRICS: ReadonlySet<GateMetric> = new Set(["crash_rate", "boo
  */
 export const healthGateSchema = z
   .object({
-    metric: z.enum(GATE_METRICS, { error: `metric must be one of ${GATE_METRICS.join(", ")}` }).describe("The monitored signal"),
+    metric: z.enum(GATE_METRICS, { error: `The metric must be one of ${GATE_METRICS.join(", ")}.` }).describe("The monitored signal"),
     customMetric: orNull(text(100, "the custom metric's name")).describe("Name of the signal when metric is custom; empty otherwise"),
     comparator: z
-      .enum(GATE_COMPARATORS, { error: `comparator must be one of ${GATE_COMPARATORS.join(" ")}` })
+      .enum(GATE_COMPARATORS, { error: `The comparator must be one of ${GATE_COMPARATORS.join(" ")}.` })
       .describe("The gate passes when observed <comparator> threshold"),
     threshold: finite("the threshold"),
     observed: orNull(finite("the observed value")).describe("The value measured in the ring; empty when not (yet) measured"),
@@ -61,14 +60,14 @@ export const healthGateSchema = z
     passed: orNull(bool("the vendor's gate result")).describe("The vendor's own result (optional); the portal computes the outcome from the numbers"),
   })
   .superRefine((g, ctx) => {
-    if (g.metric === "custom" && !g.customMetric) ctx.addIssue({ code: "custom", path: ["customMetric"], message: "name the custom metric" });
+    if (g.metric === "custom" && !g.customMetric) ctx.addIssue({ code: "custom", path: ["customMetric"], message: "Name the custom metric." });
     if (g.metric !== "custom" && g.customMetric)
-      ctx.addIssue({ code: "custom", path: ["customMetric"], message: "leave the custom metric empty unless metric is custom" });
+      ctx.addIssue({ code: "custom", path: ["customMetric"], message: "Leave the custom metric empty unless the metric is custom." });
   })
   .describe("Health gate evaluated before promoting the ring");
 
-const measure = z.union([safeText(200, { tooLong: "at most 200 characters", unsafe: UNSAFE }).min(1), z.number()], {
-  error: 'give a number or a short text such as "crash rate < 0.1%"',
+const measure = z.union([safeText(200).min(1), z.number()], {
+  error: 'Give a number or a short text such as "crash rate < 0.1%".',
 });
 
 /** Free-text gates of analyser 1 (stored rows, old uploads): accepted, shown as not machine-checkable. */
@@ -78,23 +77,23 @@ export const legacyHealthGateSchema = z
     signal: text(200, "the gate's metric (or, for a legacy free-text gate, its signal)"),
     threshold: measure,
     observed: orNull(measure),
-    passed: bool("whether the gate passed"),
+    passed: bool("the gate's result"),
   })
   .describe("Legacy free-text health gate (not machine-checkable)");
 
 /** Structured or legacy, told apart by `metric` (legacy gates have `signal` and no `metric`). */
 export const ringGateSchema = z.discriminatedUnion("metric", [healthGateSchema, legacyHealthGateSchema], {
-  error: (iss) => (iss.code === "invalid_union" ? `metric must be one of ${GATE_METRICS.join(", ")}` : undefined),
+  error: (iss) => (iss.code === "invalid_union" ? `The metric must be one of ${GATE_METRICS.join(", ")}.` : undefined),
 });
 
 export const ringSchema = z.object({
-  name: text(100, "ring name"),
+  name: text(100, "the ring's name"),
   sharePct: z
-    .number({ error: "share must be a number of percent" })
-    .min(0, "a share cannot be below 0%")
-    .max(100, "a share cannot exceed 100%")
+    .number({ error: "The share must be a number of percent." })
+    .min(0, "A share cannot be below 0%.")
+    .max(100, "A share cannot exceed 100%.")
     .describe("Cumulative share of the fleet (percent) that has the release once this ring is fully deployed"),
-  devices: orNull(z.int({ error: "device count must be a whole number" }).min(0, "device count cannot be negative")).describe(
+  devices: orNull(z.int({ error: "The device count must be a whole number." }).min(0, "The device count cannot be negative.")).describe(
     "Cumulative number of devices reached once this ring is fully deployed, when known",
   ),
   startedAt: instant.describe("When delivery to this ring started"),
@@ -103,7 +102,7 @@ export const ringSchema = z.object({
 });
 
 export const rolloutEventSchema = z.object({
-  kind: z.enum(ROLLOUT_EVENT_KINDS, { error: `event kind must be one of ${ROLLOUT_EVENT_KINDS.join(", ")}` }),
+  kind: z.enum(ROLLOUT_EVENT_KINDS, { error: `The event kind must be one of ${ROLLOUT_EVENT_KINDS.join(", ")}.` }),
   at: instant,
   reason: text(1000, "a reason", true),
 });
@@ -111,32 +110,36 @@ export const rolloutEventSchema = z.object({
 export const customerControlSchema = z.object({
   ringOptIn: bool("ring opt-in"),
   nMinusOnePinning: bool("N-1 pinning"),
-  delayHours: z.number({ error: "delay must be a number of hours" }).min(0, "a delay cannot be negative").max(8760).nullable(),
+  delayHours: z
+    .number({ error: "The delay must be a number of hours." })
+    .min(0, "A delay cannot be negative.")
+    .max(8760, "A delay cannot exceed 8,760 hours (one year).")
+    .nullable(),
 });
 
 export const testRunSchema = z.object({
-  kind: z.enum(TEST_KINDS, { error: `test kind must be one of ${TEST_KINDS.join(", ")}` }),
-  passed: bool("whether the test passed"),
+  kind: z.enum(TEST_KINDS, { error: `The test kind must be one of ${TEST_KINDS.join(", ")}.` }),
+  passed: bool("the test's result"),
   evidenceUrl: orNull(
     z
-      .url({ protocol: /^https?$/, error: "evidence must be an http(s) address" })
-      .max(2000)
-      .refine((s) => isSafeText(s), UNSAFE),
+      .url({ protocol: /^https?$/, error: "The evidence must be an http(s) address." })
+      .max(2000, "Use at most 2,000 characters.")
+      .refine((s) => isSafeText(s), UNSAFE_TEXT_MESSAGE),
   ),
 });
 
 const baseRecordSchema = z.object({
-  releaseId: text(100, "release identifier"),
-  version: text(50, "version"),
-  channel: z.enum(UPDATE_CHANNELS, { error: `channel must be one of ${UPDATE_CHANNELS.join(", ")}` }),
+  releaseId: text(100, "the release identifier"),
+  version: text(50, "the version"),
+  channel: z.enum(UPDATE_CHANNELS, { error: `The channel must be one of ${UPDATE_CHANNELS.join(", ")}.` }),
   kernelMode: bool("kernel mode").describe("Whether the release changes what kernel-mode code executes"),
   releasedAt: instant.describe("Release time"),
-  fleetSize: orNull(z.int({ error: "fleet size must be a whole number" }).min(1, "fleet size must be at least 1")),
-  rings: z.array(ringSchema, { error: "rings must be a list" }).max(500, "at most 500 rings"),
-  events: z.array(rolloutEventSchema, { error: "events must be a list" }).max(20_000, "at most 20,000 events"),
+  fleetSize: orNull(z.int({ error: "The fleet size must be a whole number." }).min(1, "The fleet size must be at least 1.")),
+  rings: z.array(ringSchema, { error: "The rings must be a list." }).max(500, "A record has at most 500 rings."),
+  events: z.array(rolloutEventSchema, { error: "The events must be a list." }).max(20_000, "A record has at most 20,000 events."),
   customerControl: customerControlSchema,
-  tests: z.array(testRunSchema, { error: "tests must be a list" }).max(200, "at most 200 test runs"),
-  notes: orNull(safeMultiline(8000, { tooLong: "at most 8000 characters", unsafe: UNSAFE })).transform((v) => v || null),
+  tests: z.array(testRunSchema, { error: "The tests must be a list." }).max(200, "A record has at most 200 test runs."),
+  notes: orNull(safeMultiline(8000)).transform((v) => v || null),
 });
 
 type BaseRecord = z.output<typeof baseRecordSchema>;
@@ -152,31 +155,32 @@ const inRange = (pct: number) => pct >= 0 && pct <= 100;
  */
 function checkStructure(r: BaseRecord, ctx: Ctx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-  if (r.rings.length === 0) issue(["rings"], "a rollout has at least one ring");
+  if (r.rings.length === 0) issue(["rings"], "A rollout has at least one ring.");
   const released = ms(r.releasedAt);
   const seen = new Map<string, number>();
   r.rings.forEach((ring, i) => {
     const key = ring.name.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) issue(["rings", i, "name"], `the name is already used by rings[${first}]`);
+    if (first !== undefined) issue(["rings", i, "name"], `This name is already used by rings[${first}].`);
     else seen.set(key, i);
-    if (ms(ring.startedAt) < released) issue(["rings", i, "startedAt"], "a ring cannot start before the release time");
-    if (ring.promotedAt && ms(ring.promotedAt) < ms(ring.startedAt)) issue(["rings", i, "promotedAt"], "a ring cannot be promoted before it started");
+    if (ms(ring.startedAt) < released) issue(["rings", i, "startedAt"], "A ring cannot start before the release time.");
+    if (ring.promotedAt && ms(ring.promotedAt) < ms(ring.startedAt)) issue(["rings", i, "promotedAt"], "A ring cannot be promoted before it started.");
     if (ring.gate && !("signal" in ring.gate) && ms(ring.gate.evaluatedAt) < ms(ring.startedAt))
-      issue(["rings", i, "gate", "evaluatedAt"], "a gate cannot be evaluated before its ring started");
+      issue(["rings", i, "gate", "evaluatedAt"], "A gate cannot be evaluated before its ring started.");
     if (r.fleetSize != null && ring.devices != null && ring.devices > r.fleetSize)
-      issue(["rings", i, "devices"], `${ring.devices} devices is more than the fleet of ${r.fleetSize}`);
+      issue(["rings", i, "devices"], `${ring.devices} devices are more than the fleet of ${r.fleetSize}.`);
     const prev = r.rings[i - 1];
     if (!prev) return;
     // Range errors are reported by the field schema; comparing an out-of-range share would only echo them.
     if (ring.sharePct < prev.sharePct && inRange(ring.sharePct) && inRange(prev.sharePct))
-      issue(["rings", i, "sharePct"], `cumulative share cannot fall from ${prev.sharePct}% to ${ring.sharePct}%`);
+      issue(["rings", i, "sharePct"], `The cumulative share cannot fall from ${prev.sharePct}% to ${ring.sharePct}%.`);
     if (ring.devices != null && prev.devices != null && ring.devices < prev.devices)
-      issue(["rings", i, "devices"], `cumulative device count cannot fall from ${prev.devices} to ${ring.devices}`);
-    if (ms(ring.startedAt) < ms(prev.startedAt)) issue(["rings", i, "startedAt"], `cannot start before the ring before it ('${prev.name}', rings[${i - 1}])`);
+      issue(["rings", i, "devices"], `The cumulative device count cannot fall from ${prev.devices} to ${ring.devices}.`);
+    if (ms(ring.startedAt) < ms(prev.startedAt))
+      issue(["rings", i, "startedAt"], `A ring cannot start before the ring before it ('${prev.name}', rings[${i - 1}]).`);
   });
   r.events.forEach((e, i) => {
-    if (ms(e.at) < released) issue(["events", i, "at"], "an event cannot happen before the release time");
+    if (ms(e.at) < released) issue(["events", i, "at"], "An event cannot happen before the release time.");
   });
 }
 

@@ -49,7 +49,7 @@ export async function createRolloutRecord(
     ok: false,
     code: "not_found",
     message: "No such product in your organisation.",
-    reasons: [{ path: "productId", message: "no such product in your organisation" }],
+    reasons: [{ path: "productId", message: "There is no such product in your organisation." }],
   };
   if (!UUID.test(input.productId)) return notFound;
   const [product] = await db
@@ -65,7 +65,7 @@ export async function createRolloutRecord(
     ok: false,
     code: "conflict",
     message: `This product already has a record for release "${record.releaseId}".`,
-    reasons: [{ path: "releaseId", message: `release "${record.releaseId}" is already recorded for this product` }],
+    reasons: [{ path: "releaseId", message: `Release "${record.releaseId}" is already recorded for this product.` }],
   };
   const [existing] = await db
     .select({ id: rolloutRecords.id })

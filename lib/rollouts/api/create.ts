@@ -29,9 +29,9 @@ export async function createRolloutViaApi(request: Request): Promise<Response> {
       'Send an object { "productId": "<uuid>", "state": "open" | "closed" (optional), "record": { ... } }.',
       {
         errors: [
-          ...(isObject(envelope) && typeof envelope.productId === "string" ? [] : [{ path: "productId", message: "productId is required (the product's id)" }]),
-          ...(isObject(envelope) && "record" in envelope ? [] : [{ path: "record", message: "record is required" }]),
-          ...(state === undefined || state === "open" || state === "closed" ? [] : [{ path: "state", message: 'state is "open" or "closed"' }]),
+          ...(isObject(envelope) && typeof envelope.productId === "string" ? [] : [{ path: "productId", message: "Give productId, the product's id." }]),
+          ...(isObject(envelope) && "record" in envelope ? [] : [{ path: "record", message: "Give the record." }]),
+          ...(state === undefined || state === "open" || state === "closed" ? [] : [{ path: "state", message: 'The state must be "open" or "closed".' }]),
         ],
       },
     );

@@ -19,7 +19,7 @@ export async function dryRunRolloutViaApi(request: Request): Promise<Response> {
   if (read instanceof Response) return read;
   if (!isObject(read.body) || read.body.record === undefined)
     return problemResponse(422, "invalid-record", "Invalid request", 'Send an object { "record": { ... } }.', {
-      errors: [{ path: "record", message: "record is required" }],
+      errors: [{ path: "record", message: "Give the record." }],
     });
   const checked = checkRolloutRecord(read.body.record);
   if (!checked.ok)

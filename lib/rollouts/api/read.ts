@@ -18,11 +18,11 @@ export async function listRolloutsViaApi(request: Request): Promise<Response> {
   const limit = limitText === null ? 100 : /^\d+$/.test(limitText) ? Number(limitText) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     return problemResponse(400, "invalid-parameter", "Invalid parameter", "limit must be a whole number from 1 to 500.", {
-      errors: [{ path: "query limit", message: "1 to 500" }],
+      errors: [{ path: "query limit", message: "The limit must be a whole number from 1 to 500." }],
     });
   if (productId !== undefined && !UUID.test(productId))
     return problemResponse(400, "invalid-parameter", "Invalid parameter", "productId must be a product's id (a UUID).", {
-      errors: [{ path: "query productId", message: "a UUID" }],
+      errors: [{ path: "query productId", message: "The productId must be a product's id (a UUID)." }],
     });
   const rows = await listRolloutRecords(await getDb(), caller.organisationId, { productId, limit });
   return jsonResponse(200, { items: rows.map(summaryView) });

@@ -27,7 +27,7 @@ export async function readJsonRequest(request: Request, options: { requireKey?: 
       "Invalid Idempotency-Key",
       `${key === null ? "This operation needs an Idempotency-Key header. " : ""}Use 1 to 255 visible ASCII characters, e.g. a UUID.`,
       {
-        errors: [{ path: "header Idempotency-Key", message: key === null ? "required" : "1 to 255 visible ASCII characters" }],
+        errors: [{ path: "header Idempotency-Key", message: key === null ? "Send an Idempotency-Key header." : "Use 1 to 255 visible ASCII characters." }],
       },
     );
   const read = await readBodyLimited(request, MAX_BODY_BYTES);
@@ -36,7 +36,7 @@ export async function readJsonRequest(request: Request, options: { requireKey?: 
     return { body: JSON.parse(read.text) as unknown, text: read.text, key };
   } catch (err) {
     return problemResponse(400, "malformed-json", "Malformed JSON", `The body is not valid JSON: ${(err as Error).message}`, {
-      errors: [{ path: "(body)", message: "not valid JSON" }],
+      errors: [{ path: "(body)", message: "The body is not valid JSON." }],
     });
   }
 }
