@@ -1,28 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import type { DbHandle } from "@/db/client";
 import type { AppConfig } from "@/lib/config";
+import { openDatabaseAtMigration } from "../helpers/old-database";
 import { DEFAULT_ANSWER_REQUIREMENTS } from "@/lib/catalog/answer-requirements";
 
 let handle: DbHandle;
 let database: AppConfig["database"];
 let dispose: () => Promise<void> = async () => {};
-
-/** The migrations as they were before versions carried answer requirements (0000–0010). */
-function migrationsBefore0011(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-0010-"));
-  const src = path.resolve("db/migrations");
-  for (const f of fs.readdirSync(src)) if (/^00(0\d|10)_/.test(f)) fs.copyFileSync(path.join(src, f), path.join(dir, f));
-  fs.mkdirSync(path.join(dir, "meta"));
-  const journal = JSON.parse(fs.readFileSync(path.join(src, "meta/_journal.json"), "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= 10);
-  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify(journal));
-  return dir;
-}
 
 /** The database's own refusal (drizzle wraps it as "Failed query: …" with the cause beside it). */
 async function refusedWith(q: ReturnType<typeof sql>, message: RegExp) {
@@ -39,33 +25,12 @@ const rows = async (q: ReturnType<typeof sql>) => {
   return (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
 };
 
+// The schema as it was before versions carried answer requirements (0000–0010).
 beforeAll(async () => {
-  if (process.env.TEST_DB_DRIVER === "postgres") {
-    const { default: postgres } = await import("postgres");
-    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    const name = `rf_req_${Date.now().toString(36)}`;
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
-    database = { kind: "postgres", url: url.toString(), poolMax: 2 };
-    dispose = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  } else {
-    database = { kind: "pglite", dir: "memory://" };
-  }
-  handle = await openDatabase(database);
-  process.env.RINGFENCE_MIGRATIONS_DIR = migrationsBefore0011();
-  try {
-    await migrateDatabase(handle, database);
-  } finally {
-    delete process.env.RINGFENCE_MIGRATIONS_DIR;
-  }
+  ({ handle, database, dispose } = await openDatabaseAtMigration(10, "rf_req"));
 }, 120_000);
 
 afterAll(async () => {
-  await handle?.close();
   await dispose();
 });
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { asc, sql } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
-import { openDatabase, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import type { DbHandle } from "@/db/client";
 import type { AppConfig } from "@/lib/config";
+import { openDatabaseAtMigration } from "../helpers/old-database";
 import { resetLeafCache, signCheckpoint } from "@/lib/transparency/log";
 import { setLogSignerForProcess } from "@/lib/transparency/keys";
 import { generateSignerKey, parseSignerKey } from "@/lib/transparency/note";
@@ -19,49 +17,16 @@ let handle: DbHandle;
 let database: AppConfig["database"];
 let dispose: () => Promise<void> = async () => {};
 
-/** The migrations as they were before the transparency log (0000–0008). */
-function migrationsBeforeLog(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-0008-"));
-  const src = path.resolve("db/migrations");
-  for (const f of fs.readdirSync(src)) if (/^000[0-8]_/.test(f)) fs.copyFileSync(path.join(src, f), path.join(dir, f));
-  fs.mkdirSync(path.join(dir, "meta"));
-  const journal = JSON.parse(fs.readFileSync(path.join(src, "meta/_journal.json"), "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= 8);
-  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify(journal));
-  return dir;
-}
-
 beforeAll(async () => {
   resetLeafCache();
   setLogSignerForProcess(signer);
-  if (process.env.TEST_DB_DRIVER === "postgres") {
-    const { default: postgres } = await import("postgres");
-    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    const name = `rf_legacy_${Date.now().toString(36)}`;
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
-    database = { kind: "postgres", url: url.toString(), poolMax: 2 };
-    dispose = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  } else {
-    database = { kind: "pglite", dir: "memory://" };
-  }
-  handle = await openDatabase(database);
-  process.env.RINGFENCE_MIGRATIONS_DIR = migrationsBeforeLog();
-  try {
-    await migrateDatabase(handle, database);
-  } finally {
-    delete process.env.RINGFENCE_MIGRATIONS_DIR;
-  }
+  // The schema as it was before the transparency log (0000–0008).
+  ({ handle, database, dispose } = await openDatabaseAtMigration(8, "rf_legacy"));
 }, 120_000);
 
 afterAll(async () => {
   setLogSignerForProcess(undefined);
   resetLeafCache();
-  await handle?.close();
   await dispose();
 });
 
