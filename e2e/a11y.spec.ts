@@ -10,8 +10,10 @@ import type { Role } from "../lib/auth/roles";
  * widths. The officer's scan adds the rollout form, the API tokens page, two attestations and a
  * rollout record (the chart), which the navigation does not reach directly.
  *
- * Asserted: no serious or critical violation on any of them. Findings of
- * lesser impact are attached to the report as "minor-axe-findings".
+ * Asserted: no serious or critical violation on any of them, and no script error
+ * on any of them (a hydration mismatch makes React re-render the page and drop
+ * what the reader has chosen). Findings of lesser impact are attached to the
+ * report as "minor-axe-findings".
  */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
@@ -75,7 +77,14 @@ for (const [key, role] of Object.entries(ROLES)) {
           paths.push(...(await someAttestations(page)));
         }
         const findings: Finding[] = [];
-        for (const path of paths) findings.push(...(await scan(page, path)));
+        const scriptErrors: string[] = [];
+        let current = "";
+        page.on("pageerror", (e) => scriptErrors.push(`${current}: ${e.message.slice(0, 200)}`));
+        for (const path of paths) {
+          current = path;
+          findings.push(...(await scan(page, path)));
+        }
+        expect(scriptErrors, "pages that threw in the browser").toEqual([]);
 
         const minor = findings.filter((f) => !serious(f));
         if (minor.length) await testInfo.attach("minor-axe-findings", { body: JSON.stringify(minor, null, 2), contentType: "application/json" });

@@ -4,6 +4,10 @@
 // renders the whole SVG (no layout measuring, nothing to wait for). Each chart
 // is a figure whose caption states the main fact; the page puts a table with
 // the same values beside it. The SVG scales down on narrow screens (viewBox).
+// Every axis shows every tick (interval 0): by default recharts drops
+// ticks it measures as overlapping, which only the browser can measure, so the
+// server's SVG and the browser's differed and React re-rendered the whole page,
+// losing what the reader had already chosen in the filters.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
 
 export const BAND_COLOURS = { low: "#b91c1c", weak: "#ea580c", fair: "#ca8a04", good: "#65a30d", strong: "#15803d" } as const;
@@ -25,8 +29,8 @@ export function DomainScoresChart({ data, title }: { data: { label: string; scor
     <div className="chart" role="img" aria-label={title}>
       <BarChart width={640} height={height} data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-        <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} tick={axis} />
-        <YAxis type="category" dataKey="label" width={200} tick={axis} />
+        <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} tick={axis} interval={0} />
+        <YAxis type="category" dataKey="label" width={200} tick={axis} interval={0} />
         <Bar dataKey="score" isAnimationActive={false} barSize={20}>
           {data.map((d) => (
             <Cell key={d.label} fill={BAND_COLOURS[band(d.score)]} />
@@ -47,7 +51,7 @@ export function OutcomesChart({ data, title }: { data: { result: string; label: 
       <BarChart width={480} height={240} data={data} margin={{ top: 24, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e5e7eb" />
         <XAxis dataKey="label" tick={axis} interval={0} />
-        <YAxis allowDecimals={false} tick={axis} />
+        <YAxis allowDecimals={false} tick={axis} interval={0} />
         <Bar dataKey="n" isAnimationActive={false} barSize={48}>
           {data.map((d) => (
             <Cell key={d.result} fill={RESULT_COLOURS[d.result] ?? "#4b5563"} />
@@ -73,8 +77,8 @@ export function TrendChart({
     <div className="chart" role="img" aria-label={title}>
       <LineChart width={640} height={260} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e5e7eb" />
-        <XAxis dataKey="period" tick={axis} />
-        <YAxis domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} tick={axis} />
+        <XAxis dataKey="period" tick={axis} interval={0} />
+        <YAxis domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} tick={axis} interval={0} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line type="linear" dataKey="all" name="All vendors (mean)" stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false} dot connectNulls />
         {vendorLabel ? (
