@@ -10,12 +10,13 @@ import type { ActionResult } from "@/lib/result";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { EvidenceSearch } from "@/components/evidence/evidence-search";
 import { askClarificationAction, replyClarificationAction, resolveClarificationAction } from "@/app/(portal)/review/[attestationId]/clarifications/actions";
 import { answerClarificationAction } from "@/app/(portal)/vendor/attestations/[id]/questions/actions";
 
-const LENGTH_HINT = `Up to ${CLARIFICATION_BODY_MAX.toLocaleString("en")} characters.`;
+const LENGTH_HINT = `Up to ${formatNumber(CLARIFICATION_BODY_MAX)} characters.`;
 
 /** The form-level message of a failure: a hidden field's error (an id) has no place beside a field, so it goes here. */
 function failureMessage(result: ActionResult<unknown>, hidden: readonly string[]): string {

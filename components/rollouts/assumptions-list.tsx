@@ -1,4 +1,5 @@
 import { TablePager, pageOf } from "./table-pager";
+import { formatNumber } from "@/lib/format";
 
 export const ASSUMPTIONS_PER_PAGE = 25;
 
@@ -10,7 +11,7 @@ export function AssumptionsList({ assumptions, page, href }: { assumptions: stri
     <div id="assumptions">
       {p.pageCount > 1 ? (
         <p className="text-sm text-muted">
-          {p.from + 1}–{p.to} of {assumptions.length.toLocaleString("en")} assumptions.
+          {p.from + 1}–{p.to} of {formatNumber(assumptions.length)} assumptions.
         </p>
       ) : null}
       <ul className="list-disc pl-5 text-sm">

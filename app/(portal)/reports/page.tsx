@@ -278,7 +278,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                   </th>
                   {data.trend.map((t) => (
                     <th key={t.period} scope="col" className="px-2 py-1 whitespace-nowrap">
-                      {t.start.slice(0, 7)}–{t.end.slice(0, 7)}
+                      {formatPeriod(t.start, t.end)}
                     </th>
                   ))}
                 </tr>

@@ -186,7 +186,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
               <ul className="mt-2 border-l-2 border-gray-300 pl-3 text-sm">
                 {row.comments.map((c, i) => (
                   <li key={i}>
-                    <span className="font-semibold">{c.authorName}</span> ({c.at.slice(0, 16).replace("T", " ")} UTC): {c.body}
+                    <span className="font-semibold">{c.authorName}</span> ({formatDateTime(c.at, zone)}): {c.body}
                   </li>
                 ))}
               </ul>
