@@ -11,7 +11,7 @@ import { Pager } from "@/components/notifications/pager";
 import { OutcomesChart, TrendChart } from "@/components/reports/charts";
 import { ResultBadge } from "@/components/reports/report-view";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { formatPeriod } from "@/lib/format";
+import { formatDate, formatPeriod } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -347,7 +347,7 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
                     </td>
                     <td className="py-1 pr-3 font-mono text-xs">{o.controlId}</td>
                     <td className="py-1 pr-3">{o.action}</td>
-                    <td className="py-1 whitespace-nowrap">{o.dueDate}</td>
+                    <td className="py-1 whitespace-nowrap">{formatDate(o.dueDate)}</td>
                   </tr>
                 ))}
               </tbody>

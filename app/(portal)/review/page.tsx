@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listQueue } from "@/lib/review/panels";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -48,7 +49,7 @@ export default async function ReviewLanding() {
                     <span>{q.scorecardSubmitted ? "Scorecard submitted" : `${q.scored} of ${q.total} scored`}</span>
                   ) : null}
                   <span className={q.overdue ? "rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800" : ""}>
-                    {q.overdue ? `Overdue since ${q.dueDate}` : `Due ${q.dueDate}`}
+                    {q.overdue ? `Overdue since ${formatDate(q.dueDate)}` : `Due ${formatDate(q.dueDate)}`}
                   </span>
                 </div>
               </li>

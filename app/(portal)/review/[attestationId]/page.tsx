@@ -3,7 +3,7 @@ import { ObjectHistory } from "@/components/audit/object-history";
 import { loadObjectHistory } from "@/lib/transparency/history";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { readerTimeZone } from "@/lib/format/reader-zone";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
@@ -31,7 +31,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
       <>
         <PageHeader
           title={`${invited.organisationName}: ${invited.productName}`}
-          description={`You have been placed on this review panel${invited.isLead ? " as its lead" : ""}; it is due on ${invited.dueDate}.`}
+          description={`You have been placed on this review panel${invited.isLead ? " as its lead" : ""}; it is due on ${formatDate(invited.dueDate)}.`}
         />
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Declare conflicts of interest</h2>
@@ -65,7 +65,7 @@ export default async function ReviewOverview({ params }: { params: Promise<{ att
         title={`${a.organisationName}: ${a.productName}`}
         description={
           <>
-            {a.frameworkTitle} {a.frameworkVersion}, revision {a.revision}. Due {a.dueDate}. <AttestationStatusBadge status={a.status} />
+            {a.frameworkTitle} {a.frameworkVersion}, revision {a.revision}. Due {formatDate(a.dueDate)}. <AttestationStatusBadge status={a.status} />
           </>
         }
       />
