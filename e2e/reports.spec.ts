@@ -183,6 +183,8 @@ for (const [label, width, height] of [
   ["phone", 390, 844],
 ] as const) {
   test(`axe finds no serious or critical violation on the report, public summary and dashboard pages (${label})`, async ({ browser }) => {
+    // Four pages, each loaded and scanned: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     const observer = await (await browser.newContext({ storageState: storageStateFor("observer"), viewport: { width, height } })).newPage();
     await observer.goto("/reports?period=all");
     await expect(observer.getByRole("heading", { name: "Published reports" })).toBeVisible();
