@@ -114,7 +114,7 @@ test("a new officer registers a product, answers, uploads, links, fixes the gaps
   const gaps = page.getByRole("list", { name: "Gaps" });
   await expect(gaps.getByRole("heading", { name: /^No implementation status chosen \(\d+\)$/ })).toBeVisible();
   await expect(gaps.getByRole("heading", { name: /^Must controls without evidence \(\d+\)$/ })).toBeVisible();
-  await expect(gaps.getByRole("list", { name: /^Controls without a target date or plan/ }).getByText(/needs a target date and a plan/)).toBeVisible();
+  await expect(gaps.getByRole("list", { name: /^Controls without a target date or plan/ }).getByText(/Add a target date and a plan/)).toBeVisible();
   await expect(page.getByRole("region", { name: "What you are signing" })).toContainText(/Planned: 1/);
   await expect(page.getByRole("button", { name: "Sign and submit" })).toHaveCount(0);
   // A gap's link lands on the field that fixes it.

@@ -66,7 +66,7 @@ describe("completeness", () => {
       ["SDP-T-3", "unanswered", "SDP-T-3-status"],
       ["SDP-T-3", "no_narrative", "SDP-T-3-narrative"],
     ]);
-    expect(before.find((g) => g.kind === "no_plan")!.message).toBe("SDP-T-2: needs a target date and a plan.");
+    expect(before.find((g) => g.kind === "no_plan")!.message).toBe("SDP-T-2: Add a target date and a plan.");
     expect(groupGaps(before).map((g) => [g.kind, g.gaps.length])).toEqual([
       ["unanswered", 2],
       ["no_narrative", 3],
@@ -93,10 +93,10 @@ describe("completeness", () => {
       ["2", a({ plan: "" })],
     ]);
     expect(findGaps(controls, answers, new Map(), "2026-01-01", strict).map((g) => [g.controlId, g.kind, g.field, g.message])).toEqual([
-      ["SDP-T-1", "no_narrative", "narrative", "SDP-T-1: no narrative yet."],
-      ["SDP-T-1", "no_justification", "justification", "SDP-T-1: no justification yet."],
-      ["SDP-T-1", "no_evidence", "evidence", "SDP-T-1: a must control needs at least one piece of linked evidence."],
-      ["SDP-T-2", "no_plan", "plan", "SDP-T-2: needs a plan."],
+      ["SDP-T-1", "no_narrative", "narrative", "SDP-T-1: No narrative yet."],
+      ["SDP-T-1", "no_justification", "justification", "SDP-T-1: No justification yet."],
+      ["SDP-T-1", "no_evidence", "evidence", "SDP-T-1: A must control needs at least one piece of linked evidence."],
+      ["SDP-T-2", "no_plan", "plan", "SDP-T-2: Add a plan."],
     ]);
     expect(findGaps(controls, answers, new Map(), "2026-01-01", none)).toEqual([]);
     expect(requiredFields("not_applicable", false, strict)).toEqual(["narrative", "justification"]);

@@ -1,4 +1,5 @@
 /** Pure: what stops an attestation from being submitted, and progress per domain. No server imports: the editor runs it in the browser. */
+import { formatDate } from "@/lib/format/time";
 import { DEFAULT_ANSWER_REQUIREMENTS, type AnswerField, type AnswerRequirements, type AnswerStatus } from "@/lib/catalog/answer-requirements";
 
 export { DEFAULT_ANSWER_REQUIREMENTS };
@@ -97,21 +98,22 @@ export function findGaps(
     const required = new Set(requiredFields(a?.status ?? null, c.must, requirements));
     const g = (kind: GapKind, field: GapField, message: string) =>
       gaps.push({ controlUuid: c.id, controlId: c.controlId, title: c.title, domainKey: c.domainKey, domainTitle: c.domainTitle, kind, field, message });
-    if (!a?.status) g("unanswered", "status", `${c.controlId} ${c.title}: no implementation status chosen yet.`);
-    if (required.has("narrative") && !a?.narrative.trim()) g("no_narrative", "narrative", `${c.controlId}: no narrative yet.`);
-    if (required.has("justification") && !a?.justification.trim()) g("no_justification", "justification", `${c.controlId}: no justification yet.`);
+    if (!a?.status) g("unanswered", "status", `${c.controlId} ${c.title}: No implementation status chosen yet.`);
+    if (required.has("narrative") && !a?.narrative.trim()) g("no_narrative", "narrative", `${c.controlId}: No narrative yet.`);
+    if (required.has("justification") && !a?.justification.trim()) g("no_justification", "justification", `${c.controlId}: No justification yet.`);
     const noDate = required.has("targetDate") && !a?.targetDate;
     const noPlan = required.has("plan") && !a?.plan.trim();
     if (noDate || noPlan)
       g(
         "no_plan",
         noDate ? "target" : "plan",
-        `${c.controlId}: ${noDate && noPlan ? "needs a target date and a plan" : noDate ? "needs a target date" : "needs a plan"}.`,
+        `${c.controlId}: ${noDate && noPlan ? "Add a target date and a plan" : noDate ? "Add a target date" : "Add a plan"}.`,
       );
     if (required.has("evidence") && linked.length === 0)
-      g("no_evidence", "evidence", `${c.controlId}: a must control needs at least one piece of linked evidence.`);
+      g("no_evidence", "evidence", `${c.controlId}: A must control needs at least one piece of linked evidence.`);
     for (const e of linked)
-      if (isExpired(e.validUntil, today)) g("expired_evidence", "evidence", `${c.controlId}: linked evidence "${e.title}" expired on ${e.validUntil}.`);
+      if (isExpired(e.validUntil, today))
+        g("expired_evidence", "evidence", `${c.controlId}: Linked evidence "${e.title}" expired on ${formatDate(e.validUntil)}.`);
   }
   return gaps;
 }

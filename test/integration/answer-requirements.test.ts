@@ -85,7 +85,7 @@ describe(`answer requirements of a catalog version (${process.env.TEST_DB_DRIVER
     expect(refused).toMatchObject({ ok: false, code: "invalid" });
     const gaps = refused.ok ? [] : refused.fieldErrors!.gaps!;
     expect(gaps).toHaveLength(ws.controls.filter((c) => c.must).length);
-    expect(gaps.every((g) => g.endsWith("a must control needs at least one piece of linked evidence."))).toBe(true);
+    expect(gaps.every((g) => g.endsWith("A must control needs at least one piece of linked evidence."))).toBe(true);
   });
 
   it("a version that asks no evidence of implemented controls accepts the same answers", async () => {
@@ -106,6 +106,6 @@ describe(`answer requirements of a catalog version (${process.env.TEST_DB_DRIVER
     const ws = (await loadWorkspace(t.db, officer.organisationId, id))!;
     // Narratives were written, justifications were not: one gap per control, and only that.
     expect(gaps).toHaveLength(ws.controls.length);
-    expect(gaps.every((g) => g.endsWith(": no justification yet."))).toBe(true);
+    expect(gaps.every((g) => g.endsWith(": No justification yet."))).toBe(true);
   });
 });
