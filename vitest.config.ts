@@ -19,7 +19,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/unit/**/*.test.ts"] },
+        // Property tests run 1,000 cases; on a loaded CI machine some took over the default 5 s. The limit only catches hangs.
+        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/unit/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
         extends: true,
