@@ -52,6 +52,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().refine(isOrigin, "must be the portal's address without a path, e.g. https://ringfence.example.org").default("http://localhost:3000"),
   /** Overrides of the rate limits (lib/http/rate-limit-policy.ts): name=max/seconds, comma-separated. */
   RATE_LIMITS: z.string().optional(),
+  /** How long an API Idempotency-Key is remembered (hours); after that the same key starts a new request. */
+  IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 });
 
 function isOrigin(value: string): boolean {
@@ -77,6 +79,8 @@ export type AppConfig = {
   /** Email: sent over SMTP when `smtpUrl` is set; otherwise kept in the outbox, held, for administrators to read. */
   mail: { smtpUrl: string | null; from: string; publicUrl: string };
   rateLimits: RateLimits;
+  /** Hours an API Idempotency-Key is remembered. */
+  idempotencyKeyHours: number;
 };
 
 export class ConfigError extends Error {
@@ -129,6 +133,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       publicUrl: new URL(e.PUBLIC_URL).origin,
     },
     rateLimits: rateLimits.limits,
+    idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
   };
 }
 

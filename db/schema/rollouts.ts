@@ -105,7 +105,7 @@ export const idempotencyKeys = pgTable(
     responseBody: jsonb("response_body").$type<unknown>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("idempotency_keys_key").on(t.organisationId, t.key)],
+  (t) => [uniqueIndex("idempotency_keys_key").on(t.organisationId, t.key), index("idempotency_keys_created").on(t.createdAt)],
 );
 
 export type RolloutRecordRow = typeof rolloutRecords.$inferSelect;

@@ -35,7 +35,7 @@ const idempotencyKey = (required: boolean) =>
   z.object({
     "Idempotency-Key": (required ? z.string() : z.string().optional()).meta({
       description:
-        "Repeat a request safely: the same key and body return the first response without changing anything again; the same key with another body is refused (422). 1–255 visible ASCII characters.",
+        "Repeat a request safely: the same key and body return the first response without changing anything again; the same key with another body is refused (422). Keys are remembered for 24 hours (IDEMPOTENCY_KEY_HOURS). 1–255 visible ASCII characters.",
       example: "pipeline-4711-step-3",
     }),
   });

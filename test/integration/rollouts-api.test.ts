@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
-import { rolloutRecords } from "@/db/schema";
+import { and, count, eq, sql } from "drizzle-orm";
+import { idempotencyKeys, rolloutRecords } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { GET as getOne } from "@/app/api/v1/rollouts/[id]/route";
 import { GET as list, POST } from "@/app/api/v1/rollouts/route";
@@ -9,6 +9,7 @@ import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
 import { createApiToken, revokeApiToken } from "@/lib/rollouts/tokens";
 import { resetRateLimits } from "@/lib/http/rate-limit";
 import { getConfig } from "@/lib/config";
+import { ageIdempotencyKeys, forgetExpiredKeys, storeIdempotentResponse, IdempotencyKeyTaken } from "@/lib/rollouts/idempotency";
 import { MAX_BODY_BYTES } from "@/lib/rollouts/api/request";
 import { openTestDb } from "./test-db";
 import { apiRequest, orgAndProduct } from "./rollouts-helpers";
@@ -133,6 +134,37 @@ describe(`rollout API (${process.env.TEST_DB_DRIVER})`, () => {
     expect(await countOf("api-idem")).toBe(1);
     const other = await post({ ...body, record: { ...body.record, version: "other" } }, writer, { "idempotency-key": "run-42" });
     expect(other.status).toBe(422);
+  });
+
+  it("remembers a key for its lifetime only: once expired the same key starts a new request, and old keys are removed", async () => {
+    const hours = getConfig().idempotencyKeyHours;
+    const body = { productId: aegis.productId, record: { ...referenceModelContent, releaseId: "api-idem-expiry" } };
+    const first = await post(body, writer, { "idempotency-key": "run-expiry" });
+    expect(first.status).toBe(201);
+    // Just inside the lifetime: still a replay.
+    await ageIdempotencyKeys(t.db, hours - 1);
+    const inside = await post(body, writer, { "idempotency-key": "run-expiry" });
+    expect(inside.headers.get("idempotent-replayed")).toBe("true");
+    // Past it: the key is new again. The record exists, so this second attempt is a duplicate release (409), not a replay.
+    await ageIdempotencyKeys(t.db, 2);
+    const after = await post(body, writer, { "idempotency-key": "run-expiry" });
+    expect(after.status).toBe(409);
+    expect(after.headers.get("idempotent-replayed")).toBeNull();
+    // Another body under the expired key is no longer a conflict: it creates a record, and the key now answers with it.
+    const other = { productId: aegis.productId, record: { ...referenceModelContent, releaseId: "api-idem-expiry-2" } };
+    await ageIdempotencyKeys(t.db, hours + 1);
+    const fresh = await post(other, writer, { "idempotency-key": "run-expiry" });
+    expect(fresh.status).toBe(201);
+    const replay = await post(other, writer, { "idempotency-key": "run-expiry" });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await replay.json()) as { id: string }).id).toBe(((await fresh.json()) as { id: string }).id);
+    // A live key cannot be overwritten by a racing store.
+    await expect(storeIdempotentResponse(t.db, aegis.organisationId, "run-expiry", "x", 201, {})).rejects.toBeInstanceOf(IdempotencyKeyTaken);
+    // Clean-up removes only expired keys.
+    await ageIdempotencyKeys(t.db, hours + 1);
+    expect(await forgetExpiredKeys(t.db)).toBeGreaterThanOrEqual(1);
+    const [left] = await t.db.select({ n: count() }).from(idempotencyKeys);
+    expect(left!.n).toBe(0);
   });
 
   it("limits each token to its rate", async () => {
