@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attestations, organisations, products, rolloutRecords } from "@/db/schema";
+import { FsBlobStore } from "@/lib/storage/fs-blob-store";
+import { ScaleDataExists, seedScale } from "../../scripts/seed-scale/seed";
+import { openTestDb } from "./test-db";
+
+type Db = Awaited<ReturnType<typeof openTestDb>>;
+let a: Db;
+let b: Db;
+let blobDir: string;
+let first: Awaited<ReturnType<typeof seedScale>>;
+let second: Awaited<ReturnType<typeof seedScale>>;
+
+beforeAll(async () => {
+  blobDir = fs.mkdtempSync(path.join(os.tmpdir(), "seed-scale-"));
+  a = await openTestDb();
+  b = await openTestDb();
+  const options = { vendors: 3, seed: 7, blobs: new FsBlobStore(blobDir), logEvents: 5 };
+  first = await seedScale(a, options);
+  second = await seedScale(b, options);
+}, 120_000);
+afterAll(async () => {
+  await a?.dispose();
+  await b?.dispose();
+  fs.rmSync(blobDir, { recursive: true, force: true });
+});
+
+describe(`seed:scale (${process.env.TEST_DB_DRIVER})`, () => {
+  it("fills every kind of data the benchmarks need", () => {
+    const c = first.counts;
+    for (const table of [
+      "users",
+      "memberships",
+      "blobs",
+      "rollout_records",
+      "rollout_analyses",
+      "evidence_items",
+      "evidence_versions",
+      "attestation_answers",
+      "evidence_links",
+      "attestation_submissions",
+      "review_panels",
+      "panel_members",
+      "scorecards",
+      "scores",
+      "review_decisions",
+      "published_reports",
+      "report_scores",
+      "notifications",
+    ])
+      expect(c[table], table).toBeGreaterThan(0);
+    expect(c.organisations).toBe(3 + 2);
+    expect(c.audit_events).toBeGreaterThanOrEqual(5); // and the catalog seed's own event
+    expect(first.logEvents).toBe(5);
+    // Small real files in the blob store, one per blobs row.
+    expect(fs.readdirSync(path.join(blobDir, "objects"), { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)))).toHaveLength(c.blobs!);
+  });
+
+  it("gives each vendor 1–5 products, records with 3–8 rings, and attestations in every state", async () => {
+    const vendors = await a.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "vendor"));
+    for (const v of vendors) {
+      const n = (await a.db.select({ id: products.id }).from(products).where(eq(products.organisationId, v.id))).length;
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(5);
+    }
+    const records = await a.db.select({ record: rolloutRecords.record }).from(rolloutRecords);
+    for (const { record } of records) {
+      const rings = (record as { rings: unknown[] }).rings.length;
+      expect(rings).toBeGreaterThanOrEqual(3);
+      expect(rings).toBeLessThanOrEqual(8);
+    }
+    const states = new Set((await a.db.selectDistinct({ s: attestations.status }).from(attestations)).map((x) => x.s));
+    expect(states.has("published")).toBe(true);
+    expect(states.has("draft")).toBe(true);
+    // Three vendors draw only some of the seven live states (draft, submitted, in review, changes requested, reconciliation, decided, withdrawn).
+    expect(states.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("gives the same counts and ids for the same seed", async () => {
+    expect(second.counts).toEqual(first.counts);
+    const ids = async (db: Db) => (await db.db.select({ id: attestations.id }).from(attestations).orderBy(asc(attestations.id))).map((x) => x.id);
+    expect(await ids(b)).toEqual(await ids(a));
+  });
+
+  it("refuses to seed a database that already has scale data", async () => {
+    await expect(seedScale(a, { vendors: 1, seed: 1, blobs: null })).rejects.toBeInstanceOf(ScaleDataExists);
+  });
+});
