@@ -49,7 +49,7 @@ async function main() {
     const [scale] = await sql<{ n: number }[]>`select count(*)::int as n from organisations where slug ~ '^scale-[0-9]+$'`;
     if (!scale!.n) {
       console.log("No scale vendors yet: running npm run seed:scale (2,000 vendors × 4 half-years of published reports) first.");
-      const run = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed-scale.ts"], { stdio: "inherit", env: process.env });
+      const run = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed-scale.ts", "--vendors", "2000"], { stdio: "inherit", env: process.env });
       if (run.status !== 0) throw new Error("seed:scale failed");
     }
 

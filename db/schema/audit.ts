@@ -72,3 +72,15 @@ export const rateLimits = pgTable("rate_limits", {
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type LogCheckpoint = typeof logCheckpoints.$inferSelect;
+
+/**
+ * Periodic work shared by every server instance (lib/server/periodic.ts): one row per job, claimed
+ * for each period by whichever instance moves `next_run_at` first, so each period's run happens once.
+ */
+export const periodicJobs = pgTable("periodic_jobs", {
+  name: text("name").primaryKey(),
+  nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }),
+  lastInstance: text("last_instance"),
+  runs: integer("runs").notNull().default(0),
+});

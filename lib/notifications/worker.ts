@@ -127,10 +127,8 @@ export async function runOnce(options: RunOptions = {}): Promise<RunResult> {
   return result;
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; stopped: boolean; remindersAt?: number };
-
-/** How often the worker looks for remediation items due soon or overdue (each reminder goes out once; see lib/review/remediation.ts). */
-export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+// Remediation reminders are queued by the periodic work (lib/server/periodic-jobs.ts), once across instances.
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; stopped: boolean };
 const holder = globalThis as unknown as { __ringfenceMailWorker?: WorkerState };
 
 /** Runs the worker every `intervalMs` in the background (unref'd: it never keeps the process alive). */
@@ -142,11 +140,6 @@ export function startMailWorker(intervalMs = INTERVAL_MS): void {
     try {
       // A full batch means more may be due: carry on without waiting.
       let r: RunResult;
-      if (!state.remindersAt || Date.now() - state.remindersAt >= REMINDER_INTERVAL_MS) {
-        state.remindersAt = Date.now();
-        const { queueRemediationReminders } = await import("@/lib/review/remediation");
-        await queueRemediationReminders(await getDb());
-      }
       do r = await runOnce();
       while (!state.stopped && r.claimed === BATCH_SIZE);
     } catch (err) {

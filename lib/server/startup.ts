@@ -80,9 +80,18 @@ async function prepare(config: ReturnType<typeof getConfig>): Promise<void> {
   }
   await startEmailWorker(config);
   if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startCheckpointWorker, stopCheckpointWorker } = await import("@/lib/transparency/worker");
-    startCheckpointWorker();
-    if (!process.env.NEXT_MANUAL_SIG_HANDLE) for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stopCheckpointWorker());
+    // Checkpoints, reminders and housekeeping: once per period across every instance (lib/server/periodic.ts).
+    const [{ startPeriodicWork, stopPeriodicWork, INSTANCE_ID }, { portalJobs }, { getDb }] = await Promise.all([
+      import("./periodic"),
+      import("./periodic-jobs"),
+      import("@/db/client"),
+    ]);
+    const jobs = portalJobs(config);
+    startPeriodicWork(getDb, jobs);
+    logInfo(
+      `periodic work (${jobs.map((j) => `${j.name} every ${j.everyMs / 1000} s`).join(", ")}) is shared with every instance on this database; this one is ${INSTANCE_ID}`,
+    );
+    if (!process.env.NEXT_MANUAL_SIG_HANDLE) for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopPeriodicWork());
   }
 }
 
