@@ -54,7 +54,34 @@ const envSchema = z.object({
   RATE_LIMITS: z.string().optional(),
   /** How long an API Idempotency-Key is remembered (hours); after that the same key starts a new request. */
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** Evidence files in S3-compatible object storage: S3_BUCKET turns it on; the local folder otherwise. */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens")
+    .optional(),
+  S3_ENDPOINT: z.string().refine(isHttpUrl, "must be the storage service's http:// or https:// address, e.g. https://s3.example.org").optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a region name such as eu-central-1")
+    .default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"], 'must be "true" or "false"').optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "must be a key prefix of letters, digits and !_.*'()/- (e.g. ringfence/)")
+    .refine((p) => !p.split("/").includes(".."), 'must not contain ".." segments')
+    .optional(),
 });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
 
 function isOrigin(value: string): boolean {
   try {
@@ -81,6 +108,15 @@ export type AppConfig = {
   rateLimits: RateLimits;
   /** Hours an API Idempotency-Key is remembered. */
   idempotencyKeyHours: number;
+  /** Evidence files in S3-compatible object storage; null = the folder `<dataDir>/blobs`. `credentials` null = the SDK's default chain. */
+  objectStorage: {
+    bucket: string;
+    endpoint: string | null;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string } | null;
+    forcePathStyle: boolean;
+    prefix: string;
+  } | null;
 };
 
 export class ConfigError extends Error {
@@ -109,6 +145,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError(["MAIL_FROM: required when SMTP_URL is set (the sender address your mail server accepts)"]);
   }
+  const objectStorage = parseObjectStorage(e);
   const rateLimits = parseRateLimits(e.RATE_LIMITS);
   if (!rateLimits.ok) throw new ConfigError(rateLimits.problems.map((p) => `RATE_LIMITS: ${p}`));
   const database: AppConfig["database"] = e.DATABASE_URL
@@ -134,6 +171,31 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     },
     rateLimits: rateLimits.limits,
     idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
+    objectStorage,
+  };
+}
+
+function parseObjectStorage(e: z.infer<typeof envSchema>): AppConfig["objectStorage"] {
+  if (!e.S3_BUCKET) {
+    const stray = (["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE", "S3_PREFIX"] as const).filter((k) => e[k] !== undefined);
+    if (stray.length > 0) {
+      throw new ConfigError([`S3_BUCKET: required when ${stray.join(", ")} ${stray.length === 1 ? "is" : "are"} set (the bucket that holds evidence files)`]);
+    }
+    return null;
+  }
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    const missing = e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+    throw new ConfigError([
+      `${missing}: required when ${missing === "S3_ACCESS_KEY_ID" ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"} is set (set both, or neither to use the AWS SDK's default credentials)`,
+    ]);
+  }
+  return {
+    bucket: e.S3_BUCKET,
+    endpoint: e.S3_ENDPOINT ?? null,
+    region: e.S3_REGION,
+    credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : null,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === "true" : e.S3_ENDPOINT !== undefined,
+    prefix: e.S3_PREFIX ?? "",
   };
 }
 
