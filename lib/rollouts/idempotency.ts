@@ -74,5 +74,8 @@ export async function forgetExpiredKeys(db: DbOrTx, now: Date = new Date()): Pro
 
 /** For tests: every key's age moved back by `hours`. */
 export async function ageIdempotencyKeys(db: DbOrTx, hours: number): Promise<void> {
-  await db.update(idempotencyKeys).set({ createdAt: sql`${idempotencyKeys.createdAt} - make_interval(hours => ${hours})` });
+  await db
+    .update(idempotencyKeys)
+    .set({ createdAt: sql`${idempotencyKeys.createdAt} - make_interval(hours => ${hours})` })
+    .where(sql`true`);
 }
