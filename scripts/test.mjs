@@ -38,6 +38,7 @@ function readJson(file) {
 
 check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit"]));
 check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings=0"]));
+check("format", run("format", "npx", ["prettier", "--check", "."]));
 
 function vitest(label, projects) {
   const json = path.join(reports, `${label}.json`);
