@@ -98,6 +98,17 @@ export interface BlobStore {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** `putStream` for any store whose uploads are staged: stage, commit, and always remove the staging. */
+export async function putThroughStaging(store: Pick<BlobStore, "beginUpload">, source: UploadSource, opts: UploadOptions): Promise<PutResult> {
+  const staged = await store.beginUpload(source, opts);
+  try {
+    const r = await staged.commit();
+    return { ...r, sha256: staged.sha256, size: staged.size };
+  } finally {
+    await staged.discard();
+  }
+}
+
 export function isSha256Hex(value: string): boolean {
   return SHA256_HEX.test(value);
 }

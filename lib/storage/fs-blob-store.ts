@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import {
   HEAD_BYTES,
   isSha256Hex,
+  putThroughStaging,
   type BlobStat,
   type BlobStore,
   type CommitResult,
@@ -143,14 +144,8 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
-  async putStream(source: UploadSource, opts: UploadOptions): Promise<PutResult> {
-    const staged = await this.beginUpload(source, opts);
-    try {
-      const r = await staged.commit();
-      return { ...r, sha256: staged.sha256, size: staged.size };
-    } finally {
-      await staged.discard();
-    }
+  putStream(source: UploadSource, opts: UploadOptions): Promise<PutResult> {
+    return putThroughStaging(this, source, opts);
   }
 
   async exists(sha256: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, typ
 import { Upload } from "@aws-sdk/lib-storage";
 import {
   isSha256Hex,
+  putThroughStaging,
   type BlobStat,
   type BlobStore,
   type CommitResult,
@@ -121,14 +122,8 @@ export class S3BlobStore implements BlobStore {
     return { key, alreadyExisted: false };
   }
 
-  async putStream(source: UploadSource, opts: UploadOptions): Promise<PutResult> {
-    const staged = await this.beginUpload(source, opts);
-    try {
-      const r = await staged.commit();
-      return { ...r, sha256: staged.sha256, size: staged.size };
-    } finally {
-      await staged.discard();
-    }
+  putStream(source: UploadSource, opts: UploadOptions): Promise<PutResult> {
+    return putThroughStaging(this, source, opts);
   }
 
   async exists(sha256: string): Promise<boolean> {
