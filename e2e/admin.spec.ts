@@ -90,6 +90,8 @@ test("an invited person sets a password; a role change and then deactivation end
   // A role change ends the open session at the next request.
   await page.goto("/admin/users");
   await page.getByRole("link", { name }).click();
+  // The list has a "Role" filter too: act only once the person's own page is showing.
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await page.getByLabel("Role").selectOption({ label: "Vendor compliance officer" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();

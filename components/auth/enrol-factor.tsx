@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { startRegistration } from "@simplewebauthn/browser";
 import type { ActionResult } from "@/lib/result";
@@ -88,7 +89,7 @@ export function EnrolFactor({
         </div>
       )}
       {step.kind === "totp" && (
-        <form method="post" onSubmit={confirmTotp} noValidate>
+        <ClientForm method="post" onSubmit={confirmTotp} noValidate>
           <ol className="mb-4 list-decimal space-y-2 pl-5 text-sm">
             <li>Open your authenticator app and add an account.</li>
             <li>
@@ -126,10 +127,10 @@ export function EnrolFactor({
               Back
             </Button>
           </div>
-        </form>
+        </ClientForm>
       )}
       {step.kind === "passkey" && (
-        <form method="post" onSubmit={registerPasskey} noValidate>
+        <ClientForm method="post" onSubmit={registerPasskey} noValidate>
           <TextField
             id="passkey-label"
             label="Name for this passkey"
@@ -147,7 +148,7 @@ export function EnrolFactor({
               Back
             </Button>
           </div>
-        </form>
+        </ClientForm>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { Button } from "@/components/ui/button";
@@ -84,7 +85,7 @@ export function FactorChallenge({
         </div>
       )}
       {mode !== "passkey" && (
-        <form method="post" onSubmit={submitCode} noValidate className="mb-4">
+        <ClientForm method="post" onSubmit={submitCode} noValidate className="mb-4">
           <TextField
             id={`${idPrefix}-${mode}`}
             label={mode === "totp" ? "Code from your authenticator app" : "Recovery code"}
@@ -103,7 +104,7 @@ export function FactorChallenge({
           <Button type="submit" className="w-full" disabled={busy || !code.trim()}>
             {busy ? "Checking…" : "Continue"}
           </Button>
-        </form>
+        </ClientForm>
       )}
       <div className="flex flex-col items-start gap-2 border-t border-gray-200 pt-3 text-sm">
         <span className="text-muted">Another way:</span>

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -57,7 +58,7 @@ export function EvidenceEditForm({ item, kinds, idPrefix, label }: { item: Edita
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label}>
+    <ClientForm onSubmit={onSubmit} noValidate aria-label={label}>
       <FormAlert message={formError} />
       <input type="hidden" {...register("evidenceId")} />
       <TextField id={id("title")} label="Title" required error={e.title?.message} {...register("title")} />
@@ -88,6 +89,6 @@ export function EvidenceEditForm({ item, kinds, idPrefix, label }: { item: Edita
           {saved}
         </p>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -78,7 +79,7 @@ export function AskClarificationForm({
     setFormError(failureMessage(result, ["attestationId"]));
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-3 max-w-2xl" aria-label={`Ask the vendor about ${label}`}>
+    <ClientForm onSubmit={onSubmit} noValidate className="mt-3 max-w-2xl" aria-label={`Ask the vendor about ${label}`}>
       <FormAlert message={formError} />
       {controlId ? null : (
         <SelectField id={`${uid}-control`} label="Control" required error={e.controlId?.message} {...register("controlId")}>
@@ -103,7 +104,7 @@ export function AskClarificationForm({
         {formState.isSubmitting ? "Sending…" : "Send question"}
       </Button>
       <Sent message={sent} />
-    </form>
+    </ClientForm>
   );
 }
 
@@ -128,7 +129,7 @@ export function ReplyForm({ clarificationId, questionLabel }: { clarificationId:
     setFormError(failureMessage(result, ["clarificationId"]));
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Follow up on ${questionLabel}`}>
+    <ClientForm onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Follow up on ${questionLabel}`}>
       <FormAlert message={formError} />
       <TextAreaField
         id={`${uid}-body`}
@@ -142,7 +143,7 @@ export function ReplyForm({ clarificationId, questionLabel }: { clarificationId:
       <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Sending…" : "Send follow-up"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -204,7 +205,7 @@ export function AnswerForm({ clarificationId, questionLabel, today }: { clarific
   });
   const evidenceError = e.evidenceId?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Answer ${questionLabel}`}>
+    <ClientForm onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Answer ${questionLabel}`}>
       <FormAlert message={formError} />
       <TextAreaField
         id={`${uid}-body`}
@@ -251,6 +252,6 @@ export function AnswerForm({ clarificationId, questionLabel, today }: { clarific
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Sending…" : "Send answer"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

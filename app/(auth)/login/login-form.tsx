@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -33,7 +34,7 @@ export function LoginForm({ next }: { next?: string }) {
 
   return (
     // method="post": a submit before the page has hydrated must never put the password in the address.
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <ClientForm method="post" onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <TextField
         id="email"
@@ -56,6 +57,6 @@ export function LoginForm({ next }: { next?: string }) {
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -29,7 +30,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     setFormError(result.formError ?? null);
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField
@@ -63,6 +64,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Change password"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
@@ -37,7 +38,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField
@@ -61,6 +62,6 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Set password"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { count, formatNumber } from "@/lib/format";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
@@ -15,7 +16,7 @@ export function VerifyForm() {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [result, setResult] = useState<VerifyResult | null>(null);
   return (
-    <form
+    <ClientForm
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
@@ -72,7 +73,7 @@ export function VerifyForm() {
           )
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -32,7 +33,7 @@ export function OrganisationForm({ initial }: { initial?: OrganisationInput & { 
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-lg">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-lg">
       <FormAlert message={formError} />
       <TextField id="name" label="Name" required autoComplete="organization" error={formState.errors.name?.message} {...register("name")} />
       <SelectField
@@ -58,6 +59,6 @@ export function OrganisationForm({ initial }: { initial?: OrganisationInput & { 
           Cancel
         </Button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -24,7 +25,7 @@ export function PolicyForm({ roles }: { roles: Row[] }) {
     router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       <fieldset className="mb-4">
         <legend className="mb-2 font-semibold">A second factor is required for</legend>
@@ -44,6 +45,6 @@ export function PolicyForm({ roles }: { roles: Row[] }) {
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save policy"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -64,7 +65,7 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
           Changes saved.
         </p>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="max-w-lg">
+      <ClientForm onSubmit={onSubmit} noValidate className="max-w-lg">
         <FormAlert message={formError} />
         <TextField id="name" label="Full name" required autoComplete="off" error={formState.errors.name?.message} {...register("name")} />
         <TextField
@@ -117,7 +118,7 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
             Back to people
           </Button>
         </div>
-      </form>
+      </ClientForm>
     </>
   );
 }

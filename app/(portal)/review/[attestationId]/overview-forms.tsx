@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -33,7 +34,7 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
   });
   if (left) return <p role="status">You have declared a conflict and left this panel. The administrators have been told.</p>;
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">Do you have a conflict of interest with {vendor}?</legend>
@@ -57,7 +58,7 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Declare"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -76,12 +77,12 @@ export function RequestChangesForm({ attestationId }: { attestationId: string })
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextAreaField id="message" label="What the vendor must change" rows={4} required error={formState.errors.message?.message} {...register("message")} />
       <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Sending…" : "Request changes"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -43,7 +44,7 @@ export function StartForm({ products, versions, productId }: { products: Option[
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-lg">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-lg">
       {existing ? (
         <div aria-live="polite">
           <div role="alert" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
@@ -92,6 +93,6 @@ export function StartForm({ products, versions, productId }: { products: Option[
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Starting…" : "Start attestation"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

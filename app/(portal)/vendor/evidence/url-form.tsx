@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -31,7 +32,7 @@ export function UrlEvidenceForm() {
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextField id="url-title" label="Title" required error={e.title?.message} {...register("title")} />
       <TextField
@@ -48,6 +49,6 @@ export function UrlEvidenceForm() {
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Adding…" : "Add link"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

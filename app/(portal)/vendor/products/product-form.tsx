@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -64,7 +65,7 @@ export function ProductForm({ initial }: { initial?: ProductInput & { id: string
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextField id="name" label="Product name" required error={errors.name?.message} {...register("name")} />
       <TextField
@@ -117,6 +118,6 @@ export function ProductForm({ initial }: { initial?: ProductInput & { id: string
           Cancel
         </Button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
@@ -51,7 +52,7 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-3xl">
       <FormAlert message={formError} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField id="c-id" label="Control id" required hint="Stable across versions, e.g. SDP-ROL-03." error={e.id?.message} {...register("id")} />
@@ -182,6 +183,6 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
           </Button>
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }

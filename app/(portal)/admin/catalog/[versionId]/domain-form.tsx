@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -43,7 +44,7 @@ export function DomainForm({ versionId, initial }: { versionId: string; initial?
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-2xl">
       <FormAlert message={formError} />
       <TextField
         id={`${p}-key`}
@@ -65,6 +66,6 @@ export function DomainForm({ versionId, initial }: { versionId: string; initial?
           </Button>
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -61,7 +62,7 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-3xl">
       <FormAlert message={formError} />
       <FormAlert message={saved} tone="success" />
       <div className="grid gap-x-4 sm:grid-cols-2">
@@ -142,6 +143,6 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save version details"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
@@ -37,7 +38,7 @@ export function ImportForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       {errors.length ? (
         <div className="mb-4">
@@ -92,6 +93,6 @@ export function ImportForm() {
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Importing…" : "Import as draft"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

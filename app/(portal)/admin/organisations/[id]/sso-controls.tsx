@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -34,7 +35,7 @@ export function PasswordSignInSwitch({ organisationId, allowed }: { organisation
   }
 
   return (
-    <form onSubmit={save} aria-label="Password sign-in">
+    <ClientForm onSubmit={save} aria-label="Password sign-in">
       <FormAlert message={message?.tone === "error" ? message.text : null} />
       <FormAlert message={message?.tone === "success" ? message.text : null} tone="success" />
       <Checkbox
@@ -47,7 +48,7 @@ export function PasswordSignInSwitch({ organisationId, allowed }: { organisation
       <Button type="submit" variant="secondary" disabled={pending || checked === allowed}>
         {pending ? "Saving…" : "Save password setting"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 

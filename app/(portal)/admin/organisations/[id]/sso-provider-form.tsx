@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -54,7 +55,7 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Single sign-on provider">
+    <ClientForm onSubmit={onSubmit} noValidate aria-label="Single sign-on provider">
       <FormAlert message={formError} />
       <FormAlert message={saved} tone="success" />
       <TextField
@@ -144,7 +145,7 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : initial ? "Save single sign-on settings" : "Register provider"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -59,7 +60,7 @@ export function AssignPanelForm({ attestationId, candidates, today }: { attestat
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-2xl">
       <FormAlert message={formError} />
       <MemberBoxes
         candidates={candidates}
@@ -88,7 +89,7 @@ export function AssignPanelForm({ attestationId, candidates, today }: { attestat
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Assigning…" : "Assign panel"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -116,7 +117,7 @@ export function ChangePanelForm({
     setMessage({ text: result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "The panel could not be changed.", tone: "error" });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl border-t border-gray-200 pt-4">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-2xl border-t border-gray-200 pt-4">
       <h3 className="mb-2 font-semibold">Change the panel</h3>
       <FormAlert message={message?.text} tone={message?.tone} />
       <MemberBoxes candidates={candidates} name="addMemberIds" register={register as never} />
@@ -131,6 +132,6 @@ export function ChangePanelForm({
       <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save panel changes"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
@@ -48,13 +49,13 @@ export function CommentForm({ attestationId, controlId }: { attestationId: strin
     () => reset({ body: "" }),
   );
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="mt-3">
+    <ClientForm onSubmit={handleSubmit(submit)} noValidate className="mt-3">
       <FormAlert message={message} />
       <TextAreaField id={`comment-${controlId}`} label="Comment for the panel" rows={2} error={formState.errors.body?.message} {...register("body")} />
       <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
         Add comment
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -77,7 +78,7 @@ export function ConsensusForm({
     setError as never,
   );
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="mt-3 grid gap-2 sm:grid-cols-[10rem_1fr]">
+    <ClientForm onSubmit={handleSubmit(submit)} noValidate className="mt-3 grid gap-2 sm:grid-cols-[10rem_1fr]">
       <div className="sm:col-span-2">
         <FormAlert message={message} />
       </div>
@@ -101,7 +102,7 @@ export function ConsensusForm({
           {current ? "Update consensus" : "Record consensus"}
         </Button>
       </div>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -112,13 +113,13 @@ export function FindingForm({ attestationId, rolloutRecordId, findingKey }: { at
     setError as never,
   );
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
+    <ClientForm onSubmit={handleSubmit(submit)} noValidate className="mt-2">
       <FormAlert message={message} />
       <TextAreaField id={`finding-${findingKey}`} label="How it was addressed" rows={2} error={formState.errors.note?.message} {...register("note")} />
       <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
         Record as addressed
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -137,7 +138,7 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
   );
   const errs = formState.errors.remediation;
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="mt-4 border-t border-gray-200 pt-3">
+    <ClientForm onSubmit={handleSubmit(submit)} noValidate className="mt-4 border-t border-gray-200 pt-3">
       <h3 className="mb-2 font-semibold">Sign the decision</h3>
       {stepUp.dialog}
       <FormAlert message={message} />
@@ -188,7 +189,7 @@ export function SignDecisionForm({ attestationId, result, controls }: { attestat
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Signing…" : "Sign as lead"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -251,7 +252,7 @@ export function RemediationReviewForm({ itemId }: { itemId: string }) {
   const accept = useRef(true);
   const { message, submit } = useSubmit<{ note: string }>((v) => reviewRemediationAction({ itemId, accept: accept.current, note: v.note }), setError as never);
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="mt-2">
+    <ClientForm onSubmit={handleSubmit(submit)} noValidate className="mt-2">
       <FormAlert message={message} />
       <TextAreaField
         id={`review-note-${itemId}`}
@@ -269,7 +270,7 @@ export function RemediationReviewForm({ itemId }: { itemId: string }) {
           Reopen
         </Button>
       </div>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
@@ -55,7 +56,7 @@ export function ScoreForm(props: {
       setMessage({ text: result.formError ?? "Check the fields marked below.", tone: "error" });
     });
   return (
-    <form onSubmit={save(true)} noValidate>
+    <ClientForm onSubmit={save(true)} noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       <fieldset className="mb-4" disabled={!props.editable} aria-describedby={formState.errors.score ? "score-error" : undefined}>
         <legend className="text-sm font-semibold">
@@ -99,7 +100,7 @@ export function ScoreForm(props: {
           </Button>
         </div>
       ) : null}
-    </form>
+    </ClientForm>
   );
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { HydrationGate } from "@/components/forms/client-form";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SavedAnswer } from "@/lib/attestations/queries";
 import { findGaps, gapAnchor, type AnswerRequirements, type Gap, type GapAnswer, type GapEvidence } from "@/lib/attestations/completeness";
@@ -145,7 +146,7 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
   const gapCount = gaps.length;
 
   return (
-    <div>
+    <HydrationGate>
       <section aria-labelledby="progress-h" className="mb-4 rounded-lg border border-gray-300 bg-white p-3">
         <h2 id="progress-h" className="sr-only">
           Progress
@@ -276,7 +277,7 @@ export function AttestationEditor({ attestationId, controls, answers, links, tod
           ))}
         </div>
       </div>
-    </div>
+    </HydrationGate>
   );
 }
 

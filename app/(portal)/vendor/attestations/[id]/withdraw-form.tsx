@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -38,7 +39,7 @@ export function WithdrawForm({ attestationId, productName }: { attestationId: st
         Withdrawing ends this attestation&apos;s hold on later versions of {productName}. The signed submission and its digest are kept unchanged and still
         verify. A withdrawn attestation cannot be edited or revised; to attest again, start a new attestation.
       </p>
-      <form onSubmit={onSubmit} noValidate className="max-w-xl">
+      <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
         <FormAlert message={formError} />
         <TextAreaField
           id="withdraw-reason"
@@ -70,7 +71,7 @@ export function WithdrawForm({ attestationId, productName }: { attestationId: st
         <Button type="submit" variant="danger" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Withdrawing…" : "Withdraw attestation"}
         </Button>
-      </form>
+      </ClientForm>
     </section>
   );
 }

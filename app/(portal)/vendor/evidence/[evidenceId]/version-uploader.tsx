@@ -1,4 +1,5 @@
 "use client";
+import { HydrationGate } from "@/components/forms/client-form";
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -28,37 +29,39 @@ export function VersionUploader({ evidenceId, title }: { evidenceId: string; tit
 
   const pct = state.phase === "sending" ? (state.size ? Math.round((state.loaded / state.size) * 100) : 100) : 0;
   return (
-    <div className="mt-3 rounded-md border border-gray-300 bg-white p-3">
-      <label htmlFor="new-version" className="block text-sm font-semibold">
-        Replace with a new version
-      </label>
-      <p className="text-sm text-muted">Checked like any upload. The current file stays in the history above.</p>
-      <input
-        id="new-version"
-        ref={input}
-        type="file"
-        className="mt-2 block text-sm"
-        disabled={state.phase === "sending"}
-        aria-describedby="new-version-status"
-        onChange={(ev) => {
-          const f = ev.target.files?.[0];
-          if (f) void start(f);
-          ev.target.value = "";
-        }}
-      />
-      {state.phase === "sending" ? (
-        <div className="mt-2">
-          <progress className="w-full" max={100} value={pct} aria-label={`Upload progress of the new version of ${title}`}>
-            {pct}%
-          </progress>
-          <Button variant="secondary" onClick={state.abort}>
-            Cancel
-          </Button>
-        </div>
-      ) : null}
-      <p id="new-version-status" aria-live="polite" className={`mt-1 text-sm ${state.phase === "failed" ? "font-semibold text-red-800" : ""}`}>
-        {state.phase === "sending" ? `${pct}% of ${state.name} sent` : state.phase === "idle" ? "" : state.message}
-      </p>
-    </div>
+    <HydrationGate>
+      <div className="mt-3 rounded-md border border-gray-300 bg-white p-3">
+        <label htmlFor="new-version" className="block text-sm font-semibold">
+          Replace with a new version
+        </label>
+        <p className="text-sm text-muted">Checked like any upload. The current file stays in the history above.</p>
+        <input
+          id="new-version"
+          ref={input}
+          type="file"
+          className="mt-2 block text-sm"
+          disabled={state.phase === "sending"}
+          aria-describedby="new-version-status"
+          onChange={(ev) => {
+            const f = ev.target.files?.[0];
+            if (f) void start(f);
+            ev.target.value = "";
+          }}
+        />
+        {state.phase === "sending" ? (
+          <div className="mt-2">
+            <progress className="w-full" max={100} value={pct} aria-label={`Upload progress of the new version of ${title}`}>
+              {pct}%
+            </progress>
+            <Button variant="secondary" onClick={state.abort}>
+              Cancel
+            </Button>
+          </div>
+        ) : null}
+        <p id="new-version-status" aria-live="polite" className={`mt-1 text-sm ${state.phase === "failed" ? "font-semibold text-red-800" : ""}`}>
+          {state.phase === "sending" ? `${pct}% of ${state.name} sent` : state.phase === "idle" ? "" : state.message}
+        </p>
+      </div>
+    </HydrationGate>
   );
 }

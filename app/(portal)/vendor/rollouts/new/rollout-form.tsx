@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { get, useForm } from "react-hook-form";
@@ -56,7 +57,7 @@ export function RolloutForm({ products }: { products: { id: string; name: string
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-4xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-4xl">
       <FormAlert message={formError} />
       <fieldset className="mb-6">
         <legend className="mb-2 text-lg font-semibold">Release</legend>
@@ -118,6 +119,6 @@ export function RolloutForm({ products }: { products: { id: string; name: string
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save rollout record"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -34,7 +35,7 @@ export function TokenForm({ zone }: { zone: string }) {
     router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
       {stepUp.dialog}
       <FormAlert message={formError} />
       {created ? (
@@ -90,6 +91,6 @@ export function TokenForm({ zone }: { zone: string }) {
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Creating…" : "Create token"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

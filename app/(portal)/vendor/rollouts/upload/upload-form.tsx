@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { SelectField, TextAreaField } from "@/components/ui/field";
@@ -41,7 +42,7 @@ export function UploadForm({ products }: { products: { id: string; name: string 
 
   const located = Object.entries(errors).filter(([k]) => k !== "productId" && k !== "text" && k !== "format");
   return (
-    <form onSubmit={submit} noValidate className="max-w-4xl">
+    <ClientForm onSubmit={submit} noValidate className="max-w-4xl">
       <FormAlert message={formError} />
       {located.length ? (
         <section aria-labelledby="upload-errors" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
@@ -100,6 +101,6 @@ export function UploadForm({ products }: { products: { id: string; name: string 
       <Button type="submit" disabled={pending}>
         {pending ? "Checking…" : "Check and store"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -34,7 +35,7 @@ export function PreparationForm({ attestationId, initial, version }: { attestati
     setMessage(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <FormAlert message={message} />
       {saved ? (
         <p role="status" className="mb-3 rounded border border-green-700 bg-green-50 p-2 text-sm">
@@ -65,6 +66,6 @@ export function PreparationForm({ attestationId, initial, version }: { attestati
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -31,7 +32,7 @@ export function CloseRemediationForm({ itemId }: { itemId: string }) {
     setMessage(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 rounded border border-gray-200 p-3">
+    <ClientForm onSubmit={onSubmit} noValidate className="mt-2 rounded border border-gray-200 p-3">
       <FormAlert message={message} />
       <TextAreaField id={`close-note-${itemId}`} label="What was done" rows={3} required error={formState.errors.note?.message} {...register("note")} />
       <div className="mb-3">
@@ -75,6 +76,6 @@ export function CloseRemediationForm({ itemId }: { itemId: string }) {
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Closing…" : "Close this item"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }

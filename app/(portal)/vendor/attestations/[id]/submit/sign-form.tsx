@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -31,7 +32,7 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
       {stepUp.dialog}
       <FormAlert message={formError} />
       <blockquote id="statement" className="mb-4 border-l-4 border-brand-700 bg-gray-50 p-3 text-sm">
@@ -75,7 +76,7 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Signing…" : "Sign and submit"}
       </Button>
-    </form>
+    </ClientForm>
   );
 }
 
