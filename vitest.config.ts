@@ -28,6 +28,8 @@ export default defineConfig({
           name: "integration-pglite",
           include: ["test/integration/**/*.test.ts"],
           env: { TEST_DB_DRIVER: "pglite", RINGFENCE_DATA_DIR: dataDir },
+          // Migrates and seeds once per run; each file starts from a copy (test/integration/test-db.ts).
+          globalSetup: ["test/integration/global-setup.ts"],
           testTimeout: 60_000,
           // Opening, migrating and seeding an embedded database took 135 s at load average 20-35 (about 20 s idle).
           hookTimeout: 240_000,
@@ -47,6 +49,7 @@ export default defineConfig({
                 name: "integration-postgres",
                 include: ["test/integration/**/*.test.ts"],
                 env: { TEST_DB_DRIVER: "postgres", RINGFENCE_DATA_DIR: dataDir },
+                globalSetup: ["test/integration/global-setup.ts"],
                 testTimeout: 60_000,
                 hookTimeout: 120_000,
               },

@@ -12,10 +12,16 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Data-access functions accept either the database or an open transaction. */
 export type DbOrTx = Db | Tx;
 
-export type DbHandle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** PGlite only: an image of the whole data folder, which `openDatabase(…, { image })` starts from. */
+  dumpDataDir?: () => Promise<Blob>;
+};
 
 /** Opens a database for the given settings. The portal uses {@link getDb}; tests and scripts may open their own. */
-export async function openDatabase(database: AppConfig["database"]): Promise<DbHandle> {
+export async function openDatabase(database: AppConfig["database"], options: { image?: Blob } = {}): Promise<DbHandle> {
   if (database.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -30,9 +36,16 @@ export async function openDatabase(database: AppConfig["database"]): Promise<DbH
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (database.dir !== "memory://") fs.mkdirSync(path.dirname(database.dir), { recursive: true });
-  const client = new PGlite(database.dir === "memory://" ? undefined : database.dir);
+  // PGlite reads its options from the first argument when there is no folder (in memory).
+  const loaded = options.image ? { loadDataDir: options.image } : {};
+  const client = database.dir === "memory://" ? new PGlite(loaded) : new PGlite(database.dir, loaded);
   await client.waitReady;
-  return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, kind: "pglite", close: () => client.close() };
+  return {
+    db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir("none"),
+  };
 }
 
 /**

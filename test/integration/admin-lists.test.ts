@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { countOrganisations, countUsers, listOrganisations, listUsers } from "@/lib/identity/queries";
 import { listForAdministrator } from "@/lib/review/panels";
 import { openTestDb } from "./test-db";
@@ -9,8 +8,7 @@ makeTempDataDir();
 let t: Awaited<ReturnType<typeof openTestDb>>;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 }, 300_000);
 afterAll(async () => t?.dispose());
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, startAttestation } from "@/lib/attestations/answers";
 import { DEFAULT_ANSWER_REQUIREMENTS, findGaps, todayIso, type AnswerRequirements } from "@/lib/attestations/completeness";
 import { listAttestations, loadWorkspace } from "@/lib/attestations/queries";
@@ -17,8 +16,7 @@ let productId: string;
 let baseId: string;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   officer = await actorFor(t.db, "officer@aegis.example");
   productId = await productNamed(t.db, officer.organisationId, "Aegis Cloud Console");
   baseId = await baselineVersionId(t.db);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { GET as list, POST } from "@/app/api/v1/rollouts/route";
 import { referenceModelContent } from "@/lib/rollouts/fixtures/reference-model";
 import { createApiToken } from "@/lib/rollouts/tokens";
@@ -14,8 +13,7 @@ let t: Awaited<ReturnType<typeof openTestDb>>;
 let aegis: { organisationId: string; productId: string };
 let token: string;
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   token = (
     await createApiToken(t.db, { userId: null, organisationId: aegis.organisationId }, { name: "regressions", scopes: ["rollouts:write", "rollouts:read"] })

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { startAttestation } from "@/lib/attestations/answers";
 import { createRevision } from "@/lib/attestations/submit";
 import { withdrawAttestation } from "@/lib/attestations/withdraw";
@@ -14,8 +13,7 @@ let officer: Actor, bastion: Actor;
 let versionId: string, sensorId: string;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   [officer, bastion] = (await Promise.all(["officer@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)))) as [Actor, Actor];
   versionId = await baselineVersionId(t.db);
   sensorId = await productNamed(t.db, officer.organisationId, "Aegis Sensor");

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { catalogControls, catalogDomains, frameworkVersions } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { seedBaselineCatalog } from "@/db/seed/catalog";
 import { sdp10 } from "@/db/seed/catalog/sdp-1.0";
 import { openTestDb } from "./test-db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

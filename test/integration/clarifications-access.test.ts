@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
 import { auditEvents, catalogControls, clarificationMessages, clarifications, evidenceItems, notifications } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { createUrlEvidence } from "@/lib/evidence/vault";
 import {
@@ -62,8 +61,7 @@ async function urlItem(who: Actor, title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   const emails = [
     "officer@aegis.example",
     "contributor@aegis.example",

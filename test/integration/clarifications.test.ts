@@ -11,7 +11,6 @@ import {
   evidenceLinks,
   notifications,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { deleteEvidence } from "@/lib/evidence/lifecycle";
 import { createUrlEvidence } from "@/lib/evidence/vault";
@@ -43,8 +42,7 @@ const inbox = async (who: Actor, kind: string) =>
     .orderBy(asc(notifications.createdAt));
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   [officer, contributor, lead, member] = (await Promise.all(
     ["officer@aegis.example", "contributor@aegis.example", "reviewer@contoso.example", "auditor@ncra.example"].map((e) => actorFor(t.db, e)),
   )) as [Actor, Actor, Actor, Actor];

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { seedDemo } from "@/db/seed/demo";
 import { catalogControls, catalogDomains, evidenceItems, evidenceLinks, memberships } from "@/db/schema";
 import { listDomains, listFrameworkVersions } from "@/lib/catalog/queries";
 import { listEvidence } from "@/lib/evidence/queries";
@@ -14,8 +13,7 @@ import { openTestDb } from "./test-db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

@@ -1,7 +1,6 @@
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { deleteEvidence, setEvidenceRetired, updateEvidence } from "@/lib/evidence/lifecycle";
 import { getEvidence, listEvidence, searchEvidence } from "@/lib/evidence/queries";
 import { handleEvidenceUpload } from "@/lib/evidence/upload";
@@ -19,8 +18,7 @@ let officer: Actor;
 let fileId: string;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   officer = await actorFor(t.db, "officer@aegis.example");
   const q = new URLSearchParams({ title: "Fuzzed item", kind: "document", fileName: "fuzz.pdf" });
   const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new TextEncoder().encode("%PDF-1.7\n% fuzz\n%%EOF\n")), c.close()) });

@@ -2,7 +2,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditEvents, evidenceItems, rolloutRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, setEvidenceLinks, startAttestation } from "@/lib/attestations/answers";
 import { loadWorkspace } from "@/lib/attestations/queries";
 import { submitAttestation } from "@/lib/attestations/submit";
@@ -25,8 +24,7 @@ let officer: Actor, contributor: Actor, bastion: Actor;
 const today = "2026-12-02";
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   [officer, contributor, bastion] = (await Promise.all(
     ["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
   )) as [Actor, Actor, Actor];

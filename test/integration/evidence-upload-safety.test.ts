@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { evidenceItems } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { handleEvidenceUpload } from "@/lib/evidence/upload";
 import { removeStaleUploads } from "@/lib/server/startup";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -19,8 +18,7 @@ let t: Awaited<ReturnType<typeof openTestDb>>;
 let officer: Actor, bastion: Actor;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   officer = await actorFor(t.db, "officer@aegis.example");
   bastion = await actorFor(t.db, "officer@bastion.example");
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
-import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { auditEvents, authFactors, mfaPolicy, notifications, userSessions } from "@/db/schema";
 import { authorizeCredentials } from "@/lib/auth/credentials";
@@ -27,8 +26,7 @@ import { openTestDb } from "./test-db";
 let t: Awaited<ReturnType<typeof openTestDb>>;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

@@ -3,7 +3,6 @@ import fc from "fast-check";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attestations, evidenceItems, products } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { startAttestation } from "@/lib/attestations/answers";
 import type { Actor } from "@/lib/auth/session";
 import { sanitizeFileName } from "@/lib/evidence/file-name";
@@ -30,8 +29,7 @@ let officer: Actor;
 let run = 0;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   officer = await actorFor(t.db, "officer@aegis.example");
 });
 afterAll(async () => t.dispose());

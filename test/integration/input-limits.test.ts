@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attestations, catalogControls } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { smallFramework } from "@/lib/catalog/fixtures/small-framework";
 import { importFramework } from "@/lib/catalog/import-export";
 import { saveAnswer } from "@/lib/attestations/answers";
@@ -22,8 +21,7 @@ const system = { userId: null, organisationId: null };
 let t: Awaited<ReturnType<typeof openTestDb>>;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

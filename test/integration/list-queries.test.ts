@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { todayIso } from "@/lib/attestations/completeness";
 import { startAttestation } from "@/lib/attestations/answers";
 import { listAttestationPage } from "@/lib/attestations/queries";
@@ -36,8 +35,7 @@ const product = (name: string) => ({
 });
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   aegis = await actorFor(t.db, "officer@aegis.example");
   bastion = await actorFor(t.db, "officer@bastion.example");
   const a = await createProduct(t.db, aegis, product("Lists probe"));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { attestations, evidenceItems, publishedReports, reportScores } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { publishReport, saveReportPreparation, previewEndsAt } from "@/lib/reports/publish";
 import { dashboardChoices, dashboardData, getReport, listPublicSummaries, parseFilters, publicSummary, reportFilter } from "@/lib/reports/queries";
@@ -24,8 +23,7 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
   let secrets: string[];
 
   beforeAll(async () => {
-    t = await openTestDb();
-    await seedDemo(t.db);
+    t = await openTestDb({ seeded: true });
     const people = await Promise.all(
       [
         "reviewer@contoso.example",

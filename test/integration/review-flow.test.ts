@@ -12,7 +12,6 @@ import {
   scores,
   users,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
 import { assignPanel, declareConflict, listQueue } from "@/lib/review/panels";
@@ -50,8 +49,7 @@ makeTempDataDir();
       ).map((r) => r.id);
 
     beforeAll(async () => {
-      t = await openTestDb();
-      await seedDemo(t.db);
+      t = await openTestDb({ seeded: true });
       const people = await Promise.all(
         [
           "reviewer@contoso.example",
@@ -250,8 +248,7 @@ describe(`remediation, reminders and carried-over scores (${process.env.TEST_DB_
   let t: Awaited<ReturnType<typeof openTestDb>>;
   let reviewer: Actor, auditor: Actor, bastion: Actor, aegis: Actor;
   beforeAll(async () => {
-    t = await openTestDb();
-    await seedDemo(t.db);
+    t = await openTestDb({ seeded: true });
     [reviewer, auditor, bastion, aegis] = (await Promise.all(
       ["reviewer@contoso.example", "auditor@ncra.example", "officer@bastion.example", "officer@aegis.example"].map((e) => actorFor(t.db, e)),
     )) as [Actor, Actor, Actor, Actor];

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, sql } from "drizzle-orm";
 import { idempotencyKeys, rolloutRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { GET as getOne } from "@/app/api/v1/rollouts/[id]/route";
 import { GET as list, POST } from "@/app/api/v1/rollouts/route";
 import { referenceIncident } from "@/lib/rollouts/fixtures/reference-incident";
@@ -19,8 +18,7 @@ let aegis: { organisationId: string; productId: string };
 let writer: string;
 let bastionToken: string;
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   const bastion = await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR");
   writer = (

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { seedDemo } from "@/db/seed/demo";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { GET as list, POST as create } from "@/app/api/v1/rollouts/route";
 import { GET as getOne } from "@/app/api/v1/rollouts/[id]/route";
@@ -23,8 +22,7 @@ let productId: string;
 let writer: string;
 let reader: string;
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   const aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   productId = aegis.productId;
   const actor = { userId: null, organisationId: aegis.organisationId };

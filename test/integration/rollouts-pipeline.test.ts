@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { rolloutAnalyses, rolloutRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { POST as create } from "@/app/api/v1/rollouts/route";
 import { POST as append } from "@/app/api/v1/rollouts/[id]/events/route";
 import { POST as dryRun } from "@/app/api/v1/rollouts/dry-run/route";
@@ -18,8 +17,7 @@ let aegis: { organisationId: string; productId: string };
 let writer: string;
 let bastionWriter: string;
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   const bastion = await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR");
   writer = (

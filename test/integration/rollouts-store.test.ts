@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, evidenceItems } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { seedDemoRollouts } from "@/db/seed/rollouts";
 import { referenceModelCode } from "@/lib/rollouts/fixtures/reference-model";
 import { createRolloutRecord, getRolloutRecord, listRolloutRecords } from "@/lib/rollouts/store";
@@ -13,8 +12,7 @@ let t: Awaited<ReturnType<typeof openTestDb>>;
 let aegis: { organisationId: string; productId: string };
 let bastion: { organisationId: string; productId: string };
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   aegis = await orgAndProduct(t.db, "aegis-endpoint", "Aegis Sensor");
   bastion = await orgAndProduct(t.db, "bastion-sensor", "Bastion EDR");
 });

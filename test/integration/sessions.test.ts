@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { auditEvents, userSessions } from "@/db/schema";
 import { authorizeCredentials } from "@/lib/auth/credentials";
@@ -19,8 +18,7 @@ import { openTestDb } from "./test-db";
 let t: Awaited<ReturnType<typeof openTestDb>>;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -12,8 +11,7 @@ let t: Awaited<ReturnType<typeof openTestDb>>;
 const SECRET = "integration-test-secret-of-at-least-32-characters";
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

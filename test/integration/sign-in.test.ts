@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_SECONDS, recordFailure, secondsUntilAllowed, throttleKeys } from "@/lib/auth/throttle";
@@ -10,8 +9,7 @@ import { openTestDb } from "./test-db";
 let t: Awaited<ReturnType<typeof openTestDb>>;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
 });
 afterAll(async () => t.dispose());
 

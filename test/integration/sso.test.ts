@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { seedDemo } from "@/db/seed/demo";
 import { DEMO_PASSWORD } from "@/db/seed/demo-identity";
 import { auditEvents, memberships, organisations, ssoProviders, userSessions, users } from "@/db/schema";
 import { authorizeCredentials } from "@/lib/auth/credentials";
@@ -47,8 +46,7 @@ const failures = () =>
     .where(eq(auditEvents.action, "auth.sign_in_failed"));
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   const created = await createOrganisation(t.db, ADMIN, { name: "Agency for SSO Tests", kind: "government" });
   if (!created.ok) throw new Error("organisation not created");
   orgId = created.data.id;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { attestationSubmissions } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, setEvidenceLinks, startAttestation } from "@/lib/attestations/answers";
 import { DEFAULT_ANSWER_REQUIREMENTS, findGaps, groupGaps, todayIso } from "@/lib/attestations/completeness";
 import { unsignedSnapshot } from "@/lib/attestations/snapshot";
@@ -24,8 +23,7 @@ let officer: Actor, contributor: Actor, bastion: Actor;
 let versionId: string, productId: string, attestationId: string;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   [officer, contributor, bastion] = (await Promise.all(
     ["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
   )) as [Actor, Actor, Actor];

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/demo";
 import { handleEvidenceUpload } from "@/lib/evidence/upload";
 import { FsBlobStore } from "@/lib/storage/fs-blob-store";
 import type { Actor } from "@/lib/auth/session";
@@ -14,8 +13,7 @@ let officer: Actor;
 const GB = 1024 * 1024 * 1024;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   officer = await actorFor(t.db, "officer@aegis.example");
 });
 afterAll(async () => t.dispose());

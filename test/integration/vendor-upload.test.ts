@@ -3,7 +3,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { blobs, evidenceItems } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, setEvidenceLinks, startAttestation } from "@/lib/attestations/answers";
 import { loadWorkspace } from "@/lib/attestations/queries";
 import { submitAttestation } from "@/lib/attestations/submit";
@@ -21,8 +20,7 @@ let t: Awaited<ReturnType<typeof openTestDb>>;
 let officer: Actor, bastion: Actor;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   officer = await actorFor(t.db, "officer@aegis.example");
   bastion = await actorFor(t.db, "officer@bastion.example");
 });

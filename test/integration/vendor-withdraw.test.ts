@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attestations, attestationSubmissions, auditEvents } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { saveAnswer, setEvidenceLinks, startAttestation, WITHDRAWN_MESSAGE } from "@/lib/attestations/answers";
 import { listAttestations, loadWorkspace } from "@/lib/attestations/queries";
 import { createRevision, submitAttestation } from "@/lib/attestations/submit";
@@ -53,8 +52,7 @@ async function submitted(db: Db): Promise<string> {
 const statusOf = async (id: string) => (await t.db.select({ status: attestations.status }).from(attestations).where(eq(attestations.id, id)))[0]?.status;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seedDemo(t.db);
+  t = await openTestDb({ seeded: true });
   [officer, contributor, bastion] = (await Promise.all(
     ["officer@aegis.example", "contributor@aegis.example", "officer@bastion.example"].map((e) => actorFor(t.db, e)),
   )) as [Actor, Actor, Actor];
