@@ -6,7 +6,21 @@ const PAGES = "/((?!api/|_next/).*)";
 const csp = (value: string) => [{ key: "Content-Security-Policy", value }];
 const closeAfterAnswer = [{ key: "Connection", value: "close" }];
 
+// Several instances built separately (one build per machine or image) must agree on two things,
+// both fixed at build time: the build id (the name of the static assets each page asks for) and
+// the key that encrypts the arguments server actions carry between page and server.
+// Instances started from one build folder agree already. See README, "Several instances".
+const buildId = process.env.RINGFENCE_BUILD_ID?.trim() || null;
+if (buildId !== null && !/^[A-Za-z0-9._-]{1,64}$/.test(buildId)) {
+  throw new Error("RINGFENCE_BUILD_ID: use 1 to 64 letters, digits, '.', '_' or '-' (e.g. the release's git commit)");
+}
+const actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+if (actionsKey !== undefined && ![16, 24, 32].includes(Buffer.from(actionsKey, "base64").length)) {
+  throw new Error("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes (e.g. `openssl rand -base64 32`)");
+}
+
 const nextConfig: NextConfig = {
+  generateBuildId: async () => buildId,
   // A separate build folder lets several checkouts' test runs share one machine.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
