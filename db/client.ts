@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { getConfig, type AppConfig } from "@/lib/config";
+import { noteStatement, statementLogFile } from "@/lib/server/statement-count";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -31,7 +32,11 @@ export async function openDatabase(database: AppConfig["database"], options: { i
     // Requests are held off by the database gate meanwhile (lib/http/database-gate.ts), so retry soon.
     const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
     const sql = postgres(database.url, { max: database.poolMax, onnotice: () => {}, connect_timeout: 5, backoff, ...(role ? { connection: { role } } : {}) });
-    return { db: drizzle(sql, { schema, casing: "snake_case" }) as unknown as Db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+    return {
+      db: drizzle(sql, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db,
+      kind: "postgres",
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -41,7 +46,7 @@ export async function openDatabase(database: AppConfig["database"], options: { i
   const client = database.dir === "memory://" ? new PGlite(loaded) : new PGlite(database.dir, loaded);
   await client.waitReady;
   return {
-    db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzle(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db,
     kind: "pglite",
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
@@ -102,3 +107,8 @@ export function setDbHandleForProcess(handle: DbHandle | undefined): void {
 }
 
 export { schema };
+
+/** With RINGFENCE_STATEMENT_LOG set, every statement counts towards its request (lib/server/statement-count.ts). */
+function statementLogger(): { logQuery: () => void } | undefined {
+  return statementLogFile() ? { logQuery: noteStatement } : undefined;
+}

@@ -26,12 +26,14 @@ type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 export async function installPeerAddressStamp(): Promise<void> {
   const g = globalThis as Flagged;
   if (g[INSTALLED]) return;
-  const [http, https, { lingerOnEarlyClose }, { answerClientError, frontDoor }] = await Promise.all([
+  const [http, https, { lingerOnEarlyClose }, { answerClientError, frontDoor }, { countStatements, statementLogFile }] = await Promise.all([
     import("node:http"),
     import("node:https"),
     import("./linger"),
     import("./front-door"),
+    import("../server/statement-count"),
   ]);
+  const statementLog = statementLogFile();
   // `next start --experimental-https` serves through https.Server, which does not inherit from http.Server.
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
     const emit = proto.emit;
@@ -42,6 +44,9 @@ export async function installPeerAddressStamp(): Promise<void> {
         // Early answers reach clients that are still sending: see linger.ts.
         lingerOnEarlyClose(req);
         if (frontDoor(req, args[1] as ServerResponse)) return true;
+        if (statementLog && event === "request") {
+          return countStatements(statementLog, req, args[1] as ServerResponse, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
+        }
       } else if (event === "clientError" && (this as Server).listenerCount("clientError") === 0) {
         answerClientError(args[0] as NodeJS.ErrnoException, args[1] as Socket);
         return true;
