@@ -96,6 +96,30 @@ if (built) {
     if (!faultsOk && f.results.every((r) => r.pass)) check("faults (exit status)", false);
   }
 
+  // Two instances behind nginx (scripts/instances): about 70 s. Skipped without nginx or PostgreSQL's server binaries.
+  const instJson = path.join(reports, "instances.json");
+  const instOk = run("instances", "npx", ["tsx", "--conditions=react-server", "scripts/instances/run.ts", "--if-available", "--json", instJson]);
+  const inst = readJson(instJson);
+  if (inst?.skipped) lines.push(`instances: skipped (${inst.skipped})`);
+  else if (!inst?.checks?.length) check("instances (no report)", false);
+  else {
+    for (const c of inst.checks) check(`instances: ${c.name}`, c.pass);
+    if (!instOk && inst.checks.every((c) => c.pass)) check("instances (exit status)", false);
+  }
+
+  // SQL statements per page on two dataset sizes (scripts/bench-statements.ts): a list page that runs a
+  // query per row shows a different count. About 30 s; needs PostgreSQL.
+  if (env.TEST_DATABASE_URL) {
+    const stJson = path.join(reports, "statements.json");
+    const stOk = run("statements", "npx", ["tsx", "--conditions=react-server", "scripts/bench-statements.ts", "--json", stJson]);
+    const st = readJson(stJson);
+    const pages = st ? Object.values(st.pages)[0].length : 0;
+    check(`statements per page (${pages} pages at ${st?.sizes?.join(" and ") ?? "?"} vendors)`, stOk && st !== null && st.problems.length === 0);
+    for (const problem of st?.problems ?? []) lines.push(`  ${problem}`);
+  } else {
+    lines.push("statements per page: skipped (no PostgreSQL: set TEST_DATABASE_URL)");
+  }
+
   const pwJson = path.join(reports, "playwright.json");
   const pwOk = run("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   const p = readJson(pwJson);
