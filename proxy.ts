@@ -10,8 +10,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // Auth.js's names over plain HTTP and over HTTPS (lib/auth/auth.ts, useSecureCookies).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/set-password"];
-/** Public summaries of reports whose vendors opted in: readable without an account. */
-const isPublicSection = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/");
+/** Public summaries of reports whose vendors opted in, and the liveness page: readable without an account. */
+const isPublicSection = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/") || pathname === "/up";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

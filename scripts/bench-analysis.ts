@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { TEST_KINDS } from "@/lib/catalog/schema";
 import { analyseRollout, checkRolloutRecord } from "@/lib/rollouts/analysis";
 import { baselineThresholds } from "@/lib/rollouts/fixtures/thresholds";
+import { writeBenchJson } from "./bench/json";
 import { ROLLOUT_EVENT_KINDS, type RolloutRecord, type RolloutRecordInput } from "@/lib/rollouts/record-schema";
 
 const COUNT = Number(process.argv[2] ?? 10_000);
@@ -153,3 +154,8 @@ const b2 = performance.now();
 console.log(
   `one record of 500 rings and 20,000 events: validation ${(b1 - b0).toFixed(0)} ms, analysis ${(b2 - b1).toFixed(0)} ms (${bigAnalysis.findings.length} findings)`,
 );
+writeBenchJson({
+  records: COUNT,
+  recordsPerSecond: { validation: (COUNT / (t1 - t0)) * 1000, analysis: (records.length / (t2 - t1)) * 1000, total: (COUNT / (t2 - t0)) * 1000 },
+  largeRecordMs: { validation: b1 - b0, analysis: b2 - b1 },
+});

@@ -17,6 +17,7 @@ import { parseConfig } from "@/lib/config";
 import { logSigner } from "@/lib/transparency/keys";
 import { appendEvent, resetLeafCache, signCheckpoint } from "@/lib/transparency/log";
 import { verifyLog } from "@/lib/transparency/verify";
+import { writeBenchJson } from "./bench/json";
 import { cpuLine, metered } from "./scale/cpu-meter";
 import { profileVerify, proposedPass } from "./scale/verify-profile";
 
@@ -32,6 +33,7 @@ async function benchVerify(db: Db, sql: postgres.Sql) {
   console.log(
     `verifyLog: ${v.ok ? "ok" : "FAILED"}, ${v.events.toLocaleString("en")} events, ${v.matchedCheckpoints}/${v.checkpoints} checkpoints matched: ${cpuLine(m)} (${rate(v.events, m.wallMs)}); root ${v.root.slice(0, 16)}…${v.firstBad ? `; first bad ${JSON.stringify(v.firstBad)}` : ""}`,
   );
+  writeBenchJson({ ok: v.ok, events: v.events, checkpoints: v.checkpoints, seconds: m.wallMs / 1000, eventsPerSecond: v.events / (m.wallMs / 1000) });
 }
 
 /** `writers` loops of one transaction each for APPEND_SECONDS: throughput and latency percentiles. */

@@ -17,6 +17,7 @@ import { openDatabase, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { parseConfig } from "@/lib/config";
 import { EXPORT_BATCH, scoreStream } from "@/lib/reports/export-stream";
+import { writeBenchJson } from "./bench/json";
 import { dashboardChoices, dashboardData, dashboardVendors, parseFilters, periodKey, reportFilter } from "@/lib/reports/queries";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -276,6 +277,17 @@ async function exports(db: Db, raw: postgres.Sql, url: string) {
   ]);
   summary.push(["CSV export (psql \\copy)", `${s(psql.seconds * 1000)}, ${psql.rows.toLocaleString("en")} rows, ${mb(psqlOut.bytes)}`]);
   summary.push(["CSV ratio portal/psql", `${ratio.toFixed(2)}× (aim ≤ 2×)`]);
+  writeBenchJson({
+    rows: csvRows,
+    expectedRows: expected,
+    bytes: csv.bytes,
+    portalSeconds: csv.seconds,
+    psqlCopySeconds: psql.seconds,
+    ratio,
+    portalMBps: csv.bytes / 1024 / 1024 / csv.seconds,
+    firstRowMs: csv.firstRow,
+    peakRssGrowthMB: (csv.peakRss - csv.baseRss) / 1024 / 1024,
+  });
 
   // The paged path (JSON, and CSV on PGlite): the database's share of it, one keyset page explained at
   // five points of the export (the last one may plan differently). The CSV above came from COPY.

@@ -15,9 +15,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { hashPassword } from "@/lib/auth/password";
 import { navFor } from "@/lib/auth/navigation";
 import type { Role } from "@/lib/auth/roles";
+import { BENCH_PASSWORD as PASSWORD, officerSamples, prepareAccounts, type Account } from "./bench/accounts";
 import { freePort } from "./faults/cluster";
 import { assertBuilt, get, signIn, startPortal } from "./faults/portal";
 
@@ -29,8 +29,6 @@ const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("Set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server on which the bench may create databases.");
 assertBuilt();
 
-const PASSWORD = "bench-statements-2026";
-type Account = { role: Role; email: string };
 type PageCount = { role: Role; page: string; statements: number; status: number; ms: number };
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -137,50 +135,13 @@ async function lastLine(file: string, page: string): Promise<{ statements: numbe
   throw new Error(`the portal logged no statement count for ${page}`);
 }
 
-/** Five accounts with a password: two made here (the scale data has no administrator or observer), three found. */
-async function prepareAccounts(databaseUrl: string): Promise<Account[]> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const hash = await hashPassword(PASSWORD);
-    const [officer] = await sql<{ email: string }[]>`select email from users where email like 'scale-officer@%' order by email limit 1`;
-    const [gov] = await sql<{ id: string }[]>`select id from organisations where slug = 'scale-government'`;
-    const [operator] = await sql<{ id: string }[]>`
-      insert into organisations (name, slug, kind) values ('Bench Operators', 'bench-operators', 'operator') returning id`;
-    const add = async (email: string, name: string, org: string, role: Role) => {
-      const [u] = await sql<{ id: string }[]>`insert into users (email, name) values (${email}, ${name}) returning id`;
-      await sql`insert into memberships (user_id, organisation_id, role) values (${u!.id}, ${org}, ${role})`;
-    };
-    await add("bench-admin@bench.example", "Bench Administrator", operator!.id, "admin");
-    await add("bench-observer@bench.example", "Bench Observer", gov!.id, "gov_observer");
-    const accounts: Account[] = [
-      { role: "admin", email: "bench-admin@bench.example" },
-      { role: "gov_observer", email: "bench-observer@bench.example" },
-      { role: "platform_reviewer", email: "scale-lead@scale.example" },
-      { role: "gov_auditor", email: "scale-auditor@scale.example" },
-      { role: "vendor_officer", email: officer!.email },
-    ];
-    await sql`update users set password_hash = ${hash} where email in ${sql(accounts.map((a) => a.email))}`;
-    await sql`update mfa_policy set required = false`;
-    return accounts;
-  } finally {
-    await sql.end();
-  }
-}
-
-/** A few pages about one item each, found in the data: the officer's first attestation and rollout record, a published report. */
+/** A few pages about one item each, found in the data: the officer's first attestation and rollout record. */
 async function detailPages(databaseUrl: string, accounts: Account[]): Promise<Partial<Record<Role, string[]>>> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const officer = accounts.find((a) => a.role === "vendor_officer")!;
-    const [org] = await sql<{ id: string }[]>`
-      select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = ${officer.email}`;
-    const [att] = await sql<{ id: string }[]>`
-      select a.id from attestations a join products p on p.id = a.product_id where p.organisation_id = ${org!.id} order by a.id limit 1`;
-    const [rollout] = await sql<{ id: string }[]>`select id from rollout_records where organisation_id = ${org!.id} order by id limit 1`;
-    return {
-      vendor_officer: [att ? `/vendor/attestations/${att.id}` : null, rollout ? `/vendor/rollouts/${rollout.id}` : null].filter((p): p is string => p !== null),
-    };
-  } finally {
-    await sql.end();
-  }
+  const officer = accounts.find((a) => a.role === "vendor_officer")!;
+  const { attestationId, rolloutId } = await officerSamples(databaseUrl, officer.email);
+  return {
+    vendor_officer: [attestationId ? `/vendor/attestations/${attestationId}` : null, rolloutId ? `/vendor/rollouts/${rolloutId}` : null].filter(
+      (p): p is string => p !== null,
+    ),
+  };
 }

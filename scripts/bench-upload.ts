@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { memoryOf, startProdServer } from "../test/server/helpers/prod-server";
 import { signIn } from "../test/server/helpers/session";
+import { writeBenchJson } from "./bench/json";
 
 const SIZE = Number(process.env.BENCH_BYTES ?? 1024 * 1024 * 1024);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -110,6 +111,14 @@ async function main() {
     console.log(
       `stalled bodies:  50 anonymous POSTs of 8 MB (of a declared 600 MB), stalled: ${stalled.answered} answered at once; RSS ${mb(afterStalled.rss)} (${afterStalled.rss >= after.rss ? "+" : "-"}${mb(Math.abs(afterStalled.rss - after.rss))})`,
     );
+    writeBenchJson({
+      bytes: SIZE,
+      uploadMBps: size / up.seconds,
+      sha256sumMBps: size / shaSeconds,
+      ratio: shaSeconds / up.seconds,
+      digestMatches: digest === sum,
+      rssPeakGrowthMB: (peak - before.rss) / 1024 / 1024,
+    });
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
