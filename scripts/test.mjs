@@ -120,6 +120,29 @@ if (built) {
     lines.push("statements per page: skipped (no PostgreSQL: set TEST_DATABASE_URL)");
   }
 
+  // npm run bench end to end on a small dataset (scripts/bench/run.ts): every main page and API route
+  // answers as it should to 2 concurrent signed-in clients, and the bench keeps working. Its figures
+  // are printed, never judged. About 90 s; needs PostgreSQL.
+  if (env.TEST_DATABASE_URL) {
+    const benchJson = path.join(reports, "bench.json");
+    const benchOk = run("bench", "npx", [
+      "tsx",
+      "--conditions=react-server",
+      "scripts/bench/run.ts",
+      ...["--vendors", "10", "--clients", "2", "--seconds", "3", "--skip", "js,throughput,bare", "--drop", "--json", benchJson],
+    ]);
+    const b = readJson(benchJson);
+    const routes = b ? Object.values(b.sizes[0]?.routes ?? {}) : [];
+    const measured = routes.filter((r) => r.load.length === 2).length;
+    check(
+      `bench (${measured} of ${routes.length} routes measured at 1 and 2 clients)`,
+      benchOk && b !== null && b.problems.length === 0 && measured === routes.length && measured > 0,
+    );
+    for (const problem of b?.problems ?? []) lines.push(`  ${problem}`);
+  } else {
+    lines.push("bench: skipped (no PostgreSQL: set TEST_DATABASE_URL)");
+  }
+
   const pwJson = path.join(reports, "playwright.json");
   const pwOk = run("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   const p = readJson(pwJson);

@@ -14,10 +14,13 @@ import { unavailableAnswer, type UnavailableKind } from "./unavailable";
 const INSTALLED = Symbol.for("ringfence.database-gate");
 type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 
-/** Which answer a request would get, or null for what needs no database (build assets, the health report, which says 503 itself). */
+/**
+ * Which answer a request would get, or null for what needs no database: build assets, the health
+ * report (which says 503 itself) and the liveness page /up, which never reads the database.
+ */
 export function gateKind(url: string, headers: IncomingHttpHeaders): UnavailableKind | null {
   const path = url.split(/[?#]/, 1)[0] ?? "/";
-  if (path.startsWith("/_next/") || path === "/favicon.ico" || path === "/api/health") return null;
+  if (path.startsWith("/_next/") || path === "/favicon.ico" || path === "/api/health" || path === "/up") return null;
   if (path.startsWith("/api/")) return "api";
   return headers["next-action"] ? "action" : "page";
 }

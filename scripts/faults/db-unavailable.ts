@@ -192,6 +192,11 @@ export async function databaseUnavailable(g: Ground, log: (s: string) => void): 
       ),
       graceMs,
     );
+    // Liveness needs no database: /up still answers while it is out.
+    const up = await request("GET", `${portal.origin}/up`, {}, undefined, 5000).catch(() => null);
+    if (up?.status !== 200 || !up.body.includes("Ringfence is serving pages"))
+      problems.push(`${label}: /up answered ${up?.status ?? "nothing"} during the outage`);
+    else figures.push(`${label}: /up (liveness) answered 200 in ${Math.round(up.ms)} ms during the outage`);
     await undo();
     const back = performance.now();
     const rec = judgeRecovery(`${label}, recovery`, ts, await poll(ts, () => back, allNormal(ts), 30_000));
