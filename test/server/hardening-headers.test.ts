@@ -85,6 +85,16 @@ describe("over plain HTTP (no trusted proxy)", () => {
     await expectNoncePolicy(res, "POST /login");
   });
 
+  it("serves the liveness page /up without a session, with the headers and its own nonce", async () => {
+    const up = await get("/up");
+    expect(up.status).toBe(200);
+    expect(await up.text()).toContain("Ringfence is serving pages");
+    expectSecurityHeaders(up, "/up");
+    expect(scriptSources(up)).not.toContain("unsafe-inline");
+    // Nothing about the session: no cookie is set, whatever the request carried.
+    expect(up.headers.get("set-cookie")).toBeNull();
+  });
+
   it("redirects, route handlers and 404s of the API carry the headers", async () => {
     const redirect = await get("/vendor");
     expect(redirect.status).toBe(307);
