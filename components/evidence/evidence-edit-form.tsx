@@ -3,10 +3,11 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { z } from "zod";
 import { updateEvidenceAction } from "@/app/(portal)/vendor/evidence/actions";
-import { CLASSIFICATIONS, CLASSIFICATION_LABELS, EVIDENCE_KIND_LABELS, updateEvidenceSchema, type UpdateEvidenceInput } from "@/lib/validations/vendor";
+import type { updateEvidenceSchema, UpdateEvidenceInput } from "@/lib/validations/vendor";
+import { CLASSIFICATIONS, CLASSIFICATION_LABELS, EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor-labels";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -27,12 +28,16 @@ export type EditableEvidence = {
  * the item's page and beside each file right after an upload. What the person
  * typed stays in the form when the server refuses it.
  */
+const resolver = lazyZodResolver<UpdateEvidenceInput, z.output<typeof updateEvidenceSchema>>(() =>
+  import("@/lib/validations/vendor").then((m) => m.updateEvidenceSchema),
+);
+
 export function EvidenceEditForm({ item, kinds, idPrefix, label }: { item: EditableEvidence; kinds: readonly string[]; idPrefix: string; label: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<UpdateEvidenceInput, unknown, z.output<typeof updateEvidenceSchema>>({
-    resolver: zodResolver(updateEvidenceSchema),
+    resolver,
     defaultValues: {
       evidenceId: item.id,
       title: item.title,
@@ -58,7 +63,7 @@ export function EvidenceEditForm({ item, kinds, idPrefix, label }: { item: Edita
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate aria-label={label}>
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-label={label}>
       <FormAlert message={formError} />
       <input type="hidden" {...register("evidenceId")} />
       <TextField id={id("title")} label="Title" required error={e.title?.message} {...register("title")} />

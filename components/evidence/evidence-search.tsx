@@ -3,7 +3,7 @@ import { HydrationGate } from "@/components/forms/client-form";
 import { useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import type { PickerResult } from "@/lib/evidence/queries";
-import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
+import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor-labels";
 import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { searchEvidenceAction } from "@/app/(portal)/vendor/evidence/actions";

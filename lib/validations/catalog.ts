@@ -82,15 +82,7 @@ export const importSchema = z.object({
     .max(5_000_000, "The document is larger than 5 MB."),
 });
 
-export const EVIDENCE_KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
-  document: "Document",
-  test_report: "Test report",
-  rollout_record: "Rollout record",
-  telemetry_export: "Telemetry export",
-  third_party_assessment: "Third-party assessment",
-  attestation_letter: "Attestation letter",
-  url: "Web page",
-};
+export { EVIDENCE_KIND_LABELS } from "./vendor-labels";
 export const CHANNEL_LABELS: Record<(typeof UPDATE_CHANNELS)[number], string> = {
   code: "Code and driver updates",
   content: "Content updates (detection logic, configuration)",

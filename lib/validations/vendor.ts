@@ -3,6 +3,10 @@ import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
 import { CHANNEL_LABELS as CATALOG_CHANNEL_LABELS } from "./catalog";
 import { formVersion, isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
 import { choiceFilter, listQuerySchema } from "@/lib/http/list-params";
+import { ATTESTATION_KINDS, CLASSIFICATIONS, FILE_EVIDENCE_KINDS, IMPLEMENTATION_STATUSES, LINK_EVIDENCE_KINDS } from "./vendor-labels";
+
+/** The lists and labels live in ./vendor-labels (no zod there, so client components can import them cheaply). */
+export * from "./vendor-labels";
 
 const isoDate = realDate();
 const optionalDate = optionalIsoDate();
@@ -29,13 +33,6 @@ export const productSchema = z
   });
 export type ProductInput = z.input<typeof productSchema>;
 
-export const ATTESTATION_KINDS = ["new", "revised", "remediation"] as const;
-export const ATTESTATION_KIND_LABELS: Record<(typeof ATTESTATION_KINDS)[number], string> = {
-  new: "New attestation",
-  revised: "Revised attestation",
-  remediation: "Following a remediation plan",
-};
-
 export const startAttestationSchema = z
   .object({
     productId: z.string().uuid("Choose a product."),
@@ -46,14 +43,6 @@ export const startAttestationSchema = z
   })
   .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "The period must end on or after its start." });
 export type StartAttestationInput = z.input<typeof startAttestationSchema>;
-
-export const IMPLEMENTATION_STATUSES = ["implemented", "partial", "planned", "not_applicable"] as const;
-export const STATUS_LABELS: Record<(typeof IMPLEMENTATION_STATUSES)[number], string> = {
-  implemented: "Implemented",
-  partial: "Partially implemented",
-  planned: "Planned",
-  not_applicable: "Not applicable",
-};
 
 /** Drafts may be incomplete: completeness is checked at submission, not on each save. */
 export const answerFieldsSchema = z.object({
@@ -78,18 +67,6 @@ export const evidenceLinksSchema = z.object({
   controlId: z.string().uuid(),
   evidenceIds: z.array(z.string().uuid()).max(200),
 });
-
-export const CLASSIFICATIONS = ["reviewers_only", "publishable"] as const;
-export const CLASSIFICATION_LABELS: Record<(typeof CLASSIFICATIONS)[number], string> = {
-  reviewers_only: "Reviewers only",
-  publishable: "May appear in published reports",
-};
-/** One label per evidence kind, defined with the catalog's kinds (lib/validations/catalog.ts). */
-export { EVIDENCE_KIND_LABELS } from "./catalog";
-
-/** Kinds a file can carry; a link may also be a plain "web page"; rollout records are added from their record only. */
-export const FILE_EVIDENCE_KINDS = ["document", "test_report", "telemetry_export", "third_party_assessment", "attestation_letter"] as const;
-export const LINK_EVIDENCE_KINDS = [...FILE_EVIDENCE_KINDS, "url"] as const;
 
 const evidenceMetaFields = {
   title: safeText(200).min(2, "Give the evidence a title (at least 2 characters)."),

@@ -26,22 +26,30 @@ describe("answer backups in localStorage", () => {
   });
   afterEach(() => delete (globalThis as { window?: unknown }).window);
 
-  it("keeps one backup per control, keyed by the version the edit started from", () => {
+  it("keeps one backup per control, keyed by the version the edit started from", async () => {
     writeBackup("a1", "c1", 2, { ...EMPTY, narrative: "first" });
     writeBackup("a1", "c1", 3, { ...EMPTY, narrative: "second" });
     writeBackup("a1", "c2", 1, { ...EMPTY, narrative: "other control" });
     expect(store.length).toBe(2);
-    expect(readBackup("a1", "c1")).toMatchObject({ version: 3, fields: { narrative: "second" } });
+    expect(await readBackup("a1", "c1")).toMatchObject({ version: 3, fields: { narrative: "second" } });
     clearBackup("a1", "c1");
-    expect(readBackup("a1", "c1")).toBeNull();
-    expect(readBackup("a1", "c2")).toMatchObject({ version: 1 });
+    expect(await readBackup("a1", "c1")).toBeNull();
+    expect(await readBackup("a1", "c2")).toMatchObject({ version: 1 });
   });
 
-  it("drops unreadable entries instead of offering them", () => {
+  it("drops unreadable entries instead of offering them", async () => {
     store.setItem("ringfence:answer-backup:a1:c1:4", "{not json");
     store.setItem("ringfence:answer-backup:a1:c1:5", JSON.stringify({ fields: { narrative: 7 }, at: new Date().toISOString() }));
-    expect(readBackup("a1", "c1")).toBeNull();
+    expect(await readBackup("a1", "c1")).toBeNull();
     expect(store.length).toBe(0);
+  });
+
+  it("offers nothing that this tab wrote while the check was loading", async () => {
+    writeBackup("a1", "c1", 2, { ...EMPTY, narrative: "left by a closed tab" });
+    const reading = readBackup("a1", "c1");
+    writeBackup("a1", "c1", 2, { ...EMPTY, narrative: "typed in this tab" });
+    expect(await reading).toBeNull();
+    expect(await readBackup("a1", "c1")).toMatchObject({ fields: { narrative: "typed in this tab" } });
   });
 
   it("names the fields that differ", () => {

@@ -3,18 +3,21 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signInSchema, type SignInInput } from "@/lib/validations/auth";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { SignInInput } from "@/lib/validations/auth";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { signInAction } from "../actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<SignInInput>(() => import("@/lib/validations/auth").then((m) => m.signInSchema));
+
 export function LoginForm({ next }: { next?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setValue, setFocus } = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver,
     defaultValues: { email: "", password: "" },
   });
 
@@ -34,7 +37,7 @@ export function LoginForm({ next }: { next?: string }) {
 
   return (
     // method="post": a submit before the page has hydrated must never put the password in the address.
-    <ClientForm method="post" onSubmit={onSubmit} noValidate>
+    <ClientForm method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <FormAlert message={formError} />
       <TextField
         id="email"

@@ -3,19 +3,21 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/auth";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { ChangePasswordInput } from "@/lib/validations/auth";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { changePasswordAction } from "./actions";
 
+const resolver = lazyZodResolver<ChangePasswordInput>(() => import("@/lib/validations/auth").then((m) => m.changePasswordSchema));
+
 export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { current: "", password: "", confirm: "" },
   });
   const onSubmit = handleSubmit(async (values) => {
@@ -30,7 +32,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     setFormError(result.formError ?? null);
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <FormAlert message={formError} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField

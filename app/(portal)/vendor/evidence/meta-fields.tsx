@@ -1,6 +1,6 @@
 "use client";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { CLASSIFICATIONS, CLASSIFICATION_LABELS, EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor";
+import { CLASSIFICATIONS, CLASSIFICATION_LABELS, EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor-labels";
 import { SelectField, TextField } from "@/components/ui/field";
 
 export type MetaValues = { kind: string; evidenceDate?: string; validUntil?: string; classification: string };

@@ -3,7 +3,7 @@ import { HydrationGate } from "@/components/forms/client-form";
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
-import { FILE_EVIDENCE_KINDS } from "@/lib/validations/vendor";
+import { FILE_EVIDENCE_KINDS } from "@/lib/validations/vendor-labels";
 import { Button } from "@/components/ui/button";
 import { EvidenceEditForm, type EditableEvidence } from "@/components/evidence/evidence-edit-form";
 import { sendFile } from "@/components/evidence/send-file";

@@ -3,9 +3,10 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { z } from "zod";
-import { LINK_EVIDENCE_KINDS, urlEvidenceSchema, type UrlEvidenceInput } from "@/lib/validations/vendor";
+import type { urlEvidenceSchema, UrlEvidenceInput } from "@/lib/validations/vendor";
+import { LINK_EVIDENCE_KINDS } from "@/lib/validations/vendor-labels";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -13,11 +14,15 @@ import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createUrlEvidenceAction } from "./actions";
 import { MetaFields } from "./meta-fields";
 
+const resolver = lazyZodResolver<UrlEvidenceInput, z.output<typeof urlEvidenceSchema>>(() =>
+  import("@/lib/validations/vendor").then((m) => m.urlEvidenceSchema),
+);
+
 export function UrlEvidenceForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<UrlEvidenceInput, unknown, z.output<typeof urlEvidenceSchema>>({
-    resolver: zodResolver(urlEvidenceSchema),
+    resolver,
     defaultValues: { title: "", description: "", kind: "url", url: "", evidenceDate: "", validUntil: "", classification: "reviewers_only" },
   });
   const e = formState.errors;
@@ -32,7 +37,7 @@ export function UrlEvidenceForm() {
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextField id="url-title" label="Title" required error={e.title?.message} {...register("title")} />
       <TextField

@@ -1,4 +1,4 @@
-import { answerFieldsSchema, type AnswerFields } from "@/lib/validations/vendor";
+import type { AnswerFields } from "@/lib/validations/vendor";
 
 /**
  * A copy of unsaved answer values in this browser's localStorage, so edits made
@@ -48,16 +48,26 @@ export function clearBackup(attestationId: string, controlId: string): void {
   for (const key of keysFor(store, attestationId, controlId)) store.removeItem(key);
 }
 
-/** The newest readable backup for one control; unreadable entries are dropped. */
-export function readBackup(attestationId: string, controlId: string): AnswerBackup | null {
+/**
+ * The newest readable backup for one control; unreadable entries are dropped. The values are checked
+ * with the server's answer schema, which (with zod) is loaded only when this browser holds a backup
+ * for the control, so the editor's first load does not carry it. Entries written while the schema
+ * was loading (the reader already typing in this tab) are this tab's own backup, not a leftover: they
+ * are neither offered nor dropped.
+ */
+export async function readBackup(attestationId: string, controlId: string): Promise<AnswerBackup | null> {
   const store = storage();
   if (!store) return null;
+  const found = keysFor(store, attestationId, controlId).map((key) => ({ key, raw: store.getItem(key) }));
+  if (found.length === 0) return null;
+  const { answerFieldsSchema } = await import("@/lib/validations/vendor");
   let best: AnswerBackup | null = null;
-  for (const key of keysFor(store, attestationId, controlId)) {
+  for (const { key, raw } of found) {
+    if (store.getItem(key) !== raw) continue;
     const version = Number(key.slice(prefixFor(attestationId, controlId).length));
     let parsed: { fields?: unknown; at?: unknown } | null = null;
     try {
-      parsed = JSON.parse(store.getItem(key) ?? "null");
+      parsed = JSON.parse(raw ?? "null");
     } catch {
       parsed = null;
     }

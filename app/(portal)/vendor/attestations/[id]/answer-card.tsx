@@ -1,7 +1,8 @@
 "use client";
 import type { SavedAnswer } from "@/lib/attestations/queries";
 import { requiredFields, type AnswerRequirements } from "@/lib/attestations/completeness";
-import { IMPLEMENTATION_STATUSES, STATUS_LABELS, type AnswerFields } from "@/lib/validations/vendor";
+import type { AnswerFields } from "@/lib/validations/vendor";
+import { IMPLEMENTATION_STATUSES, STATUS_LABELS } from "@/lib/validations/vendor-labels";
 import { formatTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { BackupNotice } from "./backup-notice";

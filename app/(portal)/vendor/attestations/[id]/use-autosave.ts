@@ -141,10 +141,15 @@ export function useAutosave(
 
   // A backup left by a closed tab: offer it only if it differs from what the server has.
   useEffect(() => {
-    const found = readBackup(attestationId, controlId);
-    if (!found) return;
-    if (changedFields(found.fields, fieldsRef.current).length === 0) clearBackup(attestationId, controlId);
-    else setBackup(found);
+    let current = true;
+    void readBackup(attestationId, controlId).then((found) => {
+      if (!current || !found) return;
+      if (changedFields(found.fields, fieldsRef.current).length === 0) clearBackup(attestationId, controlId);
+      else setBackup(found);
+    });
+    return () => {
+      current = false;
+    };
   }, [attestationId, controlId]);
 
   /** Saves the backed-up values from the version they started from, so a newer server version still ends in the conflict view. */

@@ -3,8 +3,8 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { withdrawSchema, type WithdrawInput } from "@/lib/validations/vendor";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { WithdrawInput } from "@/lib/validations/vendor";
 import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -12,11 +12,13 @@ import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { withdrawAttestationAction } from "./actions";
 
 /** For officers, on a submitted attestation that is the latest revision. */
+const resolver = lazyZodResolver<WithdrawInput>(() => import("@/lib/validations/vendor").then((m) => m.withdrawSchema));
+
 export function WithdrawForm({ attestationId, productName }: { attestationId: string; productName: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<WithdrawInput>({
-    resolver: zodResolver(withdrawSchema),
+    resolver,
     defaultValues: { attestationId, reason: "", confirm: false as unknown as true },
   });
   const e = formState.errors;
@@ -39,7 +41,7 @@ export function WithdrawForm({ attestationId, productName }: { attestationId: st
         Withdrawing ends this attestation&apos;s hold on later versions of {productName}. The signed submission and its digest are kept unchanged and still
         verify. A withdrawn attestation cannot be edited or revised; to attest again, start a new attestation.
       </p>
-      <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+      <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-xl">
         <FormAlert message={formError} />
         <TextAreaField
           id="withdraw-reason"
