@@ -346,7 +346,8 @@ function runJs(): typeof js {
 }
 
 function runThroughput(): void {
-  const largest = results.at(-1);
+  // The database-bound rows on the size the latency targets are read at: 2,000 vendors when measured.
+  const largest = results.find((r) => r.vendors === 2000) ?? results.at(-1);
   const tsx = (script: string, ...rest: string[]) => [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script, ...rest];
   const benches: [string, string[], Record<string, string>][] = [
     ["rollout analysis", tsx("scripts/bench-analysis.ts", String(analysisRecords)), {}],
