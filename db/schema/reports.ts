@@ -89,6 +89,12 @@ export const publishedReports = pgTable(
       .where(sql`${t.supersededBy} is null`),
     index("published_reports_choices_idx").on(t.frameworkVersionId, t.frameworkLabel, t.publishedAt),
     index("published_reports_org_idx").on(t.organisationId),
+    // A report's revisions (the report page, the attestation workspace, superseding on publish).
+    index("published_reports_lineage_idx").on(t.lineageId, t.revision),
+    // The dashboard's vendor filter, read from the index alone.
+    index("published_reports_vendors_idx")
+      .on(t.frameworkVersionId, t.vendorName, t.organisationId)
+      .where(sql`${t.supersededBy} is null`),
     check("published_reports_result_check", sql`${t.result} in ('meets', 'meets_with_conditions', 'does_not_meet')`),
     check("published_reports_superseded_pair", sql`(${t.supersededBy} is null) = (${t.supersededAt} is null)`),
     check("published_reports_canary_check", sql`${t.canaryStaged} between 0 and ${t.releases} and ${t.contentCanaryStaged} between 0 and ${t.contentReleases}`),

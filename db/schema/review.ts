@@ -278,7 +278,15 @@ export const remediationItems = pgTable(
     reviewNote: text("review_note").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("remediation_items_org_idx").on(t.organisationId), check("remediation_items_status_check", sql`${t.status} in ('open', 'closed', 'accepted')`)],
+  (t) => [
+    index("remediation_items_org_idx").on(t.organisationId),
+    // A decision's items (the report page, the vendor's workspace); open ones by due date (the dashboard's overdue figures).
+    index("remediation_items_decision_idx").on(t.decisionId),
+    index("remediation_items_open_due_idx")
+      .on(t.dueDate, t.decisionId)
+      .where(sql`${t.status} = 'open'`),
+    check("remediation_items_status_check", sql`${t.status} in ('open', 'closed', 'accepted')`),
+  ],
 );
 
 export type ReviewPanel = typeof reviewPanels.$inferSelect;

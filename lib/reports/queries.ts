@@ -389,14 +389,42 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
   };
 }
 
-/** Vendors with current reports for a framework version, for the vendor filter. */
-export async function dashboardVendors(db: DbOrTx, frameworkVersionId: string) {
-  return db
+/**
+ * At most this many vendors are offered in the dashboard's vendor filter: with more, the list
+ * would make every answer grow with the ecosystem (a select of 20,000 vendors is megabytes).
+ */
+export const VENDOR_CHOICES_MAX = 200;
+
+/**
+ * Vendors with current reports for a framework version, for the vendor filter, by name: all of
+ * them when there are at most VENDOR_CHOICES_MAX (`complete`), else null. Read from an index
+ * (published_reports_vendors_idx) that stops after VENDOR_CHOICES_MAX + 1 rows.
+ */
+export async function dashboardVendors(db: DbOrTx, frameworkVersionId: string): Promise<{ id: string; name: string }[] | null> {
+  const rows = await db
     .selectDistinct({ id: publishedReports.organisationId, name: publishedReports.vendorName })
     .from(publishedReports)
     .where(and(eq(publishedReports.frameworkVersionId, frameworkVersionId), isNull(publishedReports.supersededBy)))
+    .orderBy(asc(publishedReports.vendorName), asc(publishedReports.organisationId))
+    .limit(VENDOR_CHOICES_MAX + 1);
+  return rows.length > VENDOR_CHOICES_MAX ? null : rows;
+}
+
+/** The name of one vendor with current reports for a framework version (the filter's chosen vendor when the list is not offered). */
+export async function dashboardVendorName(db: DbOrTx, frameworkVersionId: string, organisationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: publishedReports.vendorName })
+    .from(publishedReports)
+    .where(
+      and(
+        eq(publishedReports.frameworkVersionId, frameworkVersionId),
+        isNull(publishedReports.supersededBy),
+        eq(publishedReports.organisationId, organisationId),
+      ),
+    )
     .orderBy(asc(publishedReports.vendorName))
-    .limit(5000);
+    .limit(1);
+  return row?.name ?? null;
 }
 
 /** One export row as the driver returns it (SQL column names, no drizzle mapping). */

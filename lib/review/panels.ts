@@ -319,11 +319,38 @@ export type QueueItem = {
   total: number;
 };
 
+/** Rows per page of a reviewer's queue (/review): a long-serving reviewer sits on hundreds of panels. */
+export const QUEUE_PAGE = 50;
+
 /**
  * A reviewer's assignments, soonest due first, overdue ones marked: each
  * lineage they sit on (not removed), at its latest submitted revision.
  */
 export async function listQueue(db: DbOrTx, actor: Pick<Actor, "userId">, now = new Date()): Promise<QueueItem[]> {
+  const all = await queueRows(db, actor, now);
+  return withCounts(db, all);
+}
+
+/**
+ * One page of listQueue (same order and items): the scoring progress is counted
+ * only for the rows shown. A page past the end shows the last one.
+ */
+export async function listQueuePage(
+  db: DbOrTx,
+  actor: Pick<Actor, "userId">,
+  page: number,
+  now = new Date(),
+): Promise<{ items: QueueItem[]; total: number; page: number; pageCount: number }> {
+  const all = await queueRows(db, actor, now);
+  const pageCount = Math.max(1, Math.ceil(all.length / QUEUE_PAGE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const items = await withCounts(db, all.slice((shown - 1) * QUEUE_PAGE, shown * QUEUE_PAGE));
+  return { items, total: all.length, page: shown, pageCount };
+}
+
+type QueueRow = Omit<QueueItem, "scored" | "total"> & { scorecardId: string | null };
+
+async function queueRows(db: DbOrTx, actor: Pick<Actor, "userId">, now: Date): Promise<QueueRow[]> {
   const today = todayIso(now);
   const rows = await db
     .select({
@@ -350,15 +377,6 @@ export async function listQueue(db: DbOrTx, actor: Pick<Actor, "userId">, now = 
     .where(and(eq(panelMembers.userId, actor.userId), isNull(panelMembers.removedAt)));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if ((latest.get(r.lineageId)?.revision ?? 0) < r.revision) latest.set(r.lineageId, r);
-  const cardIds = [...latest.values()].map((r) => r.scorecardId).filter((x): x is string => Boolean(x));
-  const counts = cardIds.length
-    ? await db
-        .select({ scorecardId: scores.scorecardId, total: sql<number>`count(*)::int`, scored: sql<number>`count(${scores.score})::int` })
-        .from(scores)
-        .where(inArray(scores.scorecardId, cardIds))
-        .groupBy(scores.scorecardId)
-    : [];
-  const byCard = new Map(counts.map((c) => [c.scorecardId, c]));
   return [...latest.values()]
     .map((r) => ({
       attestationId: r.attestationId,
@@ -372,10 +390,27 @@ export async function listQueue(db: DbOrTx, actor: Pick<Actor, "userId">, now = 
       isLead: r.isLead,
       conflict: r.conflict,
       scorecardSubmitted: Boolean(r.submittedAt),
-      scored: r.scorecardId ? (byCard.get(r.scorecardId)?.scored ?? 0) : 0,
-      total: r.scorecardId ? (byCard.get(r.scorecardId)?.total ?? 0) : 0,
+      scorecardId: r.scorecardId,
     }))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.productName.localeCompare(b.productName));
+}
+
+/** The scoring progress of each row's scorecard, in one statement. */
+async function withCounts(db: DbOrTx, rows: QueueRow[]): Promise<QueueItem[]> {
+  const cardIds = rows.map((r) => r.scorecardId).filter((x): x is string => Boolean(x));
+  const counts = cardIds.length
+    ? await db
+        .select({ scorecardId: scores.scorecardId, total: sql<number>`count(*)::int`, scored: sql<number>`count(${scores.score})::int` })
+        .from(scores)
+        .where(inArray(scores.scorecardId, cardIds))
+        .groupBy(scores.scorecardId)
+    : [];
+  const byCard = new Map(counts.map((c) => [c.scorecardId, c]));
+  return rows.map(({ scorecardId, ...r }) => ({
+    ...r,
+    scored: scorecardId ? (byCard.get(scorecardId)?.scored ?? 0) : 0,
+    total: scorecardId ? (byCard.get(scorecardId)?.total ?? 0) : 0,
+  }));
 }
 
 /**

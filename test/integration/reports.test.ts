@@ -3,7 +3,17 @@ import { and, eq, sql } from "drizzle-orm";
 import { attestations, evidenceItems, publishedReports, reportScores } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { publishReport, saveReportPreparation, previewEndsAt } from "@/lib/reports/publish";
-import { dashboardChoices, dashboardData, getReport, listPublicSummaries, parseFilters, publicSummary, reportFilter } from "@/lib/reports/queries";
+import {
+  dashboardChoices,
+  dashboardData,
+  dashboardVendorName,
+  dashboardVendors,
+  getReport,
+  listPublicSummaries,
+  parseFilters,
+  publicSummary,
+  reportFilter,
+} from "@/lib/reports/queries";
 import { scoreStream } from "@/lib/reports/export-stream";
 import { reportToAssessmentResults, reportToPoam } from "@/lib/reports/oscal";
 import { renderReportPdf } from "@/lib/reports/pdf";
@@ -205,6 +215,12 @@ describe(`published reports (${process.env.TEST_DB_DRIVER})`, () => {
     expect(meets.rows.every((r) => r.result === "meets")).toBe(true);
     const oneVendor = await dashboardData(t.db, { ...parseFilters({ vendor: bastion.organisationId }), period: null }, chosen!.id);
     expect(oneVendor.rows.every((r) => r.organisationId === bastion.organisationId)).toBe(true);
+    // The vendor filter: every vendor with a current report, by name (a few here, under VENDOR_CHOICES_MAX).
+    const vendors = await dashboardVendors(t.db, chosen!.id);
+    expect(vendors?.map((v) => v.id).sort()).toEqual([...new Set(all.rows.map((r) => r.organisationId))].sort());
+    expect(vendors?.map((v) => v.name)).toEqual([...vendors!.map((v) => v.name)].sort());
+    expect(await dashboardVendorName(t.db, chosen!.id, bastion.organisationId)).toBe(vendors!.find((v) => v.id === bastion.organisationId)!.name);
+    expect(await dashboardVendorName(t.db, chosen!.id, crypto.randomUUID())).toBeNull();
     const where = reportFilter(parseFilters({}), chosen!.id, { period: false });
     // Pages that end inside a report, and a last page that is exactly full, give the same bytes as one page.
     for (const format of ["csv", "json"] as const) {

@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
-import { assignPanel, declareConflict, listQueue } from "@/lib/review/panels";
+import { QUEUE_PAGE, assignPanel, declareConflict, listQueue, listQueuePage } from "@/lib/review/panels";
 import { listPanelScores, openForPanel, panelEvidenceFile, saveScore, submitScorecard } from "@/lib/review/scoring";
 import { cosignDecision, requestChanges } from "@/lib/review/decision";
 import { closeRemediation, queueRemediationReminders, reviewForVendor, reviewRemediation } from "@/lib/review/remediation";
@@ -79,6 +79,11 @@ makeTempDataDir();
       expect(queue.filter((q) => q.status !== "published")).toHaveLength(5);
       expect(queue.map((q) => q.dueDate)).toEqual([...queue.map((q) => q.dueDate)].sort());
       expect(await listQueue(t.db, outsider)).toEqual([]);
+      // The page (/review) shows the same rows, a page at a time; a page past the end shows the last.
+      expect(queue.length).toBeLessThanOrEqual(QUEUE_PAGE);
+      expect(await listQueuePage(t.db, reviewer, 1)).toEqual({ items: queue, total: queue.length, page: 1, pageCount: 1 });
+      expect(await listQueuePage(t.db, reviewer, 7)).toEqual({ items: queue, total: queue.length, page: 1, pageCount: 1 });
+      expect(await listQueuePage(t.db, outsider, 1)).toEqual({ items: [], total: 0, page: 1, pageCount: 1 });
     });
 
     it("is blind until a member submits their own scorecard; the query returns nothing before", async () => {

@@ -4,7 +4,18 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { RESULT_LABELS, type OutcomeResult } from "@/lib/review/outcome";
 import { scoreBand } from "@/lib/reports/document";
-import { HEATMAP_PAGE, RESULTS, dashboardChoices, dashboardData, dashboardVendors, filtersToQuery, parseFilters, periodKey } from "@/lib/reports/queries";
+import {
+  HEATMAP_PAGE,
+  RESULTS,
+  VENDOR_CHOICES_MAX,
+  dashboardChoices,
+  dashboardData,
+  dashboardVendorName,
+  dashboardVendors,
+  filtersToQuery,
+  parseFilters,
+  periodKey,
+} from "@/lib/reports/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/notifications/pager";
@@ -52,7 +63,13 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
   const latest = periods.length ? periodKey(periods[periods.length - 1]!.start, periods[periods.length - 1]!.end) : null;
   const rawPeriod = (await searchParams).period;
   const f = { ...filters, frameworkVersionId: chosen.id, period: rawPeriod === "all" ? null : (filters.period ?? latest) };
-  const [data, vendors] = await Promise.all([dashboardData(db, f, chosen.id), dashboardVendors(db, chosen.id)]);
+  const [data, allVendors] = await Promise.all([dashboardData(db, f, chosen.id), dashboardVendors(db, chosen.id)]);
+  // With more vendors than a list can usefully hold, the filter offers those in this page of the heatmap (and the chosen one).
+  const vendors = allVendors ?? [...new Map(data.rows.map((r) => [r.organisationId, r.vendorName])).entries()].map(([id, name]) => ({ id, name }));
+  if (f.vendor && !vendors.some((v) => v.id === f.vendor)) {
+    const name = await dashboardVendorName(db, chosen.id, f.vendor);
+    if (name) vendors.unshift({ id: f.vendor, name });
+  }
   const domains = data.rows[0]?.domainScores.map((d) => ({ key: d.key, title: d.title })) ?? [];
   const vendorName = f.vendor ? vendors.find((v) => v.id === f.vendor)?.name : undefined;
   const query = (over: Partial<typeof f> & { period?: string | null }) => {
@@ -115,6 +132,12 @@ export default async function ReportsDashboard({ searchParams }: { searchParams:
             </Link>
           </div>
         </form>
+        {allVendors ? null : (
+          <p className="mt-3 text-sm text-muted" data-testid="vendor-choices-note">
+            More than {VENDOR_CHOICES_MAX} vendors have reports: the vendor filter lists those in the heatmap below. Choose every vendor and page through the
+            heatmap to find another.
+          </p>
+        )}
         <p className="mt-3 text-sm text-muted">The address of this page keeps the filters: copy it to share this view.</p>
       </Card>
 

@@ -2,17 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { listQueue } from "@/lib/review/panels";
+import { QUEUE_PAGE, listQueuePage } from "@/lib/review/panels";
+import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-export default async function ReviewLanding() {
+export default async function ReviewLanding({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("review.use");
   const auditor = actor.role === "gov_auditor";
-  const queue = await listQueue(await getDb(), actor);
+  const raw = (await searchParams).page;
+  const requested = typeof raw === "string" && /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : 1;
+  const { items: queue, total, page, pageCount } = await listQueuePage(await getDb(), actor, requested);
+  const from = (page - 1) * QUEUE_PAGE + 1;
   return (
     <>
       <PageHeader
@@ -56,6 +60,16 @@ export default async function ReviewLanding() {
             ))}
           </ul>
         )}
+        <Pager
+          label="Pages of your assignments"
+          page={page}
+          pageCount={pageCount}
+          href={(p) => (p > 1 ? `/review?page=${p}` : "/review")}
+          total={pageCount > 1 ? total : undefined}
+          from={from}
+          to={from + queue.length - 1}
+          noun={["assignment", "assignments"]}
+        />
       </Card>
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">How a review goes</h2>

@@ -1,0 +1,4 @@
+CREATE INDEX "remediation_items_decision_idx" ON "remediation_items" USING btree ("decision_id");--> statement-breakpoint
+CREATE INDEX "remediation_items_open_due_idx" ON "remediation_items" USING btree ("due_date","decision_id") WHERE "remediation_items"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "published_reports_lineage_idx" ON "published_reports" USING btree ("lineage_id","revision");--> statement-breakpoint
+CREATE INDEX "published_reports_vendors_idx" ON "published_reports" USING btree ("framework_version_id","vendor_name","organisation_id") WHERE "published_reports"."superseded_by" is null;
