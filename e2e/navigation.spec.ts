@@ -60,3 +60,43 @@ test("the skip link and navigation work from the keyboard", async ({ browser }) 
   await expect(page.getByRole("link", { name: "Reports", exact: true })).toBeFocused();
   await context.close();
 });
+
+test("a navigation link shows that its page is on the way, and the page arrives whole", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("officer") });
+  const page = await context.newPage();
+  await page.goto("/vendor");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // Hold the next page's payload back until the link has been seen pending.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(
+    (url) => url.pathname === "/vendor/evidence",
+    async (route) => {
+      if (route.request().headers()["rsc"]) await held;
+      await route.continue();
+    },
+  );
+  const link = page.getByRole("navigation").getByRole("link", { name: "Evidence", exact: true });
+  await link.click();
+  await expect(link.locator("[data-pending]")).toBeVisible();
+  release();
+  await expect(page).toHaveURL(/\/vendor\/evidence$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Evidence vault");
+  await expect(link.locator("[data-pending]")).toHaveCount(0);
+  await context.close();
+});
+
+test("a portal page's content is in the first HTML, not streamed behind a placeholder", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("officer") });
+  const res = await context.request.get(`${baseURL}/vendor/evidence`);
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  // The heading comes before any script that would swap streamed content in.
+  const heading = html.search(/<h1[^>]*>[^<]*Evidence/);
+  expect(heading).toBeGreaterThan(-1);
+  // Streamed content arrives in a hidden segment after the placeholder (<div hidden id="S:…">).
+  expect(html.slice(0, heading)).not.toMatch(/<div hidden id="S:/);
+  expect(html).not.toContain("Loading…");
+  await context.close();
+});
