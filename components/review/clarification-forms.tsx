@@ -3,9 +3,10 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { z } from "zod";
-import { askClarificationSchema, answerClarificationSchema, replyClarificationSchema, CLARIFICATION_BODY_MAX } from "@/lib/validations/clarifications";
+import { CLARIFICATION_BODY_MAX } from "@/lib/validations/clarification-limits";
+import type { askClarificationSchema, answerClarificationSchema, replyClarificationSchema } from "@/lib/validations/clarifications";
 import type { AnswerClarificationInput, AskClarificationInput, ReplyClarificationInput } from "@/lib/validations/clarifications";
 import type { ActionResult } from "@/lib/result";
 import { SelectField, TextAreaField } from "@/components/ui/field";
@@ -16,6 +17,17 @@ import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { EvidenceSearch } from "@/components/evidence/evidence-search";
 import { askClarificationAction, replyClarificationAction, resolveClarificationAction } from "@/app/(portal)/review/[attestationId]/clarifications/actions";
 import { answerClarificationAction } from "@/app/(portal)/vendor/attestations/[id]/questions/actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const askResolver = lazyZodResolver<AskClarificationInput, z.output<typeof askClarificationSchema>>(() =>
+  import("@/lib/validations/clarifications").then((m) => m.askClarificationSchema),
+);
+const replyResolver = lazyZodResolver<ReplyClarificationInput, z.output<typeof replyClarificationSchema>>(() =>
+  import("@/lib/validations/clarifications").then((m) => m.replyClarificationSchema),
+);
+const answerResolver = lazyZodResolver<AnswerClarificationInput, z.output<typeof answerClarificationSchema>>(() =>
+  import("@/lib/validations/clarifications").then((m) => m.answerClarificationSchema),
+);
 
 const LENGTH_HINT = `Up to ${formatNumber(CLARIFICATION_BODY_MAX)} characters.`;
 
@@ -61,7 +73,7 @@ export function AskClarificationForm({
   const [sent, setSent] = useState<string | null>(null);
   const defaults = { attestationId, controlId: controlId ?? "", body: "" };
   const { register, handleSubmit, formState, setError, reset, getValues } = useForm<AskClarificationInput, unknown, z.output<typeof askClarificationSchema>>({
-    resolver: zodResolver(askClarificationSchema),
+    resolver: askResolver,
     defaultValues: defaults,
   });
   const e = formState.errors;
@@ -79,7 +91,7 @@ export function AskClarificationForm({
     setFormError(failureMessage(result, ["attestationId"]));
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="mt-3 max-w-2xl" aria-label={`Ask the vendor about ${label}`}>
+    <ClientForm onSubmit={onSubmit} onFocus={askResolver.preload} noValidate className="mt-3 max-w-2xl" aria-label={`Ask the vendor about ${label}`}>
       <FormAlert message={formError} />
       {controlId ? null : (
         <SelectField id={`${uid}-control`} label="Control" required error={e.controlId?.message} {...register("controlId")}>
@@ -114,7 +126,7 @@ export function ReplyForm({ clarificationId, questionLabel }: { clarificationId:
   const uid = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<ReplyClarificationInput, unknown, z.output<typeof replyClarificationSchema>>({
-    resolver: zodResolver(replyClarificationSchema),
+    resolver: replyResolver,
     defaultValues: { clarificationId, body: "" },
   });
   const onSubmit = handleSubmit(async (values) => {
@@ -129,7 +141,7 @@ export function ReplyForm({ clarificationId, questionLabel }: { clarificationId:
     setFormError(failureMessage(result, ["clarificationId"]));
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Follow up on ${questionLabel}`}>
+    <ClientForm onSubmit={onSubmit} onFocus={replyResolver.preload} noValidate className="mt-2" aria-label={`Follow up on ${questionLabel}`}>
       <FormAlert message={formError} />
       <TextAreaField
         id={`${uid}-body`}
@@ -183,7 +195,7 @@ export function AnswerForm({ clarificationId, questionLabel, today }: { clarific
     AnswerClarificationInput,
     unknown,
     z.output<typeof answerClarificationSchema>
-  >({ resolver: zodResolver(answerClarificationSchema), defaultValues: defaults });
+  >({ resolver: answerResolver, defaultValues: defaults });
   const e = formState.errors;
   const attach = (item: Attached | null) => {
     setAttached(item);
@@ -205,7 +217,7 @@ export function AnswerForm({ clarificationId, questionLabel, today }: { clarific
   });
   const evidenceError = e.evidenceId?.message;
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="mt-2" aria-label={`Answer ${questionLabel}`}>
+    <ClientForm onSubmit={onSubmit} onFocus={answerResolver.preload} noValidate className="mt-2" aria-label={`Answer ${questionLabel}`}>
       <FormAlert message={formError} />
       <TextAreaField
         id={`${uid}-body`}

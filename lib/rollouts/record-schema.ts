@@ -2,6 +2,9 @@ import { z } from "zod";
 import { TEST_KINDS, UPDATE_CHANNELS } from "@/lib/catalog/schema";
 import { UNSAFE_TEXT_MESSAGE, isSafeText, safeMultiline, safeText } from "@/lib/validations/common";
 import { instantSchema } from "./instant";
+import { GATE_COMPARATORS, GATE_METRICS, ROLLOUT_EVENT_KINDS } from "./record-constants";
+
+export * from "./record-constants";
 
 /**
  * A rollout record: how one release of one product was delivered, ring by ring.
@@ -9,9 +12,6 @@ import { instantSchema } from "./instant";
  * a UTC offset and come out normalised to UTC (`toISOString()`), so records that
  * describe the same instants compare equal whatever zone they were written in.
  */
-
-export const ROLLOUT_EVENT_KINDS = ["pause", "halt", "resume", "rollback_started", "rollback_completed"] as const;
-export type RolloutEventKind = (typeof ROLLOUT_EVENT_KINDS)[number];
 
 // Messages are full sentences that name the field: the form shows them beside it, uploads and the API after its path.
 
@@ -32,13 +32,6 @@ const orNull = <T extends z.ZodType>(schema: T) =>
 
 const bool = (what: string) => z.boolean({ error: `Answer true or false for ${what}.` });
 const finite = (what: string) => z.number({ error: `${capital(what)} must be a number.` }).refine(Number.isFinite, `${capital(what)} must be a finite number.`);
-
-export const GATE_METRICS = ["crash_rate", "boot_failure_rate", "sensor_offline_rate", "cpu", "memory", "false_positive_rate", "custom"] as const;
-export type GateMetric = (typeof GATE_METRICS)[number];
-export const GATE_COMPARATORS = ["<", "<=", ">", ">="] as const;
-export type GateComparator = (typeof GATE_COMPARATORS)[number];
-/** Metrics whose failure means devices were harmed (crashed, failed to boot, lost protection): a rollback is due. */
-export const HARM_METRICS: ReadonlySet<GateMetric> = new Set(["crash_rate", "boot_failure_rate", "sensor_offline_rate"]);
 
 /**
  * A machine-checkable health gate: the gate passes when `observed <comparator> threshold`.

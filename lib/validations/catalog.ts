@@ -83,28 +83,8 @@ export const importSchema = z.object({
 });
 
 export { EVIDENCE_KIND_LABELS } from "./vendor-labels";
-export const CHANNEL_LABELS: Record<(typeof UPDATE_CHANNELS)[number], string> = {
-  code: "Code and driver updates",
-  content: "Content updates (detection logic, configuration)",
-};
-export const MAPPING_SCHEME_LABELS: Record<(typeof MAPPING_SCHEMES)[number], string> = {
-  "nist-ssdf": "NIST SSDF (SP 800-218)",
-  "windows-resiliency": "Windows Resiliency Initiative",
-  "secure-by-design": "Secure by Design",
-  "vendor-commitments-2024": "July 2024 vendor commitments",
-  other: "Other",
-};
-export const TEST_KIND_LABELS: Record<(typeof TEST_KINDS)[number], string> = {
-  developer: "Developer",
-  content_interface: "Content interface",
-  fuzzing: "Fuzzing",
-  fault_injection: "Fault injection",
-  stress: "Stress",
-  stability: "Stability",
-  rollback: "Rollback",
-  validator: "Validator checks",
-};
-export const LEVEL_LABELS = ["0 — Absent", "1 — Initial", "2 — Defined", "3 — Managed", "4 — Optimised"] as const;
+/** The catalog's label tables live in ./catalog-labels (no zod there, so client components can import them cheaply). */
+export * from "./catalog-labels";
 
 /** The edit form's values for a stored control (used by the editor page and its tests). */
 export function controlFormValues(c: import("@/lib/catalog/queries").ControlDetail): ControlInput {

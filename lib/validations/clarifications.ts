@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { safeMultiline } from "./common";
+import { CLARIFICATION_BODY_MAX } from "./clarification-limits";
 
-/** Questions, follow-ups and answers: what the panel and the vendor write to each other. */
-export const CLARIFICATION_BODY_MAX = 4000;
+export { CLARIFICATION_BODY_MAX };
 
 function body(empty: string) {
   return safeMultiline(CLARIFICATION_BODY_MAX, { type: empty }).min(1, empty);

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { formatBytes } from "@/lib/format";
 import type { rolloutSource } from "@/db/schema/rollouts";
-import { GATE_METRICS, ROLLOUT_EVENT_KINDS, rolloutRecordSchema } from "@/lib/rollouts/record-schema";
+import { rolloutRecordSchema } from "@/lib/rollouts/record-schema";
 import { FINDING_CODES, SEVERITIES } from "@/lib/rollouts/analysis/types";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
 import { safeText, wellFormed } from "./common";
+import { ROLLOUT_FILE_MAX_BYTES } from "./rollout-labels";
 
-/** Largest rollout file the upload form takes (its text is checked against it, as characters). */
-export const ROLLOUT_FILE_MAX_BYTES = 1024 * 1024;
+/** The rollout forms' labels and limits live in ./rollout-labels (no zod there, so client components can import them cheaply). */
+export * from "./rollout-labels";
 
 const productId = z.string({ error: "Choose a product." }).uuid("Choose a product.");
 
@@ -62,24 +63,6 @@ export const FINDING_CODE_LABELS: Record<(typeof FINDING_CODES)[number], string>
   no_gates: "No health gates",
   no_customer_control: "No customer control",
   open_ring: "Rollout still open",
-};
-
-export const ROLLOUT_EVENT_KIND_LABELS: Record<(typeof ROLLOUT_EVENT_KINDS)[number], string> = {
-  pause: "Pause",
-  halt: "Halt",
-  resume: "Resume",
-  rollback_started: "Rollback started",
-  rollback_completed: "Rollback completed",
-};
-
-export const GATE_METRIC_LABELS: Record<(typeof GATE_METRICS)[number], string> = {
-  crash_rate: "Crash rate",
-  boot_failure_rate: "Boot failure rate",
-  sensor_offline_rate: "Sensor offline rate",
-  cpu: "CPU use",
-  memory: "Memory use",
-  false_positive_rate: "False positive rate",
-  custom: "Custom metric",
 };
 
 export const ROLLOUT_SOURCE_LABELS: Record<(typeof rolloutSource.enumValues)[number], string> = {

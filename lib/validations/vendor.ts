@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "@/lib/catalog/schema";
-import { CHANNEL_LABELS as CATALOG_CHANNEL_LABELS } from "./catalog";
+import { CHANNEL_LABELS as CATALOG_CHANNEL_LABELS } from "./catalog-labels";
 import { formVersion, isoDate as realDate, optionalIsoDate, safeMultiline, safeText } from "./common";
 import { choiceFilter, listQuerySchema } from "@/lib/http/list-params";
 import { ATTESTATION_KINDS, CLASSIFICATIONS, FILE_EVIDENCE_KINDS, IMPLEMENTATION_STATUSES, LINK_EVIDENCE_KINDS } from "./vendor-labels";

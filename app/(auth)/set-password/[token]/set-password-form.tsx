@@ -3,19 +3,22 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { setPasswordSchema, type SetPasswordInput } from "@/lib/validations/auth";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { SetPasswordInput } from "@/lib/validations/auth";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { setPasswordAction } from "../actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<SetPasswordInput>(() => import("@/lib/validations/auth").then((m) => m.setPasswordSchema));
+
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const { register, handleSubmit, formState, setError } = useForm<SetPasswordInput>({
-    resolver: zodResolver(setPasswordSchema),
+    resolver,
     defaultValues: { password: "", confirm: "" },
   });
 
@@ -38,7 +41,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     );
   }
   return (
-    <ClientForm onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <FormAlert message={formError} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField

@@ -3,8 +3,8 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { organisationSchema, type OrganisationInput } from "@/lib/validations/admin";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { OrganisationInput } from "@/lib/validations/admin";
 import { ORG_KINDS, ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -12,11 +12,14 @@ import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createOrganisationAction, updateOrganisationAction } from "./actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<OrganisationInput>(() => import("@/lib/validations/admin").then((m) => m.organisationSchema));
+
 export function OrganisationForm({ initial }: { initial?: OrganisationInput & { id: string } }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<OrganisationInput>({
-    resolver: zodResolver(organisationSchema),
+    resolver,
     defaultValues: initial ? { name: initial.name, kind: initial.kind } : { name: "", kind: undefined },
   });
 
@@ -33,7 +36,7 @@ export function OrganisationForm({ initial }: { initial?: OrganisationInput & { 
   });
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-lg">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-lg">
       <FormAlert message={formError} />
       <TextField id="name" label="Name" required autoComplete="organization" error={formState.errors.name?.message} {...register("name")} />
       <SelectField

@@ -3,8 +3,8 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { userSchema, updateUserSchema, type UserInput } from "@/lib/validations/admin";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { UserInput } from "@/lib/validations/admin";
 import { ROLES, ROLE_LABELS, ROLE_ORG_KIND, ORG_KIND_LABELS, type OrgKind } from "@/lib/auth/roles";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -12,6 +12,11 @@ import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createUserAction, updateUserAction } from "./actions";
 import { OneTimeLink } from "./one-time-link";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+type Values = UserInput & { userId?: string };
+const createResolver = lazyZodResolver<Values>(() => import("@/lib/validations/admin").then((m) => m.userSchema as never));
+const updateResolver = lazyZodResolver<Values>(() => import("@/lib/validations/admin").then((m) => m.updateUserSchema as never));
 
 type Org = { id: string; name: string; kind: OrgKind };
 type Existing = { id: string; name: string; email: string; organisationId: string; role: UserInput["role"] };
@@ -22,8 +27,8 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, formState, setError, control, setValue, reset } = useForm<UserInput & { userId?: string }>({
-    resolver: zodResolver(existing ? (updateUserSchema as never) : userSchema),
+  const { register, handleSubmit, formState, setError, control, setValue, reset } = useForm<Values>({
+    resolver: existing ? updateResolver : createResolver,
     defaultValues: existing
       ? {
           userId: existing.id,
@@ -65,7 +70,7 @@ export function UserForm({ organisations, existing }: { organisations: Org[]; ex
           Changes saved.
         </p>
       ) : null}
-      <ClientForm onSubmit={onSubmit} noValidate className="max-w-lg">
+      <ClientForm onSubmit={onSubmit} onFocus={(existing ? updateResolver : createResolver).preload} noValidate className="max-w-lg">
         <FormAlert message={formError} />
         <TextField id="name" label="Full name" required autoComplete="off" error={formState.errors.name?.message} {...register("name")} />
         <TextField

@@ -3,21 +3,29 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
-import { declareConflictSchema, requestChangesSchema } from "@/lib/validations/review";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { z } from "zod";
+import type { declareConflictSchema, requestChangesSchema } from "@/lib/validations/review";
 import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { declareConflictAction, requestChangesAction } from "./actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const conflictResolver = lazyZodResolver<z.input<typeof declareConflictSchema>>(() =>
+  import("@/lib/validations/review").then((m) => m.declareConflictSchema as never),
+);
+const requestChangesResolver = lazyZodResolver<z.input<typeof requestChangesSchema>>(() =>
+  import("@/lib/validations/review").then((m) => m.requestChangesSchema as never),
+);
+
 export function ConflictForm({ attestationId, vendor }: { attestationId: string; vendor: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [left, setLeft] = useState(false);
   const { register, handleSubmit, formState, setError, control } = useForm<z.input<typeof declareConflictSchema>>({
-    resolver: zodResolver(declareConflictSchema),
+    resolver: conflictResolver,
     defaultValues: { attestationId, hasConflict: undefined, note: "" },
   });
   const has = String(useWatch({ control, name: "hasConflict" })) === "true";
@@ -34,7 +42,7 @@ export function ConflictForm({ attestationId, vendor }: { attestationId: string;
   });
   if (left) return <p role="status">You have declared a conflict and left this panel. The administrators have been told.</p>;
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} onFocus={conflictResolver.preload} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">Do you have a conflict of interest with {vendor}?</legend>
@@ -66,7 +74,7 @@ export function RequestChangesForm({ attestationId }: { attestationId: string })
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<z.input<typeof requestChangesSchema>>({
-    resolver: zodResolver(requestChangesSchema),
+    resolver: requestChangesResolver,
     defaultValues: { attestationId, message: "" },
   });
   const onSubmit = handleSubmit(async (values) => {
@@ -77,7 +85,7 @@ export function RequestChangesForm({ attestationId }: { attestationId: string })
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} onFocus={requestChangesResolver.preload} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextAreaField id="message" label="What the vendor must change" rows={4} required error={formState.errors.message?.message} {...register("message")} />
       <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>

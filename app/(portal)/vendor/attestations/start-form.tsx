@@ -4,13 +4,17 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { ATTESTATION_KINDS, ATTESTATION_KIND_LABELS, startAttestationSchema, type StartAttestationInput } from "@/lib/validations/vendor";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { ATTESTATION_KINDS, ATTESTATION_KIND_LABELS } from "@/lib/validations/vendor-labels";
+import type { StartAttestationInput } from "@/lib/validations/vendor";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { startAttestationAction } from "./actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<StartAttestationInput>(() => import("@/lib/validations/vendor").then((m) => m.startAttestationSchema));
 
 type Option = { id: string; label: string };
 
@@ -20,7 +24,7 @@ export function StartForm({ products, versions, productId }: { products: Option[
   const [existing, setExisting] = useState<{ href: string; text: string } | null>(null);
   const year = new Date().getFullYear();
   const { register, handleSubmit, formState, setError } = useForm<StartAttestationInput>({
-    resolver: zodResolver(startAttestationSchema),
+    resolver,
     defaultValues: {
       productId: productId ?? "",
       frameworkVersionId: versions[0]?.id ?? "",
@@ -44,7 +48,7 @@ export function StartForm({ products, versions, productId }: { products: Option[
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-lg">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-lg">
       {existing ? (
         <div aria-live="polite">
           <div role="alert" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">

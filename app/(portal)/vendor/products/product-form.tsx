@@ -3,13 +3,17 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { CHANNEL_LABELS, productSchema, type ProductInput } from "@/lib/validations/vendor";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { CHANNEL_LABELS } from "@/lib/validations/catalog-labels";
+import type { ProductInput } from "@/lib/validations/vendor";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createProductAction, updateProductAction } from "./actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<ProductInput>(() => import("@/lib/validations/vendor").then((m) => m.productSchema));
 
 const EMPTY: ProductInput = {
   name: "",
@@ -43,7 +47,7 @@ export function ProductForm({ initial }: { initial?: ProductInput & { id: string
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, control } = useForm<ProductInput>({
-    resolver: zodResolver(productSchema),
+    resolver,
     defaultValues: initial ?? EMPTY,
   });
   const [code, content] = useWatch({ control, name: ["codeChannel", "contentChannel"] });
@@ -65,7 +69,7 @@ export function ProductForm({ initial }: { initial?: ProductInput & { id: string
   });
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-xl">
       <FormAlert message={formError} />
       <TextField id="name" label="Product name" required error={errors.name?.message} {...register("name")} />
       <TextField

@@ -3,14 +3,19 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { EVIDENCE_KINDS, MAPPING_SCHEMES, UPDATE_CHANNELS } from "@/lib/catalog/schema";
-import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, LEVEL_LABELS, MAPPING_SCHEME_LABELS, controlFormSchema, type ControlInput } from "@/lib/validations/catalog";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { EVIDENCE_KINDS, MAPPING_SCHEMES, UPDATE_CHANNELS } from "@/lib/catalog/constants";
+import { CHANNEL_LABELS, LEVEL_LABELS, MAPPING_SCHEME_LABELS } from "@/lib/validations/catalog-labels";
+import { EVIDENCE_KIND_LABELS } from "@/lib/validations/vendor-labels";
+import type { ControlInput } from "@/lib/validations/catalog";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createControlAction, deleteControlAction, updateControlAction } from "./actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<ControlInput>(() => import("@/lib/validations/catalog").then((m) => m.controlFormSchema));
 
 type Props = { versionId: string; domains: { key: string; title: string }[]; initial: ControlInput; isNew: boolean };
 
@@ -26,7 +31,7 @@ function GroupError({ id, message }: { id: string; message?: string }) {
 export function ControlForm({ versionId, domains, initial, isNew }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, control } = useForm<ControlInput>({ resolver: zodResolver(controlFormSchema), defaultValues: initial });
+  const { register, handleSubmit, formState, setError, control } = useForm<ControlInput>({ resolver, defaultValues: initial });
   const mappings = useFieldArray({ control, name: "mappings" });
   const e = formState.errors;
 
@@ -52,7 +57,7 @@ export function ControlForm({ versionId, domains, initial, isNew }: Props) {
   };
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-3xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-3xl">
       <FormAlert message={formError} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField id="c-id" label="Control id" required hint="Stable across versions, e.g. SDP-ROL-03." error={e.id?.message} {...register("id")} />

@@ -3,20 +3,23 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { domainFormSchema, type DomainInput } from "@/lib/validations/catalog";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { DomainInput } from "@/lib/validations/catalog";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createDomainAction, deleteDomainAction, updateDomainAction } from "./actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<DomainInput>(() => import("@/lib/validations/catalog").then((m) => m.domainFormSchema));
+
 /** Adds a domain (no `initial`) or edits one. */
 export function DomainForm({ versionId, initial }: { versionId: string; initial?: DomainInput }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<DomainInput>({
-    resolver: zodResolver(domainFormSchema),
+    resolver,
     defaultValues: initial ?? { key: "", title: "", description: "" },
   });
   const p = initial ? "domain" : "new-domain";
@@ -44,7 +47,7 @@ export function DomainForm({ versionId, initial }: { versionId: string; initial?
   };
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-2xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-2xl">
       <FormAlert message={formError} />
       <TextField
         id={`${p}-key`}

@@ -3,15 +3,20 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { TEST_KINDS, type RolloutThresholds } from "@/lib/catalog/schema";
-import { TEST_KIND_LABELS, versionMetaSchema, type VersionMetaInput } from "@/lib/validations/catalog";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { TEST_KINDS } from "@/lib/catalog/constants";
+import type { RolloutThresholds } from "@/lib/catalog/schema";
+import { TEST_KIND_LABELS } from "@/lib/validations/catalog-labels";
+import type { VersionMetaInput } from "@/lib/validations/catalog";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { updateVersionAction } from "../actions";
 import { RequirementsFields } from "./requirements-fields";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<VersionMetaInput>(() => import("@/lib/validations/catalog").then((m) => m.versionMetaSchema));
 
 const DEFAULT_THRESHOLDS: RolloutThresholds = {
   maxFirstRingPct: 1,
@@ -27,7 +32,7 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, control } = useForm<VersionMetaInput>({
-    resolver: zodResolver(versionMetaSchema),
+    resolver,
     shouldUnregister: true,
     defaultValues: { ...initial, hasThresholds: initial.thresholds != null, thresholds: initial.thresholds ?? DEFAULT_THRESHOLDS },
   });
@@ -62,7 +67,7 @@ export function MetaForm({ versionId, initial }: { versionId: string; initial: O
   );
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-3xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-3xl">
       <FormAlert message={formError} />
       <FormAlert message={saved} tone="success" />
       <div className="grid gap-x-4 sm:grid-cols-2">

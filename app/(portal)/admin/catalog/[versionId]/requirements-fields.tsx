@@ -1,7 +1,7 @@
 "use client";
 import type { UseFormRegister } from "react-hook-form";
 import { ANSWER_FIELDS, ANSWER_FIELD_LABELS, ANSWER_STATUSES } from "@/lib/catalog/answer-requirements";
-import { STATUS_LABELS } from "@/lib/validations/vendor";
+import { STATUS_LABELS } from "@/lib/validations/vendor-labels";
 import type { VersionMetaInput } from "@/lib/validations/catalog";
 
 /** One group of checkboxes per implementation status: which answer fields it requires before submission. */

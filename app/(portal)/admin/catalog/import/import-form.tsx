@@ -3,12 +3,14 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { importSchema } from "@/lib/validations/catalog";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { importFrameworkAction } from "../actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<Values>(() => import("@/lib/validations/catalog").then((m) => m.importSchema));
 
 type Values = { text: string };
 type Done = { versionId: string; slug: string; version: string; format: string; controlCount: number; warnings: string[] };
@@ -17,7 +19,7 @@ export function ImportForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [done, setDone] = useState<Done | null>(null);
-  const { register, handleSubmit, formState, setValue } = useForm<Values>({ resolver: zodResolver(importSchema), defaultValues: { text: "" } });
+  const { register, handleSubmit, formState, setValue } = useForm<Values>({ resolver, defaultValues: { text: "" } });
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -38,7 +40,7 @@ export function ImportForm() {
   });
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <FormAlert message={formError} />
       {errors.length ? (
         <div className="mb-4">

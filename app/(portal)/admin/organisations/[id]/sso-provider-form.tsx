@@ -3,14 +3,17 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
-import { ssoProviderSchema, type SsoProviderInput, type SsoProviderValues } from "@/lib/validations/sso";
+import type { SsoProviderInput, SsoProviderValues } from "@/lib/validations/sso";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { saveSsoProviderAction } from "./actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<SsoProviderInput, SsoProviderValues>(() => import("@/lib/validations/sso").then((m) => m.ssoProviderSchema));
 
 /** The stored settings as the form shows them; the client secret is never among them. */
 export type SsoFormInitial = Omit<SsoProviderInput, "clientSecret" | "organisationId"> | null;
@@ -20,7 +23,7 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, control, getValues, resetField } = useForm<SsoProviderInput, unknown, SsoProviderValues>({
-    resolver: zodResolver(ssoProviderSchema),
+    resolver,
     defaultValues: {
       organisationId,
       name: initial?.name ?? "",
@@ -55,7 +58,7 @@ export function SsoProviderForm({ organisationId, roles, initial }: { organisati
   });
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate aria-label="Single sign-on provider">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-label="Single sign-on provider">
       <FormAlert message={formError} />
       <FormAlert message={saved} tone="success" />
       <TextField

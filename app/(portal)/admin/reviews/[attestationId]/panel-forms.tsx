@@ -3,14 +3,17 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { assignPanelSchema, type AssignPanelInput } from "@/lib/validations/review";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { AssignPanelInput } from "@/lib/validations/review";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { assignPanelAction, updatePanelAction } from "../actions";
+
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<AssignPanelInput>(() => import("@/lib/validations/review").then((m) => m.assignPanelSchema));
 
 type Candidate = { id: string; name: string; role: Role; organisationName: string };
 
@@ -48,7 +51,7 @@ export function AssignPanelForm({ attestationId, candidates, today }: { attestat
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, control } = useForm<AssignPanelInput>({
-    resolver: zodResolver(assignPanelSchema),
+    resolver,
     defaultValues: { attestationId, memberIds: [], leadUserId: "", dueDate: "" },
   });
   const chosen = useWatch({ control, name: "memberIds" }) ?? [];
@@ -60,7 +63,7 @@ export function AssignPanelForm({ attestationId, candidates, today }: { attestat
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-2xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-2xl">
       <FormAlert message={formError} />
       <MemberBoxes
         candidates={candidates}

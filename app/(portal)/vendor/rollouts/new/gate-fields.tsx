@@ -1,7 +1,7 @@
 "use client";
 import { get, type UseFormReturn } from "react-hook-form";
-import { GATE_COMPARATORS, GATE_METRICS } from "@/lib/rollouts/record-schema";
-import { GATE_METRIC_LABELS } from "@/lib/validations/rollouts";
+import { GATE_COMPARATORS, GATE_METRICS } from "@/lib/rollouts/record-constants";
+import { GATE_METRIC_LABELS } from "@/lib/validations/rollout-labels";
 import type { RolloutFormInput } from "@/lib/validations/rollouts";
 import { SelectField, TextField } from "@/components/ui/field";
 import { DateTimeField } from "./datetime-field";

@@ -1,9 +1,10 @@
 "use client";
 import { get, useFieldArray, type UseFormReturn } from "react-hook-form";
-import { TEST_KINDS } from "@/lib/catalog/schema";
-import { ROLLOUT_EVENT_KINDS } from "@/lib/rollouts/record-schema";
-import { ROLLOUT_EVENT_KIND_LABELS, type RolloutFormInput } from "@/lib/validations/rollouts";
-import { TEST_KIND_LABELS } from "@/lib/validations/catalog";
+import { TEST_KINDS } from "@/lib/catalog/constants";
+import { ROLLOUT_EVENT_KINDS } from "@/lib/rollouts/record-constants";
+import { ROLLOUT_EVENT_KIND_LABELS } from "@/lib/validations/rollout-labels";
+import type { RolloutFormInput } from "@/lib/validations/rollouts";
+import { TEST_KIND_LABELS } from "@/lib/validations/catalog-labels";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "./datetime-field";

@@ -3,8 +3,8 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { get, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { rolloutFormSchema, type RolloutFormInput, type RolloutFormOutput } from "@/lib/validations/rollouts";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { RolloutFormInput, RolloutFormOutput } from "@/lib/validations/rollouts";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -14,13 +14,16 @@ import { DateTimeField } from "./datetime-field";
 import { RingEditor, emptyRing } from "./ring-editor";
 import { EventsEditor, TestsEditor } from "./list-editors";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<RolloutFormInput, RolloutFormOutput>(() => import("@/lib/validations/rollouts").then((m) => m.rolloutFormSchema));
+
 const numOrNull = (v: string | number | null | undefined) => (v === "" || v == null ? null : Number(v));
 
 export function RolloutForm({ products }: { products: { id: string; name: string }[] }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RolloutFormInput, unknown, RolloutFormOutput>({
-    resolver: zodResolver(rolloutFormSchema),
+    resolver,
     mode: "onChange",
     defaultValues: {
       productId: products.length === 1 ? products[0]!.id : "",
@@ -57,7 +60,7 @@ export function RolloutForm({ products }: { products: { id: string; name: string
   );
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-4xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-4xl">
       <FormAlert message={formError} />
       <fieldset className="mb-6">
         <legend className="mb-2 text-lg font-semibold">Release</legend>

@@ -3,8 +3,8 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { apiTokenSchema, type ApiTokenInput } from "@/lib/validations/rollouts";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { ApiTokenInput } from "@/lib/validations/rollouts";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_LABELS, TOKEN_SCOPE_LABELS, TOKEN_SCOPE_VALUES } from "@/lib/rollouts/scopes";
 import { formatDateTime } from "@/lib/format";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -14,13 +14,16 @@ import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { useStepUp } from "@/components/auth/step-up";
 import { createApiTokenAction } from "./actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<ApiTokenInput>(() => import("@/lib/validations/rollouts").then((m) => m.apiTokenSchema));
+
 export function TokenForm({ zone }: { zone: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; expiresAt: string } | null>(null);
   const stepUp = useStepUp();
   const { register, handleSubmit, formState, setError, reset } = useForm<ApiTokenInput>({
-    resolver: zodResolver(apiTokenSchema),
+    resolver,
     defaultValues: { name: "", scopes: ["rollouts:write", "rollouts:read"], lifetimeDays: String(DEFAULT_TOKEN_LIFETIME_DAYS) },
   });
   const onSubmit = handleSubmit(async (values) => {
@@ -35,7 +38,7 @@ export function TokenForm({ zone }: { zone: string }) {
     router.refresh();
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-xl">
       {stepUp.dialog}
       <FormAlert message={formError} />
       {created ? (

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/result";
 import { formatBytes } from "@/lib/format";
-import { ROLLOUT_FILE_MAX_BYTES } from "@/lib/validations/rollouts";
+import { ROLLOUT_FILE_MAX_BYTES } from "@/lib/validations/rollout-labels";
 import { uploadRolloutAction } from "../actions";
 
 /** The file's text stays in the box after a failed upload, so it can be fixed in place and sent again. */

@@ -3,8 +3,8 @@ import { ClientForm } from "@/components/forms/client-form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signSchema, type SignInput } from "@/lib/validations/vendor";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { SignInput } from "@/lib/validations/vendor";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -12,12 +12,15 @@ import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { useStepUp } from "@/components/auth/step-up";
 import { createRevisionAction, submitAttestationAction } from "./actions";
 
+// zod and the schema load when the form is first used (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver<SignInput>(() => import("@/lib/validations/vendor").then((m) => m.signSchema));
+
 export function SignForm({ attestationId, statement, defaultName }: { attestationId: string; statement: string; defaultName: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const stepUp = useStepUp();
   const { register, handleSubmit, formState, setError } = useForm<SignInput>({
-    resolver: zodResolver(signSchema),
+    resolver,
     defaultValues: { attestationId, signerName: defaultName, signerTitle: "", confirm: false as unknown as true },
   });
   const e = formState.errors;
@@ -32,7 +35,7 @@ export function SignForm({ attestationId, statement, defaultName }: { attestatio
     setFormError(result.formError ?? "Check the fields marked below.");
   });
   return (
-    <ClientForm onSubmit={onSubmit} noValidate className="max-w-xl">
+    <ClientForm onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="max-w-xl">
       {stepUp.dialog}
       <FormAlert message={formError} />
       <blockquote id="statement" className="mb-4 border-l-4 border-brand-700 bg-gray-50 p-3 text-sm">
