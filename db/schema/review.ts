@@ -48,10 +48,21 @@ export const panelMembers = pgTable(
     declaredAt: timestamp("declared_at", { withTimezone: true }),
     removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Kept by the database for the reviewer's queue (/review), which pages from
+     * one index however many panels a reviewer has sat on: the panel's due date
+     * (copied when the member is added; it never changes), and whether the
+     * lineage's review is over (its latest submitted revision published or
+     * withdrawn). Triggers set both (migration 0015); never written by the
+     * application.
+     */
+    queueDueDate: date("queue_due_date"),
+    queueClosed: boolean("queue_closed").notNull().default(false),
   },
   (t) => [
     uniqueIndex("panel_members_key").on(t.panelId, t.userId),
     index("panel_members_user_idx").on(t.userId),
+    index("panel_members_queue_idx").on(t.userId, t.queueClosed, t.queueDueDate, t.panelId).where(sql`${t.removedAt} is null`),
     check("panel_members_role_check", sql`${t.role} in ('platform_reviewer', 'gov_auditor')`),
     check("panel_members_conflict_check", sql`${t.conflict} in ('pending', 'none', 'declared')`),
   ],

@@ -323,61 +323,86 @@ export type QueueItem = {
 export const QUEUE_PAGE = 50;
 
 /**
- * A reviewer's assignments, soonest due first, overdue ones marked: each
- * lineage they sit on (not removed), at its latest submitted revision.
+ * The two halves of a reviewer's queue: reviews still under way (in review,
+ * changes requested, reconciliation, decided and not yet published) and
+ * reviews that are over (the latest submitted revision published or
+ * withdrawn).
  */
-export async function listQueue(db: DbOrTx, actor: Pick<Actor, "userId">, now = new Date()): Promise<QueueItem[]> {
-  const all = await queueRows(db, actor, now);
-  return withCounts(db, all);
-}
+export type QueueView = "open" | "closed";
 
 /**
- * One page of listQueue (same order and items): the scoring progress is counted
- * only for the rows shown. A page past the end shows the last one.
+ * One page of a reviewer's assignments (each lineage they sit on and were not
+ * removed from, at its latest submitted revision): open ones soonest due first,
+ * overdue ones marked; closed ones latest due first. A page past the end shows
+ * the last one.
+ *
+ * The page is read from `panel_members_queue_idx` (user, closed, due date,
+ * panel), whose two ordering columns the database keeps (migration 0015), so
+ * its cost does not grow with the reviewer's history: the rows of the page,
+ * then their attestations, then their scoring progress, then the count.
  */
 export async function listQueuePage(
   db: DbOrTx,
   actor: Pick<Actor, "userId">,
+  view: QueueView,
   page: number,
   now = new Date(),
 ): Promise<{ items: QueueItem[]; total: number; page: number; pageCount: number }> {
-  const all = await queueRows(db, actor, now);
-  const pageCount = Math.max(1, Math.ceil(all.length / QUEUE_PAGE));
+  const mine = and(eq(panelMembers.userId, actor.userId), isNull(panelMembers.removedAt), eq(panelMembers.queueClosed, view === "closed"));
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(panelMembers)
+    .where(mine);
+  const total = counted?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE));
   const shown = Math.min(Math.max(1, page), pageCount);
-  const items = await withCounts(db, all.slice((shown - 1) * QUEUE_PAGE, shown * QUEUE_PAGE));
-  return { items, total: all.length, page: shown, pageCount };
-}
-
-type QueueRow = Omit<QueueItem, "scored" | "total"> & { scorecardId: string | null };
-
-async function queueRows(db: DbOrTx, actor: Pick<Actor, "userId">, now: Date): Promise<QueueRow[]> {
-  const today = todayIso(now);
+  if (total === 0) return { items: [], total, page: shown, pageCount };
+  const order = view === "open" ? [asc(panelMembers.queueDueDate), asc(panelMembers.panelId)] : [desc(panelMembers.queueDueDate), desc(panelMembers.panelId)];
+  const seats = db.$with("seats").as(
+    db
+      .select({
+        panelId: panelMembers.panelId,
+        lineageId: sql<string>`${reviewPanels.lineageId}`.as("seat_lineage_id"),
+        dueDate: sql<string>`${reviewPanels.dueDate}`.as("seat_due_date"),
+        isLead: panelMembers.isLead,
+        conflict: panelMembers.conflict,
+      })
+      .from(panelMembers)
+      .innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId))
+      .where(mine)
+      .orderBy(...order)
+      .limit(QUEUE_PAGE)
+      .offset((shown - 1) * QUEUE_PAGE),
+  );
+  // The latest submitted revision of each lineage on the page (DISTINCT ON over attestations_revision_key).
   const rows = await db
-    .select({
+    .with(seats)
+    .selectDistinctOn([seats.lineageId], {
+      panelId: seats.panelId,
+      lineageId: seats.lineageId,
+      dueDate: seats.dueDate,
+      isLead: seats.isLead,
+      conflict: seats.conflict,
       attestationId: attestations.id,
-      lineageId: attestations.lineageId,
       revision: attestations.revision,
       status: attestations.status,
       organisationName: organisations.name,
       productName: products.name,
       frameworkTitle: frameworkVersions.title,
-      dueDate: reviewPanels.dueDate,
-      isLead: panelMembers.isLead,
-      conflict: panelMembers.conflict,
       submittedAt: scorecards.submittedAt,
       scorecardId: scorecards.id,
     })
-    .from(panelMembers)
-    .innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId))
-    .innerJoin(attestations, and(eq(attestations.lineageId, reviewPanels.lineageId), ne(attestations.status, "draft")))
+    .from(seats)
+    .innerJoin(attestations, and(eq(attestations.lineageId, seats.lineageId), ne(attestations.status, "draft")))
     .innerJoin(organisations, eq(organisations.id, attestations.organisationId))
     .innerJoin(products, eq(products.id, attestations.productId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, attestations.frameworkVersionId))
     .leftJoin(scorecards, and(eq(scorecards.attestationId, attestations.id), eq(scorecards.userId, actor.userId)))
-    .where(and(eq(panelMembers.userId, actor.userId), isNull(panelMembers.removedAt)));
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) if ((latest.get(r.lineageId)?.revision ?? 0) < r.revision) latest.set(r.lineageId, r);
-  return [...latest.values()]
+    .orderBy(seats.lineageId, desc(attestations.revision));
+  const today = todayIso(now);
+  const sign = view === "open" ? 1 : -1;
+  const ordered: QueueRow[] = rows
+    .sort((a, b) => sign * (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.panelId < b.panelId ? -1 : a.panelId > b.panelId ? 1 : 0))
     .map((r) => ({
       attestationId: r.attestationId,
       revision: r.revision,
@@ -391,9 +416,11 @@ async function queueRows(db: DbOrTx, actor: Pick<Actor, "userId">, now: Date): P
       conflict: r.conflict,
       scorecardSubmitted: Boolean(r.submittedAt),
       scorecardId: r.scorecardId,
-    }))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.productName.localeCompare(b.productName));
+    }));
+  return { items: await withCounts(db, ordered), total, page: shown, pageCount };
 }
+
+type QueueRow = Omit<QueueItem, "scored" | "total"> & { scorecardId: string | null };
 
 /** The scoring progress of each row's scorecard, in one statement. */
 async function withCounts(db: DbOrTx, rows: QueueRow[]): Promise<QueueItem[]> {

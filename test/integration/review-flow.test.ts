@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
-import { QUEUE_PAGE, assignPanel, declareConflict, listQueue, listQueuePage } from "@/lib/review/panels";
+import { QUEUE_PAGE, assignPanel, declareConflict, listQueuePage } from "@/lib/review/panels";
 import { listPanelScores, openForPanel, panelEvidenceFile, saveScore, submitScorecard } from "@/lib/review/scoring";
 import { cosignDecision, requestChanges } from "@/lib/review/decision";
 import { closeRemediation, queueRemediationReminders, reviewForVendor, reviewRemediation } from "@/lib/review/remediation";
@@ -74,16 +74,20 @@ makeTempDataDir();
       expect(await byStatus("in_review")).toHaveLength(1);
       expect(await byStatus("reconciliation")).toHaveLength(1);
       expect(await byStatus("decided")).toHaveLength(1);
-      const queue = await listQueue(t.db, reviewer);
-      // Bastion's three panels, Aegis's submission in review and its decided one waiting for publication (Cobalt's has no panel yet); the rest are published reports.
-      expect(queue.filter((q) => q.status !== "published")).toHaveLength(5);
-      expect(queue.map((q) => q.dueDate)).toEqual([...queue.map((q) => q.dueDate)].sort());
-      expect(await listQueue(t.db, outsider)).toEqual([]);
-      // The page (/review) shows the same rows, a page at a time; a page past the end shows the last.
-      expect(queue.length).toBeLessThanOrEqual(QUEUE_PAGE);
-      expect(await listQueuePage(t.db, reviewer, 1)).toEqual({ items: queue, total: queue.length, page: 1, pageCount: 1 });
-      expect(await listQueuePage(t.db, reviewer, 7)).toEqual({ items: queue, total: queue.length, page: 1, pageCount: 1 });
-      expect(await listQueuePage(t.db, outsider, 1)).toEqual({ items: [], total: 0, page: 1, pageCount: 1 });
+      const open = await listQueuePage(t.db, reviewer, "open", 1);
+      const closed = await listQueuePage(t.db, reviewer, "closed", 1);
+      // Under way: Bastion's three panels, Aegis's submission in review and its decided one waiting for publication (Cobalt's has no panel yet); finished: published reports.
+      expect(open.items.map((q) => q.status).sort()).toEqual(["decided", "decided", "in_review", "in_review", "reconciliation"]);
+      expect(open.items.map((q) => q.dueDate)).toEqual([...open.items.map((q) => q.dueDate)].sort());
+      expect(closed.items.length).toBeGreaterThan(0);
+      expect(closed.items.every((q) => q.status === "published" || q.status === "withdrawn")).toBe(true);
+      expect(closed.items.map((q) => q.dueDate)).toEqual([...closed.items.map((q) => q.dueDate)].sort().reverse());
+      expect(open).toMatchObject({ total: 5, page: 1, pageCount: 1 });
+      expect(closed.items.length).toBeLessThanOrEqual(QUEUE_PAGE);
+      // A page past the end shows the last.
+      expect(await listQueuePage(t.db, reviewer, "open", 7)).toEqual(open);
+      expect(await listQueuePage(t.db, outsider, "open", 1)).toEqual({ items: [], total: 0, page: 1, pageCount: 1 });
+      expect(await listQueuePage(t.db, outsider, "closed", 1)).toEqual({ items: [], total: 0, page: 1, pageCount: 1 });
     });
 
     it("is blind until a member submits their own scorecard; the query returns nothing before", async () => {
@@ -214,7 +218,7 @@ makeTempDataDir();
         .from(notifications)
         .where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "conflict_declared")));
       expect(told.map((n) => n.title)).toContain("Greta Auditor declared a conflict of interest");
-      expect(await listQueue(t.db, auditor2)).toEqual([]);
+      expect((await listQueuePage(t.db, auditor2, "open", 1)).items).toEqual([]);
     });
 
     it("a lead requesting changes while a reviewer saves: one wins under the row lock, nothing half-done", async () => {
