@@ -120,3 +120,64 @@ export const reportScores = pgTable(
 );
 
 export type PublishedReport = typeof publishedReports.$inferSelect;
+
+/**
+ * The ecosystem dashboard's figures (/reports), kept by the database as reports are published and
+ * superseded (triggers, migration 0016), so the dashboard reads a handful of rows however many
+ * reports there are. One row per framework version, period ("start_end", or "" for all periods)
+ * and result ("" for all results), counting current (not superseded) reports only.
+ */
+export const reportFigures = pgTable(
+  "report_figures",
+  {
+    frameworkVersionId: uuid("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "restrict" }),
+    period: text("period").notNull(),
+    result: text("result").notNull(),
+    reports: integer("reports").notNull().default(0),
+    overallSum: numeric("overall_sum").notNull().default("0"),
+    contentReleases: integer("content_releases").notNull().default(0),
+    contentCanaryStaged: integer("content_canary_staged").notNull().default(0),
+    /** Vendors with a report covering content updates, and with one whose every content update started with a canary ring. */
+    contentVendors: integer("content_vendors").notNull().default(0),
+    stagedVendors: integer("staged_vendors").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkVersionId, t.period, t.result] })],
+);
+
+/** Per vendor, within one row of report_figures: how many of its reports cover content updates, and how many staged them all; turns report counts into vendor counts. */
+export const reportVendorFigures = pgTable(
+  "report_vendor_figures",
+  {
+    frameworkVersionId: uuid("framework_version_id").notNull(),
+    period: text("period").notNull(),
+    result: text("result").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    contentReports: integer("content_reports").notNull().default(0),
+    stagedReports: integer("staged_reports").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkVersionId, t.period, t.result, t.organisationId] })],
+);
+
+/** Open remediation items of current reports by due date: the dashboard's overdue count is the sum of the days before today. */
+export const reportOpenItemDays = pgTable(
+  "report_open_item_days",
+  {
+    frameworkVersionId: uuid("framework_version_id").notNull(),
+    period: text("period").notNull(),
+    result: text("result").notNull(),
+    dueDate: date("due_date").notNull(),
+    openItems: integer("open_items").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkVersionId, t.period, t.result, t.dueDate] })],
+);
+
+/** Framework versions with published reports (superseded ones too): the dashboard's version choice, newest publication first. */
+export const reportVersions = pgTable("report_versions", {
+  frameworkVersionId: uuid("framework_version_id")
+    .primaryKey()
+    .references(() => frameworkVersions.id, { onDelete: "restrict" }),
+  label: text("label").notNull(),
+  latestPublishedAt: timestamp("latest_published_at", { withTimezone: true }).notNull(),
+});

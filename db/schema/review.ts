@@ -288,9 +288,23 @@ export const remediationItems = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     reviewNote: text("review_note").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The dashboard's filter columns of the item's current published report (null while its
+     * decision has none, or once that report is superseded): kept by triggers (migration 0016),
+     * never written by the application. The dashboard lists the most overdue items from an index on them.
+     */
+    reportFrameworkVersionId: uuid("report_framework_version_id"),
+    reportPeriod: text("report_period"),
+    reportResult: text("report_result"),
   },
   (t) => [
     index("remediation_items_org_idx").on(t.organisationId),
+    index("remediation_items_report_due_idx")
+      .on(t.reportFrameworkVersionId, t.reportPeriod, t.dueDate)
+      .where(sql`${t.status} = 'open' and ${t.reportFrameworkVersionId} is not null`),
+    index("remediation_items_report_all_due_idx")
+      .on(t.reportFrameworkVersionId, t.dueDate)
+      .where(sql`${t.status} = 'open' and ${t.reportFrameworkVersionId} is not null`),
     // A decision's items (the report page, the vendor's workspace); open ones by due date (the dashboard's overdue figures).
     index("remediation_items_decision_idx").on(t.decisionId),
     index("remediation_items_open_due_idx")

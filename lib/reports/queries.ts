@@ -1,7 +1,16 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { catalogControls, frameworkVersions, publishedReports, remediationItems, reportScores, reviewDecisions } from "@/db/schema";
+import {
+  catalogControls,
+  publishedReports,
+  remediationItems,
+  reportFigures,
+  reportOpenItemDays,
+  reportScores,
+  reportVersions,
+  reviewDecisions,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { relationTo } from "@/lib/review/access";
@@ -259,23 +268,26 @@ export function filtersToQuery(f: Partial<DashboardFilters>): string {
   return q.toString();
 }
 
-/** Framework versions that have reports, newest publication first, and the periods each has. */
+/**
+ * Framework versions that have reports, newest publication first, and the periods each has: read
+ * from report_versions and report_figures, which the database keeps (migration 0016).
+ */
 export async function dashboardChoices(db: DbOrTx, frameworkVersionId: string | null) {
   const versions = await db
-    .select({ id: frameworkVersions.id, label: publishedReports.frameworkLabel, latest: sql<string>`max(${publishedReports.publishedAt})` })
-    .from(publishedReports)
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, publishedReports.frameworkVersionId))
-    .groupBy(frameworkVersions.id, publishedReports.frameworkLabel)
-    .orderBy(desc(sql`max(${publishedReports.publishedAt})`));
+    .select({ id: reportVersions.frameworkVersionId, label: reportVersions.label })
+    .from(reportVersions)
+    .orderBy(desc(reportVersions.latestPublishedAt), asc(reportVersions.frameworkVersionId));
   const chosen = versions.find((v) => v.id === frameworkVersionId) ?? versions[0] ?? null;
   const periods = chosen
-    ? await db
-        .selectDistinct({ start: publishedReports.periodStart, end: publishedReports.periodEnd })
-        .from(publishedReports)
-        .where(eq(publishedReports.frameworkVersionId, chosen.id))
-        .orderBy(asc(publishedReports.periodStart), asc(publishedReports.periodEnd))
+    ? (
+        await db
+          .select({ period: reportFigures.period })
+          .from(reportFigures)
+          .where(and(eq(reportFigures.frameworkVersionId, chosen.id), eq(reportFigures.result, ""), ne(reportFigures.period, "")))
+          .orderBy(asc(reportFigures.period))
+      ).map((p) => parsePeriod(p.period)!)
     : [];
-  return { versions: versions.map((v) => ({ id: v.id, label: v.label })), chosen, periods };
+  return { versions, chosen, periods };
 }
 
 /** Where-clause for current (not superseded) reports matching the filters; `period` false ignores the period filter (trends). */
@@ -292,9 +304,17 @@ export function reportFilter(f: DashboardFilters, frameworkVersionId: string, op
 
 export const HEATMAP_PAGE = 50;
 
+/**
+ * The dashboard's figures and one page of its heatmap. Without a vendor filter, the figures come
+ * from report_figures and report_open_item_days (kept by the database, migration 0016): a few
+ * rows however many reports there are. With one, from that vendor's reports
+ * (dashboardFiguresFromReports, which is also what the tests hold the kept figures to).
+ */
 export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVersionId: string, today = new Date().toISOString().slice(0, 10)) {
   const where = reportFilter(f, frameworkVersionId, { period: true });
-  const [totals] = await db.select({ n: count() }).from(publishedReports).where(where);
+  // The trend is the ecosystem's (the vendor's own is vendorTrend), so it comes from the kept rows either way.
+  const kept = await dashboardFiguresKept(db, { ...f, vendor: null }, frameworkVersionId, today);
+  const figures = f.vendor ? { ...(await dashboardFiguresFromReports(db, f, frameworkVersionId, today)), trend: kept.trend } : kept;
   const rows = await db
     .select({
       id: publishedReports.id,
@@ -313,18 +333,6 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
     .orderBy(asc(publishedReports.vendorName), asc(publishedReports.productName), asc(publishedReports.periodStart), asc(publishedReports.id))
     .limit(HEATMAP_PAGE)
     .offset((f.page - 1) * HEATMAP_PAGE);
-  // Outcomes ignore the result filter (it would make the distribution trivial).
-  const outcomes = await db
-    .select({ result: publishedReports.result, n: count() })
-    .from(publishedReports)
-    .where(reportFilter(f, frameworkVersionId, { period: true, result: false }))
-    .groupBy(publishedReports.result);
-  const trend = await db
-    .select({ start: publishedReports.periodStart, end: publishedReports.periodEnd, mean: sql<string>`round(avg(${publishedReports.overall}), 2)`, n: count() })
-    .from(publishedReports)
-    .where(reportFilter({ ...f, vendor: null }, frameworkVersionId, { period: false }))
-    .groupBy(publishedReports.periodStart, publishedReports.periodEnd)
-    .orderBy(asc(publishedReports.periodStart), asc(publishedReports.periodEnd));
   // Per-vendor trends for the vendors on this page of the heatmap.
   const pageVendors = [...new Set(rows.map((r) => r.organisationId))];
   const vendorTrend = pageVendors.length
@@ -339,6 +347,132 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
         .where(and(reportFilter({ ...f, vendor: null }, frameworkVersionId, { period: false }), inArray(publishedReports.organisationId, pageVendors)))
         .groupBy(publishedReports.organisationId, publishedReports.periodStart, publishedReports.periodEnd)
     : [];
+  return {
+    ...figures,
+    rows: rows.map((r) => ({ ...r, overall: Number(r.overall) })),
+    vendorTrend: vendorTrend.map((t) => ({ organisationId: t.organisationId, period: periodKey(t.start, t.end), mean: Number(t.mean) })),
+  };
+}
+
+/** The dashboard's figures: totals, outcomes, trend, canary staging and overdue remediation. */
+export type DashboardFigures = {
+  total: number;
+  outcomes: { result: (typeof RESULTS)[number]; n: number }[];
+  trend: { period: string; start: string; end: string; mean: number; n: number }[];
+  canary: { vendors: number; staged: number; releases: number; stagedReleases: number };
+  overdue: {
+    total: number;
+    items: { id: string; reportId: string; vendorName: string; productName: string; controlId: string; action: string; dueDate: string }[];
+  };
+};
+
+/** The 20 most overdue items: by due date, then vendor. */
+const OVERDUE_SHOWN = 20;
+
+/** The figures from the kept rows (no vendor filter). */
+export async function dashboardFiguresKept(db: DbOrTx, f: DashboardFilters, frameworkVersionId: string, today: string): Promise<DashboardFigures> {
+  const period = parsePeriod(f.period) ? f.period! : "";
+  const result = f.result ?? "";
+  const kept = await db
+    .select({
+      period: reportFigures.period,
+      result: reportFigures.result,
+      reports: reportFigures.reports,
+      mean: sql<string | null>`round(${reportFigures.overallSum} / nullif(${reportFigures.reports}, 0), 2)`,
+      contentReleases: reportFigures.contentReleases,
+      contentCanaryStaged: reportFigures.contentCanaryStaged,
+      contentVendors: reportFigures.contentVendors,
+      stagedVendors: reportFigures.stagedVendors,
+    })
+    .from(reportFigures)
+    .where(
+      and(
+        eq(reportFigures.frameworkVersionId, frameworkVersionId),
+        or(
+          and(eq(reportFigures.period, period), or(eq(reportFigures.result, result), ne(reportFigures.result, ""))),
+          and(ne(reportFigures.period, ""), eq(reportFigures.result, result)),
+        ),
+      ),
+    );
+  const here = kept.find((k) => k.period === period && k.result === result);
+  const overdueWhere = and(
+    eq(reportOpenItemDays.frameworkVersionId, frameworkVersionId),
+    period ? eq(reportOpenItemDays.period, period) : undefined,
+    f.result ? eq(reportOpenItemDays.result, f.result) : undefined,
+    lt(reportOpenItemDays.dueDate, today),
+  );
+  const [overdueCount] = await db
+    .select({ n: sql<number>`coalesce(sum(${reportOpenItemDays.openItems}), 0)::int` })
+    .from(reportOpenItemDays)
+    .where(overdueWhere);
+  // The most overdue items from remediation_items_report_due_idx (or _all_due_idx for all periods); ties on the last due date shown by vendor.
+  const listed = await db
+    .select({
+      id: remediationItems.id,
+      reportId: publishedReports.id,
+      vendorName: publishedReports.vendorName,
+      productName: publishedReports.productName,
+      controlId: catalogControls.controlId,
+      action: remediationItems.action,
+      dueDate: remediationItems.dueDate,
+    })
+    .from(remediationItems)
+    .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
+    .innerJoin(publishedReports, and(eq(publishedReports.attestationId, reviewDecisions.attestationId), isNull(publishedReports.supersededBy)))
+    .innerJoin(catalogControls, eq(catalogControls.id, remediationItems.controlId))
+    .where(
+      and(
+        eq(remediationItems.reportFrameworkVersionId, frameworkVersionId),
+        period ? eq(remediationItems.reportPeriod, period) : undefined,
+        f.result ? eq(remediationItems.reportResult, f.result) : undefined,
+        eq(remediationItems.status, "open"),
+        lt(remediationItems.dueDate, today),
+        // Up to the due date of the 20th most overdue item, so that ties on that date are shown by vendor as well.
+        sql`${remediationItems.dueDate} <= coalesce((
+          select i.due_date from remediation_items i
+          where i.report_framework_version_id = ${frameworkVersionId} and i.status = 'open' and i.due_date < ${today}
+          ${period ? sql`and i.report_period = ${period}` : sql``} ${f.result ? sql`and i.report_result = ${f.result}` : sql``}
+          order by i.due_date offset ${OVERDUE_SHOWN - 1} limit 1), ${today})`,
+      ),
+    )
+    .orderBy(asc(remediationItems.dueDate), asc(publishedReports.vendorName), asc(remediationItems.id))
+    .limit(OVERDUE_SHOWN);
+  return {
+    total: here?.reports ?? 0,
+    outcomes: RESULTS.map((r) => ({ result: r, n: kept.find((k) => k.period === period && k.result === r)?.reports ?? 0 })),
+    trend: kept
+      .filter((k) => k.period !== "" && k.result === result && k.reports > 0)
+      .sort((a, b) => (a.period < b.period ? -1 : 1))
+      .map((k) => {
+        const p = parsePeriod(k.period)!;
+        return { period: k.period, start: p.start, end: p.end, mean: Number(k.mean), n: k.reports };
+      }),
+    canary: {
+      vendors: here?.contentVendors ?? 0,
+      staged: here?.stagedVendors ?? 0,
+      releases: here?.contentReleases ?? 0,
+      stagedReleases: here?.contentCanaryStaged ?? 0,
+    },
+    overdue: { total: overdueCount?.n ?? 0, items: listed },
+  };
+}
+
+/** The same figures read from the reports themselves: for one vendor's reports, and the reference the kept ones are tested against. */
+export async function dashboardFiguresFromReports(db: DbOrTx, f: DashboardFilters, frameworkVersionId: string, today: string): Promise<DashboardFigures> {
+  const where = reportFilter(f, frameworkVersionId, { period: true });
+  const [totals] = await db.select({ n: count() }).from(publishedReports).where(where);
+  // Outcomes ignore the result filter (it would make the distribution trivial).
+  const outcomes = await db
+    .select({ result: publishedReports.result, n: count() })
+    .from(publishedReports)
+    .where(reportFilter(f, frameworkVersionId, { period: true, result: false }))
+    .groupBy(publishedReports.result);
+  const trend = await db
+    .select({ start: publishedReports.periodStart, end: publishedReports.periodEnd, mean: sql<string>`round(avg(${publishedReports.overall}), 2)`, n: count() })
+    .from(publishedReports)
+    .where(reportFilter({ ...f, vendor: null }, frameworkVersionId, { period: false }))
+    .groupBy(publishedReports.periodStart, publishedReports.periodEnd)
+    .orderBy(asc(publishedReports.periodStart), asc(publishedReports.periodEnd));
   // Vendors whose content updates (from linked rollout records) all started with a canary ring.
   const [canary] = await db
     .select({
@@ -371,14 +505,12 @@ export async function dashboardData(db: DbOrTx, f: DashboardFilters, frameworkVe
     .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
     .innerJoin(catalogControls, eq(catalogControls.id, remediationItems.controlId))
     .where(overdueWhere)
-    .orderBy(asc(remediationItems.dueDate), asc(publishedReports.vendorName))
-    .limit(20);
+    .orderBy(asc(remediationItems.dueDate), asc(publishedReports.vendorName), asc(remediationItems.id))
+    .limit(OVERDUE_SHOWN);
   return {
     total: totals?.n ?? 0,
-    rows: rows.map((r) => ({ ...r, overall: Number(r.overall) })),
     outcomes: RESULTS.map((r) => ({ result: r, n: Number(outcomes.find((o) => o.result === r)?.n ?? 0) })),
     trend: trend.map((t) => ({ period: periodKey(t.start, t.end), start: t.start, end: t.end, mean: Number(t.mean), n: Number(t.n) })),
-    vendorTrend: vendorTrend.map((t) => ({ organisationId: t.organisationId, period: periodKey(t.start, t.end), mean: Number(t.mean) })),
     canary: {
       vendors: Number(canary?.vendors ?? 0),
       staged: Number(canary?.staged ?? 0),
