@@ -48,6 +48,8 @@ const SCREENS: { name: string; as: AccountKey; open: (page: Page) => Promise<str
       return firstLink(page, /^\/vendor\/rollouts\/[0-9a-f-]{36}$/);
     },
   },
+  // The reviewer's queue: reviews under way, then finished ones.
+  { name: "review-queue", as: "reviewer", open: async () => "/review" },
   {
     // The Aegis attestation in review, which the demo reviewer leads (db/seed/reviews.ts).
     name: "review",
