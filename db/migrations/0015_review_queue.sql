@@ -20,6 +20,8 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_lineage uuid;
 BEGIN
+  -- A bulk load (seed:scale) sets this for its own transactions and rebuilds the columns at the end (db/derived.ts).
+  IF current_setting('ringfence.bulk_load', true) = 'on' THEN RETURN NEW; END IF;
   SELECT p.due_date, p.lineage_id INTO NEW.queue_due_date, v_lineage FROM review_panels p WHERE p.id = NEW.panel_id;
   NEW.queue_closed := ringfence_lineage_review_closed(v_lineage);
   RETURN NEW;
@@ -33,7 +35,7 @@ CREATE OR REPLACE FUNCTION ringfence_attestation_queue() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   -- A draft never changes which revision is the latest submitted one.
-  IF NEW.status = 'draft' THEN RETURN NULL; END IF;
+  IF NEW.status = 'draft' OR current_setting('ringfence.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE panel_members m SET queue_closed = c.closed
   FROM review_panels p, ringfence_lineage_review_closed(NEW.lineage_id) AS c(closed)
   WHERE p.lineage_id = NEW.lineage_id AND m.panel_id = p.id AND m.queue_closed IS DISTINCT FROM c.closed;
@@ -47,6 +49,7 @@ FOR EACH ROW EXECUTE FUNCTION ringfence_attestation_queue();
 CREATE OR REPLACE FUNCTION ringfence_panel_due_date() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('ringfence.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE panel_members SET queue_due_date = NEW.due_date WHERE panel_id = NEW.id AND queue_due_date IS DISTINCT FROM NEW.due_date;
   RETURN NULL;
 END

@@ -95,6 +95,8 @@ $$;
 CREATE OR REPLACE FUNCTION ringfence_report_figures() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  -- A bulk load (seed:scale) sets this for its own transactions and rebuilds the figures at the end (db/derived.ts).
+  IF current_setting('ringfence.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     INSERT INTO report_versions AS v (framework_version_id, label, latest_published_at)
     VALUES (NEW.framework_version_id, NEW.framework_label, NEW.published_at)
@@ -125,6 +127,7 @@ FOR EACH ROW EXECUTE FUNCTION ringfence_report_figures();
 CREATE OR REPLACE FUNCTION ringfence_item_report_columns() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('ringfence.bulk_load', true) = 'on' THEN RETURN NEW; END IF;
   NEW.report_framework_version_id := NULL;
   NEW.report_period := NULL;
   NEW.report_result := NULL;
@@ -142,6 +145,7 @@ FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION ringfence_item_repor
 CREATE OR REPLACE FUNCTION ringfence_item_open_days() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('ringfence.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'open' AND OLD.report_framework_version_id IS NOT NULL THEN
     UPDATE report_open_item_days SET open_items = open_items - 1
     WHERE framework_version_id = OLD.report_framework_version_id AND period = OLD.report_period AND result = OLD.report_result AND due_date = OLD.due_date;

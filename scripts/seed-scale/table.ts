@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import type { PGlite } from "@electric-sql/pglite";
 import type postgres from "postgres";
 import type { DbHandle } from "@/db/client";
+import { BULK_LOAD } from "@/db/derived";
 import { cell, type Cell } from "../scale/copy-table";
 
 export class Table {
@@ -47,6 +48,8 @@ export async function copyTables(handle: DbHandle, tables: Table[]): Promise<Map
     const sql = client as postgres.Sql;
     await sql.begin(async (tx) => {
       await tx`set local synchronous_commit = off`;
+      // The kept columns and figures are rebuilt once at the end (db/derived.ts), not row by row.
+      await tx.unsafe(BULK_LOAD);
       // The report documents are large JSON: lz4 compresses them several times faster than pglz.
       lz4 ??= (await tx`select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`).length > 0;
       if (lz4) await tx`set local default_toast_compression = 'lz4'`;
@@ -58,6 +61,7 @@ export async function copyTables(handle: DbHandle, tables: Table[]): Promise<Map
   } else {
     const pg = client as PGlite;
     await pg.transaction(async (tx) => {
+      await tx.query(BULK_LOAD);
       for (const { t, pieces } of work) await tx.query(`copy ${t.name} (${t.columns.join(", ")}) from '/dev/blob'`, [], { blob: new Blob(pieces) });
     });
   }
