@@ -62,7 +62,9 @@ export const panelMembers = pgTable(
   (t) => [
     uniqueIndex("panel_members_key").on(t.panelId, t.userId),
     index("panel_members_user_idx").on(t.userId),
-    index("panel_members_queue_idx").on(t.userId, t.queueClosed, t.queueDueDate, t.panelId).where(sql`${t.removedAt} is null`),
+    index("panel_members_queue_idx")
+      .on(t.userId, t.queueClosed, t.queueDueDate, t.panelId)
+      .where(sql`${t.removedAt} is null`),
     check("panel_members_role_check", sql`${t.role} in ('platform_reviewer', 'gov_auditor')`),
     check("panel_members_conflict_check", sql`${t.conflict} in ('pending', 'none', 'declared')`),
   ],
