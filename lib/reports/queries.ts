@@ -366,6 +366,17 @@ export type DashboardFigures = {
   };
 };
 
+/** The columns of a row of the dashboard's overdue list. */
+const OVERDUE_ITEM_COLUMNS = {
+  id: remediationItems.id,
+  reportId: publishedReports.id,
+  vendorName: publishedReports.vendorName,
+  productName: publishedReports.productName,
+  controlId: catalogControls.controlId,
+  action: remediationItems.action,
+  dueDate: remediationItems.dueDate,
+};
+
 /** The 20 most overdue items: by due date, then vendor. */
 const OVERDUE_SHOWN = 20;
 
@@ -407,15 +418,7 @@ export async function dashboardFiguresKept(db: DbOrTx, f: DashboardFilters, fram
     .where(overdueWhere);
   // The most overdue items from remediation_items_report_due_idx (or _all_due_idx for all periods); ties on the last due date shown by vendor.
   const listed = await db
-    .select({
-      id: remediationItems.id,
-      reportId: publishedReports.id,
-      vendorName: publishedReports.vendorName,
-      productName: publishedReports.productName,
-      controlId: catalogControls.controlId,
-      action: remediationItems.action,
-      dueDate: remediationItems.dueDate,
-    })
+    .select(OVERDUE_ITEM_COLUMNS)
     .from(remediationItems)
     .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
     .innerJoin(publishedReports, and(eq(publishedReports.attestationId, reviewDecisions.attestationId), isNull(publishedReports.supersededBy)))
@@ -491,15 +494,7 @@ export async function dashboardFiguresFromReports(db: DbOrTx, f: DashboardFilter
     .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
     .where(overdueWhere);
   const overdue = await db
-    .select({
-      id: remediationItems.id,
-      reportId: publishedReports.id,
-      vendorName: publishedReports.vendorName,
-      productName: publishedReports.productName,
-      controlId: catalogControls.controlId,
-      action: remediationItems.action,
-      dueDate: remediationItems.dueDate,
-    })
+    .select(OVERDUE_ITEM_COLUMNS)
     .from(remediationItems)
     .innerJoin(reviewDecisions, eq(reviewDecisions.id, remediationItems.decisionId))
     .innerJoin(publishedReports, eq(publishedReports.attestationId, reviewDecisions.attestationId))
