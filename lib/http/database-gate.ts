@@ -6,7 +6,7 @@ import { unavailableAnswer, type UnavailableKind } from "./unavailable";
 /**
  * Answers 503 before Next runs while the database is unreachable (see
  * lib/server/availability.ts). Next offers no way for a page to answer 503,
- * and proxy.ts never sees requests with a body (uploads, actions), so this
+ * and it must also cover requests with a body (uploads, actions), so this
  * sits where the peer-address stamp does: on http.Server#emit, for every
  * request. When the last answer is fresh it adds nothing; when it is stale
  * the request waits for one shared probe (at most its timeout) first.

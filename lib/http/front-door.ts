@@ -5,6 +5,7 @@ import type { TLSSocket } from "node:tls";
 import { getConfig } from "../config";
 import { checkHostHeaders, checkOrigin, checkTarget, type Refusal } from "./request-checks";
 import { isHttps, SCHEME_HEADER } from "./scheme";
+import { signInRedirect } from "./sign-in-gate";
 import { API_CSP, HSTS, pageCsp, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /**
@@ -19,6 +20,8 @@ import { API_CSP, HSTS, pageCsp, STATIC_SECURITY_HEADERS } from "./security-head
  *   nonce for its own scripts from. Every request gets one, including
  *   requests with a body that proxy.ts never sees (server actions, which
  *   answer a whole page when a form is posted before the page hydrated).
+ * - It sends page requests without a session cookie to sign-in (307;
+ *   sign-in-gate.ts), which never decides access.
  * - It refuses, before Next parses anything, malformed addresses and Host,
  *   X-Forwarded-Host or X-Forwarded-Proto headers (400),
  *   overlong ones (414), malformed Origin headers (400) and state-changing
@@ -47,7 +50,7 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse): boolean {
 
 function receive(req: IncomingMessage, res: ServerResponse): boolean {
   const https = requestArrivedOverHttps(req);
-  const nonce = crypto.randomBytes(18).toString("base64");
+  const nonce = freshNonce();
   const policy = pageCsp(nonce, process.env.NODE_ENV === "development");
   req.headers[SCHEME_HEADER] = https ? "https" : "http";
   req.headers["content-security-policy"] = policy;
@@ -69,9 +72,34 @@ function receive(req: IncomingMessage, res: ServerResponse): boolean {
       host: one("host"),
       forwardedHost: one("x-forwarded-host"),
     });
-  if (!refusal) return false;
+  if (!refusal) {
+    const signIn = signInRedirect(req.url ?? "/", req.headers);
+    if (signIn === null) return false;
+    res.statusCode = 307;
+    res.setHeader("location", signIn);
+    res.setHeader("cache-control", "no-store");
+    res.setHeader("content-length", 0);
+    res.end();
+    return true;
+  }
   answer(res, refusal, req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined);
   return true;
+}
+
+// Nonces are cut from a block of random bytes filled 256 nonces at a time: one system call per
+// block instead of one per request. Every byte is used once; the block is refilled when spent.
+const NONCE_BYTES = 18;
+const nonceBlock = Buffer.alloc(NONCE_BYTES * 256);
+let nonceOffset = nonceBlock.length;
+
+function freshNonce(): string {
+  if (nonceOffset === nonceBlock.length) {
+    crypto.randomFillSync(nonceBlock);
+    nonceOffset = 0;
+  }
+  const nonce = nonceBlock.toString("base64", nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
 }
 
 function requestArrivedOverHttps(req: IncomingMessage): boolean {

@@ -1,6 +1,6 @@
 /**
  * The response headers every answer carries. Plain data with no imports, so
- * next.config.ts (static headers) and proxy.ts (the per-request nonce) share it.
+ * next.config.ts (static headers) and the front door (the per-request nonce) share it.
  */
 export const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },

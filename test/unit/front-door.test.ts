@@ -36,7 +36,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}${path}`, { headers });
+// Signed in, as far as the front door looks (the sign-in redirect only looks for the cookie).
+const SESSION = { cookie: "authjs.session-token=some-token" };
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`http://127.0.0.1:${port}${path}`, { headers: { ...SESSION, ...headers }, redirect: "manual" });
 
 describe("front door", () => {
   it("gives HTML the nonce policy it stamped on the request, and replaces a client's own policy header", async () => {
@@ -66,6 +69,30 @@ describe("front door", () => {
     expect(res.status).toBe(403);
     expect((await get("/%E0%A4%A")).status).toBe(400);
     expect(seen.length).toBe(before);
+  });
+
+  it("sends page requests without a session cookie to sign-in, before the handler runs", async () => {
+    const before = seen.length;
+    const res = await fetch(`http://127.0.0.1:${port}/vendor/evidence?page=2&_rsc=abc`, { redirect: "manual" });
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe("/login?next=%2Fvendor%2Fevidence%3Fpage%3D2");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(seen.length).toBe(before);
+    // A session cookie, API paths, build assets, public pages and requests with a body go on.
+    const through = [
+      await fetch(`http://127.0.0.1:${port}/object`, { headers: { cookie: "tz=UTC; __Secure-authjs.session-token=x" }, redirect: "manual" }),
+      await fetch(`http://127.0.0.1:${port}/api/v1/rollouts`, { redirect: "manual" }),
+      await fetch(`http://127.0.0.1:${port}/_next/static/x.js`, { redirect: "manual" }),
+      await fetch(`http://127.0.0.1:${port}/login?next=%2Fvendor`, { redirect: "manual" }),
+      await fetch(`http://127.0.0.1:${port}/up`, { redirect: "manual" }),
+      await fetch(`http://127.0.0.1:${port}/vendor`, { method: "POST", headers: { origin: `http://127.0.0.1:${port}` }, body: "x", redirect: "manual" }),
+    ];
+    expect(through.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(seen.length).toBe(before + through.length);
+    const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: "authjs.session-token-other=x; tz=UTC" }, redirect: "manual" });
+    expect(home.headers.get("location")).toBe("/login");
   });
 
   it("answers headers too large with 431 and the security headers", async () => {

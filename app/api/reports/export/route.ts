@@ -11,7 +11,7 @@ import { problem, requireApiActor } from "@/lib/server/route-auth";
 export const dynamic = "force-dynamic";
 
 /** The PDF lists at most this many reports; CSV and JSON have no limit (they stream). */
-export const LIST_PDF_MAX = 5000;
+const LIST_PDF_MAX = 5000;
 
 /** The dashboard's filtered list: scores as CSV or JSON (streamed), or the list of reports as a PDF. */
 export async function GET(request: Request) {
