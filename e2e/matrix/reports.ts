@@ -10,7 +10,7 @@ export const PAGES: PageEntries = {
   // Aegis's published attestation: its officer and contributor are sent on to the report; nobody else gets in.
   "app/(portal)/vendor/attestations/[id]/report/page.tsx": { url: "/vendor/attestations/{publishedAttestation}/report", access: VENDOR },
   "app/(public)/public/reports/page.tsx": { url: "/public/reports", access: "public" },
-  "app/(public)/up/page.tsx": { url: "/up", access: "public" },
+  "app/up/page.tsx": { url: "/up", access: "public" },
   "app/(public)/public/reports/[reportId]/page.tsx": { url: "/public/reports/{publicReport}", access: "public" },
 };
 

@@ -3,8 +3,11 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { Actor } from "./actor";
-import { auth } from "./auth";
+import { headers } from "next/headers";
+import { getConfig } from "@/lib/config";
+import { requestIsHttps } from "@/lib/http/request-scheme";
 import { can, type Permission } from "./permissions";
+import { sessionCookieClaims, type SessionCookieClaims } from "./session-cookie";
 import { getSessionPrincipal, type SessionStage } from "./sessions";
 
 export type { Actor } from "./actor";
@@ -30,16 +33,22 @@ export type SessionState = {
  * `getSignedIn` and what is built on it hand out an actor, and only for "ready".
  */
 export const getSessionState = cache(async (): Promise<SessionState | null> => {
-  const session = (await auth()) as { user?: { id?: string }; sv?: unknown; sid?: unknown } | null;
-  const userId = session?.user?.id;
-  const sessionId = session?.sid;
+  const token = await readSessionToken();
+  const userId = token?.sub;
+  const sessionId = token?.sid;
   // Cookies issued before server-side sessions carry no sid: they are refused.
-  if (!userId || typeof session?.sv !== "number" || typeof sessionId !== "string") return null;
+  if (typeof userId !== "string" || !userId || typeof token?.sv !== "number" || typeof sessionId !== "string") return null;
   const principal = await getSessionPrincipal(await getDb(), userId, sessionId);
-  if (!principal || !principal.active || principal.sessionVersion !== session.sv) return null;
+  if (!principal || !principal.active || principal.sessionVersion !== token.sv) return null;
   const { active: _a, sessionVersion: _s, stage, factorAt, enrolled, method, ...actor } = principal;
   return { actor, sessionId, stage, factorAt, enrolled, method };
 });
+
+/** This request's session cookie's claims (session-cookie.ts). */
+async function readSessionToken(): Promise<SessionCookieClaims | null> {
+  const incoming = await headers();
+  return sessionCookieClaims(incoming.get("cookie"), requestIsHttps(incoming), getConfig().authSecret);
+}
 
 /**
  * The signed-in person and their session, only once the session is ready: a session
