@@ -94,31 +94,36 @@ try {
 printTable();
 const jsonFile = opt("json") ?? path.join(".data-bench", `bench-${rev}-${started.toISOString().replace(/[:.]/g, "-")}.json`);
 fs.mkdirSync(path.dirname(path.resolve(jsonFile)), { recursive: true });
+// Formatted as the repository's formatter would (prettier), so a committed copy passes `prettier --check`.
+const prettier = await import("prettier");
 fs.writeFileSync(
   jsonFile,
-  JSON.stringify(
-    {
-      commit: rev,
-      uncommittedChanges: dirty,
-      started: started.toISOString(),
-      finished: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        model: os.cpus()[0]?.model ?? null,
-        memoryGb: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-        loadAverageAtEnd: loadAverage(),
+  await prettier.format(
+    JSON.stringify(
+      {
+        commit: rev,
+        uncommittedChanges: dirty,
+        started: started.toISOString(),
+        finished: new Date().toISOString(),
+        machine: {
+          cpus: os.cpus().length,
+          model: os.cpus()[0]?.model ?? null,
+          memoryGb: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+          loadAverageAtEnd: loadAverage(),
+        },
+        options: { sizes, clientCounts, seconds, seed },
+        targets: TARGET,
+        bareNext: bare,
+        sizes: results,
+        firstLoadJs: js,
+        throughput,
+        problems,
       },
-      options: { sizes, clientCounts, seconds, seed },
-      targets: TARGET,
-      bareNext: bare,
-      sizes: results,
-      firstLoadJs: js,
-      throughput,
-      problems,
-    },
-    null,
-    2,
+      null,
+      2,
+    ),
+    { ...(await prettier.resolveConfig(path.resolve(jsonFile))), filepath: path.resolve(jsonFile) },
   ),
 );
 log(`\nFigures as JSON: ${jsonFile}`);
