@@ -12,14 +12,21 @@ export const ZONE_COOKIE = "tz";
 const ZONE_SHAPE = /^[A-Za-z0-9_+\-/]{1,64}$/;
 
 /** True for an IANA zone name this runtime knows ("Europe/Berlin", "UTC"); false for anything else. */
+// Zones already found valid: every signed-in page checks the reader's cookie, and building a
+// formatter to ask is the costly part. Bounded: only real zone names get in, and they are few.
+const KNOWN_ZONES = new Set<string>();
+const KNOWN_ZONES_MAX = 1000;
+
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== "string" || !ZONE_SHAPE.test(zone)) return false;
+  if (KNOWN_ZONES.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (KNOWN_ZONES.size < KNOWN_ZONES_MAX) KNOWN_ZONES.add(zone);
+  return true;
 }
 
 /** `zone` when it is a known zone, else UTC. */

@@ -244,6 +244,8 @@ async function findRoutes(databaseUrl: string, accounts: Account[]): Promise<Rou
     };
     return [
       { key: "baseline", label: "baseline /up", as: "vendor_officer", path: "/up" },
+      // Not one of the issue's pages: the cheapest signed-in page (session check, the portal's shell, one form), the floor under the others.
+      { key: "account", label: "signed-in floor /account", as: "vendor_officer", path: "/account" },
       { key: "vendor-home", label: "vendor home", as: "vendor_officer", path: "/vendor" },
       { key: "editor", label: "attestation editor", as: "vendor_officer", path: `/vendor/attestations/${need("attestation", attestationId)}` },
       { key: "evidence", label: "evidence vault", as: "vendor_officer", path: "/vendor/evidence" },

@@ -22,7 +22,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const get = (headers: Record<string, string>) =>
   new Promise<{ peer: string | null; xff: string | null }>((resolve, reject) => {
     http
-      .get({ host: "127.0.0.1", port, headers, localAddress: "127.0.0.3" }, (res) => {
+      // A route handler's path: a page's would be sent to sign-in by the front door, installed with the stamp.
+      .get({ host: "127.0.0.1", port, path: "/api/peer", headers, localAddress: "127.0.0.3" }, (res) => {
         let body = "";
         res.on("data", (c) => (body += c));
         res.on("end", () => resolve(JSON.parse(body)));
