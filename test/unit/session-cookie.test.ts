@@ -46,6 +46,21 @@ describe("reading the session cookie", () => {
     expect(await sessionCookieClaims(`${PLAIN}=not-a-token`, false, SECRET)).toBeNull();
   });
 
+  it("remembers a cookie it opened, but never past its expiry, nor under the other name or another secret", async () => {
+    const token = await make(PLAIN, { maxAge: 60 });
+    const header = `${PLAIN}=${token}`;
+    expect(await sessionCookieClaims(header, false, SECRET)).toMatchObject(CLAIMS);
+    // Again: from memory, the same claims.
+    expect(await sessionCookieClaims(header, false, SECRET)).toMatchObject(CLAIMS);
+    // Within Auth.js's 15 s of tolerance, then past it.
+    expect(await sessionCookieClaims(header, false, SECRET, new Date(Date.now() + 70_000))).toMatchObject(CLAIMS);
+    expect(await sessionCookieClaims(header, false, SECRET, new Date(Date.now() + 80_000))).toBeNull();
+    // The same text under the secure name, or read with another secret, is opened afresh and fails.
+    expect(await sessionCookieClaims(`${SECURE}=${token}`, true, SECRET)).toBeNull();
+    expect(await sessionCookieClaims(header, false, "t".repeat(40))).toBeNull();
+    expect(await sessionCookieClaims(header, false, SECRET)).toMatchObject(CLAIMS);
+  });
+
   it("finds no session without the cookie, whatever else the request carries", async () => {
     expect(await sessionCookieClaims(null, false, SECRET)).toBeNull();
     expect(await sessionCookieClaims("", false, SECRET)).toBeNull();
