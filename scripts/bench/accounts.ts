@@ -55,7 +55,9 @@ export async function officerSamples(
       select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = ${officerEmail}`;
     const [att] = await sql<{ id: string }[]>`
       select a.id from attestations a join products p on p.id = a.product_id where p.organisation_id = ${org!.id} order by a.id limit 1`;
-    const [rollout] = await sql<{ id: string }[]>`select id from rollout_records where organisation_id = ${org!.id} order by id limit 1`;
+    // Not one the bench's "API create" row added: the next run deletes those (scripts/bench/run.ts).
+    const [rollout] = await sql<{ id: string }[]>`
+      select id from rollout_records where organisation_id = ${org!.id} and release_id not like 'bench-%' order by id limit 1`;
     return { organisationId: org!.id, attestationId: att?.id ?? null, rolloutId: rollout?.id ?? null };
   } finally {
     await sql.end();
