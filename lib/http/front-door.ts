@@ -18,8 +18,8 @@ import { API_CSP, HSTS, pageCsp, STATIC_SECURITY_HEADERS } from "./security-head
  * - It stamps the request: the scheme (scheme.ts) and a fresh script nonce,
  *   as the request's Content-Security-Policy, which is where Next takes the
  *   nonce for its own scripts from. Every request gets one, including
- *   requests with a body that proxy.ts never sees (server actions, which
- *   answer a whole page when a form is posted before the page hydrated).
+ *   requests with a body (server actions, which answer a whole page when a
+ *   form is posted before the page hydrated).
  * - It sends page requests without a session cookie to sign-in (307;
  *   sign-in-gate.ts), which never decides access.
  * - It refuses, before Next parses anything, malformed addresses and Host,
