@@ -82,6 +82,16 @@ describe("formatDate", () => {
     expect(formatDate(late, "America/Los_Angeles")).toBe("2 Dec 2026");
   });
 
+  it("shows a calendar date as the same day read as an instant at UTC midnight", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2999-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        expect(formatDate(day, "Asia/Tokyo")).toBe(formatDate(new Date(`${day}T00:00:00Z`), "UTC"));
+      }),
+    );
+    expect(formatDate("2026-02-29")).toBe("1 Mar 2026");
+  });
+
   it("says — for nothing", () => {
     expect(formatDate(null)).toBe("—");
     expect(formatDate("")).toBe("—");

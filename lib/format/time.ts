@@ -40,13 +40,17 @@ function toDate(value: When): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Formatters by locale, zone and options. Pages format hundreds of dates per request: the options
+// are this module's constants, so they are told apart by identity rather than by serialising them.
+const formatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
+  let byZone = formatters.get(options);
+  if (!byZone) formatters.set(options, (byZone = new Map()));
+  const key = `${locale}|${zone}`;
+  let f = byZone.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
-    formatters.set(key, f);
+    byZone.set(key, f);
   }
   return f;
 }
@@ -55,6 +59,8 @@ const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "numeric", year
 // Our own names: ICU versions differ ("Sep" or "Sept"), and server and browser must agree.
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const DAY_CLOCK: Intl.DateTimeFormatOptions = { ...DAY, ...CLOCK };
+const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: "short" };
 
 /**
  * The zone's short name at that instant: "CET" or "CEST" for Berlin, "BST", "EST", "UTC";
@@ -64,7 +70,7 @@ const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", 
 export function zoneName(value: When, zone: string): string {
   const at = toDate(value);
   const name = (locale: string) =>
-    formatter(locale, zone, { timeZoneName: "short" })
+    formatter(locale, zone, ZONE_NAME)
       .formatToParts(at)
       .find((p) => p.type === "timeZoneName")?.value ?? zone;
   const gb = name("en-GB");
@@ -86,7 +92,7 @@ export function formatDateTime(value: When | null | undefined, zone: string): st
   if (value === null || value === undefined) return "—";
   const at = toDate(value);
   if (Number.isNaN(at.getTime())) return "—";
-  const p = parts(at, zone, { ...DAY, ...CLOCK });
+  const p = parts(at, zone, DAY_CLOCK);
   return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${zoneName(at, zone)}`;
 }
 
@@ -94,7 +100,7 @@ export function formatDateTime(value: When | null | undefined, zone: string): st
 export function formatDateTimeNoZone(value: When, zone: string): string {
   const at = toDate(value);
   if (Number.isNaN(at.getTime())) return "—";
-  const p = parts(at, zone, { ...DAY, ...CLOCK });
+  const p = parts(at, zone, DAY_CLOCK);
   return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
@@ -124,9 +130,11 @@ export function formatDate(value: Date | string | null | undefined, zone: string
   if (typeof value === "string") {
     const m = CALENDAR_DAY.exec(value);
     if (m) {
-      const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      const p = parts(at, "UTC", DAY);
-      return `${p.day} ${p.month} ${p.year}`;
+      // No time zone is involved, so no formatter is needed: the date is read back from a UTC
+      // date built from it (an impossible day such as 31 February rolls over as Date does).
+      const at = new Date(0);
+      at.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+      return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
     }
   }
   const at = toDate(value);
