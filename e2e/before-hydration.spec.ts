@@ -87,3 +87,32 @@ test.describe("officer", () => {
     await expect(page.getByLabel(/^Narrative/).first()).toHaveValue(text);
   });
 });
+
+test.describe("reviewer", () => {
+  test.use({ storageState: storageStateFor("reviewer") });
+
+  test("a reconciliation section opened before the page is ready shows its forms once it is", async ({ page }) => {
+    await page.goto("/review");
+    const item = page.getByRole("listitem").filter({ hasText: "Reconciliation" }).filter({ hasText: "Bastion EDR" }).first();
+    const href = await item.getByRole("link").first().getAttribute("href");
+    expect(href).toMatch(/^\/review\/[0-9a-f-]{36}$/);
+
+    const release = await holdScripts(page);
+    await page.goto(`${href}/reconcile`, { waitUntil: "domcontentloaded" });
+    // A control without a flag starts closed; its forms are not in the page until it is opened.
+    const section = page.locator('details[id^="c-"]:not([open])').first();
+    await expect(section).toBeVisible();
+    const id = await section.getAttribute("id");
+    const opened = page.locator(`details[id="${id}"]`);
+    await opened.locator("summary").click();
+    await expect(opened).toHaveAttribute("open", "");
+    await expect(opened.getByLabel("Comment for the panel")).toHaveCount(0);
+    release();
+    await expect(opened.getByLabel("Comment for the panel")).toBeEnabled();
+    // Closed and opened again, it keeps what was typed.
+    await opened.getByLabel("Comment for the panel").fill("Typed, then the section was closed.");
+    await opened.locator("summary").click();
+    await opened.locator("summary").click();
+    await expect(opened.getByLabel("Comment for the panel")).toHaveValue("Typed, then the section was closed.");
+  });
+});

@@ -20,8 +20,10 @@ export default async function ReviewLanding({ searchParams }: { searchParams: Pr
   const auditor = actor.role === "gov_auditor";
   const params = await searchParams;
   const db = await getDb();
-  const open = await listQueuePage(db, actor, "open", pageParam(params.page));
-  const closed = await listQueuePage(db, actor, "closed", pageParam(params.done));
+  const [open, closed] = await Promise.all([
+    listQueuePage(db, actor, "open", pageParam(params.page)),
+    listQueuePage(db, actor, "closed", pageParam(params.done)),
+  ]);
   // Each pager keeps the other list's page.
   const href = (openPage: number, closedPage: number) => {
     const q = new URLSearchParams();

@@ -12,7 +12,7 @@ import { loadReconciliation } from "@/lib/review/decision";
 import { RESULT_LABELS, OUTCOME_RULES } from "@/lib/review/outcome";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
-import { CommentForm, ConsensusForm, CosignButton, FindingForm, PublishReportButton, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
+import { CommentForm, ConsensusForm, ControlSection, CosignButton, FindingForm, PublishReportButton, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
 import { preparationOf, previewEndsAt, reportOfAttestation } from "@/lib/reports/publish";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -164,11 +164,18 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
       <h2 className="mb-2 text-lg font-semibold">Controls</h2>
       <div className="space-y-3">
         {r.rows.map((row) => (
-          <details
+          <ControlSection
             key={row.controlId}
             id={`c-${row.controlId}`}
-            className="rounded-lg border border-gray-300 bg-white p-3"
-            open={row.flagged && !row.consensus}
+            initiallyOpen={row.flagged && !row.consensus}
+            forms={
+              open ? (
+                <>
+                  <CommentForm attestationId={a.id} controlId={row.controlId} />
+                  {isLead && !r.decision ? <ConsensusForm attestationId={a.id} controlId={row.controlId} current={row.consensus} mean={row.mean} /> : null}
+                </>
+              ) : null
+            }
           >
             <summary className="cursor-pointer font-semibold">
               {row.controlKey} {row.title} · spread {row.spread}
@@ -191,10 +198,8 @@ export default async function ReconcilePage({ params }: { params: Promise<{ atte
                 ))}
               </ul>
             ) : null}
-            {open ? <CommentForm attestationId={a.id} controlId={row.controlId} /> : null}
             {row.consensus?.note ? <p className="mt-2 text-sm">Consensus note: {row.consensus.note}</p> : null}
-            {open && isLead && !r.decision ? <ConsensusForm attestationId={a.id} controlId={row.controlId} current={row.consensus} mean={row.mean} /> : null}
-          </details>
+          </ControlSection>
         ))}
       </div>
       <Card className="mt-4">

@@ -1,6 +1,6 @@
 "use client";
 import { ClientForm } from "@/components/forms/client-form";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -39,6 +39,38 @@ function useSubmit<T extends object>(
     setMessage(result.formError ?? "Check the fields marked below.");
   };
   return { message, submit };
+}
+
+/**
+ * One control's section of the reconciliation page, a disclosure that starts open when the control
+ * needs discussion. Its forms (a comment, the consensus) are rendered when the section is first
+ * opened rather than with the page: a catalog has dozens of controls and the panel works on a few
+ * at a time. Once shown they stay, so text typed into a section survives closing it. The section's
+ * open state is the reader's after the first render: a refresh (after a comment or a consensus is
+ * recorded) leaves it as it was.
+ */
+export function ControlSection({ id, initiallyOpen, forms, children }: { id: string; initiallyOpen: boolean; forms: ReactNode; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [startOpen] = useState(initiallyOpen);
+  const [shown, setShown] = useState(initiallyOpen);
+  // Opened before the page hydrated: the toggle event came before React listened for it.
+  useEffect(() => {
+    if (ref.current?.open) setShown(true);
+  }, []);
+  return (
+    <details
+      ref={ref}
+      id={id}
+      className="rounded-lg border border-gray-300 bg-white p-3"
+      open={startOpen}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setShown(true);
+      }}
+    >
+      {children}
+      {shown ? forms : null}
+    </details>
+  );
 }
 
 export function CommentForm({ attestationId, controlId }: { attestationId: string; controlId: string }) {
