@@ -12,7 +12,16 @@ import { loadReconciliation } from "@/lib/review/decision";
 import { RESULT_LABELS, OUTCOME_RULES } from "@/lib/review/outcome";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AttestationStatusBadge } from "@/components/vendor/badges";
-import { CommentForm, ConsensusForm, ControlSection, CosignButton, FindingForm, PublishReportButton, RemediationReviewForm, SignDecisionForm } from "./reconcile-forms";
+import {
+  CommentForm,
+  ConsensusForm,
+  ControlSection,
+  CosignButton,
+  FindingForm,
+  PublishReportButton,
+  RemediationReviewForm,
+  SignDecisionForm,
+} from "./reconcile-forms";
 import { preparationOf, previewEndsAt, reportOfAttestation } from "@/lib/reports/publish";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
