@@ -8,7 +8,7 @@
 //   createdb -h 127.0.0.1 -U postgres rf_scale && DATABASE_URL=postgres://postgres@127.0.0.1:5432/rf_scale npm run seed:scale -- --vendors 2000
 // --rows N picks a fixed number of products per vendor so that published reports have about N score rows (the CSV bench wants 1,000,000).
 // Published reports can never be deleted: to seed again, drop the database (dropdb … && createdb …).
-import { openDatabase } from "@/db/client";
+import { appRoleFor, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { parseConfig } from "@/lib/config";
 import { getBlobStore } from "@/lib/evidence/store";
@@ -47,7 +47,12 @@ async function main() {
   const database = config.database.kind === "postgres" ? { ...config.database, appRole: null } : config.database;
   const handle = await openDatabase(database);
   try {
-    await migrateDatabase(handle, database);
+    // Migrated as the portal would be: its role made first (on a new server it does not exist yet), so the
+    // migration grants it the tables; migrating with `database` (no role) would leave the portal without grants.
+    if (config.database.kind === "postgres" && config.database.appRole !== null) {
+      const role = await appRoleFor(config.database.url, config.database.appRole);
+      await migrateDatabase(handle, { ...config.database, appRole: role });
+    } else await migrateDatabase(handle, database);
     const result = await seedScale(handle, {
       vendors,
       seed,

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -109,4 +110,50 @@ describe(`seed:scale (${process.env.TEST_DB_DRIVER})`, () => {
   it("refuses to seed a database that already has scale data", async () => {
     await expect(seedScale(a, { vendors: 1, seed: 1, blobs: null })).rejects.toBeInstanceOf(ScaleDataExists);
   });
+});
+
+// The command itself on a new PostgreSQL database: the portal's role must be able to use what it seeded
+// (it once migrated without the role, and the portal then failed with "permission denied").
+describe.runIf(process.env.TEST_DB_DRIVER === "postgres")("npm run seed:scale on a new PostgreSQL database", () => {
+  it("leaves the portal's role granted every table, and the log append-only for it", async () => {
+    const { default: postgres } = await import("postgres");
+    const server = new URL(process.env.TEST_DATABASE_URL!);
+    const name = `rf_seedcli_${process.pid}_${Date.now()}`;
+    const admin = postgres(server.toString(), { max: 1, onnotice: () => {} });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "seed-scale-cli-"));
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(server.toString());
+    url.pathname = `/${name}`;
+    const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    try {
+      execFileSync(
+        process.execPath,
+        ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed-scale.ts", "--vendors", "2", "--log-events", "2"],
+        {
+          env: {
+            PATH: process.env.PATH ?? "",
+            HOME: process.env.HOME ?? "",
+            DATABASE_URL: url.toString(),
+            RINGFENCE_DATA_DIR: dataDir,
+            AUTH_SECRET: "x".repeat(40),
+          } as unknown as NodeJS.ProcessEnv,
+          encoding: "utf8",
+          stdio: "pipe",
+        },
+      );
+      const [grants] = await db<{ users: boolean; reports: boolean; logUpdate: boolean; logInsert: boolean }[]>`
+        select has_table_privilege('ringfence_app', 'users', 'select,insert,update') as users,
+               has_table_privilege('ringfence_app', 'published_reports', 'select') as reports,
+               has_table_privilege('ringfence_app', 'audit_events', 'update') as "logUpdate",
+               has_table_privilege('ringfence_app', 'audit_events', 'insert') as "logInsert"`;
+      expect(grants).toEqual({ users: true, reports: true, logUpdate: false, logInsert: true });
+      const [seeded] = await db<{ n: number }[]>`select count(*)::int as n from organisations`;
+      expect(seeded!.n).toBeGreaterThan(2);
+    } finally {
+      await db.end();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
