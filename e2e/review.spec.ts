@@ -284,3 +284,33 @@ test("the vendor closes a condition with evidence from its vault; the lead reope
   await lead.locator("#remediation li").filter({ hasText: "Closed by the vendor" }).first().getByRole("button", { name: "Accept" }).click();
   await expect(lead.locator("#remediation").getByText(/· Accepted/)).toBeVisible();
 });
+
+test("on the reconciliation page, a control in the score matrix links to its section, which opens with its forms", async ({ browser }) => {
+  // The demo's reconciliation (Bastion EDR, second half of 2025): the reviewer is a member, not the lead.
+  const reviewer = await as(browser, "reviewer");
+  await reviewer.goto("/review");
+  const item = reviewer.getByRole("listitem").filter({ hasText: "Reconciliation" }).filter({ hasText: "Bastion EDR" }).first();
+  const href = await item.getByRole("link").first().getAttribute("href");
+  await reviewer.goto(`${href}/reconcile`);
+  // A control without a flag: its section starts closed.
+  const row = reviewer
+    .getByRole("row")
+    .filter({ hasNotText: "Discuss" })
+    .filter({ has: reviewer.getByRole("link") })
+    .first();
+  const link = row.getByRole("link");
+  const target = (await link.getAttribute("href"))!;
+  const section = reviewer.locator(`details${target}`);
+  await expect(section).not.toHaveAttribute("open");
+  await expect(section.getByLabel("Comment for the panel")).toHaveCount(0);
+  await link.click();
+  await expect(reviewer).toHaveURL(new RegExp(`${target}$`));
+  await expect(section).toHaveAttribute("open", "");
+  await expect(section.getByLabel("Comment for the panel")).toBeVisible();
+  // Only the lead records a consensus.
+  await expect(section.getByRole("button", { name: /consensus/ })).toHaveCount(0);
+  // Arriving with the address of a section opens it too.
+  await reviewer.reload();
+  await expect(section).toHaveAttribute("open", "");
+  await expect(section.getByLabel("Comment for the panel")).toBeVisible();
+});

@@ -47,7 +47,8 @@ function useSubmit<T extends object>(
  * opened rather than with the page: a catalog has dozens of controls and the panel works on a few
  * at a time. Once shown they stay, so text typed into a section survives closing it. The section's
  * open state is the reader's after the first render: a refresh (after a comment or a consensus is
- * recorded) leaves it as it was.
+ * recorded) leaves it as it was. The score matrix links to each section: the browser opens a
+ * disclosure that is the target of the address, and its toggle brings the forms.
  */
 export function ControlSection({ id, initiallyOpen, forms, children }: { id: string; initiallyOpen: boolean; forms: ReactNode; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
