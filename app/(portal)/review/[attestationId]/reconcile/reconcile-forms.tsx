@@ -47,8 +47,8 @@ function useSubmit<T extends object>(
  * opened rather than with the page: a catalog has dozens of controls and the panel works on a few
  * at a time. Once shown they stay, so text typed into a section survives closing it. The section's
  * open state is the reader's after the first render: a refresh (after a comment or a consensus is
- * recorded) leaves it as it was. The score matrix links to each section: the browser opens a
- * disclosure that is the target of the address, and its toggle brings the forms.
+ * recorded) leaves it as it was. Following a link to the section (the score matrix's) opens it:
+ * browsers scroll to a disclosure that is the address's target but leave it closed.
  */
 export function ControlSection({ id, initiallyOpen, forms, children }: { id: string; initiallyOpen: boolean; forms: ReactNode; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -58,6 +58,15 @@ export function ControlSection({ id, initiallyOpen, forms, children }: { id: str
   useEffect(() => {
     if (ref.current?.open) setShown(true);
   }, []);
+  // The score matrix links each control to its section (#c-…): the section opens when it is the target.
+  useEffect(() => {
+    const openIfTarget = () => {
+      if (window.location.hash === `#${id}` && ref.current && !ref.current.open) ref.current.open = true;
+    };
+    openIfTarget();
+    window.addEventListener("hashchange", openIfTarget);
+    return () => window.removeEventListener("hashchange", openIfTarget);
+  }, [id]);
   return (
     <details
       ref={ref}
